@@ -1,0 +1,224 @@
+//! HTML → blocks and meta tags, with an iterative walk (no recursion, so 100,000 nested
+//! tags cannot overflow the stack). Scripts, styles, forms' controls, hidden elements and
+//! comments are dropped here; scoring happens in the parent module.
+
+use super::{collapse_ws, is_content_char, Block, Page};
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+/// Elements whose whole subtree carries no article text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "iframe", "head", "svg", "canvas", "template", "select",
+    "option", "textarea", "button", "input", "object", "embed", "video", "audio", "map", "nav",
+    "footer", "aside",
+];
+
+/// Elements that start a new block.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "td",
+    "th",
+    "tr",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "form",
+    "tbody",
+    "figure",
+    "figcaption",
+    "hr",
+    "main",
+    "body",
+    "html",
+    "caption",
+    "address",
+    "fieldset",
+    "legend",
+    "summary",
+    "details",
+];
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+fn is_titleish(el: &scraper::node::Element) -> bool {
+    let attr = |n: &str| el.attr(n).unwrap_or("").to_ascii_lowercase();
+    let (class, id) = (attr("class"), attr("id"));
+    ["title", "headline", "biaoti", "tit"]
+        .iter()
+        .any(|k| class.contains(k) || id.contains(k))
+        && !["subtitle", "sub-title", "list", "nav", "more"]
+            .iter()
+            .any(|k| class.contains(k) || id.contains(k))
+}
+
+struct Builder {
+    blocks: Vec<Block>,
+    cur: String,
+    content: usize,
+    link: usize,
+    /// Heading level of the innermost open heading-ish ancestor (0 none).
+    heading_level: Vec<u8>,
+    link_depth: usize,
+}
+
+impl Builder {
+    fn flush(&mut self) {
+        if self.content > 0 || !self.cur.trim().is_empty() {
+            let text = collapse_ws(&self.cur);
+            if !text.is_empty() {
+                let level = self
+                    .heading_level
+                    .iter()
+                    .copied()
+                    .filter(|l| *l > 0)
+                    .min()
+                    .unwrap_or(0);
+                self.blocks.push(Block {
+                    text,
+                    content: self.content,
+                    link: self.link,
+                    heading: level > 0,
+                    level,
+                });
+            }
+        }
+        self.cur.clear();
+        self.content = 0;
+        self.link = 0;
+    }
+
+    fn text(&mut self, t: &str) {
+        self.cur.push_str(t);
+        let n = t.chars().filter(|c| is_content_char(*c)).count();
+        self.content += n;
+        if self.link_depth > 0 {
+            self.link += n;
+        }
+    }
+}
+
+/// Parses HTML into blocks, meta tags and the `<title>` text.
+pub(crate) fn parse(input: &str) -> Page {
+    let doc = Html::parse_document(input);
+    let mut page = Page::default();
+    let mut b = Builder {
+        blocks: Vec::new(),
+        cur: String::new(),
+        content: 0,
+        link: 0,
+        heading_level: Vec::new(),
+        link_depth: 0,
+    };
+    let mut skip_depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    // <title> and <meta> are read separately below.
+                    if skip_depth > 0
+                        || SKIP.contains(&name)
+                        || name == "title"
+                        || name == "meta"
+                        || is_hidden(el)
+                    {
+                        skip_depth += 1;
+                        continue;
+                    }
+                    if BLOCK.contains(&name) {
+                        b.flush();
+                    }
+                    let level = match name {
+                        "h1" => 1,
+                        "h2" | "h3" => 2,
+                        _ if is_titleish(el) => 3,
+                        _ => 0,
+                    };
+                    b.heading_level.push(level);
+                    if name == "a" {
+                        b.link_depth += 1;
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => b.text(t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                        continue;
+                    }
+                    if name == "a" {
+                        b.link_depth = b.link_depth.saturating_sub(1);
+                    }
+                    if BLOCK.contains(&name) || b.heading_level.last().is_some_and(|l| *l > 0) {
+                        b.flush();
+                    }
+                    b.heading_level.pop();
+                }
+            }
+        }
+    }
+    b.flush();
+    page.blocks = b.blocks;
+    // Metadata: <title> and <meta> anywhere (some saved pages put them in <body>).
+    for node in doc.tree.root().descendants() {
+        if let Node::Element(el) = node.value() {
+            match el.name() {
+                "title" if page.title_tag.is_none() => {
+                    let t: String = node
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                        .collect();
+                    let t = collapse_ws(&t);
+                    if !t.is_empty() {
+                        page.title_tag = Some(t);
+                    }
+                }
+                "meta" => {
+                    let key = el
+                        .attr("name")
+                        .or_else(|| el.attr("property"))
+                        .or_else(|| el.attr("itemprop"))
+                        .or_else(|| el.attr("http-equiv"));
+                    if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                        page.metas.push((k.trim().to_lowercase(), v.to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    page
+}

@@ -1,0 +1,462 @@
+//! Cleaning: decoded HTML or plain text → title, publication date, publisher and the
+//! article body as paragraphs.
+//!
+//! The page is flattened into text blocks (one per block-level element or line), each
+//! scored on text length, link density and sentence punctuation (the CETD / GNE line of
+//! work). The body is the contiguous run of blocks with the largest total score, minus
+//! link-dense and furniture lines inside it. Metadata (meta tags, `<title>`, headings near
+//! the body, labelled lines such as 发布时间 / 来源) decides title, date and publisher.
+//! No per-site rules: everything tunable lives in `patterns/clean.toml`.
+//!
+//! Cleaning never looks at numbers or names in the body; that is `extract`'s job.
+
+mod html;
+pub mod rules;
+mod text;
+
+pub use rules::CleanRules;
+
+use crate::model::{Warning, WarningCode};
+
+/// Output of the cleaning stage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    /// Headline.
+    pub title: Option<String>,
+    /// ISO 8601 date or date-time.
+    pub published: Option<String>,
+    /// Publishing organisation.
+    pub publisher: Option<String>,
+    /// Body paragraphs, whitespace-normalized, none empty.
+    pub paragraphs: Vec<String>,
+    /// Observations (no title, no date, empty body).
+    pub warnings: Vec<Warning>,
+}
+
+/// A run of text from one block-level element (or one line of a text file).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Block {
+    /// Whitespace-collapsed text.
+    pub text: String,
+    /// Han, digit and Latin characters in the block.
+    pub content: usize,
+    /// Of those, characters inside links.
+    pub link: usize,
+    /// The block is a heading (h1–h3, or an element whose class/id says title).
+    pub heading: bool,
+    /// Heading level: 1 for `<h1>`, 2 for other headings, 0 otherwise.
+    pub level: u8,
+}
+
+/// What the format-specific parsers hand to the shared logic.
+#[derive(Debug, Default)]
+pub(crate) struct Page {
+    pub blocks: Vec<Block>,
+    /// `(name, content)` of meta tags, names lowercased.
+    pub metas: Vec<(String, String)>,
+    /// Text of `<title>`.
+    pub title_tag: Option<String>,
+}
+
+/// Whether a character counts as content for scoring and evaluation.
+pub fn is_content_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_han(c)
+}
+
+/// CJK ideographs (basic block and extension A, compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
+fn is_sentence_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '！' | '？' | '、' | '”' | '“' | '：'
+    )
+}
+
+/// Cleans a decoded page. `plain_text` selects the line-based reader for `.txt` inputs;
+/// HTML is otherwise detected from the content.
+pub fn clean(input: &str, plain_text: bool, rules: &CleanRules) -> Cleaned {
+    let page = if plain_text || !looks_like_html(input) {
+        text::parse(input)
+    } else {
+        html::parse(input)
+    };
+    assemble(&page, input, rules)
+}
+
+fn looks_like_html(s: &str) -> bool {
+    let head: String = s
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "<html",
+        "<!doctype",
+        "<body",
+        "<div",
+        "<p>",
+        "<p ",
+        "<meta",
+        "<head",
+        "<title",
+        "<br",
+        "<table",
+    ]
+    .iter()
+    .any(|t| head.contains(t))
+}
+
+/// Collapses runs of whitespace (including U+3000 and NBSP) to one space and trims.
+pub(crate) fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace()
+            || c == '\u{3000}'
+            || c == '\u{a0}'
+            || c == '\u{200b}'
+            || c == '\u{feff}'
+        {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn weight(b: &Block, rules: &CleanRules) -> f64 {
+    let n = b.content;
+    if n == 0 {
+        return -1.0;
+    }
+    if b.link * 2 > n {
+        return -(n as f64) - 3.0;
+    }
+    if rules.is_boilerplate(&b.text) {
+        return -(n as f64) - 5.0;
+    }
+    let text_n = (n - b.link) as f64;
+    let punct = b.text.chars().filter(|c| is_sentence_punct(*c)).count();
+    if punct == 0 && text_n < 40.0 {
+        return -text_n * 0.5 - 4.0;
+    }
+    text_n - 2.0 * b.link as f64
+}
+
+/// The `[start, end)` block range with the largest total weight (Kadane).
+fn best_region(weights: &[f64]) -> Option<(usize, usize)> {
+    let (mut best, mut best_range) = (0.0, None);
+    let (mut sum, mut start) = (0.0, 0);
+    for (i, w) in weights.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += w;
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i + 1));
+        }
+    }
+    best_range
+}
+
+fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
+    let weights: Vec<f64> = page.blocks.iter().map(|b| weight(b, rules)).collect();
+    let (start, end) = best_region(&weights).unwrap_or((page.blocks.len(), page.blocks.len()));
+    let title_idx = find_title_block(page, start);
+    let title = choose_title(page, title_idx, rules);
+    let mut paragraphs: Vec<String> = Vec::new();
+    for (b, w) in page.blocks[start..end].iter().zip(&weights[start..end]) {
+        let link_dense = b.link * 2 > b.content;
+        if b.content == 0 || link_dense || (*w < 0.0 && rules.is_boilerplate(&b.text)) {
+            continue;
+        }
+        if title.as_deref().is_some_and(|t| same_text(t, &b.text)) {
+            continue;
+        }
+        paragraphs.push(b.text.clone());
+    }
+    let header = header_range(title_idx, start, page.blocks.len());
+    let after = end..(end + 8).min(page.blocks.len());
+    let published = choose_date(page, raw, header.clone(), after.clone(), rules);
+    let publisher = choose_publisher(page, header, after, start..end, rules);
+    let mut warnings = Vec::new();
+    if paragraphs.is_empty() {
+        warnings.push(Warning::new(
+            WarningCode::EmptyBody,
+            "no block of article text found",
+        ));
+    }
+    if title.is_none() {
+        warnings.push(Warning::new(WarningCode::NoTitle, "no headline found"));
+    }
+    if published.is_none() {
+        warnings.push(Warning::new(
+            WarningCode::NoDate,
+            "no publication date found",
+        ));
+    }
+    Cleaned {
+        title,
+        published,
+        publisher,
+        paragraphs,
+        warnings,
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    squash(a) == squash(b)
+}
+
+/// Blocks worth searching for the date and publisher: from a little before the title up
+/// to the body (or, with no title, the stretch just before the body), plus the body's start.
+fn header_range(title_idx: Option<usize>, body_start: usize, len: usize) -> std::ops::Range<usize> {
+    let from = match title_idx {
+        Some(t) if t <= body_start => t.saturating_sub(3),
+        _ => body_start.saturating_sub(15),
+    };
+    from..(body_start + 2).min(len)
+}
+
+fn strip_markup(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    collapse_ws(&out)
+}
+
+fn squash_title(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\''))
+        .collect()
+}
+
+/// The heading block that is the headline: the last heading before the body whose text
+/// the `<title>` contains (or, with no `<title>`, the last heading before the body).
+fn find_title_block(page: &Page, body_start: usize) -> Option<usize> {
+    let title_tag = page
+        .title_tag
+        .as_deref()
+        .map(squash_title)
+        .unwrap_or_default();
+    let metas: Vec<String> = page
+        .metas
+        .iter()
+        .filter(|(k, _)| k == "articletitle" || k == "og:title")
+        .map(|(_, v)| squash_title(&strip_markup(v)))
+        .collect();
+    let matches = |b: &Block| {
+        let t = squash_title(&b.text);
+        t.chars().count() >= 4
+            && (title_tag.contains(&t)
+                || metas
+                    .iter()
+                    .any(|m| m.contains(&t) || (m.len() > 6 && t.contains(m.as_str()))))
+    };
+    let limit = body_start.min(page.blocks.len());
+    let before = (0..limit)
+        .rev()
+        .find(|&i| page.blocks[i].heading && matches(&page.blocks[i]));
+    before
+        .or_else(|| {
+            (0..page.blocks.len()).find(|&i| page.blocks[i].heading && matches(&page.blocks[i]))
+        })
+        .or_else(|| {
+            (0..limit)
+                .rev()
+                .take(12)
+                .find(|&i| matches(&page.blocks[i]) && page.blocks[i].link == 0)
+        })
+        .or_else(|| {
+            if page.title_tag.is_none() {
+                (0..limit).rev().take(12).find(|&i| page.blocks[i].heading)
+            } else {
+                None
+            }
+        })
+}
+
+fn choose_title(page: &Page, title_idx: Option<usize>, rules: &CleanRules) -> Option<String> {
+    let meta = |name: &str| {
+        page.metas
+            .iter()
+            .find(|(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| strip_markup(v))
+            .filter(|v| v.chars().count() >= 4)
+    };
+    if let Some(t) = meta("articletitle") {
+        // A heading that extends the meta title (e.g. a longer headline) wins.
+        if let Some(i) = title_idx {
+            let h = &page.blocks[i].text;
+            if squash_title(h).contains(&squash_title(&t)) {
+                return Some(h.clone());
+            }
+        }
+        return Some(t);
+    }
+    if let Some(i) = title_idx {
+        return Some(page.blocks[i].text.clone());
+    }
+    for name in rules.title_meta.iter().filter(|n| *n != "articletitle") {
+        if let Some(t) = meta(name) {
+            return Some(strip_site_suffix(&t, rules));
+        }
+    }
+    page.title_tag
+        .as_deref()
+        .map(|t| strip_site_suffix(t, rules))
+        .filter(|t| !t.is_empty())
+}
+
+/// Drops the site name after a `<title>` separator, keeping the longest leading part.
+fn strip_site_suffix(t: &str, rules: &CleanRules) -> String {
+    let t = collapse_ws(t);
+    for r in &rules.title_separator {
+        if let Some(m) = r.regex.find(&t) {
+            let head = t[..m.start()].trim();
+            if head.chars().count() >= 4 {
+                return head.to_string();
+            }
+        }
+    }
+    t
+}
+
+fn choose_date(
+    page: &Page,
+    raw: &str,
+    header: std::ops::Range<usize>,
+    after: std::ops::Range<usize>,
+    rules: &CleanRules,
+) -> Option<String> {
+    let usable = |i: &usize| page.blocks[*i].link * 2 <= page.blocks[*i].content;
+    let in_blocks = |range: std::ops::Range<usize>, ids: &[&str]| {
+        range
+            .filter(usable)
+            .find_map(|i| rules.find_date(&page.blocks[i].text, ids))
+    };
+    if let Some(d) = in_blocks(header.clone(), &["date.labelled"]) {
+        return Some(d);
+    }
+    for name in &rules.date_meta {
+        if let Some((_, v)) = page.metas.iter().find(|(k, _)| k == name) {
+            if let Some(d) = rules.find_date(v, &["date.dateline"]) {
+                return Some(d);
+            }
+        }
+    }
+    let head_end = raw
+        .char_indices()
+        .nth(16 * 1024)
+        .map(|(i, _)| i)
+        .unwrap_or(raw.len());
+    if let Some(d) = rules.find_date(&raw[..head_end], &["date.cms_comment"]) {
+        return Some(d);
+    }
+    in_blocks(header, &["date.dateline"]).or_else(|| in_blocks(after, &["date.labelled"]))
+}
+
+fn choose_publisher(
+    page: &Page,
+    header: std::ops::Range<usize>,
+    after: std::ops::Range<usize>,
+    body: std::ops::Range<usize>,
+    rules: &CleanRules,
+) -> Option<String> {
+    for name in &rules.publisher_meta {
+        if let Some((_, v)) = page
+            .metas
+            .iter()
+            .find(|(k, v)| k == name && !v.trim().is_empty())
+        {
+            return Some(collapse_ws(v));
+        }
+    }
+    let body_tail = body.end.saturating_sub(2).max(body.start)..body.end;
+    header
+        .chain(body_tail)
+        .chain(after)
+        .filter(|i| page.blocks[*i].link * 2 <= page.blocks[*i].content)
+        .find_map(|i| {
+            rules.publisher.iter().find_map(|r| {
+                r.regex
+                    .captures(&page.blocks[i].text)
+                    .and_then(|c| c.name("name"))
+                    .map(|m| m.as_str().trim().to_string())
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> CleanRules {
+        CleanRules::load(&crate::patterns::default_dir()).unwrap()
+    }
+
+    #[test]
+    fn kadane_picks_dense_run() {
+        assert_eq!(
+            best_region(&[-5.0, 10.0, -2.0, 8.0, -30.0, 5.0]),
+            Some((1, 4))
+        );
+        assert_eq!(best_region(&[-1.0, -2.0]), None);
+    }
+
+    #[test]
+    fn html_article() {
+        let page = r#"<html><head><title>江苏发布新政_新闻_某某网</title>
+            <meta name="PubDate" content="2024-05-10 09:00"></head><body>
+            <div class="nav"><a href="/">首页</a><a href="/a">新闻</a><a href="/b">政务</a></div>
+            <h1>江苏发布新政</h1><div class="info">2024-05-10 来源：新华社</div>
+            <div class="content"><p>今年1-7月，全省规上工业增加值同比增长8.2%，位居东部大省前列。</p>
+            <p>江苏坚持把制造业作为“看家本领”，频频推出引领高质量发展的创新举措。</p></div>
+            <div class="footer">版权所有 © 某某网 京ICP备12345678号</div></body></html>"#;
+        let c = clean(page, false, &rules());
+        assert_eq!(c.title.as_deref(), Some("江苏发布新政"));
+        assert_eq!(c.published.as_deref(), Some("2024-05-10T09:00"));
+        assert_eq!(c.publisher.as_deref(), Some("新华社"));
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let mut page = "<div>".repeat(100_000);
+        page.push_str("<p>制造业是立国之本、强国之基。</p>");
+        let c = clean(&page, false, &rules());
+        assert_eq!(
+            c.paragraphs,
+            vec!["制造业是立国之本、强国之基。".to_string()]
+        );
+    }
+
+    #[test]
+    fn no_body_warns() {
+        let c = clean(
+            "<html><head><title>x</title></head></html>",
+            false,
+            &rules(),
+        );
+        assert!(c.paragraphs.is_empty());
+        assert!(c.warnings.iter().any(|w| w.code == WarningCode::EmptyBody));
+    }
+}

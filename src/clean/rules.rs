@@ -1,0 +1,124 @@
+//! Loads `patterns/clean.toml`: date, publisher, boilerplate and title-separator rules.
+
+use crate::error::PatternError;
+use crate::patterns::{Rule, RuleSpec, Source};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    fragments: BTreeMap<String, String>,
+    date_meta: Vec<String>,
+    title_meta: Vec<String>,
+    publisher_meta: Vec<String>,
+    date: Vec<RuleSpec>,
+    publisher: Vec<RuleSpec>,
+    boilerplate: Vec<RuleSpec>,
+    title_separator: Vec<RuleSpec>,
+}
+
+/// Compiled cleaning rules.
+#[derive(Debug, Clone)]
+pub struct CleanRules {
+    /// Meta names carrying the date (lowercase).
+    pub date_meta: Vec<String>,
+    /// Meta names carrying the headline, best first (lowercase).
+    pub title_meta: Vec<String>,
+    /// Meta names carrying the publisher (lowercase).
+    pub publisher_meta: Vec<String>,
+    /// Date rules in priority order; the dateline rule is the one with id `date.dateline`.
+    pub date: Vec<Rule>,
+    /// Publisher rules (capture group `name`).
+    pub publisher: Vec<Rule>,
+    /// Furniture lines.
+    pub boilerplate: Vec<Rule>,
+    /// Headline/site-name separators.
+    pub title_separator: Vec<Rule>,
+}
+
+impl CleanRules {
+    /// Loads and validates `clean.toml` in `dir`.
+    ///
+    /// # Errors
+    /// File, syntax, regex or example failures, with file and line.
+    pub fn load(dir: &Path) -> Result<Self, PatternError> {
+        let src = Source::read(&dir.join("clean.toml"))?;
+        let f: File = src.parse()?;
+        let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
+        let date = src.compile_rules(&f.date, &f.fragments)?;
+        for r in &date {
+            if r.regex
+                .capture_names()
+                .flatten()
+                .filter(|n| ["y", "m", "d"].contains(n))
+                .count()
+                != 3
+            {
+                return Err(src.error_at(
+                    &format!("\"{}\"", r.id),
+                    "a date rule needs groups y, m and d (use {date})",
+                ));
+            }
+        }
+        let publisher = src.compile_rules(&f.publisher, &f.fragments)?;
+        for r in &publisher {
+            if !r.regex.capture_names().flatten().any(|n| n == "name") {
+                return Err(src.error_at(
+                    &format!("\"{}\"", r.id),
+                    "a publisher rule needs a group named name",
+                ));
+            }
+        }
+        Ok(Self {
+            date_meta: lower(f.date_meta),
+            title_meta: lower(f.title_meta),
+            publisher_meta: lower(f.publisher_meta),
+            date,
+            publisher,
+            boilerplate: src.compile_rules(&f.boilerplate, &f.fragments)?,
+            title_separator: src.compile_rules(&f.title_separator, &f.fragments)?,
+        })
+    }
+
+    /// Whether a line is page furniture.
+    pub fn is_boilerplate(&self, line: &str) -> bool {
+        self.boilerplate.iter().any(|r| r.regex.is_match(line))
+    }
+
+    /// The first date any rule in `ids` finds in `s`, normalized to ISO 8601.
+    pub fn find_date(&self, s: &str, ids: &[&str]) -> Option<String> {
+        self.date
+            .iter()
+            .filter(|r| ids.contains(&r.id.as_str()))
+            .find_map(|r| r.regex.captures_iter(s).find_map(|c| iso_date(&c)))
+    }
+}
+
+/// Formats captured y/m/d(/H/M/S) groups as ISO 8601, rejecting impossible dates.
+pub fn iso_date(c: &regex::Captures<'_>) -> Option<String> {
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = (num("y")?, num("m")?, num("d")?);
+    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    let mut out = format!("{y:04}-{m:02}-{d:02}");
+    if let (Some(h), Some(mi)) = (num("H"), num("M")) {
+        out.push_str(&format!("T{h:02}:{mi:02}"));
+        if let Some(s) = num("S") {
+            out.push_str(&format!(":{s:02}"));
+        }
+    }
+    Some(out)
+}
+
+/// Days in a Gregorian month.
+pub fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}

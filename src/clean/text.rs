@@ -1,0 +1,31 @@
+//! Plain text (a page saved as text) → blocks, one per non-empty line. A line is a heading
+//! candidate when it is short and has no sentence-final punctuation; there are no links.
+
+use super::{collapse_ws, is_content_char, Block, Page};
+
+/// Parses a text page into line blocks.
+pub(crate) fn parse(input: &str) -> Page {
+    let blocks = input
+        .lines()
+        .map(collapse_ws)
+        .filter(|l| !l.is_empty())
+        .map(|text| {
+            let content = text.chars().filter(|c| is_content_char(*c)).count();
+            let n = text.chars().count();
+            let heading = (5..=80).contains(&n)
+                && !text.contains(['。', '；', '！', '？', '|', '>', ':', '：']);
+            Block {
+                content,
+                link: 0,
+                heading,
+                level: if heading { 2 } else { 0 },
+                text,
+            }
+        })
+        .collect();
+    Page {
+        blocks,
+        metas: Vec::new(),
+        title_tag: None,
+    }
+}

@@ -1,0 +1,59 @@
+//! Command-line arguments (clap derive). Parsing only; `main.rs` dispatches.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// pressmine: Chinese press releases → figures, initiatives and diffs as data.
+#[derive(Debug, Parser)]
+#[command(name = "pressmine", version, about)]
+pub struct Cli {
+    /// Folder of rule files and dictionaries (default: $PRESSMINE_PATTERNS, ./patterns).
+    #[arg(long, global = true)]
+    pub patterns: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, global = true)]
+    pub threads: Option<usize>,
+    /// No progress bar or summary.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Process a corpus directory into OUTPUT (docs/, documents.jsonl, claims.csv, errors.jsonl).
+    Run {
+        /// Corpus directory (.html .htm .shtml .xhtml .txt, optionally .gz).
+        corpus: PathBuf,
+        /// Output directory.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Largest input accepted, in bytes.
+        #[arg(long, default_value_t = crate_max_bytes())]
+        max_bytes: u64,
+    },
+    /// Print one JSON document per line for files, directories or `-` (stdin), in input order.
+    Extract {
+        /// Inputs.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Largest input accepted, in bytes.
+        #[arg(long, default_value_t = crate_max_bytes())]
+        max_bytes: u64,
+    },
+    /// Score cleaning on annotated pages (body F1, title, date) and print a per-page table.
+    Eval {
+        /// Folder of pages.
+        pages: PathBuf,
+        /// Folder with REFERENCE_ANNOTATIONS.json and *.truth.json (default: PAGES).
+        #[arg(long)]
+        truth: Option<PathBuf>,
+    },
+}
+
+fn crate_max_bytes() -> u64 {
+    pressmine::source::DEFAULT_MAX_BYTES
+}

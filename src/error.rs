@@ -1,0 +1,70 @@
+//! Error types of the library. Stages after cleaning cannot fail: they record warnings.
+
+use std::path::PathBuf;
+
+/// A document that could not be turned into a [`crate::model::Document`].
+#[derive(Debug, thiserror::Error)]
+pub enum DocError {
+    /// The file could not be read.
+    #[error("read failed: {0}")]
+    Io(#[from] std::io::Error),
+    /// The input has no bytes.
+    #[error("empty input")]
+    Empty,
+    /// The input looks like a binary file, not text or HTML.
+    #[error("binary content ({0})")]
+    Binary(String),
+    /// The input is larger than the configured limit.
+    #[error("input of {size} bytes exceeds the limit of {limit} bytes")]
+    TooLarge {
+        /// Size seen.
+        size: u64,
+        /// Limit in force.
+        limit: u64,
+    },
+    /// A gzip stream was corrupt.
+    #[error("gzip: {0}")]
+    Gzip(String),
+}
+
+/// A problem with the patterns/ folder: names the file and line.
+#[derive(Debug, thiserror::Error)]
+pub enum PatternError {
+    /// The file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        source: std::io::Error,
+    },
+    /// A syntax or validation error at a line.
+    #[error("{path}:{line}: {message}")]
+    Invalid {
+        /// File.
+        path: PathBuf,
+        /// 1-based line (0 when unknown).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Errors of a batch run that stop the whole run (usage or output I/O).
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Patterns failed to load.
+    #[error(transparent)]
+    Patterns(#[from] PatternError),
+    /// Output could not be written.
+    #[error("{path}: {source}")]
+    Output {
+        /// Path being written.
+        path: PathBuf,
+        /// Cause.
+        source: std::io::Error,
+    },
+    /// The input path does not exist or is not usable.
+    #[error("{0}")]
+    Input(String),
+}

@@ -1,0 +1,31 @@
+//! pressmine turns Chinese government and policy press releases into data.
+//!
+//! The pipeline, one module per stage: [`source`] finds inputs and reads bytes →
+//! [`decode`] turns bytes into text (BOM, declarations, detection; GBK as GB18030) →
+//! [`clean`] finds title, date, publisher and body paragraphs → [`segment`] splits
+//! sentences and words (jieba-rs with `patterns/dict.txt`) → [`extract`] finds numeric
+//! claims and named initiatives → [`sink`] writes JSON, JSON Lines and CSV. [`run`] drives
+//! batches; [`pipeline::Pipeline`] compiles `patterns/` once and processes one document.
+//!
+//! ```
+//! use pressmine::{pipeline::Pipeline, source::RawDoc};
+//! let pipeline = Pipeline::load(&pressmine::patterns::default_dir()).unwrap();
+//! let html = "<html><head><title>江苏新闻</title></head><body><h1>江苏新闻</h1>\
+//!             <p>2023年，江苏制造业增加值达4.66万亿元，占全国14.1%。</p></body></html>";
+//! let doc = pipeline.process(&RawDoc::from_bytes("a.html", html.as_bytes().to_vec()));
+//! assert_eq!(doc.title.as_deref(), Some("江苏新闻"));
+//! assert!(doc.text.starts_with("2023年"));
+//! ```
+
+pub mod clean;
+pub mod decode;
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod model;
+pub mod patterns;
+pub mod pipeline;
+pub mod run;
+pub mod segment;
+pub mod sink;
+pub mod source;

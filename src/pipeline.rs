@@ -1,0 +1,123 @@
+//! The pipeline: patterns compiled once, then `RawDoc → Decoded → Cleaned → Segmented →
+//! Document` for each input. Processing a document read into memory cannot fail; odd input
+//! becomes warnings on the document. Batch orchestration lives in `run`.
+
+use crate::clean::{self, CleanRules, Cleaned};
+use crate::decode::{self, DecidedBy};
+use crate::error::PatternError;
+use crate::extract::Extractor;
+use crate::model::{Document, SourceInfo, Warning, WarningCode, SCHEMA};
+use crate::segment::ChineseSegmenter;
+use crate::source::RawDoc;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Everything compiled from `patterns/`, shared read-only by all threads.
+#[derive(Debug)]
+pub struct Pipeline {
+    clean: CleanRules,
+    segmenter: ChineseSegmenter,
+    extractor: Extractor,
+}
+
+impl Pipeline {
+    /// Loads and compiles every rule and dictionary in `patterns_dir`.
+    ///
+    /// # Errors
+    /// The first invalid file, with its name and line.
+    pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
+        Ok(Self {
+            clean: CleanRules::load(patterns_dir)?,
+            segmenter: ChineseSegmenter::load(patterns_dir)?,
+            extractor: Extractor::load(patterns_dir)?,
+        })
+    }
+
+    /// The cleaning rules.
+    pub fn clean_rules(&self) -> &CleanRules {
+        &self.clean
+    }
+
+    /// The segmenter.
+    pub fn segmenter(&self) -> &ChineseSegmenter {
+        &self.segmenter
+    }
+
+    /// The claim and initiative extractor.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
+    }
+
+    /// Runs every stage on one document held in memory.
+    pub fn process(&self, raw: &RawDoc) -> Document {
+        let mut warnings = Vec::new();
+        if raw.inflated {
+            warnings.push(Warning::new(
+                WarningCode::Decompressed,
+                "gzip input inflated",
+            ));
+        }
+        let decoded = decode::decode(&raw.bytes, raw.http_charset.as_deref());
+        if decoded.replaced > 0 {
+            warnings.push(Warning::new(
+                WarningCode::DecodeReplaced,
+                format!(
+                    "{} invalid byte sequence(s) replaced with U+FFFD while decoding as {}",
+                    decoded.replaced,
+                    decoded.encoding.name()
+                ),
+            ));
+        }
+        if decoded.decided_by == DecidedBy::Detected {
+            let detail = match &decoded.declared {
+                Some(l) => format!(
+                    "declared {l:?} contradicted by the bytes; detected {}",
+                    decoded.encoding.name()
+                ),
+                None => format!("no charset declared; detected {}", decoded.encoding.name()),
+            };
+            warnings.push(Warning::new(WarningCode::EncodingGuessed, detail));
+        }
+        let cleaned: Cleaned = clean::clean(&decoded.text, raw.plain_text, &self.clean);
+        warnings.extend(cleaned.warnings);
+        let text = cleaned.paragraphs.join("\n");
+        let seg = self.segmenter.segment(&text);
+        let extracted = self.extractor.extract(
+            &text,
+            &seg,
+            cleaned.published.as_deref(),
+            cleaned.title.as_deref(),
+        );
+        warnings.extend(extracted.warnings);
+        Document {
+            schema: SCHEMA.to_string(),
+            id: raw.id.clone(),
+            source: SourceInfo {
+                path: raw.path.clone(),
+                url: raw.url.clone(),
+                sha256: sha256_hex(&raw.bytes),
+                encoding: decoded.encoding.name().to_string(),
+                bytes: raw.bytes.len() as u64,
+            },
+            title: cleaned.title,
+            published: cleaned.published,
+            publisher: cleaned.publisher,
+            text,
+            sentences: seg.sentences,
+            keywords: seg.keywords,
+            claims: extracted.claims,
+            initiatives: extracted.initiatives,
+            warnings,
+        }
+    }
+}
+
+/// Lowercase hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}

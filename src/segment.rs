@@ -1,0 +1,230 @@
+//! Segmentation: sentences, words with part-of-speech tags, and TF-IDF keywords.
+//!
+//! The only module that knows jieba-rs. One dictionary (jieba's own plus
+//! `patterns/dict.txt`) is loaded per process and shared by reference across threads.
+//! Offsets are character offsets into the text. Segmentation never changes the text.
+
+use crate::error::PatternError;
+use crate::model::{Keyword, Span};
+use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
+use std::path::Path;
+
+/// A word with its part-of-speech tag (jieba's ICTCLAS-style tag set: n, v, ns, m, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Character start.
+    pub start: usize,
+    /// Character end (exclusive).
+    pub end: usize,
+    /// POS tag.
+    pub tag: &'static str,
+}
+
+/// Output of segmentation.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// Sentence spans (on 。!?; and line breaks).
+    pub sentences: Vec<Span>,
+    /// Words tiling the text (whitespace included as `x` words).
+    pub words: Vec<Word>,
+    /// Top keywords.
+    pub keywords: Vec<Keyword>,
+}
+
+/// Tags jieba may emit, interned so words stay `Copy`.
+const TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
+    "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r",
+    "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg",
+    "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
+];
+
+fn intern(tag: &str) -> &'static str {
+    TAGS.iter().copied().find(|t| *t == tag).unwrap_or("x")
+}
+
+/// How many keywords each document gets.
+pub const KEYWORDS: usize = 10;
+
+/// The shared segmenter.
+pub struct ChineseSegmenter {
+    jieba: Jieba,
+    tfidf: TfIdf,
+}
+
+impl std::fmt::Debug for ChineseSegmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChineseSegmenter")
+    }
+}
+
+impl ChineseSegmenter {
+    /// Loads jieba's dictionary plus the user dictionary `dict.txt` in `dir`.
+    ///
+    /// # Errors
+    /// A missing file or a malformed line (named with its line number).
+    pub fn load(dir: &Path) -> Result<Self, PatternError> {
+        let path = dir.join("dict.txt");
+        let text = std::fs::read_to_string(&path).map_err(|source| PatternError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let mut jieba = Jieba::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let word = parts.next().unwrap_or_default();
+            let freq = match parts.next() {
+                Some(f) => Some(f.parse::<usize>().map_err(|_| PatternError::Invalid {
+                    path: path.clone(),
+                    line: i + 1,
+                    message: format!("frequency {f:?} is not a whole number"),
+                })?),
+                None => None,
+            };
+            let tag = parts.next();
+            if let Some(t) = tag {
+                if !TAGS.contains(&t) {
+                    return Err(PatternError::Invalid {
+                        path: path.clone(),
+                        line: i + 1,
+                        message: format!("unknown part-of-speech tag {t:?}"),
+                    });
+                }
+            }
+            if parts.next().is_some() {
+                return Err(PatternError::Invalid {
+                    path: path.clone(),
+                    line: i + 1,
+                    message: "expected `word [frequency] [tag]`".into(),
+                });
+            }
+            jieba.add_word(word, freq, tag);
+        }
+        let mut tfidf = TfIdf::default();
+        *tfidf.config_mut() = KeywordExtractConfig::builder()
+            .use_hmm(true)
+            .min_keyword_length(2)
+            .build();
+        Ok(Self { jieba, tfidf })
+    }
+
+    /// Whether the dictionary holds `word`.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// Words of `text` with POS tags and character offsets.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Word {
+                start: t.start,
+                end: t.end,
+                tag: intern(t.tag),
+            })
+            .collect()
+    }
+
+    /// Segments a body text.
+    pub fn segment(&self, text: &str) -> Segmented {
+        let keywords = self
+            .tfidf
+            .extract_keywords(&self.jieba, text, KEYWORDS * 2, Vec::new())
+            .into_iter()
+            .filter(|k| k.keyword.chars().any(crate::clean::is_han))
+            .take(KEYWORDS)
+            .map(|k| Keyword {
+                word: k.keyword,
+                weight: (k.weight * 10_000.0).round() / 10_000.0,
+            })
+            .collect();
+        Segmented {
+            sentences: sentences(text),
+            words: self.words(text),
+            keywords,
+        }
+    }
+}
+
+/// Sentence spans: split after 。！？；!?; and at line breaks; closing quotes and brackets
+/// that follow the punctuation stay with the sentence; blank stretches are dropped.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let end = if c == '\n' {
+            Some(i)
+        } else if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j], '”' | '’' | '」' | '』' | '）' | ')' | '"')
+            {
+                j += 1;
+            }
+            Some(j)
+        } else {
+            None
+        };
+        if let Some(e) = end {
+            push_trimmed(&chars, start, e, &mut out);
+            start = if c == '\n' { e + 1 } else { e };
+            i = start;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(&chars, start, chars.len(), &mut out);
+    out
+}
+
+fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<Span>) {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if e > s {
+        out.push([s, e]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_spans() {
+        let t = "他说：“好。”然后走了！\n第二段；第三句";
+        let s = sentences(t);
+        let texts: Vec<String> = s
+            .iter()
+            .map(|[a, b]| t.chars().skip(*a).take(b - a).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            vec!["他说：“好。”", "然后走了！", "第二段；", "第三句"]
+        );
+    }
+
+    #[test]
+    fn policy_words_stay_whole() {
+        let seg = ChineseSegmenter::load(&crate::patterns::default_dir()).unwrap();
+        let text = "推进智改数转，规上工业增加值增长，发展新质生产力";
+        let words: Vec<String> = seg
+            .words(text)
+            .iter()
+            .map(|w| text.chars().skip(w.start).take(w.end - w.start).collect())
+            .collect();
+        for w in ["智改数转", "规上工业增加值", "新质生产力"] {
+            assert!(words.iter().any(|x| x == w), "{w} split: {words:?}");
+        }
+    }
+}
