@@ -108,7 +108,6 @@ impl Builder {
                     content: self.content,
                     link: self.link,
                     heading: level > 0,
-                    level,
                 });
             }
         }

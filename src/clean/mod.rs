@@ -44,8 +44,6 @@ pub(crate) struct Block {
     pub link: usize,
     /// The block is a heading (h1–h3, or an element whose class/id says title).
     pub heading: bool,
-    /// Heading level: 1 for `<h1>`, 2 for other headings, 0 otherwise.
-    pub level: u8,
 }
 
 /// What the format-specific parsers hand to the shared logic.
@@ -71,7 +69,7 @@ pub fn is_han(c: char) -> bool {
 fn is_sentence_punct(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '；' | '！' | '？' | '、' | '”' | '“' | '：'
+        '，' | '。' | '；' | '！' | '？' | '、' | ',' | ';' | '!' | '?'
     )
 }
 
@@ -172,7 +170,8 @@ fn best_region(weights: &[f64]) -> Option<(usize, usize)> {
 fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     let weights: Vec<f64> = page.blocks.iter().map(|b| weight(b, rules)).collect();
     let (start, end) = best_region(&weights).unwrap_or((page.blocks.len(), page.blocks.len()));
-    let title_idx = find_title_block(page, start);
+    let end = cut_at_body_end(page, &weights, start, end, rules);
+    let title_idx = find_title_block(page, start, rules);
     let title = choose_title(page, title_idx, rules);
     let mut paragraphs: Vec<String> = Vec::new();
     for (b, w) in page.blocks[start..end].iter().zip(&weights[start..end]) {
@@ -214,6 +213,33 @@ fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     }
 }
 
+/// Ends the body at the first comment/related/editor header once at least 70% of the
+/// region's positive weight lies before it.
+fn cut_at_body_end(
+    page: &Page,
+    weights: &[f64],
+    start: usize,
+    end: usize,
+    rules: &CleanRules,
+) -> usize {
+    let total: f64 = weights[start..end].iter().filter(|w| **w > 0.0).sum();
+    let mut before = 0.0;
+    for i in start..end {
+        if before >= 0.7 * total
+            && rules
+                .body_end
+                .iter()
+                .any(|r| r.regex.is_match(&page.blocks[i].text))
+        {
+            return i;
+        }
+        if weights[i] > 0.0 {
+            before += weights[i];
+        }
+    }
+    end
+}
+
 fn same_text(a: &str, b: &str) -> bool {
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     squash(a) == squash(b)
@@ -245,13 +271,16 @@ fn strip_markup(s: &str) -> String {
 
 fn squash_title(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\''))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(c, '“' | '”' | '"' | '\'' | '-' | '–' | '—' | '－' | '_')
+        })
         .collect()
 }
 
 /// The heading block that is the headline: the last heading before the body whose text
 /// the `<title>` contains (or, with no `<title>`, the last heading before the body).
-fn find_title_block(page: &Page, body_start: usize) -> Option<usize> {
+fn find_title_block(page: &Page, body_start: usize, rules: &CleanRules) -> Option<usize> {
     let title_tag = page
         .title_tag
         .as_deref()
@@ -265,6 +294,9 @@ fn find_title_block(page: &Page, body_start: usize) -> Option<usize> {
         .collect();
     let matches = |b: &Block| {
         let t = squash_title(&b.text);
+        if rules.is_boilerplate(&b.text) {
+            return false;
+        }
         t.chars().count() >= 4
             && (title_tag.contains(&t)
                 || metas
@@ -287,11 +319,43 @@ fn find_title_block(page: &Page, body_start: usize) -> Option<usize> {
         })
         .or_else(|| {
             if page.title_tag.is_none() {
-                (0..limit).rev().take(12).find(|&i| page.blocks[i].heading)
+                (0..limit).rev().take(12).find(|&i| {
+                    page.blocks[i].heading && !rules.is_boilerplate(&page.blocks[i].text)
+                })
             } else {
                 None
             }
         })
+}
+
+/// A headline broken over several lines (`<br>`): joins the neighbours of block `i` while
+/// the joined text still lies inside `<title>`.
+fn joined_heading(page: &Page, i: usize) -> String {
+    let Some(tag) = page.title_tag.as_deref().map(squash_title) else {
+        return page.blocks[i].text.clone();
+    };
+    let fits = |a: usize, b: usize| {
+        let joined: String = page.blocks[a..=b]
+            .iter()
+            .map(|b| squash_title(&b.text))
+            .collect();
+        page.blocks[a..=b].iter().all(|b| b.link == 0) && tag.contains(&joined)
+    };
+    if !fits(i, i) {
+        return page.blocks[i].text.clone();
+    }
+    let (mut a, mut b) = (i, i);
+    while a > 0 && fits(a - 1, b) {
+        a -= 1;
+    }
+    while b + 1 < page.blocks.len() && fits(a, b + 1) {
+        b += 1;
+    }
+    page.blocks[a..=b]
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("")
 }
 
 fn choose_title(page: &Page, title_idx: Option<usize>, rules: &CleanRules) -> Option<String> {
@@ -313,7 +377,7 @@ fn choose_title(page: &Page, title_idx: Option<usize>, rules: &CleanRules) -> Op
         return Some(t);
     }
     if let Some(i) = title_idx {
-        return Some(page.blocks[i].text.clone());
+        return Some(joined_heading(page, i));
     }
     for name in rules.title_meta.iter().filter(|n| *n != "articletitle") {
         if let Some(t) = meta(name) {
@@ -458,5 +522,32 @@ mod tests {
         );
         assert!(c.paragraphs.is_empty());
         assert!(c.warnings.iter().any(|w| w.code == WarningCode::EmptyBody));
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn dump_weights() {
+        let path = std::env::var("PAGE").unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let d = crate::decode::decode(&bytes, None);
+        let rules = CleanRules::load(&crate::patterns::default_dir()).unwrap();
+        let page = if path.ends_with(".txt") {
+            text::parse(&d.text)
+        } else {
+            html::parse(&d.text)
+        };
+        for (i, b) in page.blocks.iter().enumerate() {
+            let t: String = b.text.chars().take(50).collect();
+            eprintln!(
+                "{i:4} {:7.1} h{} c{} l{} {t}",
+                weight(b, &rules),
+                b.heading,
+                b.content,
+                b.link
+            );
+        }
     }
 }

@@ -16,6 +16,7 @@ struct File {
     date: Vec<RuleSpec>,
     publisher: Vec<RuleSpec>,
     boilerplate: Vec<RuleSpec>,
+    body_end: Vec<RuleSpec>,
     title_separator: Vec<RuleSpec>,
 }
 
@@ -34,6 +35,8 @@ pub struct CleanRules {
     pub publisher: Vec<Rule>,
     /// Furniture lines.
     pub boilerplate: Vec<Rule>,
+    /// Lines after which the article is over.
+    pub body_end: Vec<Rule>,
     /// Headline/site-name separators.
     pub title_separator: Vec<Rule>,
 }
@@ -78,6 +81,7 @@ impl CleanRules {
             date,
             publisher,
             boilerplate: src.compile_rules(&f.boilerplate, &f.fragments)?,
+            body_end: src.compile_rules(&f.body_end, &f.fragments)?,
             title_separator: src.compile_rules(&f.title_separator, &f.fragments)?,
         })
     }

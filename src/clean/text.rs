@@ -18,7 +18,6 @@ pub(crate) fn parse(input: &str) -> Page {
                 content,
                 link: 0,
                 heading,
-                level: if heading { 2 } else { 0 },
                 text,
             }
         })
