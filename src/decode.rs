@@ -49,8 +49,7 @@ pub struct Decoded {
 
 static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
     // Safe: a constant pattern that is tested below.
-    Regex::new(r#"(?i-u)(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_\-:.]{2,40})"#)
-        .expect("valid regex")
+    Regex::new(r#"(?i-u)(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_\-:.]{2,40})"#).expect("valid regex")
 });
 
 /// Maps a label to the encoding pressmine decodes it with (GB2312/GBK → GB18030).
@@ -82,13 +81,7 @@ pub fn sniff_declaration(bytes: &[u8]) -> Option<String> {
 pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, replaced) = decode_counting(enc, &bytes[bom_len..]);
-        return Decoded {
-            text,
-            encoding: enc,
-            decided_by: DecidedBy::Bom,
-            declared: None,
-            replaced,
-        };
+        return Decoded { text, encoding: enc, decided_by: DecidedBy::Bom, declared: None, replaced };
     }
     let declared = sniff_declaration(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -102,10 +95,7 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
     }
     let http = http_charset.and_then(encoding_for_label);
     let decl = declared.as_deref().and_then(encoding_for_label);
-    let candidates = [
-        (http, DecidedBy::HttpHeader),
-        (decl, DecidedBy::Declaration),
-    ];
+    let candidates = [(http, DecidedBy::HttpHeader), (decl, DecidedBy::Declaration)];
     for (enc, by) in candidates {
         // A UTF-8 label on bytes that are not UTF-8 is contradicted by the bytes: detect instead.
         let Some(enc) = enc.filter(|e| *e != UTF_8) else {
@@ -114,24 +104,12 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>) -> Decoded {
         let (text, replaced) = decode_counting(enc, bytes);
         // Accept the declaration unless it yields a flood of errors (more than 1 in 200 chars).
         if replaced == 0 || replaced * 200 < text.chars().count() {
-            return Decoded {
-                text,
-                encoding: enc,
-                decided_by: by,
-                declared,
-                replaced,
-            };
+            return Decoded { text, encoding: enc, decided_by: by, declared, replaced };
         }
     }
     let enc = detect(bytes);
     let (text, replaced) = decode_counting(enc, bytes);
-    Decoded {
-        text,
-        encoding: enc,
-        decided_by: DecidedBy::Detected,
-        declared,
-        replaced,
-    }
+    Decoded { text, encoding: enc, decided_by: DecidedBy::Detected, declared, replaced }
 }
 
 /// Guesses the encoding from at most the first 64 KiB.
@@ -171,9 +149,7 @@ fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
                 replaced += 1;
                 out.push('\u{FFFD}');
             }
-            encoding_rs::DecoderResult::OutputFull => {
-                out.reserve(input.len().saturating_mul(3) + 16)
-            }
+            encoding_rs::DecoderResult::OutputFull => out.reserve(input.len().saturating_mul(3) + 16),
         }
     }
     (out, replaced)
@@ -220,10 +196,7 @@ mod tests {
 
     #[test]
     fn invalid_bytes_are_counted_not_fatal() {
-        let mut bytes = GB18030
-            .encode("<meta charset=gb2312>制造变智造，培育新动能。")
-            .0
-            .into_owned();
+        let mut bytes = GB18030.encode("<meta charset=gb2312>制造变智造，培育新动能。").0.into_owned();
         bytes.insert(30, 0xFF);
         bytes.push(0xB0); // truncated two-byte sequence at the end
         let d = decode(&bytes, None);
@@ -242,9 +215,8 @@ mod tests {
 
     #[test]
     fn unknown_label_falls_back_to_detection() {
-        let (bytes, _, _) = GB18030.encode(
-            "<meta charset=x-klingon>江苏跑出发展新质生产力加速度，制造业增加值达4.66万亿元。",
-        );
+        let (bytes, _, _) =
+            GB18030.encode("<meta charset=x-klingon>江苏跑出发展新质生产力加速度，制造业增加值达4.66万亿元。");
         let d = decode(&bytes, None);
         assert!(d.text.contains("制造业增加值"));
     }

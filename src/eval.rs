@@ -46,26 +46,10 @@ pub fn char_prf(ours: &str, truth: &str) -> Prf {
             }
         }
     }
-    let p = if n_ours == 0 {
-        0.0
-    } else {
-        hit as f64 / n_ours as f64
-    };
-    let r = if n_truth == 0 {
-        0.0
-    } else {
-        hit as f64 / n_truth as f64
-    };
-    let f1 = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    Prf {
-        precision: p,
-        recall: r,
-        f1,
-    }
+    let p = if n_ours == 0 { 0.0 } else { hit as f64 / n_ours as f64 };
+    let r = if n_truth == 0 { 0.0 } else { hit as f64 / n_truth as f64 };
+    let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    Prf { precision: p, recall: r, f1 }
 }
 
 /// The score of one page.
@@ -132,10 +116,7 @@ impl Reference {
                 }
             }
         }
-        Ok(Self {
-            annotations: ann.pages,
-            bodies,
-        })
+        Ok(Self { annotations: ann.pages, bodies })
     }
 
     /// File names annotated.
@@ -147,14 +128,11 @@ impl Reference {
     pub fn score(&self, file: &str, doc: &Document) -> PageScore {
         let ann = self.annotations.iter().find(|a| a.file == file);
         let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let title_ok = ann
-            .and_then(|a| a.headline.as_ref())
-            .map(|h| doc.title.as_deref().map(squash) == Some(squash(h)));
-        let date_ok = ann.filter(|a| !a.dates.is_empty()).map(|a| {
-            doc.published
-                .as_deref()
-                .is_some_and(|p| a.dates.iter().any(|d| p.starts_with(d.as_str())))
-        });
+        let title_ok =
+            ann.and_then(|a| a.headline.as_ref()).map(|h| doc.title.as_deref().map(squash) == Some(squash(h)));
+        let date_ok = ann
+            .filter(|a| !a.dates.is_empty())
+            .map(|a| doc.published.as_deref().is_some_and(|p| a.dates.iter().any(|d| p.starts_with(d.as_str()))));
         PageScore {
             file: file.to_string(),
             body: self.bodies.get(file).map(|t| char_prf(&doc.text, t)),
@@ -169,11 +147,7 @@ impl Reference {
 /// Aggregates: (mean body F1, pages with a body, title accuracy, date accuracy).
 pub fn summarize(scores: &[PageScore]) -> (f64, usize, f64, f64) {
     let bodies: Vec<f64> = scores.iter().filter_map(|s| s.body.map(|b| b.f1)).collect();
-    let mean = if bodies.is_empty() {
-        0.0
-    } else {
-        bodies.iter().sum::<f64>() / bodies.len() as f64
-    };
+    let mean = if bodies.is_empty() { 0.0 } else { bodies.iter().sum::<f64>() / bodies.len() as f64 };
     let share = |v: Vec<bool>| {
         if v.is_empty() {
             0.0
@@ -188,9 +162,7 @@ pub fn summarize(scores: &[PageScore]) -> (f64, usize, f64, f64) {
 
 /// A per-page table with a summary line.
 pub fn render(scores: &[PageScore]) -> String {
-    let mut out = String::from(
-        "page                              body-P  body-R  body-F1  title  date  published\n",
-    );
+    let mut out = String::from("page                              body-P  body-R  body-F1  title  date  published\n");
     let mark = |b: Option<bool>| match b {
         Some(true) => "ok",
         Some(false) => "MISS",
@@ -199,13 +171,7 @@ pub fn render(scores: &[PageScore]) -> String {
     for s in scores {
         let (p, r, f) = s
             .body
-            .map(|b| {
-                (
-                    format!("{:.3}", b.precision),
-                    format!("{:.3}", b.recall),
-                    format!("{:.3}", b.f1),
-                )
-            })
+            .map(|b| (format!("{:.3}", b.precision), format!("{:.3}", b.recall), format!("{:.3}", b.f1)))
             .unwrap_or(("-".into(), "-".into(), "-".into()));
         out.push_str(&format!(
             "{:<34}{:>6}  {:>6}  {:>7}  {:>5}  {:>4}  {}\n",
@@ -219,11 +185,7 @@ pub fn render(scores: &[PageScore]) -> String {
         ));
     }
     let (mean, n, t, d) = summarize(scores);
-    out.push_str(&format!(
-        "mean body F1 {mean:.4} over {n} pages; title {:.1}%; date {:.1}%\n",
-        t * 100.0,
-        d * 100.0
-    ));
+    out.push_str(&format!("mean body F1 {mean:.4} over {n} pages; title {:.1}%; date {:.1}%\n", t * 100.0, d * 100.0));
     out
 }
 
@@ -241,11 +203,7 @@ mod tests {
 }
 
 /// Processes every annotated page found in `pages` and scores it.
-pub fn evaluate(
-    pipeline: &crate::pipeline::Pipeline,
-    pages: &Path,
-    reference: &Reference,
-) -> Vec<PageScore> {
+pub fn evaluate(pipeline: &crate::pipeline::Pipeline, pages: &Path, reference: &Reference) -> Vec<PageScore> {
     use rayon::prelude::*;
     let files: Vec<&str> = reference.files().collect();
     files

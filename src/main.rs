@@ -24,37 +24,19 @@ fn main() -> ExitCode {
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     if let Some(n) = cli.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .context("thread pool")?;
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("thread pool")?;
     }
-    let dir = cli
-        .patterns
-        .clone()
-        .unwrap_or_else(pressmine::patterns::default_dir);
+    let dir = cli.patterns.clone().unwrap_or_else(pressmine::patterns::default_dir);
     let pipeline = Pipeline::load(&dir)?;
     match cli.command {
-        Command::Run {
-            corpus,
-            output,
-            max_bytes,
-        } => {
-            let config = RunConfig {
-                corpus,
-                output,
-                max_bytes,
-                progress: !cli.quiet && std::io::stderr().is_terminal(),
-            };
+        Command::Run { corpus, output, max_bytes } => {
+            let config =
+                RunConfig { corpus, output, max_bytes, progress: !cli.quiet && std::io::stderr().is_terminal() };
             let summary = run::run(&pipeline, &config)?;
             if !cli.quiet {
                 eprintln!("pressmine: {summary}");
             }
-            Ok(if summary.failed > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Extract { paths, max_bytes } => {
             let (inputs, list_errors) = run::extract_inputs(&paths);
@@ -85,11 +67,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 }
             }
             out.flush().ok();
-            Ok(if failed > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Eval { pages, truth } => {
             let truth = truth.unwrap_or_else(|| pages.clone());

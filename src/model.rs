@@ -98,10 +98,7 @@ pub struct Warning {
 impl Warning {
     /// Builds a warning.
     pub fn new(code: WarningCode, detail: impl Into<String>) -> Self {
-        Self {
-            code,
-            detail: detail.into(),
-        }
+        Self { code, detail: detail.into() }
     }
 }
 
@@ -276,8 +273,7 @@ pub mod decimal_number {
     /// Propagates serializer errors.
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
         let text = d.normalize().to_string();
-        let raw =
-            serde_json::value::RawValue::from_string(text).map_err(serde::ser::Error::custom)?;
+        let raw = serde_json::value::RawValue::from_string(text).map_err(serde::ser::Error::custom)?;
         serde::Serialize::serialize(&raw, s)
     }
 
@@ -288,9 +284,7 @@ pub mod decimal_number {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let raw: Box<serde_json::value::RawValue> = Deserialize::deserialize(d)?;
         let text = raw.get();
-        Decimal::from_str(text)
-            .or_else(|_| Decimal::from_scientific(text))
-            .map_err(serde::de::Error::custom)
+        Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)).map_err(serde::de::Error::custom)
     }
 }
 

@@ -76,14 +76,9 @@ impl Source {
     /// # Errors
     /// I/O failure, named with the path.
     pub fn read(path: &Path) -> Result<Self, PatternError> {
-        let text = std::fs::read_to_string(path).map_err(|source| PatternError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Ok(Self {
-            path: path.to_path_buf(),
-            text,
-        })
+        let text =
+            std::fs::read_to_string(path).map_err(|source| PatternError::Io { path: path.to_path_buf(), source })?;
+        Ok(Self { path: path.to_path_buf(), text })
     }
 
     /// Deserializes the file into `T`.
@@ -93,20 +88,13 @@ impl Source {
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, PatternError> {
         toml::from_str(&self.text).map_err(|e| {
             let line = e.span().map(|s| self.line_of(s.start)).unwrap_or(0);
-            PatternError::Invalid {
-                path: self.path.clone(),
-                line,
-                message: e.message().to_string(),
-            }
+            PatternError::Invalid { path: self.path.clone(), line, message: e.message().to_string() }
         })
     }
 
     /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1
+        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
     }
 
     /// 1-based line where `needle` first appears (0 when absent).
@@ -116,11 +104,7 @@ impl Source {
 
     /// An error at the line where `needle` appears.
     pub fn error_at(&self, needle: &str, message: impl Into<String>) -> PatternError {
-        PatternError::Invalid {
-            path: self.path.clone(),
-            line: self.line_of_text(needle),
-            message: message.into(),
-        }
+        PatternError::Invalid { path: self.path.clone(), line: self.line_of_text(needle), message: message.into() }
     }
 
     /// Compiles rules, expanding `{fragment}` references, and checks their examples.
@@ -141,8 +125,8 @@ impl Source {
             }
             let pattern = expand_fragments(&spec.pattern, fragments)
                 .map_err(|m| self.error_at(&at, format!("rule {}: {m}", spec.id)))?;
-            let regex = Regex::new(&pattern)
-                .map_err(|e| self.error_at(&at, format!("rule {}: bad regex: {e}", spec.id)))?;
+            let regex =
+                Regex::new(&pattern).map_err(|e| self.error_at(&at, format!("rule {}: bad regex: {e}", spec.id)))?;
             let rule = Rule {
                 id: spec.id.clone(),
                 description: spec.description.clone(),
@@ -164,10 +148,7 @@ impl Source {
 ///
 /// # Errors
 /// An unknown `{identifier}`.
-pub fn expand_fragments(
-    pattern: &str,
-    fragments: &BTreeMap<String, String>,
-) -> Result<String, String> {
+pub fn expand_fragments(pattern: &str, fragments: &BTreeMap<String, String>) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -179,14 +160,10 @@ pub fn expand_fragments(
                 if !out.ends_with("\\p")
                     && !out.ends_with("\\P")
                     && !after[..c].is_empty()
-                    && after[..c]
-                        .chars()
-                        .all(|ch| ch.is_ascii_alphabetic() || ch == '_') =>
+                    && after[..c].chars().all(|ch| ch.is_ascii_alphabetic() || ch == '_') =>
             {
                 let name = &after[..c];
-                let frag = fragments
-                    .get(name)
-                    .ok_or_else(|| format!("unknown fragment {{{name}}}"))?;
+                let frag = fragments.get(name).ok_or_else(|| format!("unknown fragment {{{name}}}"))?;
                 out.push_str("(?:");
                 out.push_str(frag);
                 out.push(')');
@@ -223,15 +200,9 @@ mod tests {
     fn fragments_expand_and_quantifiers_stay() {
         let mut f = BTreeMap::new();
         f.insert("num".to_string(), r"\d+".to_string());
-        assert_eq!(
-            expand_fragments(r"{num}年\d{2,4}", &f).unwrap(),
-            r"(?:\d+)年\d{2,4}"
-        );
+        assert_eq!(expand_fragments(r"{num}年\d{2,4}", &f).unwrap(), r"(?:\d+)年\d{2,4}");
         assert!(expand_fragments("{nope}", &f).is_err());
-        assert_eq!(
-            expand_fragments(r"\p{Han}{num}", &f).unwrap(),
-            r"\p{Han}(?:\d+)"
-        );
+        assert_eq!(expand_fragments(r"\p{Han}{num}", &f).unwrap(), r"\p{Han}(?:\d+)");
     }
 
     #[test]
@@ -245,23 +216,14 @@ mod tests {
             rule: Vec<RuleSpec>,
         }
         let f: F = src.parse().unwrap();
-        let err = src
-            .compile_rules(&f.rule, &BTreeMap::new())
-            .unwrap_err()
-            .to_string();
+        let err = src.compile_rules(&f.rule, &BTreeMap::new()).unwrap_err().to_string();
         assert!(err.starts_with("x.toml:3:"), "{err}");
     }
 
     #[test]
     fn toml_error_has_line() {
-        let src = Source {
-            path: "y.toml".into(),
-            text: "a = 1\nb = \n".into(),
-        };
+        let src = Source { path: "y.toml".into(), text: "a = 1\nb = \n".into() };
         let err = src.parse::<toml::Value>().unwrap_err().to_string();
-        assert!(
-            err.starts_with("y.toml:2:") || err.starts_with("y.toml:3:"),
-            "{err}"
-        );
+        assert!(err.starts_with("y.toml:2:") || err.starts_with("y.toml:3:"), "{err}");
     }
 }

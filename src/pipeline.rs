@@ -52,10 +52,7 @@ impl Pipeline {
     pub fn process(&self, raw: &RawDoc) -> Document {
         let mut warnings = Vec::new();
         if raw.inflated {
-            warnings.push(Warning::new(
-                WarningCode::Decompressed,
-                "gzip input inflated",
-            ));
+            warnings.push(Warning::new(WarningCode::Decompressed, "gzip input inflated"));
         }
         let decoded = decode::decode(&raw.bytes, raw.http_charset.as_deref());
         if decoded.replaced > 0 {
@@ -70,10 +67,7 @@ impl Pipeline {
         }
         if decoded.decided_by == DecidedBy::Detected {
             let detail = match &decoded.declared {
-                Some(l) => format!(
-                    "declared {l:?} contradicted by the bytes; detected {}",
-                    decoded.encoding.name()
-                ),
+                Some(l) => format!("declared {l:?} contradicted by the bytes; detected {}", decoded.encoding.name()),
                 None => format!("no charset declared; detected {}", decoded.encoding.name()),
             };
             warnings.push(Warning::new(WarningCode::EncodingGuessed, detail));
@@ -82,12 +76,7 @@ impl Pipeline {
         warnings.extend(cleaned.warnings);
         let text = cleaned.paragraphs.join("\n");
         let seg = self.segmenter.segment(&text);
-        let extracted = self.extractor.extract(
-            &text,
-            &seg,
-            cleaned.published.as_deref(),
-            cleaned.title.as_deref(),
-        );
+        let extracted = self.extractor.extract(&text, &seg, cleaned.published.as_deref(), cleaned.title.as_deref());
         warnings.extend(extracted.warnings);
         Document {
             schema: SCHEMA.to_string(),

@@ -48,11 +48,7 @@ pub struct RunSummary {
 
 impl std::fmt::Display for RunSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let rate = if self.seconds > 0.0 {
-            self.ok as f64 / self.seconds
-        } else {
-            0.0
-        };
+        let rate = if self.seconds > 0.0 { self.ok as f64 / self.seconds } else { 0.0 };
         write!(
             f,
             "{} documents ok ({} reused), {} failed; {:.1} MB in {:.2} s, {:.1} docs/s",
@@ -126,11 +122,7 @@ pub fn process_input(
 }
 
 fn fail(input: &Input, stage: &str, e: &DocError) -> ErrorLine {
-    ErrorLine {
-        path: input.id.clone(),
-        stage: stage.into(),
-        reason: e.to_string(),
-    }
+    ErrorLine { path: input.id.clone(), stage: stage.into(), reason: e.to_string() }
 }
 
 /// Where a document's pretty JSON goes: `docs/<id>.json`, with unsafe components replaced.
@@ -155,16 +147,10 @@ pub fn doc_path(output: &Path, id: &str) -> PathBuf {
 pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunError> {
     let started = Instant::now();
     if !config.corpus.is_dir() {
-        return Err(RunError::Input(format!(
-            "{}: not a directory",
-            config.corpus.display()
-        )));
+        return Err(RunError::Input(format!("{}: not a directory", config.corpus.display())));
     }
     let out = &config.output;
-    std::fs::create_dir_all(out.join("docs")).map_err(|source| RunError::Output {
-        path: out.clone(),
-        source,
-    })?;
+    std::fs::create_dir_all(out.join("docs")).map_err(|source| RunError::Output { path: out.clone(), source })?;
     let (inputs, list_errors) = source::walk(&config.corpus);
     let version = env!("CARGO_PKG_VERSION").to_string();
     let previous: Manifest = std::fs::read(out.join(MANIFEST))
@@ -196,25 +182,18 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     let bar = if config.progress {
         let b = indicatif::ProgressBar::new(inputs.len() as u64);
         b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} docs {per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} docs {per_sec} eta {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(b)
     } else {
         None
     };
-    let mut manifest = Manifest {
-        version,
-        documents: BTreeMap::new(),
-    };
+    let mut manifest = Manifest { version, documents: BTreeMap::new() };
     let mut written = BTreeSet::new();
     for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|input| process_input(pipeline, input, config.max_bytes, &reuse))
-            .collect();
+        let outcomes: Vec<Outcome> =
+            chunk.par_iter().map(|input| process_input(pipeline, input, config.max_bytes, &reuse)).collect();
         for outcome in outcomes {
             match outcome {
                 Outcome::Done(doc, reused) => {
@@ -229,9 +208,7 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
                     written.insert(path);
                     docs_out.write_json_line(&*doc)?;
                     claims_out.write(sink::claims_csv_rows(&doc).as_bytes())?;
-                    manifest
-                        .documents
-                        .insert(doc.id.clone(), doc.source.sha256.clone());
+                    manifest.documents.insert(doc.id.clone(), doc.source.sha256.clone());
                 }
                 Outcome::Failed(line) => {
                     summary.failed += 1;
@@ -270,41 +247,23 @@ pub fn extract_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ErrorLine>) {
     let mut errors = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
-            inputs.push(Input {
-                id: "-".into(),
-                path: None,
-            });
+            inputs.push(Input { id: "-".into(), path: None });
         } else if p.is_dir() {
             let (found, errs) = source::walk(p);
             inputs.extend(found);
-            errors.extend(errs.into_iter().map(|e| ErrorLine {
-                path: e.path,
-                stage: "list".into(),
-                reason: e.reason,
-            }));
+            errors.extend(errs.into_iter().map(|e| ErrorLine { path: e.path, stage: "list".into(), reason: e.reason }));
         } else {
-            inputs.push(Input {
-                id: p.display().to_string(),
-                path: Some(p.clone()),
-            });
+            inputs.push(Input { id: p.display().to_string(), path: Some(p.clone()) });
         }
     }
     (inputs, errors)
 }
 
 /// Processes inputs in parallel chunks, calling `emit` in input order.
-pub fn for_each_ordered(
-    pipeline: &Pipeline,
-    inputs: &[Input],
-    max_bytes: u64,
-    mut emit: impl FnMut(Outcome),
-) {
+pub fn for_each_ordered(pipeline: &Pipeline, inputs: &[Input], max_bytes: u64, mut emit: impl FnMut(Outcome)) {
     let none = |_: &RawDoc| None;
     for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .map(|i| process_input(pipeline, i, max_bytes, &none))
-            .collect();
+        let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| process_input(pipeline, i, max_bytes, &none)).collect();
         outcomes.into_iter().for_each(&mut emit);
     }
 }

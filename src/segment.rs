@@ -33,10 +33,9 @@ pub struct Segmented {
 
 /// Tags jieba may emit, interned so words stay `Copy`.
 const TAGS: &[&str] = &[
-    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
-    "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r",
-    "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg",
-    "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k", "l", "m", "mg", "mq",
+    "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud",
+    "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "x", "y", "yg", "z", "zg",
 ];
 
 fn intern(tag: &str) -> &'static str {
@@ -65,10 +64,7 @@ impl ChineseSegmenter {
     /// A missing file or a malformed line (named with its line number).
     pub fn load(dir: &Path) -> Result<Self, PatternError> {
         let path = dir.join("dict.txt");
-        let text = std::fs::read_to_string(&path).map_err(|source| PatternError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(&path).map_err(|source| PatternError::Io { path: path.clone(), source })?;
         let mut jieba = Jieba::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -105,10 +101,7 @@ impl ChineseSegmenter {
             jieba.add_word(word, freq, tag);
         }
         let mut tfidf = TfIdf::default();
-        *tfidf.config_mut() = KeywordExtractConfig::builder()
-            .use_hmm(true)
-            .min_keyword_length(2)
-            .build();
+        *tfidf.config_mut() = KeywordExtractConfig::builder().use_hmm(true).min_keyword_length(2).build();
         Ok(Self { jieba, tfidf })
     }
 
@@ -122,11 +115,7 @@ impl ChineseSegmenter {
         self.jieba
             .tag(text, true)
             .into_iter()
-            .map(|t| Word {
-                start: t.start,
-                end: t.end,
-                tag: intern(t.tag),
-            })
+            .map(|t| Word { start: t.start, end: t.end, tag: intern(t.tag) })
             .collect()
     }
 
@@ -138,16 +127,9 @@ impl ChineseSegmenter {
             .into_iter()
             .filter(|k| k.keyword.chars().any(crate::clean::is_han))
             .take(KEYWORDS)
-            .map(|k| Keyword {
-                word: k.keyword,
-                weight: (k.weight * 10_000.0).round() / 10_000.0,
-            })
+            .map(|k| Keyword { word: k.keyword, weight: (k.weight * 10_000.0).round() / 10_000.0 })
             .collect();
-        Segmented {
-            sentences: sentences(text),
-            words: self.words(text),
-            keywords,
-        }
+        Segmented { sentences: sentences(text), words: self.words(text), keywords }
     }
 }
 
@@ -164,8 +146,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
             Some(i)
         } else if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';') {
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j], '”' | '’' | '」' | '』' | '）' | ')' | '"')
-            {
+            while j < chars.len() && matches!(chars[j], '”' | '’' | '」' | '』' | '）' | ')' | '"') {
                 j += 1;
             }
             Some(j)
@@ -204,25 +185,16 @@ mod tests {
     fn sentence_spans() {
         let t = "他说：“好。”然后走了！\n第二段；第三句";
         let s = sentences(t);
-        let texts: Vec<String> = s
-            .iter()
-            .map(|[a, b]| t.chars().skip(*a).take(b - a).collect())
-            .collect();
-        assert_eq!(
-            texts,
-            vec!["他说：“好。”", "然后走了！", "第二段；", "第三句"]
-        );
+        let texts: Vec<String> = s.iter().map(|[a, b]| t.chars().skip(*a).take(b - a).collect()).collect();
+        assert_eq!(texts, vec!["他说：“好。”", "然后走了！", "第二段；", "第三句"]);
     }
 
     #[test]
     fn policy_words_stay_whole() {
         let seg = ChineseSegmenter::load(&crate::patterns::default_dir()).unwrap();
         let text = "推进智改数转，规上工业增加值增长，发展新质生产力";
-        let words: Vec<String> = seg
-            .words(text)
-            .iter()
-            .map(|w| text.chars().skip(w.start).take(w.end - w.start).collect())
-            .collect();
+        let words: Vec<String> =
+            seg.words(text).iter().map(|w| text.chars().skip(w.start).take(w.end - w.start).collect()).collect();
         for w in ["智改数转", "规上工业增加值", "新质生产力"] {
             assert!(words.iter().any(|x| x == w), "{w} split: {words:?}");
         }

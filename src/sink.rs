@@ -13,10 +13,7 @@ use std::path::{Path, PathBuf};
 /// # Errors
 /// Any I/O failure, with the path.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
-    let err = |source| RunError::Output {
-        path: path.to_path_buf(),
-        source,
-    };
+    let err = |source| RunError::Output { path: path.to_path_buf(), source };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(err)?;
     }
@@ -45,15 +42,8 @@ impl AtomicFile {
     /// I/O failure, with the path.
     pub fn create(path: &Path) -> Result<Self, RunError> {
         let tmp = temp_path(path);
-        let file = std::fs::File::create(&tmp).map_err(|source| RunError::Output {
-            path: tmp.clone(),
-            source,
-        })?;
-        Ok(Self {
-            path: path.to_path_buf(),
-            tmp,
-            out: std::io::BufWriter::new(file),
-        })
+        let file = std::fs::File::create(&tmp).map_err(|source| RunError::Output { path: tmp.clone(), source })?;
+        Ok(Self { path: path.to_path_buf(), tmp, out: std::io::BufWriter::new(file) })
     }
 
     /// Appends bytes.
@@ -61,12 +51,7 @@ impl AtomicFile {
     /// # Errors
     /// I/O failure, with the path.
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), RunError> {
-        self.out
-            .write_all(bytes)
-            .map_err(|source| RunError::Output {
-                path: self.path.clone(),
-                source,
-            })
+        self.out.write_all(bytes).map_err(|source| RunError::Output { path: self.path.clone(), source })
     }
 
     /// Appends one value as a JSON line.
@@ -84,10 +69,7 @@ impl AtomicFile {
     /// # Errors
     /// I/O failure, with the path.
     pub fn finish(mut self) -> Result<(), RunError> {
-        let err = |path: &Path, source| RunError::Output {
-            path: path.to_path_buf(),
-            source,
-        };
+        let err = |path: &Path, source| RunError::Output { path: path.to_path_buf(), source };
         self.out.flush().map_err(|e| err(&self.path, e))?;
         std::fs::rename(&self.tmp, &self.path).map_err(|e| err(&self.path, e))
     }
@@ -155,14 +137,10 @@ pub fn claims_csv_rows(doc: &Document) -> String {
     let mut out = String::new();
     for c in &doc.claims {
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        let sentence: String = chars
-            .get(c.sentence[0]..c.sentence[1].min(chars.len()))
-            .map(|s| s.iter().collect())
-            .unwrap_or_default();
-        let (low, high) = c
-            .range
-            .map(|[a, b]| (a.normalize().to_string(), b.normalize().to_string()))
-            .unwrap_or_default();
+        let sentence: String =
+            chars.get(c.sentence[0]..c.sentence[1].min(chars.len())).map(|s| s.iter().collect()).unwrap_or_default();
+        let (low, high) =
+            c.range.map(|[a, b]| (a.normalize().to_string(), b.normalize().to_string())).unwrap_or_default();
         let fields = [
             doc.id.clone(),
             opt(&doc.title),
@@ -174,15 +152,8 @@ pub fn claims_csv_rows(doc: &Document) -> String {
             opt(&c.unit),
             opt(&c.surface_unit),
             enum_text(&c.kind),
-            c.change
-                .as_ref()
-                .and_then(|ch| ch.basis)
-                .map(|b| enum_text(&b))
-                .unwrap_or_default(),
-            c.change
-                .as_ref()
-                .and_then(|ch| ch.reference.clone())
-                .unwrap_or_default(),
+            c.change.as_ref().and_then(|ch| ch.basis).map(|b| enum_text(&b)).unwrap_or_default(),
+            c.change.as_ref().and_then(|ch| ch.reference.clone()).unwrap_or_default(),
             c.qualifier.map(|q| enum_text(&q)).unwrap_or_default(),
             low,
             high,

@@ -54,23 +54,13 @@ impl RawDoc {
     pub fn from_bytes(id: impl Into<String>, bytes: Vec<u8>) -> Self {
         let id = id.into();
         let plain_text = is_plain_text_name(&id);
-        Self {
-            id,
-            path: None,
-            url: None,
-            http_charset: None,
-            bytes,
-            inflated: false,
-            plain_text,
-        }
+        Self { id, path: None, url: None, http_charset: None, bytes, inflated: false, plain_text }
     }
 }
 
 fn is_plain_text_name(name: &str) -> bool {
     let n = name.strip_suffix(".gz").unwrap_or(name);
-    n.rsplit('.')
-        .next()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    n.rsplit('.').next().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
 /// Whether a file name is one pressmine reads.
@@ -90,9 +80,7 @@ pub fn is_document_name(name: &str) -> bool {
 pub fn walk(root: &Path) -> (Vec<Input>, Vec<ListError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by(|a, b| a.file_name().cmp(b.file_name()));
+    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by(|a, b| a.file_name().cmp(b.file_name()));
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -101,22 +89,12 @@ pub fn walk(root: &Path) -> (Vec<Input>, Vec<ListError>) {
                     continue;
                 }
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-                let id = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                inputs.push(Input {
-                    id,
-                    path: Some(e.path().to_path_buf()),
-                });
+                let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                inputs.push(Input { id, path: Some(e.path().to_path_buf()) });
             }
             Ok(_) => {}
             Err(err) => errors.push(ListError {
-                path: err
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default(),
+                path: err.path().map(|p| p.display().to_string()).unwrap_or_default(),
                 reason: err.to_string(),
             }),
         }
@@ -140,41 +118,27 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
     let (bytes, path_str, sidecar) = match &input.path {
         None => {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .take(max_bytes + 1)
-                .read_to_end(&mut buf)?;
+            std::io::stdin().lock().take(max_bytes + 1).read_to_end(&mut buf)?;
             (buf, None, Sidecar::default())
         }
         Some(p) => {
             let meta = std::fs::metadata(p)?;
             if meta.len() > max_bytes {
-                return Err(DocError::TooLarge {
-                    size: meta.len(),
-                    limit: max_bytes,
-                });
+                return Err(DocError::TooLarge { size: meta.len(), limit: max_bytes });
             }
             let buf = std::fs::read(p)?;
             let mut side = PathBuf::from(p);
             side.as_mut_os_string().push(".meta.json");
-            let sidecar = std::fs::read(&side)
-                .ok()
-                .and_then(|b| serde_json::from_slice::<Sidecar>(&b).ok())
-                .unwrap_or_default();
+            let sidecar =
+                std::fs::read(&side).ok().and_then(|b| serde_json::from_slice::<Sidecar>(&b).ok()).unwrap_or_default();
             (buf, Some(p.display().to_string()), sidecar)
         }
     };
     let gz_name = input.id.ends_with(".gz");
-    let (bytes, inflated) = if gz_name || bytes.starts_with(&[0x1f, 0x8b]) {
-        (inflate(&bytes, max_bytes)?, true)
-    } else {
-        (bytes, false)
-    };
+    let (bytes, inflated) =
+        if gz_name || bytes.starts_with(&[0x1f, 0x8b]) { (inflate(&bytes, max_bytes)?, true) } else { (bytes, false) };
     if bytes.len() as u64 > max_bytes {
-        return Err(DocError::TooLarge {
-            size: bytes.len() as u64,
-            limit: max_bytes,
-        });
+        return Err(DocError::TooLarge { size: bytes.len() as u64, limit: max_bytes });
     }
     check_content(&bytes)?;
     Ok(RawDoc {
@@ -210,15 +174,9 @@ pub fn check_content(bytes: &[u8]) -> Result<(), DocError> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     let nul = head.iter().filter(|b| **b == 0).count();
-    let ctrl = head
-        .iter()
-        .filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
+    let ctrl = head.iter().filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
     if nul > 0 || ctrl * 10 > head.len() {
-        return Err(DocError::Binary(format!(
-            "{nul} NUL and {ctrl} control bytes in the first {} bytes",
-            head.len()
-        )));
+        return Err(DocError::Binary(format!("{nul} NUL and {ctrl} control bytes in the first {} bytes", head.len())));
     }
     Ok(())
 }
@@ -241,10 +199,7 @@ mod tests {
     fn binary_and_empty() {
         assert!(matches!(check_content(b""), Err(DocError::Empty)));
         assert!(matches!(check_content(b" \n"), Err(DocError::Empty)));
-        assert!(matches!(
-            check_content(b"\x7fELF\x02\x01\x01\0\0\0"),
-            Err(DocError::Binary(_))
-        ));
+        assert!(matches!(check_content(b"\x7fELF\x02\x01\x01\0\0\0"), Err(DocError::Binary(_))));
         assert!(check_content("<p>中文</p>".as_bytes()).is_ok());
     }
 }

@@ -8,9 +8,8 @@ use scraper::{Html, Node};
 
 /// Elements whose whole subtree carries no article text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "iframe", "head", "svg", "canvas", "template", "select",
-    "option", "textarea", "button", "input", "object", "embed", "video", "audio", "map", "nav",
-    "footer", "aside",
+    "script", "style", "noscript", "iframe", "head", "svg", "canvas", "template", "select", "option", "textarea",
+    "button", "input", "object", "embed", "video", "audio", "map", "nav", "footer", "aside",
 ];
 
 /// Elements that start a new block.
@@ -61,11 +60,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
         return true;
     }
     el.attr("style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
@@ -73,12 +68,8 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 fn is_titleish(el: &scraper::node::Element) -> bool {
     let attr = |n: &str| el.attr(n).unwrap_or("").to_ascii_lowercase();
     let (class, id) = (attr("class"), attr("id"));
-    ["title", "headline", "biaoti", "tit"]
-        .iter()
-        .any(|k| class.contains(k) || id.contains(k))
-        && !["subtitle", "sub-title", "list", "nav", "more"]
-            .iter()
-            .any(|k| class.contains(k) || id.contains(k))
+    ["title", "headline", "biaoti", "tit"].iter().any(|k| class.contains(k) || id.contains(k))
+        && !["subtitle", "sub-title", "list", "nav", "more"].iter().any(|k| class.contains(k) || id.contains(k))
 }
 
 struct Builder {
@@ -96,19 +87,8 @@ impl Builder {
         if self.content > 0 || !self.cur.trim().is_empty() {
             let text = collapse_ws(&self.cur);
             if !text.is_empty() {
-                let level = self
-                    .heading_level
-                    .iter()
-                    .copied()
-                    .filter(|l| *l > 0)
-                    .min()
-                    .unwrap_or(0);
-                self.blocks.push(Block {
-                    text,
-                    content: self.content,
-                    link: self.link,
-                    heading: level > 0,
-                });
+                let level = self.heading_level.iter().copied().filter(|l| *l > 0).min().unwrap_or(0);
+                self.blocks.push(Block { text, content: self.content, link: self.link, heading: level > 0 });
             }
         }
         self.cur.clear();
@@ -145,12 +125,7 @@ pub(crate) fn parse(input: &str) -> Page {
                 Node::Element(el) => {
                     let name = el.name();
                     // <title> and <meta> are read separately below.
-                    if skip_depth > 0
-                        || SKIP.contains(&name)
-                        || name == "title"
-                        || name == "meta"
-                        || is_hidden(el)
-                    {
+                    if skip_depth > 0 || SKIP.contains(&name) || name == "title" || name == "meta" || is_hidden(el) {
                         skip_depth += 1;
                         continue;
                     }
@@ -196,10 +171,8 @@ pub(crate) fn parse(input: &str) -> Page {
         if let Node::Element(el) = node.value() {
             match el.name() {
                 "title" if page.title_tag.is_none() => {
-                    let t: String = node
-                        .children()
-                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                        .collect();
+                    let t: String =
+                        node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
                     let t = collapse_ws(&t);
                     if !t.is_empty() {
                         page.title_tag = Some(t);

@@ -67,44 +67,21 @@ pub fn is_han(c: char) -> bool {
 }
 
 fn is_sentence_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '；' | '！' | '？' | '、' | ',' | ';' | '!' | '?'
-    )
+    matches!(c, '，' | '。' | '；' | '！' | '？' | '、' | ',' | ';' | '!' | '?')
 }
 
 /// Cleans a decoded page. `plain_text` selects the line-based reader for `.txt` inputs;
 /// HTML is otherwise detected from the content.
 pub fn clean(input: &str, plain_text: bool, rules: &CleanRules) -> Cleaned {
-    let page = if plain_text || !looks_like_html(input) {
-        text::parse(input)
-    } else {
-        html::parse(input)
-    };
+    let page = if plain_text || !looks_like_html(input) { text::parse(input) } else { html::parse(input) };
     assemble(&page, input, rules)
 }
 
 fn looks_like_html(s: &str) -> bool {
-    let head: String = s
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    [
-        "<html",
-        "<!doctype",
-        "<body",
-        "<div",
-        "<p>",
-        "<p ",
-        "<meta",
-        "<head",
-        "<title",
-        "<br",
-        "<table",
-    ]
-    .iter()
-    .any(|t| head.contains(t))
+    let head: String = s.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    ["<html", "<!doctype", "<body", "<div", "<p>", "<p ", "<meta", "<head", "<title", "<br", "<table"]
+        .iter()
+        .any(|t| head.contains(t))
 }
 
 /// Collapses runs of whitespace (including U+3000 and NBSP) to one space and trims.
@@ -112,12 +89,7 @@ pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c.is_whitespace()
-            || c == '\u{3000}'
-            || c == '\u{a0}'
-            || c == '\u{200b}'
-            || c == '\u{feff}'
-        {
+        if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}' {
             space = !out.is_empty();
         } else {
             if space {
@@ -190,47 +162,24 @@ fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     let publisher = choose_publisher(page, header, after, start..end, rules);
     let mut warnings = Vec::new();
     if paragraphs.is_empty() {
-        warnings.push(Warning::new(
-            WarningCode::EmptyBody,
-            "no block of article text found",
-        ));
+        warnings.push(Warning::new(WarningCode::EmptyBody, "no block of article text found"));
     }
     if title.is_none() {
         warnings.push(Warning::new(WarningCode::NoTitle, "no headline found"));
     }
     if published.is_none() {
-        warnings.push(Warning::new(
-            WarningCode::NoDate,
-            "no publication date found",
-        ));
+        warnings.push(Warning::new(WarningCode::NoDate, "no publication date found"));
     }
-    Cleaned {
-        title,
-        published,
-        publisher,
-        paragraphs,
-        warnings,
-    }
+    Cleaned { title, published, publisher, paragraphs, warnings }
 }
 
 /// Ends the body at the first comment/related/editor header once at least 70% of the
 /// region's positive weight lies before it.
-fn cut_at_body_end(
-    page: &Page,
-    weights: &[f64],
-    start: usize,
-    end: usize,
-    rules: &CleanRules,
-) -> usize {
+fn cut_at_body_end(page: &Page, weights: &[f64], start: usize, end: usize, rules: &CleanRules) -> usize {
     let total: f64 = weights[start..end].iter().filter(|w| **w > 0.0).sum();
     let mut before = 0.0;
     for i in start..end {
-        if before >= 0.7 * total
-            && rules
-                .body_end
-                .iter()
-                .any(|r| r.regex.is_match(&page.blocks[i].text))
-        {
+        if before >= 0.7 * total && rules.body_end.iter().any(|r| r.regex.is_match(&page.blocks[i].text)) {
             return i;
         }
         if weights[i] > 0.0 {
@@ -271,21 +220,14 @@ fn strip_markup(s: &str) -> String {
 
 fn squash_title(s: &str) -> String {
     s.chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(c, '“' | '”' | '"' | '\'' | '-' | '–' | '—' | '－' | '_')
-        })
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '\'' | '-' | '–' | '—' | '－' | '_'))
         .collect()
 }
 
 /// The heading block that is the headline: the last heading before the body whose text
 /// the `<title>` contains (or, with no `<title>`, the last heading before the body).
 fn find_title_block(page: &Page, body_start: usize, rules: &CleanRules) -> Option<usize> {
-    let title_tag = page
-        .title_tag
-        .as_deref()
-        .map(squash_title)
-        .unwrap_or_default();
+    let title_tag = page.title_tag.as_deref().map(squash_title).unwrap_or_default();
     let metas: Vec<String> = page
         .metas
         .iter()
@@ -299,29 +241,19 @@ fn find_title_block(page: &Page, body_start: usize, rules: &CleanRules) -> Optio
         }
         t.chars().count() >= 4
             && (title_tag.contains(&t)
-                || metas
-                    .iter()
-                    .any(|m| m.contains(&t) || (m.len() > 6 && t.contains(m.as_str()))))
+                || metas.iter().any(|m| m.contains(&t) || (m.len() > 6 && t.contains(m.as_str()))))
     };
     let limit = body_start.min(page.blocks.len());
-    let before = (0..limit)
-        .rev()
-        .find(|&i| page.blocks[i].heading && matches(&page.blocks[i]));
+    let before = (0..limit).rev().find(|&i| page.blocks[i].heading && matches(&page.blocks[i]));
     before
-        .or_else(|| {
-            (0..page.blocks.len()).find(|&i| page.blocks[i].heading && matches(&page.blocks[i]))
-        })
-        .or_else(|| {
-            (0..limit)
-                .rev()
-                .take(12)
-                .find(|&i| matches(&page.blocks[i]) && page.blocks[i].link == 0)
-        })
+        .or_else(|| (0..page.blocks.len()).find(|&i| page.blocks[i].heading && matches(&page.blocks[i])))
+        .or_else(|| (0..limit).rev().take(12).find(|&i| matches(&page.blocks[i]) && page.blocks[i].link == 0))
         .or_else(|| {
             if page.title_tag.is_none() {
-                (0..limit).rev().take(12).find(|&i| {
-                    page.blocks[i].heading && !rules.is_boilerplate(&page.blocks[i].text)
-                })
+                (0..limit)
+                    .rev()
+                    .take(12)
+                    .find(|&i| page.blocks[i].heading && !rules.is_boilerplate(&page.blocks[i].text))
             } else {
                 None
             }
@@ -335,10 +267,7 @@ fn joined_heading(page: &Page, i: usize) -> String {
         return page.blocks[i].text.clone();
     };
     let fits = |a: usize, b: usize| {
-        let joined: String = page.blocks[a..=b]
-            .iter()
-            .map(|b| squash_title(&b.text))
-            .collect();
+        let joined: String = page.blocks[a..=b].iter().map(|b| squash_title(&b.text)).collect();
         page.blocks[a..=b].iter().all(|b| b.link == 0) && tag.contains(&joined)
     };
     if !fits(i, i) {
@@ -351,11 +280,7 @@ fn joined_heading(page: &Page, i: usize) -> String {
     while b + 1 < page.blocks.len() && fits(a, b + 1) {
         b += 1;
     }
-    page.blocks[a..=b]
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("")
+    page.blocks[a..=b].iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("")
 }
 
 fn choose_title(page: &Page, title_idx: Option<usize>, rules: &CleanRules) -> Option<String> {
@@ -384,10 +309,7 @@ fn choose_title(page: &Page, title_idx: Option<usize>, rules: &CleanRules) -> Op
             return Some(strip_site_suffix(&t, rules));
         }
     }
-    page.title_tag
-        .as_deref()
-        .map(|t| strip_site_suffix(t, rules))
-        .filter(|t| !t.is_empty())
+    page.title_tag.as_deref().map(|t| strip_site_suffix(t, rules)).filter(|t| !t.is_empty())
 }
 
 /// Drops the site name after a `<title>` separator, keeping the longest leading part.
@@ -413,9 +335,7 @@ fn choose_date(
 ) -> Option<String> {
     let usable = |i: &usize| page.blocks[*i].link * 2 <= page.blocks[*i].content;
     let in_blocks = |range: std::ops::Range<usize>, ids: &[&str]| {
-        range
-            .filter(usable)
-            .find_map(|i| rules.find_date(&page.blocks[i].text, ids))
+        range.filter(usable).find_map(|i| rules.find_date(&page.blocks[i].text, ids))
     };
     if let Some(d) = in_blocks(header.clone(), &["date.labelled"]) {
         return Some(d);
@@ -427,11 +347,7 @@ fn choose_date(
             }
         }
     }
-    let head_end = raw
-        .char_indices()
-        .nth(16 * 1024)
-        .map(|(i, _)| i)
-        .unwrap_or(raw.len());
+    let head_end = raw.char_indices().nth(16 * 1024).map(|(i, _)| i).unwrap_or(raw.len());
     if let Some(d) = rules.find_date(&raw[..head_end], &["date.cms_comment"]) {
         return Some(d);
     }
@@ -446,27 +362,16 @@ fn choose_publisher(
     rules: &CleanRules,
 ) -> Option<String> {
     for name in &rules.publisher_meta {
-        if let Some((_, v)) = page
-            .metas
-            .iter()
-            .find(|(k, v)| k == name && !v.trim().is_empty())
-        {
+        if let Some((_, v)) = page.metas.iter().find(|(k, v)| k == name && !v.trim().is_empty()) {
             return Some(collapse_ws(v));
         }
     }
     let body_tail = body.end.saturating_sub(2).max(body.start)..body.end;
-    header
-        .chain(body_tail)
-        .chain(after)
-        .filter(|i| page.blocks[*i].link * 2 <= page.blocks[*i].content)
-        .find_map(|i| {
-            rules.publisher.iter().find_map(|r| {
-                r.regex
-                    .captures(&page.blocks[i].text)
-                    .and_then(|c| c.name("name"))
-                    .map(|m| m.as_str().trim().to_string())
-            })
+    header.chain(body_tail).chain(after).filter(|i| page.blocks[*i].link * 2 <= page.blocks[*i].content).find_map(|i| {
+        rules.publisher.iter().find_map(|r| {
+            r.regex.captures(&page.blocks[i].text).and_then(|c| c.name("name")).map(|m| m.as_str().trim().to_string())
         })
+    })
 }
 
 #[cfg(test)]
@@ -479,10 +384,7 @@ mod tests {
 
     #[test]
     fn kadane_picks_dense_run() {
-        assert_eq!(
-            best_region(&[-5.0, 10.0, -2.0, 8.0, -30.0, 5.0]),
-            Some((1, 4))
-        );
+        assert_eq!(best_region(&[-5.0, 10.0, -2.0, 8.0, -30.0, 5.0]), Some((1, 4)));
         assert_eq!(best_region(&[-1.0, -2.0]), None);
     }
 
@@ -507,19 +409,12 @@ mod tests {
         let mut page = "<div>".repeat(100_000);
         page.push_str("<p>制造业是立国之本、强国之基。</p>");
         let c = clean(&page, false, &rules());
-        assert_eq!(
-            c.paragraphs,
-            vec!["制造业是立国之本、强国之基。".to_string()]
-        );
+        assert_eq!(c.paragraphs, vec!["制造业是立国之本、强国之基。".to_string()]);
     }
 
     #[test]
     fn no_body_warns() {
-        let c = clean(
-            "<html><head><title>x</title></head></html>",
-            false,
-            &rules(),
-        );
+        let c = clean("<html><head><title>x</title></head></html>", false, &rules());
         assert!(c.paragraphs.is_empty());
         assert!(c.warnings.iter().any(|w| w.code == WarningCode::EmptyBody));
     }
@@ -534,20 +429,10 @@ mod debug_tests {
         let bytes = std::fs::read(&path).unwrap();
         let d = crate::decode::decode(&bytes, None);
         let rules = CleanRules::load(&crate::patterns::default_dir()).unwrap();
-        let page = if path.ends_with(".txt") {
-            text::parse(&d.text)
-        } else {
-            html::parse(&d.text)
-        };
+        let page = if path.ends_with(".txt") { text::parse(&d.text) } else { html::parse(&d.text) };
         for (i, b) in page.blocks.iter().enumerate() {
             let t: String = b.text.chars().take(50).collect();
-            eprintln!(
-                "{i:4} {:7.1} h{} c{} l{} {t}",
-                weight(b, &rules),
-                b.heading,
-                b.content,
-                b.link
-            );
+            eprintln!("{i:4} {:7.1} h{} c{} l{} {t}", weight(b, &rules), b.heading, b.content, b.link);
         }
     }
 }

@@ -52,26 +52,14 @@ impl CleanRules {
         let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
         let date = src.compile_rules(&f.date, &f.fragments)?;
         for r in &date {
-            if r.regex
-                .capture_names()
-                .flatten()
-                .filter(|n| ["y", "m", "d"].contains(n))
-                .count()
-                != 3
-            {
-                return Err(src.error_at(
-                    &format!("\"{}\"", r.id),
-                    "a date rule needs groups y, m and d (use {date})",
-                ));
+            if r.regex.capture_names().flatten().filter(|n| ["y", "m", "d"].contains(n)).count() != 3 {
+                return Err(src.error_at(&format!("\"{}\"", r.id), "a date rule needs groups y, m and d (use {date})"));
             }
         }
         let publisher = src.compile_rules(&f.publisher, &f.fragments)?;
         for r in &publisher {
             if !r.regex.capture_names().flatten().any(|n| n == "name") {
-                return Err(src.error_at(
-                    &format!("\"{}\"", r.id),
-                    "a publisher rule needs a group named name",
-                ));
+                return Err(src.error_at(&format!("\"{}\"", r.id), "a publisher rule needs a group named name"));
             }
         }
         Ok(Self {

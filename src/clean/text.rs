@@ -12,19 +12,9 @@ pub(crate) fn parse(input: &str) -> Page {
         .map(|text| {
             let content = text.chars().filter(|c| is_content_char(*c)).count();
             let n = text.chars().count();
-            let heading = (5..=80).contains(&n)
-                && !text.contains(['。', '；', '！', '？', '|', '>', ':', '：']);
-            Block {
-                content,
-                link: 0,
-                heading,
-                text,
-            }
+            let heading = (5..=80).contains(&n) && !text.contains(['。', '；', '！', '？', '|', '>', ':', '：']);
+            Block { content, link: 0, heading, text }
         })
         .collect();
-    Page {
-        blocks,
-        metas: Vec::new(),
-        title_tag: None,
-    }
+    Page { blocks, metas: Vec::new(), title_tag: None }
 }

@@ -2,6 +2,10 @@
 //!
 //! Reads the text and its segmentation only; never the page markup.
 
+pub mod claims;
+pub mod numbers;
+pub mod rules;
+
 use crate::error::PatternError;
 use crate::model::{Claim, Initiative, Warning};
 use crate::segment::Segmented;
@@ -20,25 +24,29 @@ pub struct Extracted {
 
 /// Compiled claim and initiative recognizers.
 #[derive(Debug)]
-pub struct Extractor {}
+pub struct Extractor {
+    claims: rules::ClaimRules,
+}
 
 impl Extractor {
     /// Loads the recognizers' rules from `dir`.
     ///
     /// # Errors
     /// Invalid pattern files.
-    pub fn load(_dir: &Path) -> Result<Self, PatternError> {
-        Ok(Self {})
+    pub fn load(dir: &Path) -> Result<Self, PatternError> {
+        Ok(Self { claims: rules::ClaimRules::load(dir)? })
+    }
+
+    /// The claim vocabulary.
+    pub fn claim_rules(&self) -> &rules::ClaimRules {
+        &self.claims
     }
 
     /// Extracts claims and initiatives.
-    pub fn extract(
-        &self,
-        _text: &str,
-        _seg: &Segmented,
-        _published: Option<&str>,
-        _title: Option<&str>,
-    ) -> Extracted {
-        Extracted::default()
+    pub fn extract(&self, text: &str, seg: &Segmented, published: Option<&str>, title: Option<&str>) -> Extracted {
+        let mut warnings = Vec::new();
+        let cx = claims::Context { text, words: &seg.words, sentences: &seg.sentences, published, title };
+        let claims = claims::extract(&self.claims, &cx, &mut warnings);
+        Extracted { claims, initiatives: Vec::new(), warnings }
     }
 }

@@ -1,0 +1,817 @@
+//! The claim recognizer: finds number literals in the body text, attaches unit, kind,
+//! hedge, change and baseline, rank, metric, scope, period and modality, and drops
+//! non-claims (dates, document numbers, phone numbers, ordinals, numbers in names).
+//!
+//! Works on a folded copy of the text (full-width digits → ASCII, one char for one char),
+//! so every span is a character span into the original text. It reads the segmentation
+//! for metrics and places; it never looks at markup.
+
+use super::numbers::{self, fold, Literal, LiteralError};
+use super::rules::{BaseClass, ClaimRules, Unit};
+use crate::model::{Basis, Change, Claim, ClaimKind, Modality, Qualifier, Span, Warning, WarningCode};
+use crate::segment::Word;
+use rust_decimal::Decimal;
+
+/// Per-document context the recognizer needs.
+pub struct Context<'a> {
+    /// The body text.
+    pub text: &'a str,
+    /// Words with POS tags.
+    pub words: &'a [Word],
+    /// Sentence spans.
+    pub sentences: &'a [Span],
+    /// Publication date (ISO), for relative periods.
+    pub published: Option<&'a str>,
+    /// Title, for the document's own region.
+    pub title: Option<&'a str>,
+}
+
+/// Folded text with a byte→char map for regex matches.
+struct Folded {
+    chars: Vec<char>,
+    string: String,
+    /// Byte offset of each char in `string`.
+    byte_of: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Self {
+        let chars = fold(text);
+        let string: String = chars.iter().collect();
+        let mut byte_of = Vec::with_capacity(chars.len() + 1);
+        let mut b = 0;
+        for c in &chars {
+            byte_of.push(b);
+            b += c.len_utf8();
+        }
+        byte_of.push(b);
+        Self { chars, string, byte_of }
+    }
+
+    fn char_at_byte(&self, byte: usize) -> usize {
+        self.byte_of.partition_point(|b| *b < byte)
+    }
+
+    fn slice(&self, a: usize, b: usize) -> String {
+        self.chars[a.min(b)..b].iter().collect()
+    }
+}
+
+/// A resolved period mention.
+#[derive(Debug, Clone)]
+struct PeriodMention {
+    start: usize,
+    end: usize,
+    iso: String,
+}
+
+/// Extracts claims from one document.
+pub fn extract(rules: &ClaimRules, cx: &Context<'_>, warnings: &mut Vec<Warning>) -> Vec<Claim> {
+    let f = Folded::new(cx.text);
+    let s = &f.chars;
+    let excluded = exclusion_mask(rules, &f);
+    let periods = find_periods(rules, &f, cx.published);
+    let region = DocRegion::find(rules, cx, &f);
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i];
+        let boundary = i == 0 || !is_numeral_char(s[i - 1]);
+        if !(c.is_ascii_digit() || numbers::starts_chinese(c)) || !boundary {
+            i += 1;
+            continue;
+        }
+        match numbers::literal_at(s, i) {
+            None => i += 1,
+            Some(Err(LiteralError::Overflow(a, b))) => {
+                if !excluded[a..b.min(s.len())].iter().any(|x| *x) {
+                    warnings.push(Warning::new(
+                        WarningCode::NumberSkipped,
+                        format!(
+                            "literal {:?} at {a} is too large or too precise to represent exactly",
+                            f.slice(a, b.min(a + 40))
+                        ),
+                    ));
+                }
+                i = b.max(i + 1);
+            }
+            Some(Ok(lit)) => {
+                let next = lit.end.max(i + 1);
+                if let Some(claim) = recognize(rules, cx, &f, &excluded, &lit, &periods, &region) {
+                    i = claim.span[1].max(next);
+                    claims.push(claim);
+                } else {
+                    i = next;
+                }
+            }
+        }
+    }
+    fan_out_respectively(rules, cx, &f, &mut claims);
+    inherit_metrics(&mut claims);
+    claims
+}
+
+fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || c == '.'
+        || numbers::chinese_digit(c).is_some()
+        || numbers::small_unit(c).is_some()
+        || numbers::big_unit(c).is_some()
+}
+
+fn exclusion_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
+    let mut mask = vec![false; f.chars.len()];
+    for r in &rules.non_claims {
+        for m in r.regex.find_iter(&f.string) {
+            let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
+            mask[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    mask
+}
+
+/// The document's own province and city, for 全省 / 全市.
+struct DocRegion {
+    province: Option<String>,
+    city: Option<String>,
+}
+
+impl DocRegion {
+    fn find(rules: &ClaimRules, cx: &Context<'_>, f: &Folded) -> Self {
+        let title = cx.title.unwrap_or("");
+        let count = |name: &str| title.matches(name).count() * 3 + f.string.matches(name).count();
+        let province = rules
+            .provinces
+            .iter()
+            .map(|p| (count(p), p))
+            .filter(|(n, _)| *n > 0)
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+            .map(|(_, p)| p.clone());
+        let mut cities: std::collections::BTreeMap<String, usize> = Default::default();
+        for w in cx.words.iter().filter(|w| w.tag == "ns") {
+            let name = f.slice(w.start, w.end);
+            if name.ends_with('市') && name.chars().count() >= 3 {
+                *cities.entry(name).or_default() += 1;
+            }
+        }
+        let city = cities.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c);
+        Self { province, city }
+    }
+}
+
+fn sentence_of(sentences: &[Span], pos: usize) -> Span {
+    let k = sentences.partition_point(|s| s[1] <= pos);
+    sentences.get(k).filter(|s| s[0] <= pos).copied().unwrap_or([pos, pos])
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '。' | ':' | '！' | '？' | '!' | '?' | '\n' | '、' | '（' | '(' | '）' | ')')
+}
+
+/// Start of the clause holding `pos` (after the last clause break before it). A space
+/// between two Han characters counts as a break: it is usually lost punctuation.
+fn clause_start(s: &[char], floor: usize, pos: usize) -> usize {
+    let lost_punct = |k: usize| s[k] == ' ' && k > 0 && k + 1 < s.len() && !s[k - 1].is_ascii() && !s[k + 1].is_ascii();
+    (floor..pos).rev().find(|&k| is_clause_break(s[k]) || lost_punct(k)).map(|k| k + 1).unwrap_or(floor)
+}
+
+/// The unit right after a literal, if any: (unit index, end of unit word).
+fn unit_after(rules: &ClaimRules, s: &[char], at: usize) -> Option<(usize, usize)> {
+    let mut j = at;
+    while j < s.len() && s[j] == ' ' {
+        j += 1;
+    }
+    let (len, idx) = rules.unit_words.at(s, j)?;
+    let unit = &rules.units[idx];
+    if let Some(re) = &unit.requires_after {
+        let rest: String = s[j + len..(j + len + 6).min(s.len())].iter().collect();
+        if !re.is_match(&rest) {
+            return None;
+        }
+    }
+    Some((idx, j + len))
+}
+
+/// Everything decided about one figure before it becomes a [`Claim`].
+struct Figure {
+    start: usize,
+    end: usize,
+    value: Decimal,
+    unit: Option<usize>,
+    surface_unit: Option<String>,
+    kind_override: Option<ClaimKind>,
+    range: Option<[Decimal; 2]>,
+    rule: String,
+    over: bool,
+    approx: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn recognize(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    excluded: &[bool],
+    lit: &Literal,
+    periods: &[PeriodMention],
+    region: &DocRegion,
+) -> Option<Claim> {
+    let s = &f.chars;
+    if excluded[lit.start..lit.end].iter().any(|x| *x) {
+        return None;
+    }
+    let fig = figure(rules, s, lit)?;
+    let sentence = sentence_of(cx.sentences, fig.start);
+    let cstart = clause_start(s, sentence[0], fig.start);
+    let unit = fig.unit.map(|u| &rules.units[u]);
+    // Hedges before the number (超1400亿元) and after the unit (100家以上).
+    let mut before = fig.start;
+    let mut qualifier = None;
+    if let Some((len, q)) = rules.qual_prefix.ending_at(s, before) {
+        if before - len >= cstart {
+            qualifier = Some(q);
+            before -= len;
+        }
+    }
+    if let Some((_, q)) = rules.qual_suffix.at(s, fig.end) {
+        qualifier = qualifier.or(Some(q));
+    }
+    if fig.over && qualifier.is_none() {
+        qualifier = Some(Qualifier::Over);
+    }
+    if fig.approx && qualifier.is_none() {
+        qualifier = Some(Qualifier::Over);
+    }
+    // Change word right before (同比增长8.2%, 下降了2.7%, 增长超过10%).
+    let mut verb_at = before;
+    if verb_at > cstart && s[verb_at - 1] == '了' {
+        verb_at -= 1;
+    }
+    let mut change = None;
+    let mut sign = 1i8;
+    if fig.kind_override != Some(ClaimKind::Rank) {
+        if let Some((len, sg)) = rules.change.ending_at(s, verb_at) {
+            if verb_at - len >= cstart {
+                sign = sg;
+                change = Some(basis(rules, s, cstart, verb_at));
+                before = verb_at - len;
+            }
+        }
+    }
+    let mut kind = fig.kind_override.unwrap_or_else(|| unit.map(|u| u.kind).unwrap_or(ClaimKind::Index));
+    // pp or % stated against a named reference without a change verb: 高于全国2个百分点.
+    if change.is_none() && kind == ClaimKind::Pp {
+        if let Some((p, len, _)) = rules.reference_prefix.find_in(s, cstart, before) {
+            let word: String = f.slice(p, p + len);
+            sign = if word.contains('低') || word.contains('慢') { -1 } else { 1 };
+            change = Some(Change { basis: Some(Basis::VsReference), reference: reference_text(s, p + len, before) });
+        }
+    }
+    // A bare number is a figure only after an index cue (指数89.0) or as a change of one.
+    if fig.unit.is_none() && fig.kind_override.is_none() && fig.surface_unit.is_none() {
+        let mut k = before;
+        while let Some((len, _)) = rules.index_links.ending_at(s, k) {
+            if k - len < cstart {
+                break;
+            }
+            k -= len;
+        }
+        let cue_here = rules.index_cues.ending_at(s, k).is_some();
+        let cue_in_clause = rules.index_cues.any_in(s, cstart, before);
+        if !(cue_here || (change.is_some() && cue_in_clause)) {
+            return None;
+        }
+    }
+    if change.is_some() {
+        kind = ClaimKind::Change;
+    }
+    let value = if sign < 0 { -fig.value } else { fig.value };
+    let range = fig.range.map(|[a, b]| if sign < 0 { [-a, -b] } else { [a, b] });
+    let mut metric = metric(rules, cx, f, cstart, before);
+    if metric.is_none() && kind == ClaimKind::Count {
+        metric = metric_after(cx, f, fig.end);
+    }
+    let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
+    let period = period_for(periods, s, fig.start, sentence[0]);
+    let modality = modality(rules, s, sentence[0], fig.start);
+    Some(Claim {
+        text: cx.text.chars().skip(fig.start).take(fig.end - fig.start).collect(),
+        span: [fig.start, fig.end],
+        sentence,
+        value: value.normalize(),
+        unit: unit.map(|u| u.code.clone()),
+        surface_unit: fig.surface_unit,
+        kind,
+        change,
+        qualifier,
+        range,
+        metric,
+        scope,
+        period,
+        modality,
+        rule: fig.rule,
+    })
+}
+
+/// Literal + unit + special shapes (百分之, 分之, 第N, 翻番, ranges, ratios) → figure.
+fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
+    let starts_with = |at: usize, w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        s.get(at..at + w.len()).is_some_and(|x| x == w.as_slice())
+    };
+    let ends_with = |end: usize, w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        end >= w.len() && s[end - w.len()..end] == *w.as_slice()
+    };
+    let hundred = Decimal::ONE_HUNDRED;
+    // 百分之十五点五, 千分之三, 万分之五.
+    for (prefix, div) in [("百分之", Decimal::ONE), ("千分之", Decimal::TEN), ("万分之", hundred)] {
+        if ends_with(lit.start, prefix) {
+            let start = lit.start - 3;
+            return Some(Figure {
+                start,
+                end: lit.end,
+                value: lit.value / div,
+                unit: unit_index(rules, "%"),
+                surface_unit: Some(prefix.to_string()),
+                kind_override: Some(ClaimKind::Percent),
+                range: None,
+                rule: "percent.chinese".into(),
+                over: lit.over,
+                approx: lit.approx,
+            });
+        }
+    }
+    // 五分之一 → 20 %.
+    if starts_with(lit.end, "分之") {
+        if let Some(Ok(den)) = numbers::literal_at(s, lit.end + 2) {
+            if !lit.value.is_zero() {
+                let v = den.value.checked_mul(hundred)?.checked_div(lit.value)?;
+                return Some(Figure {
+                    start: lit.start,
+                    end: den.end,
+                    value: v.round_dp(6),
+                    unit: unit_index(rules, "%"),
+                    surface_unit: Some("分之".into()),
+                    kind_override: Some(ClaimKind::Percent),
+                    range: None,
+                    rule: "percent.fraction".into(),
+                    over: false,
+                    approx: false,
+                });
+            }
+        }
+        return None;
+    }
+    // 第N: a rank after a rank cue, otherwise an ordinal (never a claim).
+    if lit.start > 0 && s[lit.start - 1] == '第' {
+        if rules.ordinal_after.at(s, lit.end).is_some() {
+            return None;
+        }
+        let from = lit.start.saturating_sub(7);
+        if !rules.rank_cues.any_in(s, from, lit.start - 1) {
+            return None;
+        }
+        let mut end = lit.end;
+        if matches!(s.get(end), Some('位' | '名')) {
+            end += 1;
+        }
+        return Some(Figure {
+            start: lit.start - 1,
+            end,
+            value: lit.value,
+            unit: None,
+            surface_unit: None,
+            kind_override: Some(ClaimKind::Rank),
+            range: None,
+            rule: "rank.ordinal".into(),
+            over: false,
+            approx: false,
+        });
+    }
+    // 翻一番 / 翻了两番 → ×2, ×4.
+    if s.get(lit.end) == Some(&'番') && (ends_with(lit.start, "翻") || ends_with(lit.start, "翻了")) {
+        let n = u32::try_from(lit.value.trunc().mantissa()).ok().filter(|n| *n <= 10)?;
+        let start = lit.start - if ends_with(lit.start, "翻了") { 2 } else { 1 };
+        return Some(Figure {
+            start,
+            end: lit.end + 1,
+            value: Decimal::from(2u64.pow(n)),
+            unit: unit_index(rules, "times"),
+            surface_unit: Some("番".into()),
+            kind_override: Some(ClaimKind::Multiple),
+            range: None,
+            rule: "multiple.fanfan".into(),
+            over: false,
+            approx: false,
+        });
+    }
+    // Ratio 1.5:1.
+    if s.get(lit.end) == Some(&':') && lit.arabic {
+        if let Some(Ok(rhs)) = numbers::literal_at(s, lit.end + 1) {
+            if rhs.arabic && !rhs.value.is_zero() {
+                return Some(Figure {
+                    start: lit.start,
+                    end: rhs.end,
+                    value: lit.value.checked_div(rhs.value)?.round_dp(6),
+                    unit: None,
+                    surface_unit: None,
+                    kind_override: Some(ClaimKind::Ratio),
+                    range: None,
+                    rule: "ratio.colon".into(),
+                    over: false,
+                    approx: false,
+                });
+            }
+        }
+    }
+    let mut unit = unit_after(rules, s, lit.end);
+    // Range: 10%-15%, 3至5年, 20~100家.
+    let mut range = None;
+    let mut anchor = lit.end;
+    let mut end = unit.map(|u| u.1).unwrap_or(lit.end);
+    if let Some(sep) = s.get(end).copied().filter(|c| matches!(c, '-' | '~' | '至' | '到')) {
+        if let Some(Ok(hi)) = numbers::literal_at(s, end + 1) {
+            let hi_unit = unit_after(rules, s, hi.end);
+            let compatible = match (unit, hi_unit) {
+                (Some(a), Some(b)) => a.0 == b.0,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let same_script = hi.arabic == lit.arabic;
+            if compatible && same_script && (sep != '-' || lit.arabic) {
+                let scale_lo = if lit.scale.is_empty() && !hi.scale.is_empty() {
+                    // 3-5万: the scale of the high end applies to both.
+                    scale_value(&hi.scale)
+                } else {
+                    Decimal::ONE
+                };
+                let lo = lit.value.checked_mul(scale_lo)?;
+                range = Some([lo, hi.value]);
+                anchor = hi.end;
+                unit = hi_unit;
+                end = hi_unit.map(|u| u.1).unwrap_or(hi.end);
+            }
+        }
+    }
+    let u: Option<&Unit> = unit.map(|u| &rules.units[u.0]);
+    // Small Chinese numerals before classifiers are rhetoric (三个方面, 两项制度).
+    if lit.chinese && !lit.arabic {
+        let ok = match u {
+            Some(u) => u.chinese_ok || lit.value >= Decimal::TEN,
+            None => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    let factor = u.map(|u| u.factor).unwrap_or(Decimal::ONE);
+    let surface_unit = match unit {
+        Some((_, ue)) => {
+            let word: String = s[unit_word_start(s, anchor, ue)..ue].iter().collect();
+            let scale = if range.is_some() { "" } else { lit.scale.as_str() };
+            Some(format!("{scale}{word}"))
+        }
+        None if !lit.scale.is_empty() => Some(lit.scale.clone()),
+        None => None,
+    };
+    let value = lit.value.checked_mul(factor)?;
+    let range = match range {
+        Some([a, b]) => Some([a.checked_mul(factor)?, b.checked_mul(factor)?]),
+        None => None,
+    };
+    Some(Figure {
+        start: lit.start,
+        end,
+        value: range.map(|r| r[0]).unwrap_or(value),
+        unit: unit.map(|u| u.0),
+        surface_unit,
+        kind_override: None,
+        range,
+        rule: u.map(|u| u.id.clone()).unwrap_or_else(|| "index.bare".into()),
+        over: lit.over,
+        approx: lit.approx,
+    })
+}
+
+/// Where the unit word after a (possibly ranged) literal begins: skips spaces.
+fn unit_word_start(s: &[char], anchor: usize, unit_end: usize) -> usize {
+    let mut j = anchor;
+    while j < unit_end && s[j] == ' ' {
+        j += 1;
+    }
+    j
+}
+
+fn scale_value(scale: &str) -> Decimal {
+    scale
+        .chars()
+        .filter_map(|c| numbers::big_unit(c).map(Decimal::from).or_else(|| numbers::small_unit(c).map(Decimal::from)))
+        .fold(Decimal::ONE, |a, b| a.checked_mul(b).unwrap_or(a))
+}
+
+fn unit_index(rules: &ClaimRules, code: &str) -> Option<usize> {
+    rules.units.iter().position(|u| u.code == code)
+}
+
+/// Baseline of a change from the words between the clause start and the change word.
+fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize) -> Change {
+    if let Some((_, _, class)) = rules.bases.find_in(s, from, to) {
+        let basis = match class {
+            BaseClass::Yoy => Basis::Yoy,
+            BaseClass::Mom => Basis::Mom,
+            BaseClass::Prior => Basis::VsPriorPeriod,
+        };
+        return Change { basis: Some(basis), reference: None };
+    }
+    if let Some((p, len, _)) = rules.reference_prefix.find_in(s, from, to) {
+        if let Some(r) = reference_text(s, p + len, to) {
+            return Change { basis: Some(Basis::VsReference), reference: Some(r) };
+        }
+    }
+    Change { basis: None, reference: None }
+}
+
+/// The reference named after 比 / 高于 …, trimmed of trailing filler.
+fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
+    let mut t: String = s[from..to.max(from)].iter().collect();
+    for tail in ["平均水平", "平均", "水平", "增速", "同期"] {
+        if t.ends_with(tail) && t.chars().count() > tail.chars().count() {
+            t.truncate(t.len() - tail.len());
+        }
+    }
+    let t = t.trim().to_string();
+    (!t.is_empty() && t.chars().count() <= 10 && t.chars().all(|c| !is_clause_break(c))).then_some(t)
+}
+
+fn is_nounish(tag: &str) -> bool {
+    matches!(tag, "n" | "nz" | "vn" | "nt" | "j" | "l" | "an" | "ng" | "b" | "eng" | "ns" | "nrt" | "nr" | "nrfg" | "i")
+}
+
+/// The indicator: the noun chain ending just before the figure (or its verb), minus
+/// leading places, scope and time words.
+fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<String> {
+    let lo = cx.words.partition_point(|w| w.end <= from);
+    let hi = cx.words.partition_point(|w| w.end <= to);
+    let words: Vec<&Word> = cx.words[lo..hi].iter().filter(|w| w.start >= from).collect();
+    let text_of = |w: &Word| f.slice(w.start, w.end);
+    let is_scope = |w: &Word| {
+        let t = text_of(w);
+        w.tag == "ns"
+            || rules.scope_words.at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|(l, _)| l == t.chars().count())
+    };
+    let mut k = words.len();
+    // Skip trailing non-nouns (达, 为, 同比, 增长, 占) and references (占全国).
+    while k > 0 && (!is_nounish(words[k - 1].tag) || is_scope(words[k - 1]) || words[k - 1].tag == "t") {
+        k -= 1;
+    }
+    let end = k;
+    while k > 0 {
+        let w = words[k - 1];
+        if is_nounish(w.tag) && w.tag != "t" {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // Drop leading places, scope words and numerals.
+    while k < end && (is_scope(words[k]) || words[k].tag == "t" || words[k].tag == "m") {
+        k += 1;
+    }
+    if k >= end {
+        return None;
+    }
+    let m: String = f.slice(words[k].start, words[end - 1].end);
+    let m = cx.text.chars().skip(words[k].start).take(m.chars().count()).collect::<String>();
+    (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(m)
+}
+
+/// The region or entity of a figure: the nearest place or scope word before it in its
+/// clause, else the first in its sentence; references (占全国, 高于全国) are skipped, and
+/// 全省 / 全市 resolve to the document's region.
+fn scope(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    sent_start: usize,
+    clause_start: usize,
+    pos: usize,
+    region: &DocRegion,
+) -> Option<String> {
+    let s = &f.chars;
+    let lo = cx.words.partition_point(|w| w.end <= sent_start);
+    let hi = cx.words.partition_point(|w| w.end <= pos);
+    let candidates: Vec<&Word> = cx.words[lo..hi]
+        .iter()
+        .filter(|w| {
+            let t = &s[w.start..w.end];
+            let is_scope_word = rules.scope_words.at(t, 0).is_some_and(|(l, _)| l == t.len());
+            (w.tag == "ns" || is_scope_word) && rules.reference_before.ending_at(s, w.start).is_none()
+        })
+        .collect();
+    let w = candidates.iter().rev().find(|w| w.start >= clause_start).or(candidates.first())?;
+    let t = &s[w.start..w.end];
+    let name: String = cx.text.chars().skip(w.start).take(w.end - w.start).collect();
+    if rules.own_province.at(t, 0).is_some() {
+        return region.province.clone().or(Some(name));
+    }
+    if rules.own_city.at(t, 0).is_some() {
+        return region.city.clone().or(Some(name));
+    }
+    Some(name)
+}
+
+fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: usize) -> Modality {
+    let mut i = sent_start;
+    while let Some((p, len, _)) = rules.target.find_in(s, i, pos) {
+        let shadowed = (p.saturating_sub(2)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p));
+        if !shadowed {
+            return Modality::Target;
+        }
+        i = p + len.max(1);
+    }
+    Modality::Actual
+}
+
+fn period_for(periods: &[PeriodMention], s: &[char], pos: usize, sent_start: usize) -> Option<String> {
+    // Nearest period ending before the figure within its paragraph; the sentence's own first.
+    let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
+    let floor = para_start.min(sent_start);
+    periods.iter().rev().find(|p| p.end <= pos && p.start >= floor).map(|p| p.iso.clone())
+}
+
+fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<PeriodMention> {
+    let pub_year: Option<i32> = published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    let mut out: Vec<PeriodMention> = Vec::new();
+    for r in &rules.periods {
+        for c in r.regex.captures_iter(&f.string) {
+            let Some(m) = c.get(0) else { continue };
+            let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
+            if out.iter().any(|p| p.start < b && a < p.end) {
+                continue; // an earlier (more specific) rule already covers it
+            }
+            if let Some(iso) = resolve_period(&c, pub_year) {
+                out.push(PeriodMention { start: a, end: b, iso });
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.end, p.start));
+    out
+}
+
+fn cn_digit(s: &str) -> Option<u32> {
+    s.chars().next().and_then(|c| c.to_digit(10).or_else(|| numbers::chinese_digit(c)))
+}
+
+fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> Option<String> {
+    let g = |n: &str| c.name(n).map(|m| m.as_str());
+    let num = |n: &str| g(n).and_then(|v| v.trim_end_matches(['年', '月']).parse::<u32>().ok());
+    if let Some(plan) = g("plan") {
+        // 十一五 = 2006-2010 … 十五五 = 2026-2030
+        let n = plan.chars().nth(1).and_then(numbers::chinese_digit)? as i32;
+        let start = 2006 + (n - 1) * 5;
+        return Some(format!("{start}/{}", start + 4));
+    }
+    let year = match g("y") {
+        Some(y) if y.starts_with(['1', '2']) => y.trim_end_matches('年').parse::<i32>().ok(),
+        Some("今年" | "本年" | "当年") => pub_year,
+        Some("去年" | "上年") => pub_year.map(|y| y - 1),
+        Some("前年") => pub_year.map(|y| y - 2),
+        Some("明年") => pub_year.map(|y| y + 1),
+        Some(_) => None,
+        None => pub_year,
+    }?;
+    let ym = |m: u32| format!("{year:04}-{m:02}");
+    if g("ye").is_some() {
+        return Some(format!("../{year:04}-12-31"));
+    }
+    if g("end").is_some() {
+        let m = num("m")?;
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        let d = num("d").unwrap_or_else(|| crate::clean::rules::days_in_month(year as u32, m));
+        return Some(format!("../{year:04}-{m:02}-{d:02}"));
+    }
+    if let (Some(m1), Some(m2)) = (num("m1"), num("m2")) {
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || m1 > m2 {
+            return None;
+        }
+        return Some(if m1 == m2 { ym(m1) } else { format!("{}/{}", ym(m1), ym(m2)) });
+    }
+    if let Some(q) = g("qn").and_then(cn_digit).or_else(|| g("qn").filter(|q| *q == "两").map(|_| 2)) {
+        return Some(format!("{}/{}", ym(1), ym(3 * q)));
+    }
+    if let Some(q) = g("q").or(g("qq")).and_then(cn_digit) {
+        if (1..=4).contains(&q) {
+            return Some(format!("{}/{}", ym(3 * q - 2), ym(3 * q)));
+        }
+    }
+    if let Some(h) = g("half") {
+        return Some(if h == "上" { format!("{}/{}", ym(1), ym(6)) } else { format!("{}/{}", ym(7), ym(12)) });
+    }
+    if let Some(m) = num("m") {
+        return (1..=12).contains(&m).then(|| ym(m));
+    }
+    g("y").map(|_| format!("{year:04}"))
+}
+
+/// `A、B、C分别增长5%、6%、7%`: pairs each figure after 分别 with its own item.
+fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut [Claim]) {
+    let s = &f.chars;
+    let marker: Vec<char> = "分别".chars().collect();
+    let mut i = 0;
+    while i < claims.len() {
+        let sent = claims[i].sentence;
+        let group: Vec<usize> = (i..claims.len()).take_while(|&k| claims[k].sentence == sent).collect();
+        i += group.len().max(1);
+        let Some(p) = (sent[0]..sent[1]).find(|&k| s.get(k..k + 2) == Some(marker.as_slice())) else { continue };
+        let after: Vec<usize> = group.iter().copied().filter(|&k| claims[k].span[0] > p).collect();
+        if after.len() < 2 {
+            continue;
+        }
+        let list_start = clause_start(s, sent[0], p);
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut a = list_start;
+        for k in list_start..=p {
+            let sep = k == p || matches!(s[k], '、' | '和' | '及' | '与');
+            if sep {
+                if k > a {
+                    items.push((a, k));
+                }
+                a = k + 1;
+            }
+        }
+        if items.len() != after.len() {
+            continue;
+        }
+        for (&(ia, ib), &k) in items.iter().zip(&after) {
+            let m = metric(rules, cx, f, ia, ib).or_else(|| {
+                let t: String = cx.text.chars().skip(ia).take(ib - ia).collect();
+                (t.chars().count() <= 16).then_some(t)
+            });
+            if m.is_some() {
+                claims[k].metric = m;
+            }
+        }
+    }
+}
+
+/// Claims whose metric is missing inherit the previous figure's in the same sentence
+/// (江苏制造业增加值达4.66万亿元，占全国14.1%).
+fn inherit_metrics(claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        if claims[k].metric.is_none() && claims[k].sentence == claims[k - 1].sentence {
+            claims[k].metric = claims[k - 1].metric.clone();
+            // 占全国14.1%、全球4.2%: the place before an inherited share is its reference.
+            claims[k].scope = claims[k - 1].scope.clone();
+        }
+    }
+}
+
+/// The noun chain right after a counted figure (6大传统行业 → 传统行业), up to the clause end.
+fn metric_after(cx: &Context<'_>, f: &Folded, from: usize) -> Option<String> {
+    let lo = cx.words.partition_point(|w| w.start < from);
+    let mut end = None;
+    for w in &cx.words[lo..] {
+        if is_nounish(w.tag) || (end.is_none() && matches!(w.tag, "a" | "b")) {
+            end = Some(w.end);
+        } else {
+            break;
+        }
+    }
+    let end = end?;
+    let m: String = cx.text.chars().skip(from).take(end - from).collect();
+    let _ = f;
+    (2..=12).contains(&m.chars().count()).then_some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+    use std::sync::LazyLock;
+
+    static PIPE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(&crate::patterns::default_dir()).unwrap());
+
+    /// Claims of one text as `text value unit kind qualifier`.
+    pub(crate) fn claims_of(text: &str, published: Option<&str>) -> Vec<Claim> {
+        let seg = PIPE.segmenter().segment(text);
+        PIPE.extractor().extract(text, &seg, published, None).claims
+    }
+
+    #[test]
+    fn debug_one() {
+        let t = "2023年，江苏制造业增加值达4.66万亿元，占全国14.1%。";
+        let f = Folded::new(t);
+        let mask = exclusion_mask(PIPE.extractor().claim_rules(), &f);
+        eprintln!("{:?}", mask);
+        let r = PIPE.extractor().claim_rules();
+        let lit = numbers::literal_at(&f.chars, 15).unwrap().unwrap();
+        eprintln!("{lit:?}");
+        let fig = figure(r, &f.chars, &lit);
+        eprintln!("{:?}", fig.map(|f| (f.start, f.end, f.value, f.unit, f.surface_unit)));
+        let c = claims_of(t, Some("2024-08-28"));
+        eprintln!("{c:#?}");
+    }
+}

@@ -1,0 +1,290 @@
+//! Loads `patterns/claims.toml` into the typed vocabulary the claim recognizer uses:
+//! units, hedges, change words, baselines, rank cues, modality, scope, periods and
+//! non-claim rules. Word lists are sorted longest first once, here.
+
+use crate::error::PatternError;
+use crate::model::{ClaimKind, Qualifier};
+use crate::patterns::{Rule, RuleSpec, Source};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitSpec {
+    id: String,
+    words: Vec<String>,
+    code: String,
+    kind: ClaimKind,
+    #[serde(default)]
+    factor: Option<String>,
+    chinese_ok: bool,
+    #[serde(default)]
+    requires_after: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Hedge {
+    prefix: Vec<String>,
+    suffix: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeSpec {
+    sign: i8,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Bases {
+    yoy: Vec<String>,
+    mom: Vec<String>,
+    vs_prior_period: Vec<String>,
+    reference_prefix: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RankSpec {
+    cues: Vec<String>,
+    ordinal_after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndexSpec {
+    cues: Vec<String>,
+    links: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModalitySpec {
+    target: Vec<String>,
+    not_target: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScopeSpec {
+    words: Vec<String>,
+    own_province: Vec<String>,
+    own_city: Vec<String>,
+    provinces: Vec<String>,
+    reference_before: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    unit: Vec<UnitSpec>,
+    qualifiers: BTreeMap<String, Hedge>,
+    change: Vec<ChangeSpec>,
+    bases: Bases,
+    rank: RankSpec,
+    index: IndexSpec,
+    modality: ModalitySpec,
+    scope: ScopeSpec,
+    period_fragments: BTreeMap<String, String>,
+    period: Vec<RuleSpec>,
+    fragments: BTreeMap<String, String>,
+    non_claim: Vec<RuleSpec>,
+}
+
+/// A unit of measure.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Rule id.
+    pub id: String,
+    /// Unit code.
+    pub code: String,
+    /// Claim kind.
+    pub kind: ClaimKind,
+    /// Multiplier applied to the value.
+    pub factor: rust_decimal::Decimal,
+    /// Small Chinese numerals are figures before this unit.
+    pub chinese_ok: bool,
+    /// What must follow the unit word.
+    pub requires_after: Option<Regex>,
+}
+
+/// A word list sorted longest first, as char vectors.
+#[derive(Debug, Clone, Default)]
+pub struct Words<T: Clone> {
+    items: Vec<(Vec<char>, T)>,
+}
+
+impl<T: Clone> Words<T> {
+    fn new(mut items: Vec<(String, T)>) -> Self {
+        items.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+        Self { items: items.into_iter().map(|(w, t)| (w.chars().collect(), t)).collect() }
+    }
+
+    /// The longest word starting at `i`: (length, payload).
+    pub fn at(&self, s: &[char], i: usize) -> Option<(usize, T)> {
+        self.items
+            .iter()
+            .find(|(w, _)| s.get(i..i + w.len()).is_some_and(|x| x == w.as_slice()))
+            .map(|(w, t)| (w.len(), t.clone()))
+    }
+
+    /// The longest word ending exactly at `end`: (length, payload).
+    pub fn ending_at(&self, s: &[char], end: usize) -> Option<(usize, T)> {
+        self.items
+            .iter()
+            .find(|(w, _)| end >= w.len() && s[end - w.len()..end] == *w.as_slice())
+            .map(|(w, t)| (w.len(), t.clone()))
+    }
+
+    /// The first (leftmost) occurrence of any word in `s[from..to]`: (position, length, payload).
+    pub fn find_in(&self, s: &[char], from: usize, to: usize) -> Option<(usize, usize, T)> {
+        (from..to).find_map(|i| self.at(s, i).filter(|(l, _)| i + l <= to).map(|(l, t)| (i, l, t)))
+    }
+
+    /// Whether any word occurs in `s[from..to]`.
+    pub fn any_in(&self, s: &[char], from: usize, to: usize) -> bool {
+        self.find_in(s, from, to).is_some()
+    }
+}
+
+fn words(v: &[String]) -> Words<()> {
+    Words::new(v.iter().map(|w| (w.clone(), ())).collect())
+}
+
+/// Baseline classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseClass {
+    /// 同比.
+    Yoy,
+    /// 环比.
+    Mom,
+    /// 比上年.
+    Prior,
+}
+
+/// The compiled claim vocabulary.
+#[derive(Debug, Clone)]
+pub struct ClaimRules {
+    /// Units by index.
+    pub units: Vec<Unit>,
+    /// Unit words → unit index.
+    pub unit_words: Words<usize>,
+    /// Prefix hedges.
+    pub qual_prefix: Words<Qualifier>,
+    /// Suffix hedges.
+    pub qual_suffix: Words<Qualifier>,
+    /// Change words → sign.
+    pub change: Words<i8>,
+    /// Baselines.
+    pub bases: Words<BaseClass>,
+    /// 比 / 较 / 高于 …
+    pub reference_prefix: Words<()>,
+    /// Rank cues.
+    pub rank_cues: Words<()>,
+    /// Ordinal markers after 第N.
+    pub ordinal_after: Words<()>,
+    /// Index cues.
+    pub index_cues: Words<()>,
+    /// Index links.
+    pub index_links: Words<()>,
+    /// Target cues.
+    pub target: Words<()>,
+    /// False target cues.
+    pub not_target: Words<()>,
+    /// Scope words.
+    pub scope_words: Words<()>,
+    /// 全省-like words.
+    pub own_province: Words<()>,
+    /// 全市-like words.
+    pub own_city: Words<()>,
+    /// Province names.
+    pub provinces: Vec<String>,
+    /// Words that make the following place a reference.
+    pub reference_before: Words<()>,
+    /// Period rules.
+    pub periods: Vec<Rule>,
+    /// Non-claim rules.
+    pub non_claims: Vec<Rule>,
+}
+
+impl ClaimRules {
+    /// Loads `claims.toml` from `dir`.
+    ///
+    /// # Errors
+    /// Syntax, schema, regex and example failures, with file and line.
+    pub fn load(dir: &Path) -> Result<Self, PatternError> {
+        let src = Source::read(&dir.join("claims.toml"))?;
+        let f: File = src.parse()?;
+        let mut units = Vec::new();
+        let mut unit_words = Vec::new();
+        for u in f.unit {
+            let at = format!("\"{}\"", u.id);
+            let factor = match &u.factor {
+                Some(s) => {
+                    s.parse().map_err(|_| src.error_at(&at, format!("unit {}: factor {s:?} is not a decimal", u.id)))?
+                }
+                None => rust_decimal::Decimal::ONE,
+            };
+            let requires_after = match &u.requires_after {
+                Some(p) => Some(
+                    Regex::new(p).map_err(|e| src.error_at(&at, format!("unit {}: bad requires_after: {e}", u.id)))?,
+                ),
+                None => None,
+            };
+            if u.words.is_empty() {
+                return Err(src.error_at(&at, format!("unit {} has no words", u.id)));
+            }
+            for w in &u.words {
+                unit_words.push((w.clone(), units.len()));
+            }
+            units.push(Unit { id: u.id, code: u.code, kind: u.kind, factor, chinese_ok: u.chinese_ok, requires_after });
+        }
+        let mut prefix = Vec::new();
+        let mut suffix = Vec::new();
+        for (name, h) in &f.qualifiers {
+            let q: Qualifier = serde_json::from_value(serde_json::Value::String(name.clone()))
+                .map_err(|_| src.error_at(name, format!("unknown qualifier {name:?}")))?;
+            prefix.extend(h.prefix.iter().map(|w| (w.clone(), q)));
+            suffix.extend(h.suffix.iter().map(|w| (w.clone(), q)));
+        }
+        let mut change = Vec::new();
+        for c in &f.change {
+            if c.sign != 1 && c.sign != -1 {
+                return Err(src.error_at("sign", "change sign must be 1 or -1"));
+            }
+            change.extend(c.words.iter().map(|w| (w.clone(), c.sign)));
+        }
+        let mut bases = Vec::new();
+        bases.extend(f.bases.yoy.iter().map(|w| (w.clone(), BaseClass::Yoy)));
+        bases.extend(f.bases.mom.iter().map(|w| (w.clone(), BaseClass::Mom)));
+        bases.extend(f.bases.vs_prior_period.iter().map(|w| (w.clone(), BaseClass::Prior)));
+        let periods = src.compile_rules(&f.period, &f.period_fragments)?;
+        let non_claims = src.compile_rules(&f.non_claim, &f.fragments)?;
+        Ok(Self {
+            units,
+            unit_words: Words::new(unit_words),
+            qual_prefix: Words::new(prefix),
+            qual_suffix: Words::new(suffix),
+            change: Words::new(change),
+            bases: Words::new(bases),
+            reference_prefix: words(&f.bases.reference_prefix),
+            rank_cues: words(&f.rank.cues),
+            ordinal_after: words(&f.rank.ordinal_after),
+            index_cues: words(&f.index.cues),
+            index_links: words(&f.index.links),
+            target: words(&f.modality.target),
+            not_target: words(&f.modality.not_target),
+            scope_words: words(&f.scope.words),
+            own_province: words(&f.scope.own_province),
+            own_city: words(&f.scope.own_city),
+            provinces: f.scope.provinces,
+            reference_before: words(&f.scope.reference_before),
+            periods,
+            non_claims,
+        })
+    }
+}
