@@ -171,7 +171,9 @@ fn is_clause_break(c: char) -> bool {
 /// Start of the clause holding `pos` (after the last clause break before it). A space
 /// between two Han characters counts as a break: it is usually lost punctuation.
 fn clause_start(s: &[char], floor: usize, pos: usize) -> usize {
-    let lost_punct = |k: usize| s[k] == ' ' && k > 0 && k + 1 < s.len() && !s[k - 1].is_ascii() && !s[k + 1].is_ascii();
+    let lost_punct = |k: usize| {
+        s[k] == ' ' && k > 0 && k + 1 < s.len() && !s[k - 1].is_ascii_alphanumeric() && crate::clean::is_han(s[k + 1])
+    };
     (floor..pos).rev().find(|&k| is_clause_break(s[k]) || lost_punct(k)).map(|k| k + 1).unwrap_or(floor)
 }
 
@@ -606,7 +608,9 @@ fn scope(
         .filter(|w| {
             let t = &s[w.start..w.end];
             let is_scope_word = rules.scope_words.at(t, 0).is_some_and(|(l, _)| l == t.len());
-            (w.tag == "ns" || is_scope_word) && rules.reference_before.ending_at(s, w.start).is_none()
+            // 居全国第一: the place right before a rank is the ranking's domain, not the scope.
+            let rank_domain = s.get(w.end) == Some(&'第');
+            (w.tag == "ns" || is_scope_word) && !rank_domain && rules.reference_before.ending_at(s, w.start).is_none()
         })
         .collect();
     let w = candidates.iter().rev().find(|w| w.start >= clause_start).or(candidates.first())?;
