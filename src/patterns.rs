@@ -157,8 +157,7 @@ pub fn expand_fragments(pattern: &str, fragments: &BTreeMap<String, String>) -> 
         let close = after.find('}');
         match close {
             Some(c)
-                if !out.ends_with("\\p")
-                    && !out.ends_with("\\P")
+                if !["\\p", "\\P", "\\x"].iter().any(|e| out.ends_with(e))
                     && !after[..c].is_empty()
                     && after[..c].chars().all(|ch| ch.is_ascii_alphabetic() || ch == '_') =>
             {

@@ -108,6 +108,7 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, warnings: &mut Vec<Warning>
     }
     fan_out_respectively(rules, cx, &f, &mut claims);
     inherit_metrics(&mut claims);
+    inherit_bases(s, &mut claims);
     claims
 }
 
@@ -255,7 +256,7 @@ fn recognize(
         if let Some((len, sg)) = rules.change.ending_at(s, verb_at) {
             if verb_at - len >= cstart {
                 sign = sg;
-                change = Some(basis(rules, s, cstart, verb_at));
+                change = Some(basis(rules, s, cstart, verb_at, verb_at - len));
                 before = verb_at - len;
             }
         }
@@ -517,7 +518,9 @@ fn unit_index(rules: &ClaimRules, code: &str) -> Option<usize> {
 }
 
 /// Baseline of a change from the words between the clause start and the change word.
-fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize) -> Change {
+/// Baseline words are looked for up to `to` (同比增长 holds 同比); a named reference ends
+/// at `verb` (比一季度加快 → 一季度).
+fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize, verb: usize) -> Change {
     if let Some((_, _, class)) = rules.bases.find_in(s, from, to) {
         let basis = match class {
             BaseClass::Yoy => Basis::Yoy,
@@ -526,8 +529,8 @@ fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize) -> Change {
         };
         return Change { basis: Some(basis), reference: None };
     }
-    if let Some((p, len, _)) = rules.reference_prefix.find_in(s, from, to) {
-        if let Some(r) = reference_text(s, p + len, to) {
+    if let Some((p, len, _)) = rules.reference_prefix.find_in(s, from, verb) {
+        if let Some(r) = reference_text(s, p + len, verb) {
             return Change { basis: Some(Basis::VsReference), reference: Some(r) };
         }
     }
@@ -547,19 +550,43 @@ fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
 }
 
 fn is_nounish(tag: &str) -> bool {
-    matches!(tag, "n" | "nz" | "vn" | "nt" | "j" | "l" | "an" | "ng" | "b" | "eng" | "ns" | "nrt" | "nr" | "nrfg" | "i")
+    matches!(
+        tag,
+        "n" | "nz"
+            | "vn"
+            | "nt"
+            | "j"
+            | "l"
+            | "an"
+            | "ng"
+            | "b"
+            | "eng"
+            | "ns"
+            | "nrt"
+            | "nr"
+            | "nrfg"
+            | "i"
+            | "h"
+            | "k"
+    )
 }
 
 /// The indicator: the noun chain ending just before the figure (or its verb), minus
 /// leading places, scope and time words.
 fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<String> {
     let lo = cx.words.partition_point(|w| w.end <= from);
-    let hi = cx.words.partition_point(|w| w.end <= to);
-    let words: Vec<&Word> = cx.words[lo..hi].iter().filter(|w| w.start >= from).collect();
+    let hi = cx.words.partition_point(|w| w.start < to);
+    // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
+    let words: Vec<Word> = cx.words[lo..hi]
+        .iter()
+        .filter(|w| w.start >= from)
+        .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
+        .collect();
+    let words: Vec<&Word> = words.iter().collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
     let is_scope = |w: &Word| {
         let t = text_of(w);
-        w.tag == "ns"
+        (w.tag == "ns" && !rules.not_places.contains(&t))
             || rules.scope_words.at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|(l, _)| l == t.chars().count())
     };
     let mut k = words.len();
@@ -570,7 +597,14 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     let end = k;
     while k > 0 {
         let w = words[k - 1];
+        let inside = k < end && k >= 2 && is_nounish(words[k - 2].tag) && !is_scope(words[k - 2]);
         if is_nounish(w.tag) && w.tag != "t" {
+            k -= 1;
+        } else if k < end && matches!(w.tag, "a" | "ad" | "z") {
+            // 平均浓度, 优良天数比率
+            k -= 1;
+        } else if inside && matches!(w.tag, "v" | "vd") && w.end - w.start == 2 {
+            // 经费投入强度: one verb between nouns
             k -= 1;
         } else {
             break;
@@ -584,7 +618,12 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         return None;
     }
     let m: String = f.slice(words[k].start, words[end - 1].end);
-    let m = cx.text.chars().skip(words[k].start).take(m.chars().count()).collect::<String>();
+    let mut m = cx.text.chars().skip(words[k].start).take(m.chars().count()).collect::<String>();
+    // 居民消费价格同比 → 居民消费价格
+    let mc: Vec<char> = m.chars().collect();
+    if let Some((len, _)) = rules.bases.ending_at(&mc, mc.len()) {
+        m = mc[..mc.len() - len].iter().collect();
+    }
     (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(m)
 }
 
@@ -610,7 +649,8 @@ fn scope(
             let is_scope_word = rules.scope_words.at(t, 0).is_some_and(|(l, _)| l == t.len());
             // 居全国第一: the place right before a rank is the ranking's domain, not the scope.
             let rank_domain = s.get(w.end) == Some(&'第');
-            (w.tag == "ns" || is_scope_word) && !rank_domain && rules.reference_before.ending_at(s, w.start).is_none()
+            let place = w.tag == "ns" && !rules.not_places.iter().any(|p| p.chars().eq(t.iter().copied()));
+            (place || is_scope_word) && !rank_domain && rules.reference_before.ending_at(s, w.start).is_none()
         })
         .collect();
     let w = candidates.iter().rev().find(|w| w.start >= clause_start).or(candidates.first())?;
@@ -641,7 +681,13 @@ fn period_for(periods: &[PeriodMention], s: &[char], pos: usize, sent_start: usi
     // Nearest period ending before the figure within its paragraph; the sentence's own first.
     let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
     let floor = para_start.min(sent_start);
-    periods.iter().rev().find(|p| p.end <= pos && p.start >= floor).map(|p| p.iso.clone())
+    // A target year (到2025年) in an earlier sentence does not carry over.
+    let target_mark = |p: &PeriodMention| p.start > 0 && matches!(s[p.start - 1], '到' | '至');
+    periods
+        .iter()
+        .rev()
+        .find(|p| p.end <= pos && p.start >= floor && (p.start >= sent_start || !target_mark(p)))
+        .map(|p| p.iso.clone())
 }
 
 fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<PeriodMention> {
@@ -653,6 +699,10 @@ fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<
             let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
             if out.iter().any(|p| p.start < b && a < p.end) {
                 continue; // an earlier (more specific) rule already covers it
+            }
+            // 比上年同期, 较去年: a baseline, not the period of a figure.
+            if a > 0 && matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同') {
+                continue;
             }
             if let Some(iso) = resolve_period(&c, pub_year) {
                 out.push(PeriodMention { start: a, end: b, iso });
@@ -717,46 +767,88 @@ fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> Option<Stri
     if let Some(m) = num("m") {
         return (1..=12).contains(&m).then(|| ym(m));
     }
-    g("y").map(|_| format!("{year:04}"))
+    (g("y").is_some() || g("full").is_some()).then(|| format!("{year:04}"))
 }
 
-/// `A、B、C分别增长5%、6%、7%`: pairs each figure after 分别 with its own item.
+/// `A、B、C分别增长5%、6%、7%`: pairs each figure after 分别 with its own item, and
+/// gives the later figures the change (kind, sign, basis) stated for the first.
 fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut [Claim]) {
     let s = &f.chars;
     let marker: Vec<char> = "分别".chars().collect();
-    let mut i = 0;
-    while i < claims.len() {
-        let sent = claims[i].sentence;
-        let group: Vec<usize> = (i..claims.len()).take_while(|&k| claims[k].sentence == sent).collect();
-        i += group.len().max(1);
-        let Some(p) = (sent[0]..sent[1]).find(|&k| s.get(k..k + 2) == Some(marker.as_slice())) else { continue };
-        let after: Vec<usize> = group.iter().copied().filter(|&k| claims[k].span[0] > p).collect();
+    let ends_list = |c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '！' | '？');
+    let mut p = 0;
+    while p + 1 < s.len() {
+        if s[p..p + 2] != *marker.as_slice() {
+            p += 1;
+            continue;
+        }
+        let list_end = (p..s.len()).find(|&k| ends_list(s[k])).unwrap_or(s.len());
+        let after: Vec<usize> =
+            (0..claims.len()).filter(|&k| claims[k].span[0] > p && claims[k].span[0] < list_end).collect();
+        let list_start = (0..p).rev().find(|&k| is_clause_break(s[k]) && s[k] != '、').map(|k| k + 1).unwrap_or(0);
+        p += 2;
         if after.len() < 2 {
             continue;
         }
-        let list_start = clause_start(s, sent[0], p);
-        let mut items: Vec<(usize, usize)> = Vec::new();
-        let mut a = list_start;
-        for k in list_start..=p {
-            let sep = k == p || matches!(s[k], '、' | '和' | '及' | '与');
-            if sep {
-                if k > a {
-                    items.push((a, k));
+        // Items: split on 、 first; only if that does not match the count, on 和/及/与 too.
+        let split = |seps: &[char]| -> Vec<(usize, usize)> {
+            let mut items = Vec::new();
+            let mut a = list_start;
+            for k in list_start..=p - 2 {
+                if k == p - 2 || seps.contains(&s[k]) {
+                    if k > a {
+                        items.push((a, k));
+                    }
+                    a = k + 1;
                 }
-                a = k + 1;
             }
-        }
+            items
+        };
+        let mut items = split(&['、']);
         if items.len() != after.len() {
-            continue;
+            items = split(&['、', '和', '及', '与']);
         }
-        for (&(ia, ib), &k) in items.iter().zip(&after) {
-            let m = metric(rules, cx, f, ia, ib).or_else(|| {
-                let t: String = cx.text.chars().skip(ia).take(ib - ia).collect();
-                (t.chars().count() <= 16).then_some(t)
-            });
-            if m.is_some() {
-                claims[k].metric = m;
+        if items.len() == after.len() {
+            for (&(ia, ib), &k) in items.iter().zip(&after) {
+                let item: String = cx.text.chars().skip(ia).take(ib - ia).collect();
+                let item = item.trim().to_string();
+                let m =
+                    if (2..=16).contains(&item.chars().count()) { Some(item) } else { metric(rules, cx, f, ia, ib) };
+                if m.is_some() {
+                    claims[k].metric = m;
+                }
             }
+        }
+        let first = after[0];
+        if claims[first].kind == ClaimKind::Change {
+            let (change, negative) = (claims[first].change.clone(), claims[first].value.is_sign_negative());
+            for &k in &after[1..] {
+                if claims[k].change.is_none() && claims[k].unit == claims[first].unit {
+                    claims[k].kind = ClaimKind::Change;
+                    claims[k].change = change.clone();
+                    if negative && claims[k].value.is_sign_positive() {
+                        claims[k].value = -claims[k].value;
+                        claims[k].range = claims[k].range.map(|[a, b]| [-a, -b]);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Changes with no stated baseline take the one stated last in the same paragraph (a
+/// release says 同比 once, then lists the components).
+fn inherit_bases(s: &[char], claims: &mut [Claim]) {
+    let mut last: Option<(usize, Change)> = None;
+    for k in 0..claims.len() {
+        let para = (0..claims[k].span[0]).rev().find(|&i| s[i] == '\n').map(|i| i + 1).unwrap_or(0);
+        let Some(change) = claims[k].change.as_mut() else { continue };
+        match (&change.basis, &last) {
+            (Some(b), _) if *b != Basis::VsReference => last = Some((para, change.clone())),
+            (None, Some((lp, prev))) if *lp == para => {
+                change.basis = prev.basis;
+            }
+            _ => {}
         }
     }
 }
@@ -806,16 +898,19 @@ mod tests {
 
     #[test]
     fn debug_one() {
-        let t = "2023年，江苏制造业增加值达4.66万亿元，占全国14.1%。";
-        let f = Folded::new(t);
-        let mask = exclusion_mask(PIPE.extractor().claim_rules(), &f);
-        eprintln!("{:?}", mask);
-        let r = PIPE.extractor().claim_rules();
-        let lit = numbers::literal_at(&f.chars, 15).unwrap().unwrap();
-        eprintln!("{lit:?}");
-        let fig = figure(r, &f.chars, &lit);
-        eprintln!("{:?}", fig.map(|f| (f.start, f.end, f.value, f.unit, f.surface_unit)));
-        let c = claims_of(t, Some("2024-08-28"));
-        eprintln!("{c:#?}");
+        let t = std::env::var("T").unwrap_or_else(|_| "非食品价格上涨0.9%".into());
+        let seg = PIPE.segmenter().segment(&t);
+        let w: Vec<String> = seg
+            .words
+            .iter()
+            .map(|w| format!("{}/{}", t.chars().skip(w.start).take(w.end - w.start).collect::<String>(), w.tag))
+            .collect();
+        eprintln!("{}", w.join(" "));
+        for c in claims_of(&t, Some("2024-08-28")) {
+            eprintln!(
+                "{} {} {:?} {:?} {:?} | {:?} | {:?} {:?}",
+                c.text, c.value, c.kind, c.qualifier, c.change, c.metric, c.scope, c.period
+            );
+        }
     }
 }

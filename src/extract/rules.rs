@@ -75,6 +75,7 @@ struct ScopeSpec {
     own_province: Vec<String>,
     own_city: Vec<String>,
     provinces: Vec<String>,
+    not_places: Vec<String>,
     reference_before: Vec<String>,
 }
 
@@ -203,6 +204,8 @@ pub struct ClaimRules {
     pub own_city: Words<()>,
     /// Province names.
     pub provinces: Vec<String>,
+    /// Words segmentation tags as places that are not regions (城镇, 农村).
+    pub not_places: Vec<String>,
     /// Words that make the following place a reference.
     pub reference_before: Words<()>,
     /// Period rules.
@@ -282,6 +285,7 @@ impl ClaimRules {
             own_province: words(&f.scope.own_province),
             own_city: words(&f.scope.own_city),
             provinces: f.scope.provinces,
+            not_places: f.scope.not_places,
             reference_before: words(&f.scope.reference_before),
             periods,
             non_claims,
