@@ -383,7 +383,7 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
             start: lit.start - 1,
             end,
             value: lit.value,
-            unit: None,
+            unit: unit_index(rules, "rank"),
             surface_unit: None,
             kind_override: Some(ClaimKind::Rank),
             range: None,
@@ -597,14 +597,10 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     let end = k;
     while k > 0 {
         let w = words[k - 1];
-        let inside = k < end && k >= 2 && is_nounish(words[k - 2].tag) && !is_scope(words[k - 2]);
         if is_nounish(w.tag) && w.tag != "t" {
             k -= 1;
         } else if k < end && matches!(w.tag, "a" | "ad" | "z") {
             // 平均浓度, 优良天数比率
-            k -= 1;
-        } else if inside && matches!(w.tag, "v" | "vd") && w.end - w.start == 2 {
-            // 经费投入强度: one verb between nouns
             k -= 1;
         } else {
             break;
@@ -681,12 +677,19 @@ fn period_for(periods: &[PeriodMention], s: &[char], pos: usize, sent_start: usi
     // Nearest period ending before the figure within its paragraph; the sentence's own first.
     let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
     let floor = para_start.min(sent_start);
-    // A target year (到2025年) in an earlier sentence does not carry over.
-    let target_mark = |p: &PeriodMention| p.start > 0 && matches!(s[p.start - 1], '到' | '至');
+    // From an earlier sentence only a lead period carries over (今年1-7月，…), and never a
+    // target year (到2025年).
+    let lead = |p: &PeriodMention| {
+        let ss =
+            (0..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '；' | '\n')).map(|k| k + 1).unwrap_or(0);
+        p.start - ss <= 1
+            && matches!(s.get(p.end), Some('，' | ','))
+            && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))
+    };
     periods
         .iter()
         .rev()
-        .find(|p| p.end <= pos && p.start >= floor && (p.start >= sent_start || !target_mark(p)))
+        .find(|p| p.end <= pos && p.start >= floor && (p.start >= sent_start || lead(p)))
         .map(|p| p.iso.clone())
 }
 
