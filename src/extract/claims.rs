@@ -6,8 +6,9 @@
 //! so every span is a character span into the original text. It reads the segmentation
 //! for metrics and places; it never looks at markup.
 
-use super::numbers::{self, fold, Literal, LiteralError};
+use super::numbers::{self, Literal, LiteralError};
 use super::rules::{BaseClass, ClaimRules, Unit};
+use super::Folded;
 use crate::model::{Basis, Change, Claim, ClaimKind, Modality, Qualifier, Span, Warning, WarningCode};
 use crate::segment::Word;
 use rust_decimal::Decimal;
@@ -26,37 +27,6 @@ pub struct Context<'a> {
     pub title: Option<&'a str>,
 }
 
-/// Folded text with a byte→char map for regex matches.
-struct Folded {
-    chars: Vec<char>,
-    string: String,
-    /// Byte offset of each char in `string`.
-    byte_of: Vec<usize>,
-}
-
-impl Folded {
-    fn new(text: &str) -> Self {
-        let chars = fold(text);
-        let string: String = chars.iter().collect();
-        let mut byte_of = Vec::with_capacity(chars.len() + 1);
-        let mut b = 0;
-        for c in &chars {
-            byte_of.push(b);
-            b += c.len_utf8();
-        }
-        byte_of.push(b);
-        Self { chars, string, byte_of }
-    }
-
-    fn char_at_byte(&self, byte: usize) -> usize {
-        self.byte_of.partition_point(|b| *b < byte)
-    }
-
-    fn slice(&self, a: usize, b: usize) -> String {
-        self.chars[a.min(b)..b].iter().collect()
-    }
-}
-
 /// A resolved period mention.
 #[derive(Debug, Clone)]
 struct PeriodMention {
@@ -66,12 +36,11 @@ struct PeriodMention {
 }
 
 /// Extracts claims from one document.
-pub fn extract(rules: &ClaimRules, cx: &Context<'_>, warnings: &mut Vec<Warning>) -> Vec<Claim> {
-    let f = Folded::new(cx.text);
+pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut Vec<Warning>) -> Vec<Claim> {
     let s = &f.chars;
-    let excluded = exclusion_mask(rules, &f);
-    let periods = find_periods(rules, &f, cx.published);
-    let region = DocRegion::find(rules, cx, &f);
+    let excluded = exclusion_mask(rules, f);
+    let periods = find_periods(rules, f, cx.published);
+    let region = DocRegion::find(rules, cx, f);
     let mut claims: Vec<Claim> = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -97,7 +66,7 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, warnings: &mut Vec<Warning>
             }
             Some(Ok(lit)) => {
                 let next = lit.end.max(i + 1);
-                if let Some(claim) = recognize(rules, cx, &f, &excluded, &lit, &periods, &region) {
+                if let Some(claim) = recognize(rules, cx, f, &excluded, &lit, &periods, &region) {
                     i = claim.span[1].max(next);
                     claims.push(claim);
                 } else {
@@ -106,7 +75,7 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, warnings: &mut Vec<Warning>
             }
         }
     }
-    fan_out_respectively(rules, cx, &f, &mut claims);
+    fan_out_respectively(rules, cx, f, &mut claims);
     inherit_metrics(&mut claims);
     inherit_bases(s, &mut claims);
     claims
@@ -549,7 +518,8 @@ fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
     (!t.is_empty() && t.chars().count() <= 10 && t.chars().all(|c| !is_clause_break(c))).then_some(t)
 }
 
-fn is_nounish(tag: &str) -> bool {
+/// Whether a POS tag can be part of a noun phrase.
+pub fn is_nounish(tag: &str) -> bool {
     matches!(
         tag,
         "n" | "nz"

@@ -3,6 +3,7 @@
 //! Reads the text and its segmentation only; never the page markup.
 
 pub mod claims;
+pub mod initiatives;
 pub mod numbers;
 pub mod rules;
 
@@ -26,6 +27,7 @@ pub struct Extracted {
 #[derive(Debug)]
 pub struct Extractor {
     claims: rules::ClaimRules,
+    initiatives: initiatives::InitiativeRules,
 }
 
 impl Extractor {
@@ -34,7 +36,12 @@ impl Extractor {
     /// # Errors
     /// Invalid pattern files.
     pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        Ok(Self { claims: rules::ClaimRules::load(dir)? })
+        Ok(Self { claims: rules::ClaimRules::load(dir)?, initiatives: initiatives::InitiativeRules::load(dir)? })
+    }
+
+    /// The initiative lexicon.
+    pub fn initiative_rules(&self) -> &initiatives::InitiativeRules {
+        &self.initiatives
     }
 
     /// The claim vocabulary.
@@ -46,7 +53,46 @@ impl Extractor {
     pub fn extract(&self, text: &str, seg: &Segmented, published: Option<&str>, title: Option<&str>) -> Extracted {
         let mut warnings = Vec::new();
         let cx = claims::Context { text, words: &seg.words, sentences: &seg.sentences, published, title };
-        let claims = claims::extract(&self.claims, &cx, &mut warnings);
-        Extracted { claims, initiatives: Vec::new(), warnings }
+        let folded = Folded::new(text);
+        let claims = claims::extract(&self.claims, &cx, &folded, &mut warnings);
+        let initiatives = initiatives::extract(&self.initiatives, text, &seg.words, &folded, &mut warnings);
+        Extracted { claims, initiatives, warnings }
+    }
+}
+
+/// Folded text (see [`numbers::fold`]) with a byte→char map for regex matches; built once
+/// per document and shared by both recognizers.
+pub struct Folded {
+    /// Folded characters.
+    pub chars: Vec<char>,
+    /// The same as a string, for regexes.
+    pub string: String,
+    /// Byte offset of each char in `string`.
+    byte_of: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds and indexes a text.
+    pub fn new(text: &str) -> Self {
+        let chars = numbers::fold(text);
+        let string: String = chars.iter().collect();
+        let mut byte_of = Vec::with_capacity(chars.len() + 1);
+        let mut b = 0;
+        for c in &chars {
+            byte_of.push(b);
+            b += c.len_utf8();
+        }
+        byte_of.push(b);
+        Self { chars, string, byte_of }
+    }
+
+    /// Character index of a byte offset into `string`.
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        self.byte_of.partition_point(|b| *b < byte)
+    }
+
+    /// Characters `a..b` as a string.
+    pub fn slice(&self, a: usize, b: usize) -> String {
+        self.chars[a.min(b)..b].iter().collect()
     }
 }

@@ -120,7 +120,8 @@ pub struct Words<T: Clone> {
 }
 
 impl<T: Clone> Words<T> {
-    fn new(mut items: Vec<(String, T)>) -> Self {
+    /// Builds the list (sorted longest first).
+    pub fn new(mut items: Vec<(String, T)>) -> Self {
         items.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
         Self { items: items.into_iter().map(|(w, t)| (w.chars().collect(), t)).collect() }
     }

@@ -1,0 +1,494 @@
+//! The initiative recognizer: named programmes, plans, policies and documents.
+//!
+//! Three passes over the body text, each cheap on its own: 《…》 titles (documents), quoted
+//! spans (kept only with evidence: a head noun, a launching verb, a list with 等), and
+//! unquoted names ending in a policy head noun (cut by segmentation, not by a fixed
+//! window, and only after a launching verb). Quoted metaphors and slogans are dropped.
+//! Abbreviations are tied to their spelled-out forms. Never looks at numbers' values.
+
+use super::claims::is_nounish;
+use super::rules::Words;
+use super::Folded;
+use crate::error::PatternError;
+use crate::model::{Initiative, InitiativeKind, Span, Warning, WarningCode};
+use crate::patterns::{Rule, RuleSpec, Source};
+use crate::segment::Word;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeadSpec {
+    kind: InitiativeKind,
+    words: Vec<String>,
+    unquoted: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    head: Vec<HeadSpec>,
+    launch_verbs: Vec<String>,
+    slogan_before: Vec<String>,
+    slogan_after: Vec<String>,
+    generic_modifiers: Vec<String>,
+    media_suffixes: Vec<String>,
+    max_quoted: usize,
+    runaway_quote: usize,
+    rule: Vec<RuleSpec>,
+}
+
+/// A head noun's kind and whether it finds unquoted names.
+#[derive(Debug, Clone, Copy)]
+pub struct Head {
+    /// Kind given to names ending in it.
+    pub kind: InitiativeKind,
+    /// Usable without quotation marks.
+    pub unquoted: bool,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct InitiativeRules {
+    heads: Words<Head>,
+    launch: Words<()>,
+    slogan_before: Words<()>,
+    slogan_after: Words<()>,
+    generic: Vec<String>,
+    media_suffixes: Vec<String>,
+    max_quoted: usize,
+    runaway: usize,
+    quoted: Rule,
+    book: Rule,
+    /// All rules, for example checks.
+    pub rules: Vec<Rule>,
+}
+
+impl InitiativeRules {
+    /// Loads `initiatives.toml` from `dir`.
+    ///
+    /// # Errors
+    /// Syntax, schema, regex and example failures, with file and line.
+    pub fn load(dir: &Path) -> Result<Self, PatternError> {
+        let src = Source::read(&dir.join("initiatives.toml"))?;
+        let f: File = src.parse()?;
+        let rules = src.compile_rules(&f.rule, &BTreeMap::new())?;
+        let find = |id: &str| {
+            rules
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+                .ok_or_else(|| src.error_at("[[rule]]", format!("rule {id} is required")))
+        };
+        let (quoted, book) = (find("initiative.quoted")?, find("initiative.book_title")?);
+        for r in [&quoted, &book] {
+            if !r.regex.capture_names().flatten().any(|n| n == "name") {
+                return Err(src.error_at(&format!("\"{}\"", r.id), "needs a group named name"));
+            }
+        }
+        let mut heads = Vec::new();
+        for h in &f.head {
+            heads.extend(h.words.iter().map(|w| (w.clone(), Head { kind: h.kind, unquoted: h.unquoted })));
+        }
+        let words = |v: &[String]| Words::new(v.iter().map(|w| (w.clone(), ())).collect());
+        Ok(Self {
+            heads: Words::new(heads),
+            launch: words(&f.launch_verbs),
+            slogan_before: words(&f.slogan_before),
+            slogan_after: words(&f.slogan_after),
+            generic: f.generic_modifiers,
+            media_suffixes: f.media_suffixes,
+            max_quoted: f.max_quoted,
+            runaway: f.runaway_quote,
+            quoted,
+            book,
+            rules,
+        })
+    }
+}
+
+/// One sighting before merging.
+#[derive(Debug, Clone)]
+struct Candidate {
+    name: String,
+    full_name: String,
+    kind: InitiativeKind,
+    span: Span,
+    evidence: Vec<String>,
+    /// The head noun (for alias matching).
+    head: Option<String>,
+    quoted: bool,
+}
+
+/// Extracts initiatives.
+pub fn extract(
+    rules: &InitiativeRules,
+    text: &str,
+    words: &[Word],
+    f: &Folded,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Initiative> {
+    let s = &f.chars;
+    let mut covered = vec![false; s.len()];
+    let mut cands = Vec::new();
+    check_runaway(rules, s, warnings);
+    for c in rules.book.regex.captures_iter(&f.string) {
+        let (Some(m), Some(n)) = (c.get(0), c.name("name")) else { continue };
+        let name = n.as_str().trim().to_string();
+        if rules.media_suffixes.iter().any(|x| name.ends_with(x.as_str())) && name.chars().count() <= 8 {
+            continue; // 《人民日报》: a newspaper, not a policy document
+        }
+        let span = [f.char_at_byte(m.start()), f.char_at_byte(m.end())];
+        covered[span[0]..span[1]].iter_mut().for_each(|x| *x = true);
+        cands.push(Candidate {
+            full_name: name.clone(),
+            name,
+            kind: InitiativeKind::Document,
+            span,
+            evidence: vec![rules.book.id.clone()],
+            head: None,
+            quoted: true,
+        });
+    }
+    let quotes: Vec<(usize, usize, usize, usize)> = rules
+        .quoted
+        .regex
+        .captures_iter(&f.string)
+        .filter_map(|c| {
+            let (m, n) = (c.get(0)?, c.name("name")?);
+            Some((
+                f.char_at_byte(m.start()),
+                f.char_at_byte(n.start()),
+                f.char_at_byte(n.end()),
+                f.char_at_byte(m.end()),
+            ))
+        })
+        .filter(|(a, ..)| !covered[*a])
+        .collect();
+    for (qi, &(a, na, nb, b)) in quotes.iter().enumerate() {
+        if let Some(c) = quoted_candidate(rules, text, words, f, &quotes, qi, (a, na, nb, b)) {
+            covered[c.span[0]..c.span[1]].iter_mut().for_each(|x| *x = true);
+            cands.push(c);
+        } else {
+            covered[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    unquoted_candidates(rules, text, words, f, &covered, &mut cands);
+    merge(text, f, cands)
+}
+
+fn check_runaway(rules: &InitiativeRules, s: &[char], warnings: &mut Vec<Warning>) {
+    let mut open: Option<usize> = None;
+    let mut runaway = 0;
+    for (i, c) in s.iter().enumerate() {
+        match c {
+            '“' => {
+                if open.is_some_and(|o| i - o > rules.runaway) {
+                    runaway += 1;
+                }
+                open = Some(i);
+            }
+            '”' => open = None,
+            _ => {}
+        }
+    }
+    if open.is_some_and(|o| s.len() - o > rules.runaway) {
+        runaway += 1;
+    }
+    if runaway > 0 {
+        warnings.push(Warning::new(
+            WarningCode::QuoteSkipped,
+            format!("{runaway} quotation mark(s) left open for over {} characters; not read as names", rules.runaway),
+        ));
+    }
+}
+
+fn chars_text(text: &str, a: usize, b: usize) -> String {
+    text.chars().skip(a).take(b.saturating_sub(a)).collect()
+}
+
+/// The longest word-aligned chain of nouns/numerals after `from` that ends in a head noun.
+fn head_after(
+    rules: &InitiativeRules,
+    text: &str,
+    words: &[Word],
+    f: &Folded,
+    from: usize,
+) -> Option<(usize, String, Head)> {
+    let lo = words.partition_point(|w| w.start < from);
+    let mut best = None;
+    for w in words[lo..].iter().take(5) {
+        if w.start >= from + 10 {
+            break;
+        }
+        // The head word itself may carry any tag (举措/v); the words before it must not.
+        let chain: Vec<char> = f.chars[from..w.end].to_vec();
+        if let Some((len, head)) = rules.heads.ending_at(&chain, chain.len()) {
+            best = Some((w.end, chars_text(text, w.end - len, w.end), head));
+        }
+        if !(is_nounish(w.tag) || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l")) {
+            break;
+        }
+    }
+    best
+}
+
+/// The noun chain that ends right at `end` (制造业 in 制造业“智改数转”), start index.
+fn modifier_before(words: &[Word], end: usize) -> usize {
+    let hi = words.partition_point(|w| w.end <= end);
+    let mut start = end;
+    for w in words[..hi].iter().rev().take(3) {
+        if w.end != start || !is_nounish(w.tag) || w.tag == "ns" {
+            break;
+        }
+        start = w.start;
+    }
+    start
+}
+
+#[allow(clippy::too_many_arguments)]
+fn quoted_candidate(
+    rules: &InitiativeRules,
+    text: &str,
+    words: &[Word],
+    f: &Folded,
+    quotes: &[(usize, usize, usize, usize)],
+    qi: usize,
+    (a, na, nb, b): (usize, usize, usize, usize),
+) -> Option<Candidate> {
+    let s = &f.chars;
+    let name: String = chars_text(text, na, nb).trim().to_string();
+    let n = name.chars().count();
+    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、']) {
+        return None;
+    }
+    let mut evidence = vec![rules.quoted.id.clone()];
+    // Head: after the closing quote, or at the end of the name itself (焕新贷, 八大行动).
+    let after = head_after(rules, text, words, f, b);
+    let name_chars: Vec<char> = name.chars().collect();
+    let inner = rules.heads.ending_at(&name_chars, name_chars.len()).filter(|(len, _)| *len < name_chars.len());
+    // A run of quoted items followed by 等 + a head (“焕新贷”“绿色工厂贷”等定制化金融产品).
+    let mut run_end = b;
+    let mut k = qi + 1;
+    while k < quotes.len() && (quotes[k].0 == run_end || (quotes[k].0 == run_end + 1 && s[run_end] == '、')) {
+        run_end = quotes[k].3;
+        k += 1;
+    }
+    let listed = if s.get(run_end) == Some(&'等') { head_after(rules, text, words, f, run_end + 1) } else { None };
+    let modifier_start = modifier_before(words, a);
+    let verb = rules.launch.ending_at(s, modifier_start).or_else(|| rules.launch.ending_at(s, a));
+    let slogan = rules.slogan_before.ending_at(s, a).is_some()
+        || rules.slogan_before.ending_at(s, modifier_start).is_some()
+        || rules.slogan_after.at(s, b).is_some();
+    let (kind, head, end) = if let Some((end, h, head)) = &after {
+        evidence.push(format!("head:{h}"));
+        (head.kind, Some(h.clone()), *end)
+    } else if let Some((len, head)) = inner {
+        let h: String = name_chars[name_chars.len() - len..].iter().collect();
+        evidence.push(format!("head:{h}"));
+        (head.kind, Some(h), b)
+    } else if let Some((_, h, head)) = &listed {
+        evidence.push(format!("list:等{h}"));
+        (head.kind, Some(h.clone()), b)
+    } else if verb.is_some() && !slogan && qi_not_in_list_of_slogans(s, a) {
+        (InitiativeKind::Other, None, b)
+    } else {
+        return None;
+    };
+    if slogan && after.is_none() && inner.is_none() && listed.is_none() {
+        return None;
+    }
+    if let Some((len, _)) = verb {
+        let at = if rules.launch.ending_at(s, modifier_start).is_some() { modifier_start } else { a };
+        evidence.push(format!("verb:{}", chars_text(text, at - len, at)));
+    }
+    let start = if head.is_some() { modifier_start } else { a };
+    Some(Candidate {
+        full_name: chars_text(text, start, end),
+        name,
+        kind,
+        span: [start, end],
+        evidence,
+        head,
+        quoted: true,
+    })
+}
+
+/// Guards the verb-only path: a quotation directly after another quotation joined by 和/与
+/// (“首”和“新”) is a pair of words, not a programme.
+fn qi_not_in_list_of_slogans(s: &[char], a: usize) -> bool {
+    !(a >= 2 && matches!(s[a - 1], '和' | '与') && matches!(s[a - 2], '”' | '"'))
+}
+
+/// Names without quotation marks that end in an unquoted-capable head noun.
+fn unquoted_candidates(
+    rules: &InitiativeRules,
+    text: &str,
+    words: &[Word],
+    f: &Folded,
+    covered: &[bool],
+    out: &mut Vec<Candidate>,
+) {
+    let s = &f.chars;
+    for (wi, w) in words.iter().enumerate() {
+        if covered[w.start..w.end].iter().any(|x| *x) || !is_nounish(w.tag) {
+            continue;
+        }
+        let wc = &s[w.start..w.end];
+        let Some((hlen, head)) = rules.heads.ending_at(wc, wc.len()) else { continue };
+        if !head.unquoted {
+            continue;
+        }
+        // The head must end the noun phrase.
+        if words.get(wi + 1).is_some_and(|n| is_nounish(n.tag) && !matches!(n.tag, "ns")) {
+            continue;
+        }
+        // Modifier chain backwards: nouns, numerals, 和/与 between nouns.
+        let mut k = wi;
+        while k > 0 {
+            let p = &words[k - 1];
+            let joins =
+                matches!(&s[p.start..p.end], ['和'] | ['与'] | ['及']) && k >= 2 && is_nounish(words[k - 2].tag);
+            if covered[p.start..p.end].iter().any(|x| *x) {
+                break;
+            }
+            if is_nounish(p.tag) || matches!(p.tag, "m" | "mq" | "b") || joins {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        let start = words[k].start;
+        let Some((vlen, _)) = rules.launch.ending_at(s, start) else { continue };
+        let head_start = w.end - hlen;
+        let modifier = chars_text(text, start, head_start);
+        let mc = modifier.chars().count();
+        if mc < 2 || mc > 30 || rules.generic.iter().any(|g| *g == modifier) {
+            continue;
+        }
+        let full = chars_text(text, start, w.end);
+        out.push(Candidate {
+            name: full.clone(),
+            full_name: full,
+            kind: head.kind,
+            span: [start, w.end],
+            evidence: vec![
+                "initiative.unquoted_head".into(),
+                format!("head:{}", chars_text(text, head_start, w.end)),
+                format!("verb:{}", chars_text(text, start - vlen, start)),
+            ],
+            head: Some(chars_text(text, head_start, w.end)),
+            quoted: false,
+        });
+    }
+}
+
+/// `short` is an abbreviation of `long`: its characters appear in order.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let mut it = long.chars();
+    short.chars().count() >= 2
+        && short.chars().count() < long.chars().count()
+        && short.chars().all(|c| it.any(|x| x == c))
+}
+
+fn merge(text: &str, f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
+    cands.sort_by_key(|c| c.span);
+    let mut out: Vec<(Initiative, Option<String>, bool)> = Vec::new();
+    for c in cands {
+        if let Some((init, _, _)) = out.iter_mut().find(|(i, _, _)| i.name == c.name && i.kind == c.kind) {
+            init.mentions.push(c.span);
+            if init.full_name == init.name && c.full_name != c.name {
+                init.full_name = c.full_name.clone();
+            }
+            for e in c.evidence {
+                if !init.evidence.contains(&e) {
+                    init.evidence.push(e);
+                }
+            }
+            continue;
+        }
+        out.push((
+            Initiative {
+                name: c.name,
+                full_name: c.full_name,
+                kind: c.kind,
+                aliases: Vec::new(),
+                mentions: vec![c.span],
+                evidence: c.evidence,
+            },
+            c.head,
+            c.quoted,
+        ));
+    }
+    // Tie spelled-out names to quoted abbreviations with the same head
+    // (智改数转 ~ 制造业智能化改造和数字化转型三年行动计划).
+    let mut k = 0;
+    while k < out.len() {
+        let (long, long_head, long_quoted) = (&out[k].0, out[k].1.clone(), out[k].2);
+        let target = (!long_quoted)
+            .then(|| {
+                out.iter().position(|(i, h, q)| {
+                    let (Some(h), Some(lh)) = (h.as_deref(), long_head.as_deref()) else { return false };
+                    // Heads agree when one ends the other (三年行动计划 / 行动计划).
+                    let head = if h.ends_with(lh) {
+                        h
+                    } else if lh.ends_with(h) {
+                        lh
+                    } else {
+                        return false;
+                    };
+                    let stem = long.full_name.strip_suffix(head).unwrap_or(&long.full_name);
+                    *q && i.kind == long.kind && abbreviates(&i.name, stem)
+                })
+            })
+            .flatten();
+        match target {
+            Some(t) if t != k => {
+                let (long, ..) = out.remove(k);
+                let t = if t > k { t - 1 } else { t };
+                let short = &mut out[t].0;
+                short.aliases.push(long.full_name);
+                short.mentions.extend(long.mentions);
+                short.evidence.push("alias:abbreviation".into());
+            }
+            _ => k += 1,
+        }
+    }
+    // Further mentions of each short quoted name elsewhere in the text.
+    let s = &f.chars;
+    let mut inits: Vec<Initiative> = out.into_iter().map(|(i, _, _)| i).collect();
+    for init in &mut inits {
+        let name: Vec<char> = init.name.chars().collect();
+        if name.len() < 2 || init.kind == InitiativeKind::Document {
+            continue;
+        }
+        let mut i = 0;
+        while i + name.len() <= s.len() {
+            if s[i..i + name.len()] == *name.as_slice() {
+                let span = [i, i + name.len()];
+                if !init.mentions.iter().any(|m| m[0] < span[1] && span[0] < m[1]) {
+                    init.mentions.push(span);
+                }
+                i += name.len();
+            } else {
+                i += 1;
+            }
+        }
+        init.mentions.sort();
+        let _ = text;
+    }
+    inits.sort_by_key(|i| i.mentions.first().copied());
+    inits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviation() {
+        assert!(abbreviates("智改数转", "制造业智能化改造和数字化转型"));
+        assert!(!abbreviates("数智转改", "制造业智能化改造和数字化转型"));
+    }
+}
