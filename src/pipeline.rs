@@ -15,6 +15,7 @@ use std::path::Path;
 /// Everything compiled from `patterns/`, shared read-only by all threads.
 #[derive(Debug)]
 pub struct Pipeline {
+    fingerprint: String,
     clean: CleanRules,
     segmenter: ChineseSegmenter,
     extractor: Extractor,
@@ -27,10 +28,17 @@ impl Pipeline {
     /// The first invalid file, with its name and line.
     pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
         Ok(Self {
+            fingerprint: fingerprint(patterns_dir),
             clean: CleanRules::load(patterns_dir)?,
             segmenter: ChineseSegmenter::load(patterns_dir)?,
             extractor: Extractor::load(patterns_dir)?,
         })
+    }
+
+    /// Identifies what produced a document: pressmine's version, its executable and the
+    /// contents of `patterns/`. A previous run's output is reused only under the same one.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// The cleaning rules.
@@ -101,9 +109,28 @@ impl Pipeline {
     }
 }
 
+fn fingerprint(patterns_dir: &Path) -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Some(exe) = std::env::current_exe().ok().and_then(|p| std::fs::read(p).ok()) {
+        h.update(Sha256::digest(&exe));
+    }
+    let mut files: Vec<_> =
+        std::fs::read_dir(patterns_dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    files.sort();
+    for f in files {
+        h.update(f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default().as_bytes());
+        h.update(std::fs::read(&f).unwrap_or_default());
+    }
+    hex(&h.finalize())
+}
+
 /// Lowercase hex SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
     let mut s = String::with_capacity(64);
     for b in digest {
         s.push_str(&format!("{b:02x}"));

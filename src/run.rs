@@ -152,7 +152,7 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     let out = &config.output;
     std::fs::create_dir_all(out.join("docs")).map_err(|source| RunError::Output { path: out.clone(), source })?;
     let (inputs, list_errors) = source::walk(&config.corpus);
-    let version = env!("CARGO_PKG_VERSION").to_string();
+    let version = pipeline.fingerprint().to_string();
     let previous: Manifest = std::fs::read(out.join(MANIFEST))
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())

@@ -33,7 +33,7 @@ struct File {
     slogan_before: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
-    media_suffixes: Vec<String>,
+    document_heads: Vec<String>,
     max_quoted: usize,
     runaway_quote: usize,
     rule: Vec<RuleSpec>,
@@ -56,7 +56,7 @@ pub struct InitiativeRules {
     slogan_before: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
-    media_suffixes: Vec<String>,
+    document_heads: Words<()>,
     max_quoted: usize,
     runaway: usize,
     quoted: Rule,
@@ -98,7 +98,7 @@ impl InitiativeRules {
             slogan_before: words(&f.slogan_before),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
-            media_suffixes: f.media_suffixes,
+            document_heads: words(&f.document_heads),
             max_quoted: f.max_quoted,
             runaway: f.runaway_quote,
             quoted,
@@ -136,8 +136,10 @@ pub fn extract(
     for c in rules.book.regex.captures_iter(&f.string) {
         let (Some(m), Some(n)) = (c.get(0), c.name("name")) else { continue };
         let name = n.as_str().trim().to_string();
-        if rules.media_suffixes.iter().any(|x| name.ends_with(x.as_str())) && name.chars().count() <= 8 {
-            continue; // 《人民日报》: a newspaper, not a policy document
+        // Policy documents only: 《…方案》《…意见》《…条例》, not films, books or newspapers.
+        let nc: Vec<char> = name.chars().collect();
+        if !rules.document_heads.ending_at(&nc, nc.len()).is_some_and(|(l, _)| l < nc.len()) {
+            continue;
         }
         let span = [f.char_at_byte(m.start()), f.char_at_byte(m.end())];
         covered[span[0]..span[1]].iter_mut().for_each(|x| *x = true);
@@ -260,14 +262,24 @@ fn quoted_candidate(
     let s = &f.chars;
     let name: String = chars_text(text, na, nb).trim().to_string();
     let n = name.chars().count();
-    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、']) {
+    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、', '（', '(', '—'])
+    {
         return None;
     }
     let mut evidence = vec![rules.quoted.id.clone()];
     // Head: after the closing quote, or at the end of the name itself (焕新贷, 八大行动).
     let after = head_after(rules, text, words, f, b);
     let name_chars: Vec<char> = name.chars().collect();
-    let inner = rules.heads.ending_at(&name_chars, name_chars.len()).filter(|(len, _)| *len < name_chars.len());
+    // A one-character head inside the name (焕新贷, 长护险) needs a name of 3+ characters that
+    // does not open with a numeral (两个确保, 六保 are slogans).
+    let numeral_led = name_chars.first().is_some_and(|c| {
+        super::numbers::chinese_digit(*c).is_some() || super::numbers::small_unit(*c).is_some() || c.is_ascii_digit()
+    });
+    let inner = rules
+        .heads
+        .ending_at(&name_chars, name_chars.len())
+        .filter(|(len, _)| *len < name_chars.len())
+        .filter(|(len, _)| *len > 1 || (name_chars.len() >= 3 && !numeral_led));
     // A run of quoted items followed by 等 + a head (“焕新贷”“绿色工厂贷”等定制化金融产品).
     let mut run_end = b;
     let mut k = qi + 1;
@@ -291,7 +303,7 @@ fn quoted_candidate(
     } else if let Some((_, h, head)) = &listed {
         evidence.push(format!("list:等{h}"));
         (head.kind, Some(h.clone()), b)
-    } else if verb.is_some() && !slogan && qi_not_in_list_of_slogans(s, a) {
+    } else if verb.is_some() && !slogan && !numeral_led && attributive(rules, words, s, b) {
         (InitiativeKind::Other, None, b)
     } else {
         return None;
@@ -315,10 +327,12 @@ fn quoted_candidate(
     })
 }
 
-/// Guards the verb-only path: a quotation directly after another quotation joined by 和/与
-/// (“首”和“新”) is a pair of words, not a programme.
-fn qi_not_in_list_of_slogans(s: &[char], a: usize) -> bool {
-    !(a >= 2 && matches!(s[a - 1], '和' | '与') && matches!(s[a - 2], '”' | '"'))
+/// A quotation used as a modifier of the noun after it (支持“筑峰强链”重点企业): with a
+/// launching verb before it, that is how programme names are written.
+fn attributive(rules: &InitiativeRules, words: &[Word], s: &[char], b: usize) -> bool {
+    let k = words.partition_point(|w| w.start < b);
+    words.get(k).is_some_and(|w| w.start == b && matches!(w.tag, "n" | "vn" | "nz"))
+        && rules.slogan_after.at(s, b).is_none()
 }
 
 /// Names without quotation marks that end in an unquoted-capable head noun.
@@ -396,7 +410,16 @@ fn merge(text: &str, f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
     cands.sort_by_key(|c| c.span);
     let mut out: Vec<(Initiative, Option<String>, bool)> = Vec::new();
     for c in cands {
-        if let Some((init, _, _)) = out.iter_mut().find(|(i, _, _)| i.name == c.name && i.kind == c.kind) {
+        // Same name: one initiative; a kind found from a head noun beats "other".
+        let same = |i: &Initiative| {
+            i.name == c.name && (i.kind == c.kind || i.kind == InitiativeKind::Other || c.kind == InitiativeKind::Other)
+        };
+        if let Some((init, head, _)) = out.iter_mut().find(|(i, _, _)| same(i)) {
+            if init.kind == InitiativeKind::Other && c.kind != InitiativeKind::Other {
+                init.kind = c.kind;
+                init.full_name = c.full_name.clone();
+                *head = c.head.clone();
+            }
             init.mentions.push(c.span);
             if init.full_name == init.name && c.full_name != c.name {
                 init.full_name = c.full_name.clone();
