@@ -44,6 +44,14 @@ pub enum Command {
         #[arg(long, default_value_t = crate_max_bytes())]
         max_bytes: u64,
     },
+    /// Every initiative across an output directory: kind, aliases, documents, first/last date.
+    Initiatives {
+        /// Output directory of `run` (or a documents.jsonl file).
+        output: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Score cleaning on annotated pages (body F1, title, date) and print a per-page table.
     Eval {
         /// Folder of pages.
@@ -52,6 +60,17 @@ pub enum Command {
         #[arg(long)]
         truth: Option<PathBuf>,
     },
+}
+
+/// Output formats of the report commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV (UTF-8 with BOM).
+    Csv,
 }
 
 fn crate_max_bytes() -> u64 {

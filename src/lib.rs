@@ -18,6 +18,7 @@
 //! ```
 
 pub mod clean;
+pub mod corpus;
 pub mod decode;
 pub mod error;
 pub mod eval;

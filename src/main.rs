@@ -69,6 +69,19 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             out.flush().ok();
             Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Initiatives { output, format } => {
+            let mut docs = Vec::new();
+            for d in pressmine::corpus::read_documents(&output).with_context(|| format!("{}", output.display()))? {
+                docs.push(d.with_context(|| format!("{}: bad document line", output.display()))?);
+            }
+            let rows = pressmine::corpus::initiatives(docs);
+            match format {
+                cli::Format::Table => print!("{}", pressmine::corpus::initiatives_table(&rows)),
+                cli::Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+                cli::Format::Csv => print!("{}", pressmine::corpus::initiatives_csv(&rows)),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval { pages, truth } => {
             let truth = truth.unwrap_or_else(|| pages.clone());
             let reference = pressmine::eval::Reference::load(&truth)

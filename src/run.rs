@@ -88,7 +88,7 @@ struct Manifest {
     documents: BTreeMap<String, String>,
 }
 
-const MANIFEST: &str = "manifest.json";
+const MANIFEST: &str = ".pressmine-state.json";
 
 /// Processes one input: read, then the pipeline, with panics turned into a failure line.
 pub fn process_input(

@@ -81,6 +81,46 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
     claims
 }
 
+/// A number with its unit as read from running text, before any claim filtering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Character span.
+    pub span: Span,
+    /// Normalized value (percent as written, money in whole units).
+    pub value: Decimal,
+    /// Unit code.
+    pub unit: Option<String>,
+    /// Kind the unit implies.
+    pub kind: ClaimKind,
+}
+
+/// Reads every number with its unit (the number/unit layer without the claim filters).
+pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
+    let s = super::numbers::fold(text);
+    let mut out = Vec::new();
+    for lit in numbers::find_literals(text) {
+        if out.last().is_some_and(|q: &Quantity| q.span[1] > lit.start) {
+            continue;
+        }
+        let q = match figure(rules, &s, &lit) {
+            Some(f) => Quantity {
+                span: [f.start, f.end],
+                value: f.value.normalize(),
+                unit: f.unit.map(|u| rules.units[u].code.clone()),
+                kind: f.kind_override.or(f.unit.map(|u| rules.units[u].kind)).unwrap_or(ClaimKind::Index),
+            },
+            None => Quantity {
+                span: [lit.start, lit.end],
+                value: lit.value.normalize(),
+                unit: None,
+                kind: ClaimKind::Index,
+            },
+        };
+        out.push(q);
+    }
+    out
+}
+
 fn is_numeral_char(c: char) -> bool {
     c.is_ascii_digit()
         || c == '.'

@@ -41,7 +41,7 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' | '○' | 'Ｏ' => 0,
         '一' | '壹' | '幺' => 1,
-        '二' | '贰' | '两' | '貳' => 2,
+        '二' | '贰' | '两' | '貳' | '兩' => 2,
         '三' | '叁' | '參' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
@@ -343,12 +343,189 @@ pub fn fold(text: &str) -> Vec<char> {
         .collect()
 }
 
-/// Parses a whole string as one number (strict: the literal must cover all of it).
+/// Parses a whole string as one number: the literal must cover all of it. Accepts every
+/// form the recognizer reads in running text (colloquial, positional and mixed).
 pub fn parse_number(s: &str) -> Option<Decimal> {
-    let chars = fold(s);
-    match literal_at(&chars, 0)? {
-        Ok(l) if l.end == chars.len() && !l.over && !l.approx => Some(l.value),
-        _ => None,
+    parse_whole(s, Mode::Smart)
+}
+
+/// How permissive whole-string parsing is (the cn2an modes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Well-formed Chinese numerals only: 一百零一, 壹佰壹拾壹圆整, 负三点一四.
+    Strict,
+    /// Also colloquial and positional forms: 三万五, 两千六, 一二三, 〇.
+    Normal,
+    /// Also Arabic digits and mixtures: 10.1万, 200亿零四千230, -10.1.
+    Smart,
+}
+
+/// Parses a whole string as one number under `mode`.
+pub fn parse_whole(s: &str, mode: Mode) -> Option<Decimal> {
+    let chars: Vec<char> = fold(s.trim());
+    if let Some(v) = strict::parse(&chars) {
+        return Some(v);
+    }
+    if mode == Mode::Strict {
+        return None;
+    }
+    let (neg, body) = match chars.split_first() {
+        Some(('负', rest)) => (true, rest),
+        Some(('-', rest)) if mode == Mode::Smart => (true, rest),
+        _ => (false, chars.as_slice()),
+    };
+    // Money words: 壹拾壹元, 壹佰壹拾壹圆.
+    let body = match body {
+        [rest @ .., '元' | '圆'] if !rest.is_empty() => rest,
+        _ => body,
+    };
+    if body.is_empty() || (mode == Mode::Normal && body.iter().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let v = match literal_at(body, 0)? {
+        Ok(l) if l.end == body.len() && !l.over && !l.approx => l.value,
+        _ => return None,
+    };
+    Some(if neg { -v } else { v })
+}
+
+/// The strict grammar of Chinese numerals: places descend, 零 marks exactly the skipped
+/// places, 十 may drop its 一 only at the very start, decimals end in a non-zero digit,
+/// and money amounts end in 整/正 or in 角/分.
+mod strict {
+    use super::{big_unit, chinese_digit, small_unit};
+    use rust_decimal::Decimal;
+
+    /// A parsed part: value, highest and lowest non-zero place (powers of ten).
+    type Part = (Decimal, u32, u32);
+
+    pub(super) fn parse(s: &[char]) -> Option<Decimal> {
+        let (neg, s) = match s.split_first() {
+            Some(('负', rest)) => (true, rest),
+            _ => (false, s),
+        };
+        let v = money(s).or_else(|| plain(s))?;
+        Some(if neg { -v } else { v })
+    }
+
+    fn money(s: &[char]) -> Option<Decimal> {
+        let yuan = s.iter().position(|c| matches!(c, '元' | '圆'))?;
+        let int = integer(&s[..yuan], true)?.0;
+        let rest = &s[yuan + 1..];
+        match rest {
+            ['整' | '正'] => Some(int),
+            [] => None,
+            _ => {
+                let mut v = int;
+                let mut i = 0;
+                for (unit, scale) in [('角', Decimal::new(1, 1)), ('分', Decimal::new(1, 2))] {
+                    if let (Some(d), Some(u)) = (rest.get(i).and_then(|c| chinese_digit(*c)), rest.get(i + 1)) {
+                        if *u == unit && d > 0 {
+                            v += Decimal::from(d) * scale;
+                            i += 2;
+                        }
+                    }
+                }
+                (i == rest.len()).then_some(v)
+            }
+        }
+    }
+
+    fn plain(s: &[char]) -> Option<Decimal> {
+        if s == ['零'] {
+            return Some(Decimal::ZERO);
+        }
+        let (int_part, frac) = match s.iter().position(|c| *c == '点') {
+            Some(p) => (&s[..p], Some(&s[p + 1..])),
+            None => (s, None),
+        };
+        let int = if int_part == ['零'] { Decimal::ZERO } else { integer(int_part, true)?.0 };
+        let Some(frac) = frac else { return Some(int) };
+        let digits: Option<Vec<u32>> = frac.iter().map(|c| chinese_digit(*c).filter(|_| *c != '〇')).collect();
+        let digits = digits?;
+        if digits.is_empty() || digits.last() == Some(&0) {
+            return None;
+        }
+        let mut v = int;
+        let mut scale = Decimal::ONE;
+        for d in digits {
+            scale /= Decimal::TEN;
+            v += Decimal::from(d) * scale;
+        }
+        Some(v)
+    }
+
+    /// An integer with 亿 / 万 groups; `first` allows a bare leading 十.
+    fn integer(s: &[char], first: bool) -> Option<Part> {
+        if s.is_empty() {
+            return None;
+        }
+        for (unit, exp) in [('亿', 8u32), ('万', 4u32)] {
+            if let Some(p) = s.iter().rposition(|c| big_unit(*c).is_some() && *c == unit) {
+                let (lv, lh, _) = integer(&s[..p], first)?;
+                let base = Decimal::from(10u64.pow(exp));
+                let (rv, rl) = lower(&s[p + 1..], exp)?;
+                let low = rl.unwrap_or(exp);
+                return Some((lv.checked_mul(base)?.checked_add(rv)?, lh + exp, low));
+            }
+        }
+        section(s, first)
+    }
+
+    /// What follows a big unit of `exp`: empty, the next place directly, or 零 + a lower one.
+    fn lower(s: &[char], exp: u32) -> Option<(Decimal, Option<u32>)> {
+        match s.split_first() {
+            None => Some((Decimal::ZERO, None)),
+            Some(('零', rest)) => {
+                let (v, h, l) = integer(rest, false)?;
+                (h + 1 < exp).then_some((v, Some(l)))
+            }
+            Some(_) => {
+                let (v, h, l) = integer(s, false)?;
+                (h + 1 == exp).then_some((v, Some(l)))
+            }
+        }
+    }
+
+    /// Below 10,000: [d千][零][d百][零][d十|十][d].
+    fn section(s: &[char], first: bool) -> Option<Part> {
+        let mut v: u32 = 0;
+        let mut high: Option<u32> = None;
+        let mut last_place: Option<u32> = None;
+        let mut zero = false;
+        let mut i = 0;
+        while i < s.len() {
+            let c = s[i];
+            if c == '零' {
+                if zero || last_place.is_none() {
+                    return None;
+                }
+                zero = true;
+                i += 1;
+                continue;
+            }
+            let (d, place, step) = match (chinese_digit(c), s.get(i + 1).and_then(|u| small_unit(*u))) {
+                (Some(d), Some(u)) if d > 0 && c != '〇' && c != '兩' => (d, u.ilog10(), 2),
+                (Some(d), None) if d > 0 && c != '〇' && c != '兩' && i + 1 == s.len() => (d, 0, 1),
+                (None, _) if small_unit(c) == Some(10) && i == 0 && first => (1, 1, 1),
+                _ => return None,
+            };
+            if let Some(lp) = last_place {
+                // Places descend; 零 iff at least one place was skipped.
+                if place >= lp || (lp - place >= 2) != zero {
+                    return None;
+                }
+            }
+            v += d * 10u32.pow(place);
+            high.get_or_insert(place);
+            last_place = Some(place);
+            zero = false;
+            i += step;
+        }
+        if zero {
+            return None;
+        }
+        Some((Decimal::from(v), high?, last_place?))
     }
 }
 
@@ -401,4 +578,74 @@ mod tests {
         let s = fold("万万万亿");
         assert!(literal_at(&s, 0).is_none());
     }
+}
+
+#[cfg(test)]
+mod mode_tests {
+    use super::*;
+
+    fn p(s: &str, m: Mode) -> Option<String> {
+        parse_whole(s, m).map(|d| d.normalize().to_string())
+    }
+
+    #[test]
+    fn strict_grammar() {
+        for (s, v) in [
+            ("一百零一", "101"),
+            ("十一", "11"),
+            ("一十一", "11"),
+            ("十万零一", "100001"),
+            ("一千零一亿一千零一万一千零一", "100110011001"),
+            ("壹拾壹元整", "11"),
+            ("玖仟陆佰陆拾伍圆壹角捌分", "9665.18"),
+            ("负三点一四", "-3.14"),
+            ("零", "0"),
+        ] {
+            assert_eq!(p(s, Mode::Strict).as_deref(), Some(v), "{s}");
+        }
+        for s in [
+            "一一",
+            "三万五",
+            "一百十一",
+            "十万零一千",
+            "一千一十",
+            "零点零",
+            "〇",
+            "壹拾壹元",
+            "10.1万",
+            "百十一",
+            "负",
+        ] {
+            assert_eq!(p(s, Mode::Strict), None, "{s} must be rejected");
+        }
+    }
+
+    #[test]
+    fn normal_and_smart() {
+        assert_eq!(p("三万五", Mode::Normal).as_deref(), Some("35000"));
+        assert_eq!(p("一二三", Mode::Normal).as_deref(), Some("123"));
+        assert_eq!(p("10.1万", Mode::Normal), None);
+        assert_eq!(p("10.1万", Mode::Smart).as_deref(), Some("101000"));
+        assert_eq!(p("-10.1", Mode::Smart).as_deref(), Some("-10.1"));
+    }
+}
+
+/// Every number literal in a text, left to right (no claim filtering). For conformance
+/// tests and for users who want raw numbers.
+pub fn find_literals(text: &str) -> Vec<Literal> {
+    let s = fold(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let boundary = i == 0 || !(s[i - 1].is_ascii_digit() || s[i - 1] == '.');
+        match literal_at(&s, i) {
+            Some(Ok(l)) if boundary => {
+                i = l.end.max(i + 1);
+                out.push(l);
+            }
+            Some(Err(LiteralError::Overflow(_, b))) => i = b.max(i + 1),
+            _ => i += 1,
+        }
+    }
+    out
 }

@@ -1,0 +1,159 @@
+//! Integration tests that run the real `pressmine` binary in temporary directories.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pressmine"));
+    c.env("PRESSMINE_PATTERNS", Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns"));
+    c
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+fn seed() -> PathBuf {
+    root().join("corpus/seeds/000_072041860add9220.txt")
+}
+
+/// A small corpus with good, odd and broken inputs.
+fn messy_corpus(dir: &Path) {
+    let sub = dir.join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(seed(), dir.join("seed.txt")).unwrap();
+    std::fs::copy(root().join("corpus/realpages/21-people-gbk.html"), sub.join("gbk.html")).unwrap();
+    std::fs::write(dir.join("empty.html"), b"").unwrap();
+    std::fs::write(dir.join("binary.html"), b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0").unwrap();
+    std::fs::write(dir.join("nobody.html"), b"<html><head><title>t</title></head></html>").unwrap();
+    std::fs::write(dir.join("ignored.md"), b"# not a page").unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, std::fs::read(seed()).unwrap().as_slice()).unwrap();
+    std::fs::write(dir.join("seed2.txt.gz"), gz.finish().unwrap()).unwrap();
+}
+
+#[test]
+fn run_writes_outputs_and_reports_failures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let out = tmp.path().join("out");
+    messy_corpus(&corpus);
+    let o = run(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "some inputs fail: {}", String::from_utf8_lossy(&o.stderr));
+    let docs = std::fs::read_to_string(out.join("documents.jsonl")).unwrap();
+    let ids: Vec<String> = docs
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a/b/gbk.html", "nobody.html", "seed.txt", "seed2.txt.gz"]);
+    let errors = std::fs::read_to_string(out.join("errors.jsonl")).unwrap();
+    assert!(errors.contains("binary.html") && errors.contains("binary content"), "{errors}");
+    assert!(errors.contains("empty.html") && errors.contains("empty input"), "{errors}");
+    assert!(out.join("docs/a/b/gbk.html.json").is_file());
+    let csv = std::fs::read_to_string(out.join("claims.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}doc_id,"));
+    assert!(csv.contains("4.66万亿元"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("4 documents ok") && stderr.contains("2 failed"), "{stderr}");
+    // Second run over the unchanged corpus reuses every document.
+    let o = run(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("(4 reused)"));
+    assert_eq!(std::fs::read_to_string(out.join("documents.jsonl")).unwrap(), docs);
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = root().join("corpus");
+    let mut outputs = Vec::new();
+    for threads in ["1", "2", "3"] {
+        let out = tmp.path().join(format!("out{threads}"));
+        let o = run(&["--threads", threads, "-q", "run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        outputs.push((
+            std::fs::read(out.join("documents.jsonl")).unwrap(),
+            std::fs::read(out.join("claims.csv")).unwrap(),
+        ));
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]));
+}
+
+#[test]
+fn extract_prints_one_line_per_input_in_order() {
+    let gbk = root().join("corpus/realpages/22-cnr-gbk.html");
+    let o = run(&["extract", seed().to_str().unwrap(), gbk.to_str().unwrap()]);
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(first["schema"], "pressmine/1");
+    assert_eq!(first["published"], "2024-08-28");
+    let second: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(second["source"]["encoding"], "gb18030");
+}
+
+#[test]
+fn extract_reads_stdin() {
+    use std::io::Write;
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "<html><body><h1>标题</h1><p>今年1-7月，全省规上工业增加值同比增长8.2%。</p></body></html>".as_bytes(),
+        )
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["claims"][0]["value"], serde_json::json!(8.2));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["run"]).status.code(), Some(2));
+    assert_eq!(run(&["run", "/nonexistent/corpus", "-o", "/tmp/x"]).status.code(), Some(2));
+}
+
+#[test]
+fn bad_pattern_file_names_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(root().join("patterns")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, tmp.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let claims = tmp.path().join("claims.toml");
+    let text = std::fs::read_to_string(&claims).unwrap();
+    std::fs::write(&claims, text.replacen("id = \"nonclaim.date\"", "id = \"nonclaim.date\"\nbogus = 1", 1)).unwrap();
+    let o = bin().env("PRESSMINE_PATTERNS", tmp.path()).args(["extract", seed().to_str().unwrap()]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("claims.toml:") && err.contains("bogus"), "{err}");
+}
+
+#[test]
+fn initiatives_view_lists_corpus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::copy(seed(), corpus.join("seed.txt")).unwrap();
+    let out = tmp.path().join("o");
+    assert!(run(&["-q", "run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()]).status.success());
+    let o = run(&["initiatives", out.to_str().unwrap(), "--format", "csv"]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    assert!(csv.contains("智改数转,plan,"), "{csv}");
+    let o = run(&["initiatives", out.to_str().unwrap(), "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(rows.as_array().unwrap().iter().any(|r| r["name"] == "1650" && r["first_published"] == "2024-08-28"));
+}
