@@ -45,6 +45,10 @@ fn intern(tag: &str) -> &'static str {
 /// How many keywords each document gets.
 pub const KEYWORDS: usize = 10;
 
+/// Keywords are ranked over at most this many leading characters of the body: the lead of a
+/// release names its subject, and it bounds the cost of the second segmentation pass.
+pub const KEYWORD_WINDOW: usize = 3000;
+
 /// The shared segmenter.
 pub struct ChineseSegmenter {
     jieba: Jieba,
@@ -123,7 +127,7 @@ impl ChineseSegmenter {
     pub fn segment(&self, text: &str) -> Segmented {
         let keywords = self
             .tfidf
-            .extract_keywords(&self.jieba, text, KEYWORDS * 2, Vec::new())
+            .extract_keywords(&self.jieba, lead(text, KEYWORD_WINDOW), KEYWORDS * 2, Vec::new())
             .into_iter()
             .filter(|k| k.keyword.chars().any(crate::clean::is_han))
             .take(KEYWORDS)
@@ -131,6 +135,11 @@ impl ChineseSegmenter {
             .collect();
         Segmented { sentences: sentences(text), words: self.words(text), keywords }
     }
+}
+
+/// The first `n` characters of `text`.
+fn lead(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map(|(i, _)| &text[..i]).unwrap_or(text)
 }
 
 /// Sentence spans: split after 。！？；!?; and at line breaks; closing quotes and brackets

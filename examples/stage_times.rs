@@ -1,0 +1,33 @@
+//! Prints per-stage time over the real pages (profiling aid): `cargo run --release --example stage_times`.
+use std::time::Instant;
+fn main() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let p = pressmine::pipeline::Pipeline::load(&root.join("patterns")).unwrap();
+    let mut pages = Vec::new();
+    for e in std::fs::read_dir(root.join("corpus/realpages")).unwrap().flatten() {
+        if e.path().extension().is_some_and(|x| x == "html") {
+            pages.push(std::fs::read(e.path()).unwrap());
+        }
+    }
+    let mut t = [0f64; 5];
+    for b in pages.iter().chain(&pages).chain(&pages) {
+        let s = Instant::now();
+        let d = pressmine::decode::decode(b, None);
+        t[0] += s.elapsed().as_secs_f64();
+        let s = Instant::now();
+        let c = pressmine::clean::clean(&d.text, false, p.clean_rules());
+        t[1] += s.elapsed().as_secs_f64();
+        let text = c.paragraphs.join("\n");
+        let s = Instant::now();
+        let w = p.segmenter().words(&text);
+        t[2] += s.elapsed().as_secs_f64();
+        let s = Instant::now();
+        let seg = p.segmenter().segment(&text);
+        t[3] += s.elapsed().as_secs_f64();
+        let s = Instant::now();
+        let _ = p.extractor().extract(&text, &seg, None, None);
+        t[4] += s.elapsed().as_secs_f64();
+        std::hint::black_box(w);
+    }
+    println!("decode {:.1} ms, clean {:.1} ms, words {:.1} ms, segment(all) {:.1} ms, extract {:.1} ms", t[0]*1e3, t[1]*1e3, t[2]*1e3, t[3]*1e3, t[4]*1e3);
+}

@@ -1,0 +1,74 @@
+//! Property tests: arbitrary bytes never panic the pipeline; claim spans always slice the
+//! text; sentences are ordered and inside the text; a page re-encoded as GBK decodes to the
+//! same document; Arabic literals round-trip exactly.
+
+use pressmine::pipeline::Pipeline;
+use pressmine::source::RawDoc;
+use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static PIPE: LazyLock<Pipeline> =
+    LazyLock::new(|| Pipeline::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns")).unwrap());
+
+/// Press-release-like text: digits, Chinese numerals, units, hedges, quotes, punctuation.
+fn release_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "1", "2", "0", "9", ".", ",", "%", "５", "．", "万", "亿", "千", "百", "十", "一", "两", "三", "〇", "零", "点", "元",
+        "美元", "个", "家", "年", "月", "日", "第", "超", "约", "以上", "余", "多", "增长", "下降", "同比", "百分点", "成", "倍",
+        "“", "”", "《", "》", "、", "，", "。", "\n", "江苏", "全省", "制造业", "增加值", "行动计划", "实施", "政策", "分别",
+        "至", "-", "~", ":", "截至", "今年", "上半年", "季度", "前三", "力争", "到", "占全国", "比", "较", "翻", "番", "分之",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+}
+
+fn check(doc: &pressmine::model::Document) {
+    let chars: Vec<char> = doc.text.chars().collect();
+    for c in &doc.claims {
+        assert!(c.span[1] <= chars.len());
+        assert_eq!(chars[c.span[0]..c.span[1]].iter().collect::<String>(), c.text);
+    }
+    let mut last = 0;
+    for s in &doc.sentences {
+        assert!(s[0] >= last && s[0] < s[1] && s[1] <= chars.len());
+        last = s[1];
+    }
+    for i in &doc.initiatives {
+        assert!(i.mentions.iter().all(|m| m[0] < m[1] && m[1] <= chars.len()));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000), txt in any::<bool>()) {
+        let name = if txt { "x.txt" } else { "x.html" };
+        let doc = PIPE.process(&RawDoc::from_bytes(name, bytes));
+        check(&doc);
+    }
+
+    #[test]
+    fn claim_spans_slice_the_text(text in release_text()) {
+        let doc = PIPE.process(&RawDoc::from_bytes("x.txt", text.into_bytes()));
+        check(&doc);
+    }
+
+    #[test]
+    fn gbk_reencoding_gives_the_same_document(body in release_text()) {
+        let page = format!("<html><head><meta charset=\"gbk\"><title>标题</title></head><body><h1>标题</h1><p>{body}</p></body></html>");
+        let utf8 = PIPE.process(&RawDoc::from_bytes("a.html", page.clone().into_bytes()));
+        let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&page);
+        prop_assume!(!unmappable);
+        let decoded = PIPE.process(&RawDoc::from_bytes("a.html", gbk.into_owned()));
+        prop_assert_eq!(&utf8.text, &decoded.text);
+        prop_assert_eq!(&utf8.title, &decoded.title);
+        prop_assert_eq!(utf8.claims, decoded.claims);
+    }
+
+    #[test]
+    fn arabic_literals_round_trip(n in any::<u64>(), frac in 0u32..10_000) {
+        let s = format!("{n}.{frac:04}");
+        let want: rust_decimal::Decimal = s.parse().unwrap();
+        prop_assert_eq!(pressmine::extract::numbers::parse_number(&s), Some(want));
+    }
+}
