@@ -83,6 +83,7 @@ fn synthetic_corpus(dir: &Path, n: usize) -> u64 {
 
 /// Runs a command to completion; returns (success, peak RSS of that child in KiB).
 fn run_measured(cmd: &mut Command) -> (bool, i64) {
+    #[allow(clippy::zombie_processes)] // reaped by wait4 below
     let child = cmd.spawn().unwrap();
     let mut status = 0;
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
@@ -100,8 +101,9 @@ fn bench_run(label: &str, corpus: &Path, bytes: u64, pages: usize) {
             let out = std::env::temp_dir().join(format!("pressmine-bench-out-{threads}-{k}"));
             let _ = std::fs::remove_dir_all(&out);
             let t = Instant::now();
-            let (ok, peak) =
-                run_measured(Command::new(&bin).args(["-q", "--threads", threads, "run"]).arg(corpus).arg("-o").arg(&out));
+            let (ok, peak) = run_measured(
+                Command::new(&bin).args(["-q", "--threads", threads, "run"]).arg(corpus).arg("-o").arg(&out),
+            );
             times.push(t.elapsed().as_secs_f64());
             assert!(ok);
             rss = rss.max(peak);

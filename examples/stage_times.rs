@@ -29,5 +29,12 @@ fn main() {
         t[4] += s.elapsed().as_secs_f64();
         std::hint::black_box(w);
     }
-    println!("decode {:.1} ms, clean {:.1} ms, words {:.1} ms, segment(all) {:.1} ms, extract {:.1} ms", t[0]*1e3, t[1]*1e3, t[2]*1e3, t[3]*1e3, t[4]*1e3);
+    println!(
+        "decode {:.1} ms, clean {:.1} ms, words {:.1} ms, segment(all) {:.1} ms, extract {:.1} ms",
+        t[0] * 1e3,
+        t[1] * 1e3,
+        t[2] * 1e3,
+        t[3] * 1e3,
+        t[4] * 1e3
+    );
 }

@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn invalid_bytes_are_counted_not_fatal() {
         let mut bytes = GB18030.encode("<meta charset=gb2312>制造变智造，培育新动能。").0.into_owned();
-        bytes.insert(30, 0xFF);
+        bytes.insert(21, 0xFF); // between characters: a lone invalid byte
         bytes.push(0xB0); // truncated two-byte sequence at the end
         let d = decode(&bytes, None);
         assert_eq!(d.replaced, 2);

@@ -189,19 +189,6 @@ pub fn render(scores: &[PageScore]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prf_counts_multiset() {
-        let s = char_prf("江苏江苏abc", "江苏abc，");
-        assert!((s.recall - 1.0).abs() < 1e-9);
-        assert!((s.precision - 5.0 / 7.0).abs() < 1e-9);
-        assert_eq!(char_prf("", "x").f1, 0.0);
-    }
-}
-
 /// Processes every annotated page found in `pages` and scores it.
 pub fn evaluate(pipeline: &crate::pipeline::Pipeline, pages: &Path, reference: &Reference) -> Vec<PageScore> {
     use rayon::prelude::*;
@@ -214,4 +201,17 @@ pub fn evaluate(pipeline: &crate::pipeline::Pipeline, pages: &Path, reference: &
             Some(reference.score(f, &doc))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prf_counts_multiset() {
+        let s = char_prf("江苏江苏abc", "江苏abc，");
+        assert!((s.recall - 1.0).abs() < 1e-9);
+        assert!((s.precision - 5.0 / 7.0).abs() < 1e-9);
+        assert_eq!(char_prf("", "x").f1, 0.0);
+    }
 }

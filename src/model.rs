@@ -84,6 +84,8 @@ pub enum WarningCode {
     QuoteSkipped,
     /// The input was gzip-compressed and was inflated.
     Decompressed,
+    /// Markup nested absurdly deep was flattened before parsing.
+    MarkupFlattened,
 }
 
 /// A non-fatal observation about a document.

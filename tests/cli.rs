@@ -157,3 +157,53 @@ fn initiatives_view_lists_corpus() {
     let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(rows.as_array().unwrap().iter().any(|r| r["name"] == "1650" && r["first_published"] == "2024-08-28"));
 }
+
+#[test]
+fn bad_inputs_never_stop_the_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir_all(corpus.join("loop")).unwrap();
+    std::fs::copy(seed(), corpus.join("good.txt")).unwrap();
+    // 100,000 nested tags.
+    let mut deep = "<div>".repeat(100_000);
+    deep.push_str("<p>制造业是立国之本、强国之基。</p>");
+    std::fs::write(corpus.join("deep.html"), deep).unwrap();
+    // A GBK page cut in the middle of a two-byte character.
+    let (gbk, _, _) =
+        encoding_rs::GB18030.encode("<meta charset=gbk><p>全省规上工业增加值同比增长8.2%，位居东部大省前列。</p>");
+    std::fs::write(corpus.join("truncated.html"), &gbk[..gbk.len() - 7]).unwrap();
+    // An unknown charset label.
+    std::fs::write(corpus.join("klingon.html"), "<meta charset=x-klingon><p>江苏制造业增加值达4.66万亿元。</p>")
+        .unwrap();
+    // A 50 MB page.
+    let mut big = String::from("<html><body>");
+    while big.len() < 50 * 1024 * 1024 {
+        big.push_str("<div><p>今年1-7月，全省规上工业增加值同比增长8.2%。</p></div>\n");
+    }
+    std::fs::write(corpus.join("big.html"), big).unwrap();
+    // A dangling symlink and a symlink loop.
+    std::os::unix::fs::symlink(corpus.join("missing.html"), corpus.join("dangling.html")).unwrap();
+    std::os::unix::fs::symlink(&corpus, corpus.join("loop/back")).unwrap();
+    let out = tmp.path().join("o");
+    let o = run(&["run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let docs: Vec<serde_json::Value> = std::fs::read_to_string(out.join("documents.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let by_id = |id: &str| docs.iter().find(|d| d["id"] == id).unwrap_or_else(|| panic!("{id} missing"));
+    let codes = |d: &serde_json::Value| -> Vec<String> {
+        d["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(codes(by_id("deep.html")).contains(&"markup_flattened".to_string()));
+    assert_eq!(by_id("deep.html")["text"], "制造业是立国之本、强国之基。");
+    assert!(codes(by_id("truncated.html")).contains(&"decode_replaced".to_string()));
+    assert!(by_id("truncated.html")["text"].as_str().unwrap().contains("同比增长8.2%"));
+    assert!(by_id("klingon.html")["text"].as_str().unwrap().contains("4.66万亿元"));
+    assert!(by_id("big.html")["text"].as_str().unwrap().len() > 30 * 1024 * 1024, "not truncated");
+    assert!(by_id("good.txt")["claims"].as_array().unwrap().len() > 10);
+    let errors = std::fs::read_to_string(out.join("errors.jsonl")).unwrap();
+    assert!(errors.contains("dangling.html"), "{errors}");
+    assert!(errors.contains("loop"), "{errors}");
+}

@@ -57,7 +57,8 @@ fn every_figure_with_value_unit_kind_qualifier() {
         ("6个", "6", Some("count"), Count, None),
         ("1200家", "1200", Some("count"), Count, Some(Qualifier::Over)),
     ];
-    let got: Vec<(String, String, Option<String>, ClaimKind, Option<Qualifier>)> = DOC
+    type Row = (String, String, Option<String>, ClaimKind, Option<Qualifier>);
+    let got: Vec<Row> = DOC
         .claims
         .iter()
         .map(|c| (c.text.clone(), c.value.normalize().to_string(), c.unit.clone(), c.kind, c.qualifier))

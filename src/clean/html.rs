@@ -106,6 +106,64 @@ impl Builder {
     }
 }
 
+/// Deepest element nesting passed to the HTML parser. html5ever checks element scopes by
+/// walking the stack of open elements, so 100,000 nested tags take minutes; real pages stay
+/// far below this.
+pub(crate) const MAX_DEPTH: usize = 512;
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "!--", "!doctype",
+];
+
+/// When open tags nest deeper than [`MAX_DEPTH`], returns the markup with the excess
+/// opening tags removed (their text is kept). `None` when the page is within the limit,
+/// which is every real page: then nothing is rewritten.
+pub(crate) fn limit_depth(input: &str) -> Option<String> {
+    let bytes = input.as_bytes();
+    let mut depth = 0usize;
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let start = i + off;
+        let Some(close) = bytes[start..].iter().position(|b| *b == b'>') else { break };
+        let end = start + close + 1;
+        let tag = &input[start + 1..end - 1];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !name.is_empty() && !VOID.contains(&name.as_str()) && !tag.ends_with('/') && !name.starts_with('!') {
+            if depth >= MAX_DEPTH {
+                drop.push((start, end));
+            } else {
+                depth += 1;
+            }
+        }
+        i = end;
+    }
+    if drop.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut last = 0;
+    for (a, b) in drop {
+        out.push_str(&input[last..a]);
+        last = b;
+    }
+    out.push_str(&input[last..]);
+    Some(out)
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|c| *c == b'<')
+}
+
 /// Parses HTML into blocks, meta tags and the `<title>` text.
 pub(crate) fn parse(input: &str) -> Page {
     let doc = Html::parse_document(input);

@@ -73,8 +73,20 @@ fn is_sentence_punct(c: char) -> bool {
 /// Cleans a decoded page. `plain_text` selects the line-based reader for `.txt` inputs;
 /// HTML is otherwise detected from the content.
 pub fn clean(input: &str, plain_text: bool, rules: &CleanRules) -> Cleaned {
-    let page = if plain_text || !looks_like_html(input) { text::parse(input) } else { html::parse(input) };
-    assemble(&page, input, rules)
+    if plain_text || !looks_like_html(input) {
+        return assemble(&text::parse(input), input, rules);
+    }
+    match html::limit_depth(input) {
+        None => assemble(&html::parse(input), input, rules),
+        Some(flat) => {
+            let mut c = assemble(&html::parse(&flat), input, rules);
+            c.warnings.push(Warning::new(
+                WarningCode::MarkupFlattened,
+                format!("elements nested deeper than {} levels were flattened", html::MAX_DEPTH),
+            ));
+            c
+        }
+    }
 }
 
 fn looks_like_html(s: &str) -> bool {
@@ -178,12 +190,12 @@ fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
 fn cut_at_body_end(page: &Page, weights: &[f64], start: usize, end: usize, rules: &CleanRules) -> usize {
     let total: f64 = weights[start..end].iter().filter(|w| **w > 0.0).sum();
     let mut before = 0.0;
-    for i in start..end {
-        if before >= 0.7 * total && rules.body_end.iter().any(|r| r.regex.is_match(&page.blocks[i].text)) {
-            return i;
+    for (i, (w, b)) in weights[start..end].iter().zip(&page.blocks[start..end]).enumerate() {
+        if before >= 0.7 * total && rules.body_end.iter().any(|r| r.regex.is_match(&b.text)) {
+            return start + i;
         }
-        if weights[i] > 0.0 {
-            before += weights[i];
+        if *w > 0.0 {
+            before += w;
         }
     }
     end

@@ -307,7 +307,7 @@ fn recognize(
     let period = period_for(periods, s, fig.start, sentence[0]);
     let modality = modality(rules, s, sentence[0], fig.start);
     Some(Claim {
-        text: cx.text.chars().skip(fig.start).take(fig.end - fig.start).collect(),
+        text: f.text(fig.start, fig.end),
         span: [fig.start, fig.end],
         sentence,
         value: value.normalize(),
@@ -624,7 +624,7 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         return None;
     }
     let m: String = f.slice(words[k].start, words[end - 1].end);
-    let mut m = cx.text.chars().skip(words[k].start).take(m.chars().count()).collect::<String>();
+    let mut m = f.text(words[k].start, words[k].start + m.chars().count());
     // 居民消费价格同比 → 居民消费价格
     let mc: Vec<char> = m.chars().collect();
     if let Some((len, _)) = rules.bases.ending_at(&mc, mc.len()) {
@@ -661,7 +661,7 @@ fn scope(
         .collect();
     let w = candidates.iter().rev().find(|w| w.start >= clause_start).or(candidates.first())?;
     let t = &s[w.start..w.end];
-    let name: String = cx.text.chars().skip(w.start).take(w.end - w.start).collect();
+    let name: String = f.text(w.start, w.end);
     if rules.own_province.at(t, 0).is_some() {
         return region.province.clone().or(Some(name));
     }
@@ -706,11 +706,12 @@ fn period_for(periods: &[PeriodMention], s: &[char], pos: usize, sent_start: usi
 fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<PeriodMention> {
     let pub_year: Option<i32> = published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
     let mut out: Vec<PeriodMention> = Vec::new();
+    let mut taken = vec![false; f.chars.len()];
     for r in &rules.periods {
         for c in r.regex.captures_iter(&f.string) {
             let Some(m) = c.get(0) else { continue };
             let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
-            if out.iter().any(|p| p.start < b && a < p.end) {
+            if taken[a..b].iter().any(|t| *t) {
                 continue; // an earlier (more specific) rule already covers it
             }
             // 比上年同期, 较去年: a baseline, not the period of a figure.
@@ -718,6 +719,7 @@ fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<
                 continue;
             }
             if let Some(iso) = resolve_period(&c, pub_year) {
+                taken[a..b].iter_mut().for_each(|t| *t = true);
                 out.push(PeriodMention { start: a, end: b, iso });
             }
         }
@@ -807,8 +809,8 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
         let split = |seps: &[char]| -> Vec<(usize, usize)> {
             let mut items = Vec::new();
             let mut a = list_start;
-            for k in list_start..=p - 2 {
-                if k == p - 2 || seps.contains(&s[k]) {
+            for (k, c) in s.iter().enumerate().take(p - 1).skip(list_start) {
+                if k == p - 2 || seps.contains(c) {
                     if k > a {
                         items.push((a, k));
                     }
@@ -823,7 +825,7 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
         }
         if items.len() == after.len() {
             for (&(ia, ib), &k) in items.iter().zip(&after) {
-                let item: String = cx.text.chars().skip(ia).take(ib - ia).collect();
+                let item: String = f.text(ia, ib);
                 let item = item.trim().to_string();
                 let m =
                     if (2..=16).contains(&item.chars().count()) { Some(item) } else { metric(rules, cx, f, ia, ib) };
@@ -853,9 +855,9 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
 /// release says 同比 once, then lists the components).
 fn inherit_bases(s: &[char], claims: &mut [Claim]) {
     let mut last: Option<(usize, Change)> = None;
-    for k in 0..claims.len() {
-        let para = (0..claims[k].span[0]).rev().find(|&i| s[i] == '\n').map(|i| i + 1).unwrap_or(0);
-        let Some(change) = claims[k].change.as_mut() else { continue };
+    for claim in claims.iter_mut() {
+        let para = (0..claim.span[0]).rev().find(|&i| s[i] == '\n').map(|i| i + 1).unwrap_or(0);
+        let Some(change) = claim.change.as_mut() else { continue };
         match (&change.basis, &last) {
             (Some(b), _) if *b != Basis::VsReference => last = Some((para, change.clone())),
             (None, Some((lp, prev))) if *lp == para => {
@@ -890,7 +892,7 @@ fn metric_after(cx: &Context<'_>, f: &Folded, from: usize) -> Option<String> {
         }
     }
     let end = end?;
-    let m: String = cx.text.chars().skip(from).take(end - from).collect();
+    let m: String = f.text(from, end);
     let _ = f;
     (2..=12).contains(&m.chars().count()).then_some(m)
 }

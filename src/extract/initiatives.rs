@@ -169,14 +169,14 @@ pub fn extract(
         .filter(|(a, ..)| !covered[*a])
         .collect();
     for (qi, &(a, na, nb, b)) in quotes.iter().enumerate() {
-        if let Some(c) = quoted_candidate(rules, text, words, f, &quotes, qi, (a, na, nb, b)) {
+        if let Some(c) = quoted_candidate(rules, words, f, &quotes, qi, (a, na, nb, b)) {
             covered[c.span[0]..c.span[1]].iter_mut().for_each(|x| *x = true);
             cands.push(c);
         } else {
             covered[a..b].iter_mut().for_each(|x| *x = true);
         }
     }
-    unquoted_candidates(rules, text, words, f, &covered, &mut cands);
+    unquoted_candidates(rules, words, f, &covered, &mut cands);
     merge(text, f, cands)
 }
 
@@ -206,18 +206,12 @@ fn check_runaway(rules: &InitiativeRules, s: &[char], warnings: &mut Vec<Warning
     }
 }
 
-fn chars_text(text: &str, a: usize, b: usize) -> String {
-    text.chars().skip(a).take(b.saturating_sub(a)).collect()
+fn chars_text(f: &Folded, a: usize, b: usize) -> String {
+    f.text(a, b)
 }
 
 /// The longest word-aligned chain of nouns/numerals after `from` that ends in a head noun.
-fn head_after(
-    rules: &InitiativeRules,
-    text: &str,
-    words: &[Word],
-    f: &Folded,
-    from: usize,
-) -> Option<(usize, String, Head)> {
+fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) -> Option<(usize, String, Head)> {
     let lo = words.partition_point(|w| w.start < from);
     let mut best = None;
     for w in words[lo..].iter().take(5) {
@@ -227,7 +221,7 @@ fn head_after(
         // The head word itself may carry any tag (举措/v); the words before it must not.
         let chain: Vec<char> = f.chars[from..w.end].to_vec();
         if let Some((len, head)) = rules.heads.ending_at(&chain, chain.len()) {
-            best = Some((w.end, chars_text(text, w.end - len, w.end), head));
+            best = Some((w.end, chars_text(f, w.end - len, w.end), head));
         }
         if !(is_nounish(w.tag) || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l")) {
             break;
@@ -252,7 +246,6 @@ fn modifier_before(words: &[Word], end: usize) -> usize {
 #[allow(clippy::too_many_arguments)]
 fn quoted_candidate(
     rules: &InitiativeRules,
-    text: &str,
     words: &[Word],
     f: &Folded,
     quotes: &[(usize, usize, usize, usize)],
@@ -260,7 +253,7 @@ fn quoted_candidate(
     (a, na, nb, b): (usize, usize, usize, usize),
 ) -> Option<Candidate> {
     let s = &f.chars;
-    let name: String = chars_text(text, na, nb).trim().to_string();
+    let name: String = chars_text(f, na, nb).trim().to_string();
     let n = name.chars().count();
     if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、', '（', '(', '—'])
     {
@@ -268,7 +261,7 @@ fn quoted_candidate(
     }
     let mut evidence = vec![rules.quoted.id.clone()];
     // Head: after the closing quote, or at the end of the name itself (焕新贷, 八大行动).
-    let after = head_after(rules, text, words, f, b);
+    let after = head_after(rules, words, f, b);
     let name_chars: Vec<char> = name.chars().collect();
     // A one-character head inside the name (焕新贷, 长护险) needs a name of 3+ characters that
     // does not open with a numeral (两个确保, 六保 are slogans).
@@ -287,7 +280,7 @@ fn quoted_candidate(
         run_end = quotes[k].3;
         k += 1;
     }
-    let listed = if s.get(run_end) == Some(&'等') { head_after(rules, text, words, f, run_end + 1) } else { None };
+    let listed = if s.get(run_end) == Some(&'等') { head_after(rules, words, f, run_end + 1) } else { None };
     let modifier_start = modifier_before(words, a);
     let verb = rules.launch.ending_at(s, modifier_start).or_else(|| rules.launch.ending_at(s, a));
     let slogan = rules.slogan_before.ending_at(s, a).is_some()
@@ -313,11 +306,11 @@ fn quoted_candidate(
     }
     if let Some((len, _)) = verb {
         let at = if rules.launch.ending_at(s, modifier_start).is_some() { modifier_start } else { a };
-        evidence.push(format!("verb:{}", chars_text(text, at - len, at)));
+        evidence.push(format!("verb:{}", chars_text(f, at - len, at)));
     }
     let start = if head.is_some() { modifier_start } else { a };
     Some(Candidate {
-        full_name: chars_text(text, start, end),
+        full_name: chars_text(f, start, end),
         name,
         kind,
         span: [start, end],
@@ -338,7 +331,6 @@ fn attributive(rules: &InitiativeRules, words: &[Word], s: &[char], b: usize) ->
 /// Names without quotation marks that end in an unquoted-capable head noun.
 fn unquoted_candidates(
     rules: &InitiativeRules,
-    text: &str,
     words: &[Word],
     f: &Folded,
     covered: &[bool],
@@ -376,12 +368,12 @@ fn unquoted_candidates(
         let start = words[k].start;
         let Some((vlen, _)) = rules.launch.ending_at(s, start) else { continue };
         let head_start = w.end - hlen;
-        let modifier = chars_text(text, start, head_start);
+        let modifier = chars_text(f, start, head_start);
         let mc = modifier.chars().count();
-        if mc < 2 || mc > 30 || rules.generic.iter().any(|g| *g == modifier) {
+        if !(2..=30).contains(&mc) || rules.generic.contains(&modifier) {
             continue;
         }
-        let full = chars_text(text, start, w.end);
+        let full = chars_text(f, start, w.end);
         out.push(Candidate {
             name: full.clone(),
             full_name: full,
@@ -389,10 +381,10 @@ fn unquoted_candidates(
             span: [start, w.end],
             evidence: vec![
                 "initiative.unquoted_head".into(),
-                format!("head:{}", chars_text(text, head_start, w.end)),
-                format!("verb:{}", chars_text(text, start - vlen, start)),
+                format!("head:{}", chars_text(f, head_start, w.end)),
+                format!("verb:{}", chars_text(f, start - vlen, start)),
             ],
-            head: Some(chars_text(text, head_start, w.end)),
+            head: Some(chars_text(f, head_start, w.end)),
             quoted: false,
         });
     }

@@ -65,6 +65,8 @@ impl Extractor {
 pub struct Folded {
     /// Folded characters.
     pub chars: Vec<char>,
+    /// The original characters (same length and offsets).
+    pub orig: Vec<char>,
     /// The same as a string, for regexes.
     pub string: String,
     /// Byte offset of each char in `string`.
@@ -75,6 +77,7 @@ impl Folded {
     /// Folds and indexes a text.
     pub fn new(text: &str) -> Self {
         let chars = numbers::fold(text);
+        let orig: Vec<char> = text.chars().collect();
         let string: String = chars.iter().collect();
         let mut byte_of = Vec::with_capacity(chars.len() + 1);
         let mut b = 0;
@@ -83,7 +86,7 @@ impl Folded {
             b += c.len_utf8();
         }
         byte_of.push(b);
-        Self { chars, string, byte_of }
+        Self { chars, orig, string, byte_of }
     }
 
     /// Character index of a byte offset into `string`.
@@ -91,7 +94,13 @@ impl Folded {
         self.byte_of.partition_point(|b| *b < byte)
     }
 
-    /// Characters `a..b` as a string.
+    /// Original characters `a..b` as a string (clamped to the text).
+    pub fn text(&self, a: usize, b: usize) -> String {
+        let b = b.min(self.orig.len());
+        self.orig[a.min(b)..b].iter().collect()
+    }
+
+    /// Folded characters `a..b` as a string.
     pub fn slice(&self, a: usize, b: usize) -> String {
         self.chars[a.min(b)..b].iter().collect()
     }
