@@ -300,8 +300,16 @@ fn recognize(
     let value = if sign < 0 { -fig.value } else { fig.value };
     let range = fig.range.map(|[a, b]| if sign < 0 { [-a, -b] } else { [a, b] });
     let mut metric = metric(rules, cx, f, cstart, before);
-    if metric.is_none() && kind == ClaimKind::Count {
-        metric = metric_after(cx, f, fig.end);
+    // Counted things usually follow the figure when a verb precedes it (共建1503家研发中心,
+    // 建成501公里标准化堤防) or nothing names them before it.
+    if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) {
+        let k = cx.words.partition_point(|w| w.end <= before);
+        let verb_before = k > 0 && cx.words[k - 1].end == before && matches!(cx.words[k - 1].tag, "v" | "vd");
+        if metric.is_none() || verb_before {
+            if let Some(after) = metric_after(cx, f, fig.end) {
+                metric = Some(after);
+            }
+        }
     }
     let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
     let period = period_for(periods, s, fig.start, sentence[0]);
