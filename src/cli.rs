@@ -52,6 +52,33 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Compare the figures of two releases or corpora (exit 0: same, 1: differences, 2: trouble).
+    Diff {
+        /// Old side: a page, a document .json, a documents.jsonl or an output directory.
+        old: PathBuf,
+        /// New side, the same kinds.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Every indicator as a series over periods across an output directory; revisions flagged.
+    Series {
+        /// Output directory of `run` (or a documents.jsonl file).
+        output: PathBuf,
+        /// Keep metrics containing this text.
+        #[arg(long)]
+        metric: Option<String>,
+        /// Keep scopes containing this text.
+        #[arg(long)]
+        scope: Option<String>,
+        /// Keep periods starting with this text (e.g. 2024).
+        #[arg(long)]
+        period: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Score cleaning on annotated pages (body F1, title, date) and print a per-page table.
     Eval {
         /// Folder of pages.

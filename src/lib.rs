@@ -20,6 +20,7 @@
 pub mod clean;
 pub mod corpus;
 pub mod decode;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod extract;

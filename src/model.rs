@@ -290,6 +290,26 @@ pub mod decimal_number {
     }
 }
 
+/// Serializes an optional decimal as a JSON number or null.
+pub mod decimal_range_single {
+    use rust_decimal::Decimal;
+    use serde::{Serialize, Serializer};
+
+    #[derive(Serialize)]
+    struct Wrap(#[serde(with = "super::decimal_number")] Decimal);
+
+    /// Writes `null` or the number.
+    ///
+    /// # Errors
+    /// Propagates serializer errors.
+    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            None => s.serialize_none(),
+            Some(d) => Wrap(*d).serialize(s),
+        }
+    }
+}
+
 /// Serializes an optional `[low, high]` decimal pair as JSON numbers.
 pub mod decimal_range {
     use rust_decimal::Decimal;

@@ -207,3 +207,39 @@ fn bad_inputs_never_stop_the_batch() {
     assert!(errors.contains("dangling.html"), "{errors}");
     assert!(errors.contains("loop"), "{errors}");
 }
+
+#[test]
+fn diff_exit_codes_and_formats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a.txt"), tmp.path().join("b.txt"));
+    std::fs::write(&a, "统计局数据发布\n2024-08-15\n今年1-7月，全省规上工业增加值同比增长8.2%。\n").unwrap();
+    std::fs::write(&b, "统计局数据发布\n2024-08-15\n今年1-7月，全省规上工业增加值同比增长8.4%。\n").unwrap();
+    assert_eq!(run(&["diff", a.to_str().unwrap(), a.to_str().unwrap()]).status.code(), Some(0));
+    let o = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["schema"], "pressmine-diff/1");
+    assert_eq!(r["changed"][0]["new"]["value"], serde_json::json!(8.4));
+    let o = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "csv"]);
+    assert!(String::from_utf8(o.stdout).unwrap().contains("changed,规模以上工业增加值"));
+    assert_eq!(run(&["diff", "/nonexistent", b.to_str().unwrap()]).status.code(), Some(2));
+}
+
+#[test]
+fn series_over_an_output_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("06.txt"), "统计局数据发布\n2024-07-15\n今年1-6月，全省规上工业增加值同比增长7.9%。\n")
+        .unwrap();
+    std::fs::write(corpus.join("07.txt"), "统计局数据发布\n2024-08-15\n今年1-7月，全省规上工业增加值同比增长8.2%。\n")
+        .unwrap();
+    let out = tmp.path().join("o");
+    assert!(run(&["-q", "run", corpus.to_str().unwrap(), "-o", out.to_str().unwrap()]).status.success());
+    let o = run(&["series", out.to_str().unwrap(), "--metric", "工业增加值", "--format", "csv"]);
+    let csv = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert!(rows[0].contains("2024-01/2024-06,7.9,false"), "{csv}");
+    assert!(rows[1].contains("2024-01/2024-07,8.2,false"), "{csv}");
+}

@@ -12,7 +12,9 @@ pub(crate) fn parse(input: &str) -> Page {
         .map(|text| {
             let content = text.chars().filter(|c| is_content_char(*c)).count();
             let n = text.chars().count();
-            let heading = (5..=80).contains(&n) && !text.contains(['。', '；', '！', '？', '|', '>', ':', '：']);
+            let han = text.chars().filter(|c| super::is_han(*c)).count();
+            let heading =
+                (5..=80).contains(&n) && han >= 4 && !text.contains(['。', '；', '！', '？', '|', '>', ':', '：']);
             Block { content, link: 0, heading, text }
         })
         .collect();
