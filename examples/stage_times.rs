@@ -9,7 +9,7 @@ fn main() {
             pages.push(std::fs::read(e.path()).unwrap());
         }
     }
-    let mut t = [0f64; 5];
+    let mut t = [0f64; 7];
     for b in pages.iter().chain(&pages).chain(&pages) {
         let s = Instant::now();
         let d = pressmine::decode::decode(b, None);
@@ -27,14 +27,36 @@ fn main() {
         let s = Instant::now();
         let _ = p.extractor().extract(&text, &seg, None, None);
         t[4] += s.elapsed().as_secs_f64();
+        let f = pressmine::extract::Folded::new(&text);
+        let cx = pressmine::extract::claims::Context {
+            text: &text,
+            words: &seg.words,
+            sentences: &seg.sentences,
+            published: None,
+            title: None,
+        };
+        let s = Instant::now();
+        let _ = pressmine::extract::claims::extract(p.extractor().claim_rules(), &cx, &f, &mut Vec::new());
+        t[5] += s.elapsed().as_secs_f64();
+        let s = Instant::now();
+        let _ = pressmine::extract::initiatives::extract(
+            p.extractor().initiative_rules(),
+            &text,
+            &seg.words,
+            &f,
+            &mut Vec::new(),
+        );
+        t[6] += s.elapsed().as_secs_f64();
         std::hint::black_box(w);
     }
     println!(
-        "decode {:.1} ms, clean {:.1} ms, words {:.1} ms, segment(all) {:.1} ms, extract {:.1} ms",
+        "decode {:.1} ms, clean {:.1} ms, words {:.1} ms, segment(all) {:.1} ms, extract {:.1} ms (claims {:.1} ms, initiatives {:.1} ms)",
         t[0] * 1e3,
         t[1] * 1e3,
         t[2] * 1e3,
         t[3] * 1e3,
-        t[4] * 1e3
+        t[4] * 1e3,
+        t[5] * 1e3,
+        t[6] * 1e3
     );
 }
