@@ -446,6 +446,14 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         }
     }
     let mut unit = unit_after(rules, s, lit.end);
+    // ￥300, $20: a currency symbol before the number, when no unit word follows.
+    let mut start = lit.start;
+    if unit.is_none() {
+        if let Some((len, idx)) = rules.currency_prefix.ending_at(s, lit.start) {
+            unit = Some((idx, lit.end));
+            start = lit.start - len;
+        }
+    }
     // Range: 10%-15%, 3至5年, 20~100家.
     let mut range = None;
     let mut anchor = lit.end;
@@ -487,6 +495,9 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
     }
     let factor = u.map(|u| u.factor).unwrap_or(Decimal::ONE);
     let surface_unit = match unit {
+        Some(_) if start < lit.start => {
+            Some(format!("{}{}", s[start..lit.start].iter().collect::<String>(), lit.scale))
+        }
         Some((_, ue)) => {
             let word: String = s[unit_word_start(s, anchor, ue)..ue].iter().collect();
             let scale = if range.is_some() { "" } else { lit.scale.as_str() };
@@ -501,7 +512,7 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         None => None,
     };
     Some(Figure {
-        start: lit.start,
+        start,
         end,
         value: range.map(|r| r[0]).unwrap_or(value),
         unit: unit.map(|u| u.0),

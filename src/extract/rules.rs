@@ -83,6 +83,7 @@ struct ScopeSpec {
 #[serde(deny_unknown_fields)]
 struct File {
     unit: Vec<UnitSpec>,
+    currency_prefix: BTreeMap<String, String>,
     qualifiers: BTreeMap<String, Hedge>,
     change: Vec<ChangeSpec>,
     bases: Bases,
@@ -175,6 +176,8 @@ pub struct ClaimRules {
     pub units: Vec<Unit>,
     /// Unit words → unit index.
     pub unit_words: Words<usize>,
+    /// Currency symbols before a number → unit index.
+    pub currency_prefix: Words<usize>,
     /// Prefix hedges.
     pub qual_prefix: Words<Qualifier>,
     /// Suffix hedges.
@@ -247,6 +250,13 @@ impl ClaimRules {
             }
             units.push(Unit { id: u.id, code: u.code, kind: u.kind, factor, chinese_ok: u.chinese_ok, requires_after });
         }
+        let mut currency_prefix = Vec::new();
+        for (symbol, id) in &f.currency_prefix {
+            let idx = units.iter().position(|u: &Unit| u.id == *id).ok_or_else(|| {
+                src.error_at(&format!("\"{symbol}\""), format!("currency_prefix {symbol}: no unit {id}"))
+            })?;
+            currency_prefix.push((symbol.clone(), idx));
+        }
         let mut prefix = Vec::new();
         let mut suffix = Vec::new();
         for (name, h) in &f.qualifiers {
@@ -271,6 +281,7 @@ impl ClaimRules {
         Ok(Self {
             units,
             unit_words: Words::new(unit_words),
+            currency_prefix: Words::new(currency_prefix),
             qual_prefix: Words::new(prefix),
             qual_suffix: Words::new(suffix),
             change: Words::new(change),
