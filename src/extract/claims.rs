@@ -262,7 +262,8 @@ fn recognize(
     let mut change = None;
     let mut sign = 1i8;
     if fig.kind_override != Some(ClaimKind::Rank) {
-        if let Some((len, sg)) = rules.change.ending_at(s, verb_at) {
+        let exception = rules.change_exceptions.ending_at(s, verb_at).is_some();
+        if let Some((len, sg)) = rules.change.ending_at(s, verb_at).filter(|_| !exception) {
             if verb_at - len >= cstart {
                 sign = sg;
                 change = Some(basis(rules, s, cstart, verb_at, verb_at - len));
@@ -644,6 +645,14 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     }
     let m: String = f.slice(words[k].start, words[end - 1].end);
     let mut m = f.text(words[k].start, words[k].start + m.chars().count());
+    // 4月份进出口 → 进出口
+    loop {
+        let mc: Vec<char> = m.chars().collect();
+        match rules.metric_drop_leading.at(&mc, 0) {
+            Some((len, _)) if len < mc.len() => m = mc[len..].iter().collect(),
+            _ => break,
+        }
+    }
     // 居民消费价格同比 → 居民消费价格
     let mc: Vec<char> = m.chars().collect();
     if let Some((len, _)) = rules.bases.ending_at(&mc, mc.len()) {
@@ -786,6 +795,13 @@ fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> Option<Stri
             return None;
         }
         return Some(if m1 == m2 { ym(m1) } else { format!("{}/{}", ym(m1), ym(m2)) });
+    }
+    if let Some(n) = g("mn").and_then(|m| {
+        m.parse::<u32>()
+            .ok()
+            .or_else(|| numbers::parse_whole(m, numbers::Mode::Normal).and_then(|d| u32::try_from(d.mantissa()).ok()))
+    }) {
+        return (1..=12).contains(&n).then(|| if n == 1 { ym(1) } else { format!("{}/{}", ym(1), ym(n)) });
     }
     if let Some(q) = g("qn").and_then(cn_digit).or_else(|| g("qn").filter(|q| *q == "两").map(|_| 2)) {
         return Some(format!("{}/{}", ym(1), ym(3 * q)));
@@ -931,6 +947,29 @@ mod tests {
     }
 
     #[test]
+    fn first_months_is_a_period_not_a_duration() {
+        let c = claims_of("今年前4个月，我国货物贸易进出口总值13.81万亿元，同比增长5.7%。", Some("2024-05-09"));
+        let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["13.81万亿元", "5.7%"]);
+        assert!(c.iter().all(|c| c.period.as_deref() == Some("2024-01/2024-04")));
+    }
+
+    #[test]
+    fn newly_added_is_a_count_not_a_change() {
+        let c = claims_of("海关总署新增17项便利措施。", None);
+        assert_eq!((c[0].kind, c[0].metric.as_deref()), (ClaimKind::Count, Some("便利措施")));
+    }
+
+    #[test]
+    fn month_words_do_not_lead_a_metric() {
+        let c = claims_of("4月份进出口3.64万亿元，其中出口额增长8%。", Some("2024-05-09"));
+        assert_eq!(c[0].metric.as_deref(), Some("进出口"));
+        assert_eq!(c[0].period.as_deref(), Some("2024-04"));
+        assert_eq!(c[1].metric.as_deref(), Some("出口额"));
+    }
+
+    #[test]
+    #[ignore = "debugging aid: T='…' cargo test debug_one -- --ignored --nocapture"]
     fn debug_one() {
         let t = std::env::var("T").unwrap_or_else(|_| "非食品价格上涨0.9%".into());
         let seg = PIPE.segmenter().segment(&t);

@@ -40,6 +40,18 @@ struct ChangeSpec {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct MetricSpec {
+    drop_leading: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordList {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Bases {
     yoy: Vec<String>,
     mom: Vec<String>,
@@ -86,6 +98,8 @@ struct File {
     currency_prefix: BTreeMap<String, String>,
     qualifiers: BTreeMap<String, Hedge>,
     change: Vec<ChangeSpec>,
+    change_exceptions: WordList,
+    metric: MetricSpec,
     bases: Bases,
     rank: RankSpec,
     index: IndexSpec,
@@ -184,6 +198,10 @@ pub struct ClaimRules {
     pub qual_suffix: Words<Qualifier>,
     /// Change words → sign.
     pub change: Words<i8>,
+    /// Words ending like a change word that are not one (新增).
+    pub change_exceptions: Words<()>,
+    /// Words cut from the front of a metric.
+    pub metric_drop_leading: Words<()>,
     /// Baselines.
     pub bases: Words<BaseClass>,
     /// 比 / 较 / 高于 …
@@ -285,6 +303,8 @@ impl ClaimRules {
             qual_prefix: Words::new(prefix),
             qual_suffix: Words::new(suffix),
             change: Words::new(change),
+            change_exceptions: words(&f.change_exceptions.words),
+            metric_drop_leading: words(&f.metric.drop_leading),
             bases: Words::new(bases),
             reference_prefix: words(&f.bases.reference_prefix),
             rank_cues: words(&f.rank.cues),
