@@ -15,7 +15,8 @@ use std::path::Path;
 /// Everything compiled from `patterns/`, shared read-only by all threads.
 #[derive(Debug)]
 pub struct Pipeline {
-    fingerprint: String,
+    patterns_dir: std::path::PathBuf,
+    fingerprint: std::sync::OnceLock<String>,
     clean: CleanRules,
     segmenter: ChineseSegmenter,
     extractor: Extractor,
@@ -28,7 +29,8 @@ impl Pipeline {
     /// The first invalid file, with its name and line.
     pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
         Ok(Self {
-            fingerprint: fingerprint(patterns_dir),
+            patterns_dir: patterns_dir.to_path_buf(),
+            fingerprint: std::sync::OnceLock::new(),
             clean: CleanRules::load(patterns_dir)?,
             segmenter: ChineseSegmenter::load(patterns_dir)?,
             extractor: Extractor::load(patterns_dir)?,
@@ -37,8 +39,9 @@ impl Pipeline {
 
     /// Identifies what produced a document: pressmine's version, its executable and the
     /// contents of `patterns/`. A previous run's output is reused only under the same one.
+    /// Computed on first use (it hashes the executable), so only `run` pays for it.
     pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+        self.fingerprint.get_or_init(|| fingerprint(&self.patterns_dir))
     }
 
     /// The cleaning rules.
