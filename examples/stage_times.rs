@@ -39,13 +39,8 @@ fn main() {
         let _ = pressmine::extract::claims::extract(p.extractor().claim_rules(), &cx, &f, &mut Vec::new());
         t[5] += s.elapsed().as_secs_f64();
         let s = Instant::now();
-        let _ = pressmine::extract::initiatives::extract(
-            p.extractor().initiative_rules(),
-            &text,
-            &seg.words,
-            &f,
-            &mut Vec::new(),
-        );
+        let _ =
+            pressmine::extract::initiatives::extract(p.extractor().initiative_rules(), &seg.words, &f, &mut Vec::new());
         t[6] += s.elapsed().as_secs_f64();
         std::hint::black_box(w);
     }

@@ -287,12 +287,10 @@ pub fn diff(old: &[Document], new: &[Document], syn: &Synonyms) -> DiffReport {
                 });
             }
         }
-        for (i, o) in olds.iter().enumerate().filter(|(i, _)| !used_o[*i]) {
-            let _ = i;
+        for (_, o) in olds.iter().enumerate().filter(|(i, _)| !used_o[*i]) {
             report.removed.push(Single { key: key.clone(), item: o.clone() });
         }
-        for (j, n) in news.iter().enumerate().filter(|(j, _)| !used_n[*j]) {
-            let _ = j;
+        for (_, n) in news.iter().enumerate().filter(|(j, _)| !used_n[*j]) {
             report.added.push(Single { key: key.clone(), item: n.clone() });
         }
     }

@@ -928,7 +928,6 @@ fn metric_after(cx: &Context<'_>, f: &Folded, from: usize) -> Option<String> {
     }
     let end = end?;
     let m: String = f.text(from, end);
-    let _ = f;
     (2..=12).contains(&m.chars().count()).then_some(m)
 }
 

@@ -122,13 +122,7 @@ struct Candidate {
 }
 
 /// Extracts initiatives.
-pub fn extract(
-    rules: &InitiativeRules,
-    text: &str,
-    words: &[Word],
-    f: &Folded,
-    warnings: &mut Vec<Warning>,
-) -> Vec<Initiative> {
+pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &mut Vec<Warning>) -> Vec<Initiative> {
     let s = &f.chars;
     let mut covered = vec![false; s.len()];
     let mut cands = Vec::new();
@@ -177,7 +171,7 @@ pub fn extract(
         }
     }
     unquoted_candidates(rules, words, f, &covered, &mut cands);
-    merge(text, f, cands)
+    merge(f, cands)
 }
 
 fn check_runaway(rules: &InitiativeRules, s: &[char], warnings: &mut Vec<Warning>) {
@@ -206,10 +200,6 @@ fn check_runaway(rules: &InitiativeRules, s: &[char], warnings: &mut Vec<Warning
     }
 }
 
-fn chars_text(f: &Folded, a: usize, b: usize) -> String {
-    f.text(a, b)
-}
-
 /// The longest word-aligned chain of nouns/numerals after `from` that ends in a head noun.
 fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) -> Option<(usize, String, Head)> {
     let lo = words.partition_point(|w| w.start < from);
@@ -221,7 +211,7 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         // The head word itself may carry any tag (举措/v); the words before it must not.
         let chain: Vec<char> = f.chars[from..w.end].to_vec();
         if let Some((len, head)) = rules.heads.ending_at(&chain, chain.len()) {
-            best = Some((w.end, chars_text(f, w.end - len, w.end), head));
+            best = Some((w.end, f.text(w.end - len, w.end), head));
         }
         if !(is_nounish(w.tag) || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l")) {
             break;
@@ -253,7 +243,7 @@ fn quoted_candidate(
     (a, na, nb, b): (usize, usize, usize, usize),
 ) -> Option<Candidate> {
     let s = &f.chars;
-    let name: String = chars_text(f, na, nb).trim().to_string();
+    let name: String = f.text(na, nb).trim().to_string();
     let n = name.chars().count();
     if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、', '（', '(', '—'])
     {
@@ -306,18 +296,10 @@ fn quoted_candidate(
     }
     if let Some((len, _)) = verb {
         let at = if rules.launch.ending_at(s, modifier_start).is_some() { modifier_start } else { a };
-        evidence.push(format!("verb:{}", chars_text(f, at - len, at)));
+        evidence.push(format!("verb:{}", f.text(at - len, at)));
     }
     let start = if head.is_some() { modifier_start } else { a };
-    Some(Candidate {
-        full_name: chars_text(f, start, end),
-        name,
-        kind,
-        span: [start, end],
-        evidence,
-        head,
-        quoted: true,
-    })
+    Some(Candidate { full_name: f.text(start, end), name, kind, span: [start, end], evidence, head, quoted: true })
 }
 
 /// A quotation used as a modifier of the noun after it (支持“筑峰强链”重点企业): with a
@@ -368,12 +350,12 @@ fn unquoted_candidates(
         let start = words[k].start;
         let Some((vlen, _)) = rules.launch.ending_at(s, start) else { continue };
         let head_start = w.end - hlen;
-        let modifier = chars_text(f, start, head_start);
+        let modifier = f.text(start, head_start);
         let mc = modifier.chars().count();
         if !(2..=30).contains(&mc) || rules.generic.contains(&modifier) {
             continue;
         }
-        let full = chars_text(f, start, w.end);
+        let full = f.text(start, w.end);
         out.push(Candidate {
             name: full.clone(),
             full_name: full,
@@ -381,10 +363,10 @@ fn unquoted_candidates(
             span: [start, w.end],
             evidence: vec![
                 "initiative.unquoted_head".into(),
-                format!("head:{}", chars_text(f, head_start, w.end)),
-                format!("verb:{}", chars_text(f, start - vlen, start)),
+                format!("head:{}", f.text(head_start, w.end)),
+                format!("verb:{}", f.text(start - vlen, start)),
             ],
-            head: Some(chars_text(f, head_start, w.end)),
+            head: Some(f.text(head_start, w.end)),
             quoted: false,
         });
     }
@@ -398,7 +380,7 @@ fn abbreviates(short: &str, long: &str) -> bool {
         && short.chars().all(|c| it.any(|x| x == c))
 }
 
-fn merge(text: &str, f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
+fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
     cands.sort_by_key(|c| c.span);
     let mut out: Vec<(Initiative, Option<String>, bool)> = Vec::new();
     for c in cands {
@@ -491,7 +473,6 @@ fn merge(text: &str, f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
             }
         }
         init.mentions.sort();
-        let _ = text;
     }
     inits.sort_by_key(|i| i.mentions.first().copied());
     inits

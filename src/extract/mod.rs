@@ -55,7 +55,7 @@ impl Extractor {
         let cx = claims::Context { text, words: &seg.words, sentences: &seg.sentences, published, title };
         let folded = Folded::new(text);
         let claims = claims::extract(&self.claims, &cx, &folded, &mut warnings);
-        let initiatives = initiatives::extract(&self.initiatives, text, &seg.words, &folded, &mut warnings);
+        let initiatives = initiatives::extract(&self.initiatives, &seg.words, &folded, &mut warnings);
         Extracted { claims, initiatives, warnings }
     }
 }
