@@ -26,14 +26,54 @@ pub struct Cli {
 pub enum Command {
     /// Process a corpus directory into OUTPUT (docs/, documents.jsonl, claims.csv, errors.jsonl).
     Run {
-        /// Corpus directory (.html .htm .shtml .xhtml .txt, optionally .gz).
-        corpus: PathBuf,
+        /// Corpus directory (.html .htm .shtml .xhtml .txt, optionally .gz). With --fetch, the
+        /// pages are fetched into it first (default: OUTPUT/corpus).
+        #[arg(required_unless_present = "fetch")]
+        corpus: Option<PathBuf>,
         /// Output directory.
         #[arg(short, long)]
         output: PathBuf,
         /// Largest input accepted, in bytes.
         #[arg(long, default_value_t = crate_max_bytes())]
         max_bytes: u64,
+        /// Fetch the URLs of this file (one per line) into the corpus first, then process it.
+        #[arg(long, value_name = "URLS_FILE")]
+        fetch: Option<PathBuf>,
+        /// Largest body fetched, in bytes (with --fetch).
+        #[arg(long, default_value_t = pressmine::fetch::DEFAULT_MAX_BYTES)]
+        fetch_max_bytes: u64,
+        /// Fetch options (with --fetch).
+        #[command(flatten)]
+        fetch_args: FetchArgs,
+    },
+    /// Download pages over HTTP(S) into a corpus directory, politely and resumably.
+    Fetch {
+        /// File of URLs, one per line (`#` comments and blank lines ignored; `-` for stdin).
+        urls_file: Option<PathBuf>,
+        /// Corpus directory to store pages in (with .meta.json sidecars and fetch-log.jsonl).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// A URL to fetch (repeatable).
+        #[arg(long = "url", value_name = "URL")]
+        urls: Vec<String>,
+        /// A listing (column) page whose article links are fetched.
+        #[arg(long, requires = "follow")]
+        listing: Option<String>,
+        /// Regex: article links to follow from the listing (matched on the absolute URL).
+        #[arg(long, requires = "listing")]
+        follow: Option<String>,
+        /// Regex: the next listing page (matched on the link's absolute URL or its text, e.g. 下一页).
+        #[arg(long, requires = "listing")]
+        next: Option<String>,
+        /// Most listing pages read.
+        #[arg(long, default_value_t = 10, requires = "listing")]
+        max_pages: usize,
+        /// Largest body accepted, in bytes; larger responses are aborted and reported.
+        #[arg(long, default_value_t = pressmine::fetch::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+        /// Fetch options.
+        #[command(flatten)]
+        args: FetchArgs,
     },
     /// Print one JSON document per line for files, directories or `-` (stdin), in input order.
     Extract {
@@ -87,6 +127,44 @@ pub enum Command {
         #[arg(long)]
         truth: Option<PathBuf>,
     },
+}
+
+/// Politeness, fault and resume options shared by `fetch` and `run --fetch`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FetchArgs {
+    /// User-Agent header (its first word is the robots.txt product token).
+    #[arg(long, default_value = pressmine::fetch::DEFAULT_USER_AGENT)]
+    pub user_agent: String,
+    /// Requests in flight to one host.
+    #[arg(long, default_value_t = 2)]
+    pub per_host: usize,
+    /// Least seconds between the starts of two requests to one host.
+    #[arg(long, default_value_t = 1.0)]
+    pub delay: f64,
+    /// Requests in flight in all.
+    #[arg(long, default_value_t = 16)]
+    pub concurrency: usize,
+    /// Connect timeout, seconds.
+    #[arg(long, default_value_t = 10.0)]
+    pub connect_timeout: f64,
+    /// Whole-request timeout, seconds.
+    #[arg(long, default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Attempts per URL in all (retries on timeouts, connection errors, 429 and 5xx).
+    #[arg(long, default_value_t = 3)]
+    pub attempts: u32,
+    /// Seconds before the first retry; doubled for each further one, with jitter.
+    #[arg(long, default_value_t = 1.0)]
+    pub backoff: f64,
+    /// Longest Retry-After or Crawl-delay honoured, seconds.
+    #[arg(long, default_value_t = 120.0)]
+    pub max_wait: f64,
+    /// Fetch URLs that robots.txt disallows.
+    #[arg(long)]
+    pub ignore_robots: bool,
+    /// Revalidate stored pages (If-None-Match / If-Modified-Since) instead of skipping them.
+    #[arg(long)]
+    pub refresh: bool,
 }
 
 /// Output formats of the report commands.

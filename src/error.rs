@@ -68,3 +68,17 @@ pub enum RunError {
     #[error("{0}")]
     Input(String),
 }
+
+/// Errors that stop a whole fetch (a failing URL is a log line, not an error).
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    /// The corpus directory, the log or the runtime could not be set up.
+    #[error("{path}: {source}", path = .0.display(), source = .1)]
+    Io(PathBuf, std::io::Error),
+    /// The HTTP client could not be built.
+    #[error("HTTP client: {0}")]
+    Client(String),
+    /// A URL list could not be read.
+    #[error("{path}: {source}", path = .0.display(), source = .1)]
+    UrlList(PathBuf, std::io::Error),
+}

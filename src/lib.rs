@@ -24,6 +24,7 @@ pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod fetch;
 pub mod model;
 pub mod patterns;
 pub mod pipeline;

@@ -22,22 +22,97 @@ fn main() -> ExitCode {
     }
 }
 
+/// Reads a URL list file (`-`: stdin).
+fn read_url_list(file: &std::path::Path) -> Result<Vec<String>> {
+    let text = if file.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin()).context("reading URLs from stdin")?
+    } else {
+        std::fs::read_to_string(file).with_context(|| format!("{}: reading URL list", file.display()))?
+    };
+    Ok(pressmine::fetch::parse_url_list(&text))
+}
+
+/// Turns the fetch flags into the library's configuration, refusing nonsense values.
+fn fetch_config(
+    args: &cli::FetchArgs,
+    out: std::path::PathBuf,
+    max_bytes: u64,
+    threads: Option<usize>,
+    progress: bool,
+) -> Result<pressmine::fetch::FetchConfig> {
+    let secs = |name: &str, v: f64| {
+        std::time::Duration::try_from_secs_f64(v).map_err(|_| anyhow::anyhow!("--{name}: {v} is not a duration"))
+    };
+    let mut c = pressmine::fetch::FetchConfig::new(out);
+    c.user_agent.clone_from(&args.user_agent);
+    c.per_host = args.per_host.max(1);
+    c.delay = secs("delay", args.delay)?;
+    c.concurrency = args.concurrency.max(1);
+    c.connect_timeout = secs("connect-timeout", args.connect_timeout)?;
+    c.timeout = secs("timeout", args.timeout)?;
+    c.attempts = args.attempts.max(1);
+    c.backoff = secs("backoff", args.backoff)?;
+    c.max_wait = secs("max-wait", args.max_wait)?;
+    c.max_bytes = max_bytes;
+    c.robots = !args.ignore_robots;
+    c.refresh = args.refresh;
+    c.threads = threads;
+    c.progress = progress;
+    Ok(c)
+}
+
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     if let Some(n) = cli.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n).build_global().context("thread pool")?;
     }
+    let progress = !cli.quiet && std::io::stderr().is_terminal();
+    if let Command::Fetch { urls_file, output, urls, listing, follow, next, max_pages, max_bytes, args } = cli.command {
+        let mut list = urls;
+        if let Some(file) = urls_file {
+            list.splice(0..0, read_url_list(&file)?);
+        }
+        let listings = match (listing, follow) {
+            (Some(url), Some(follow)) => vec![pressmine::fetch::Listing {
+                url,
+                follow: regex::Regex::new(&follow).context("--follow")?,
+                next: next.map(|n| regex::Regex::new(&n)).transpose().context("--next")?,
+                max_pages,
+            }],
+            _ => Vec::new(),
+        };
+        if list.is_empty() && listings.is_empty() {
+            anyhow::bail!("nothing to fetch: give a URLS_FILE, --url or --listing");
+        }
+        let config = fetch_config(&args, output, max_bytes, cli.threads, progress)?;
+        let summary = pressmine::fetch::fetch(&config, &list, &listings)?;
+        if !cli.quiet {
+            eprintln!("pressmine: {summary}");
+        }
+        return Ok(ExitCode::from(pressmine::fetch::exit_code(&summary)));
+    }
     let dir = cli.patterns.clone().unwrap_or_else(pressmine::patterns::default_dir);
     let pipeline = Pipeline::load(&dir)?;
     match cli.command {
-        Command::Run { corpus, output, max_bytes } => {
-            let config =
-                RunConfig { corpus, output, max_bytes, progress: !cli.quiet && std::io::stderr().is_terminal() };
+        Command::Run { corpus, output, max_bytes, fetch, fetch_max_bytes, fetch_args } => {
+            let corpus = corpus.unwrap_or_else(|| output.join("corpus"));
+            let mut fetch_failed = false;
+            if let Some(file) = fetch {
+                let list = read_url_list(&file)?;
+                let config = fetch_config(&fetch_args, corpus.clone(), fetch_max_bytes, cli.threads, progress)?;
+                let summary = pressmine::fetch::fetch(&config, &list, &[])?;
+                if !cli.quiet {
+                    eprintln!("pressmine: fetch: {summary}");
+                }
+                fetch_failed = summary.failed > 0;
+            }
+            let config = RunConfig { corpus, output, max_bytes, progress };
             let summary = run::run(&pipeline, &config)?;
             if !cli.quiet {
                 eprintln!("pressmine: {summary}");
             }
-            Ok(if summary.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if summary.failed > 0 || fetch_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Fetch { .. } => unreachable!("handled above"),
         Command::Extract { paths, max_bytes } => {
             let (inputs, list_errors) = run::extract_inputs(&paths);
             let mut failed = list_errors.len();

@@ -1,8 +1,9 @@
 //! Where documents come from: a corpus directory walked in a stable order, single files,
 //! or standard input. Reads bytes (inflating `.gz`), and the `.meta.json` sidecar written by
-//! `pressmine fetch` (URL and HTTP charset). Never decodes or parses: that is `decode`'s job.
+//! `pressmine fetch` ([`crate::fetch::Meta`]: URL and HTTP charset). Never decodes or parses: that is `decode`'s job.
 
 use crate::error::DocError;
+use crate::fetch::Meta;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -102,14 +103,6 @@ pub fn walk(root: &Path) -> (Vec<Input>, Vec<ListError>) {
     (inputs, errors)
 }
 
-/// Sidecar written by `fetch` next to a stored page.
-#[derive(Debug, Default, serde::Deserialize)]
-struct Sidecar {
-    url: Option<String>,
-    final_url: Option<String>,
-    charset: Option<String>,
-}
-
 /// Reads an input's bytes, inflating gzip and reading the sidecar.
 ///
 /// # Errors
@@ -119,7 +112,7 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
         None => {
             let mut buf = Vec::new();
             std::io::stdin().lock().take(max_bytes + 1).read_to_end(&mut buf)?;
-            (buf, None, Sidecar::default())
+            (buf, None, Meta::default())
         }
         Some(p) => {
             let meta = std::fs::metadata(p)?;
@@ -130,7 +123,7 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
             let mut side = PathBuf::from(p);
             side.as_mut_os_string().push(".meta.json");
             let sidecar =
-                std::fs::read(&side).ok().and_then(|b| serde_json::from_slice::<Sidecar>(&b).ok()).unwrap_or_default();
+                std::fs::read(&side).ok().and_then(|b| serde_json::from_slice::<Meta>(&b).ok()).unwrap_or_default();
             (buf, Some(p.display().to_string()), sidecar)
         }
     };
@@ -144,7 +137,7 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
     Ok(RawDoc {
         id: input.id.clone(),
         path: path_str.map(|_| input.id.clone()),
-        url: sidecar.final_url.or(sidecar.url),
+        url: [sidecar.final_url, sidecar.url].into_iter().find(|u| !u.is_empty()),
         http_charset: sidecar.charset,
         plain_text: is_plain_text_name(&input.id),
         bytes,
