@@ -52,14 +52,15 @@ fn main() {
         for k in 0..3 {
             let out = dir.join(format!("corpus-{k}"));
             let t = Instant::now();
-            let (ok, peak) = run_measured(Command::new(&bin).args(["-q", "fetch"]).arg(&list).arg("-o").arg(&out).args([
-                "--delay",
-                "0",
-                "--per-host",
-                "32",
-                "--concurrency",
-                "32",
-            ]));
+            let (ok, peak) =
+                run_measured(Command::new(&bin).args(["-q", "fetch"]).arg(&list).arg("-o").arg(&out).args([
+                    "--delay",
+                    "0",
+                    "--per-host",
+                    "32",
+                    "--concurrency",
+                    "32",
+                ]));
             times.push(t.elapsed().as_secs_f64());
             assert!(ok, "fetch failed");
             rss = rss.max(peak);

@@ -1,10 +1,12 @@
-//! Prints per-stage time over the real pages (profiling aid): `cargo run --release --example stage_times`.
+//! Prints per-stage time over the real pages, or the pages of a directory given as the first
+//! argument (profiling aid): `cargo run --release --example stage_times [DIR]`.
 use std::time::Instant;
 fn main() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let p = pressmine::pipeline::Pipeline::load(&root.join("patterns")).unwrap();
     let mut pages = Vec::new();
-    for e in std::fs::read_dir(root.join("corpus/realpages")).unwrap().flatten() {
+    let dir = std::env::args().nth(1).map_or_else(|| root.join("corpus/realpages"), std::path::PathBuf::from);
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
         if e.path().extension().is_some_and(|x| x == "html") {
             pages.push(std::fs::read(e.path()).unwrap());
         }

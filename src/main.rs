@@ -91,7 +91,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::from(pressmine::fetch::exit_code(&summary)));
     }
     let dir = cli.patterns.clone().unwrap_or_else(pressmine::patterns::default_dir);
-    let pipeline = Pipeline::load(&dir)?;
+    // Leaked on purpose: it lives until the process exits, and freeing the dictionaries and
+    // compiled rules (tens of MB of small allocations) would only delay the exit.
+    let pipeline: &'static Pipeline = Box::leak(Box::new(Pipeline::load(&dir)?));
     match cli.command {
         Command::Run { corpus, output, max_bytes, fetch, fetch_max_bytes, fetch_args } => {
             let corpus = corpus.unwrap_or_else(|| output.join("corpus"));
@@ -106,7 +108,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 fetch_failed = summary.failed > 0;
             }
             let config = RunConfig { corpus, output, max_bytes, progress };
-            let summary = run::run(&pipeline, &config)?;
+            let summary = run::run(pipeline, &config)?;
             if !cli.quiet {
                 eprintln!("pressmine: {summary}");
             }
@@ -122,7 +124,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let mut io_err = None;
-            run::for_each_ordered(&pipeline, &inputs, max_bytes, |o| match o {
+            run::for_each_ordered(pipeline, &inputs, max_bytes, |o| match o {
                 Outcome::Done(doc, _) => {
                     if io_err.is_none() {
                         let line = pressmine::sink::json_line(&*doc);
@@ -159,8 +161,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Command::Diff { old, new, format } => {
             let syn = pressmine::diff::Synonyms::load(&dir)?;
-            let a = pressmine::diff::load_side(&old, &pipeline).with_context(|| format!("{}", old.display()))?;
-            let b = pressmine::diff::load_side(&new, &pipeline).with_context(|| format!("{}", new.display()))?;
+            let a = pressmine::diff::load_side(&old, pipeline).with_context(|| format!("{}", old.display()))?;
+            let b = pressmine::diff::load_side(&new, pipeline).with_context(|| format!("{}", new.display()))?;
             let report = pressmine::diff::diff(&a, &b, &syn);
             match format {
                 cli::Format::Table => {
@@ -174,7 +176,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Series { output, metric, scope, period, format } => {
             let syn = pressmine::diff::Synonyms::load(&dir)?;
             let docs =
-                pressmine::diff::load_side(&output, &pipeline).with_context(|| format!("{}", output.display()))?;
+                pressmine::diff::load_side(&output, pipeline).with_context(|| format!("{}", output.display()))?;
             let filter = pressmine::diff::SeriesFilter { metric, scope, period };
             let all = pressmine::diff::series(&docs, &syn, &filter);
             match format {
@@ -188,7 +190,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let truth = truth.unwrap_or_else(|| pages.clone());
             let reference = pressmine::eval::Reference::load(&truth)
                 .with_context(|| format!("{}: reference annotations", truth.display()))?;
-            let scores = pressmine::eval::evaluate(&pipeline, &pages, &reference);
+            let scores = pressmine::eval::evaluate(pipeline, &pages, &reference);
             print!("{}", pressmine::eval::render(&scores));
             Ok(ExitCode::SUCCESS)
         }

@@ -148,12 +148,12 @@ struct DocRegion {
 
 impl DocRegion {
     fn find(rules: &ClaimRules, cx: &Context<'_>, f: &Folded) -> Self {
-        let title = cx.title.unwrap_or("");
-        let count = |name: &str| title.matches(name).count() * 3 + f.string.matches(name).count();
-        let province = rules
-            .provinces
-            .iter()
-            .map(|p| (count(p), p))
+        let title: Vec<char> = cx.title.unwrap_or("").chars().collect();
+        let in_title = rules.province_words.count_in(&title);
+        let in_text = rules.province_words.count_in(&f.chars);
+        let count = |i: usize| in_title.get(&i).copied().unwrap_or(0) * 3 + in_text.get(&i).copied().unwrap_or(0);
+        let province = (0..rules.provinces.len())
+            .map(|i| (count(i), &rules.provinces[i]))
             .filter(|(n, _)| *n > 0)
             .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
             .map(|(_, p)| p.clone());
@@ -736,7 +736,7 @@ fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<
     let mut out: Vec<PeriodMention> = Vec::new();
     let mut taken = vec![false; f.chars.len()];
     for r in &rules.periods {
-        for c in r.regex.captures_iter(&f.string) {
+        for c in super::captures(&r.regex, &f.string) {
             let Some(m) = c.get(0) else { continue };
             let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
             if taken[a..b].iter().any(|t| *t) {

@@ -127,7 +127,7 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
     let mut covered = vec![false; s.len()];
     let mut cands = Vec::new();
     check_runaway(rules, s, warnings);
-    for c in rules.book.regex.captures_iter(&f.string) {
+    for c in super::captures(&rules.book.regex, &f.string) {
         let (Some(m), Some(n)) = (c.get(0), c.name("name")) else { continue };
         let name = n.as_str().trim().to_string();
         // Policy documents only: 《…方案》《…意见》《…条例》, not films, books or newspapers.
@@ -147,10 +147,7 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
             quoted: true,
         });
     }
-    let quotes: Vec<(usize, usize, usize, usize)> = rules
-        .quoted
-        .regex
-        .captures_iter(&f.string)
+    let quotes: Vec<(usize, usize, usize, usize)> = super::captures(&rules.quoted.regex, &f.string)
         .filter_map(|c| {
             let (m, n) = (c.get(0)?, c.name("name")?);
             Some((

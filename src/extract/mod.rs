@@ -105,3 +105,12 @@ impl Folded {
         self.chars[a.min(b)..b].iter().collect()
     }
 }
+
+/// The captures of every match of `re` in `hay`, like `captures_iter` but faster: the
+/// matches are found with the DFA and only they are re-run for their groups.
+pub fn captures<'r, 'h>(re: &'r regex::Regex, hay: &'h str) -> impl Iterator<Item = regex::Captures<'h>> + 'r
+where
+    'h: 'r,
+{
+    re.find_iter(hay).filter_map(move |m| re.captures_at(hay, m.start()))
+}

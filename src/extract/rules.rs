@@ -7,7 +7,7 @@ use crate::model::{ClaimKind, Qualifier};
 use crate::patterns::{Rule, RuleSpec, Source};
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 #[derive(Deserialize)]
@@ -128,31 +128,53 @@ pub struct Unit {
     pub requires_after: Option<Regex>,
 }
 
-/// A word list sorted longest first, as char vectors.
+/// A word list for longest-match lookups on char slices, indexed by first and last char so
+/// a lookup only compares the few words that can match there.
 #[derive(Debug, Clone, Default)]
 pub struct Words<T: Clone> {
+    /// Words longest first (ties in text order), with payloads.
     items: Vec<(Vec<char>, T)>,
+    /// First char → indices into `items`, in `items` order.
+    by_first: HashMap<char, Vec<u32>>,
+    /// Last char → indices into `items`, in `items` order.
+    by_last: HashMap<char, Vec<u32>>,
 }
 
 impl<T: Clone> Words<T> {
-    /// Builds the list (sorted longest first).
+    /// Builds the list (sorted longest first). Empty words are dropped.
     pub fn new(mut items: Vec<(String, T)>) -> Self {
+        items.retain(|(w, _)| !w.is_empty());
         items.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
-        Self { items: items.into_iter().map(|(w, t)| (w.chars().collect(), t)).collect() }
+        let items: Vec<(Vec<char>, T)> = items.into_iter().map(|(w, t)| (w.chars().collect(), t)).collect();
+        let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<u32>> = HashMap::new();
+        for (i, (w, _)) in items.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+                by_first.entry(first).or_default().push(i);
+                by_last.entry(last).or_default().push(i);
+            }
+        }
+        Self { items, by_first, by_last }
     }
 
     /// The longest word starting at `i`: (length, payload).
     pub fn at(&self, s: &[char], i: usize) -> Option<(usize, T)> {
-        self.items
+        let candidates = self.by_first.get(s.get(i)?)?;
+        candidates
             .iter()
-            .find(|(w, _)| s.get(i..i + w.len()).is_some_and(|x| x == w.as_slice()))
+            .map(|&k| &self.items[k as usize])
+            .find(|(w, _)| s.get(i..i + w.len()) == Some(w.as_slice()))
             .map(|(w, t)| (w.len(), t.clone()))
     }
 
     /// The longest word ending exactly at `end`: (length, payload).
     pub fn ending_at(&self, s: &[char], end: usize) -> Option<(usize, T)> {
-        self.items
+        let last = s.get(end.checked_sub(1)?)?;
+        let candidates = self.by_last.get(last)?;
+        candidates
             .iter()
+            .map(|&k| &self.items[k as usize])
             .find(|(w, _)| end >= w.len() && s[end - w.len()..end] == *w.as_slice())
             .map(|(w, t)| (w.len(), t.clone()))
     }
@@ -165,6 +187,25 @@ impl<T: Clone> Words<T> {
     /// Whether any word occurs in `s[from..to]`.
     pub fn any_in(&self, s: &[char], from: usize, to: usize) -> bool {
         self.find_in(s, from, to).is_some()
+    }
+
+    /// Non-overlapping leftmost-longest occurrences in `s`, counted per payload.
+    pub fn count_in(&self, s: &[char]) -> HashMap<T, usize>
+    where
+        T: std::hash::Hash + Eq,
+    {
+        let mut counts = HashMap::new();
+        let mut i = 0;
+        while i < s.len() {
+            match self.at(s, i) {
+                Some((len, t)) => {
+                    *counts.entry(t).or_default() += 1;
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        counts
     }
 }
 
@@ -226,6 +267,8 @@ pub struct ClaimRules {
     pub own_city: Words<()>,
     /// Province names.
     pub provinces: Vec<String>,
+    /// The province names → index in `provinces`.
+    pub province_words: Words<usize>,
     /// Words segmentation tags as places that are not regions (城镇, 农村).
     pub not_places: Vec<String>,
     /// Words that make the following place a reference.
@@ -316,6 +359,7 @@ impl ClaimRules {
             scope_words: words(&f.scope.words),
             own_province: words(&f.scope.own_province),
             own_city: words(&f.scope.own_city),
+            province_words: Words::new(f.scope.provinces.iter().cloned().enumerate().map(|(i, p)| (p, i)).collect()),
             provinces: f.scope.provinces,
             not_places: f.scope.not_places,
             reference_before: words(&f.scope.reference_before),
