@@ -14,7 +14,8 @@ fn main() {
     }
     let bytes: usize = texts.iter().map(String::len).sum();
     let j = jieba_rs::Jieba::new();
-    let cases: [(&str, Box<dyn Fn(&str) -> usize>); 4] = [
+    type Case<'a> = (&'a str, Box<dyn Fn(&str) -> usize + 'a>);
+    let cases: [Case; 4] = [
         ("cut hmm=false", Box::new(|t| j.cut(t, false).len())),
         ("cut hmm=true", Box::new(|t| j.cut(t, true).len())),
         ("tag hmm=false", Box::new(|t| j.tag(t, false).len())),
