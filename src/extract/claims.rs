@@ -78,7 +78,24 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
     fan_out_respectively(rules, cx, f, &mut claims);
     inherit_metrics(&mut claims);
     inherit_bases(s, &mut claims);
+    // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
+    // figures stated without one are of that period, unless they are targets.
+    if let Some(period) = title_period(rules, cx) {
+        for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
+            c.period = Some(period.clone());
+        }
+    }
     claims
+}
+
+/// The period a headline names, if exactly one.
+fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<String> {
+    let title = Folded::new(cx.title?);
+    let found = find_periods(rules, &title, cx.published);
+    match found.as_slice() {
+        [only] => Some(only.iso.clone()),
+        _ => None,
+    }
 }
 
 /// A number with its unit as read from running text, before any claim filtering.
@@ -179,12 +196,53 @@ fn is_clause_break(c: char) -> bool {
 }
 
 /// Start of the clause holding `pos` (after the last clause break before it). A space
-/// between two Han characters counts as a break: it is usually lost punctuation.
+/// between two Han characters counts as a break: it is usually lost punctuation. A short
+/// aside in brackets (制造业采购经理指数（PMI）为50.2%) belongs to the clause around it.
 fn clause_start(s: &[char], floor: usize, pos: usize) -> usize {
     let lost_punct = |k: usize| {
         s[k] == ' ' && k > 0 && k + 1 < s.len() && !s[k - 1].is_ascii_alphanumeric() && crate::clean::is_han(s[k + 1])
     };
-    (floor..pos).rev().find(|&k| is_clause_break(s[k]) || lost_punct(k)).map(|k| k + 1).unwrap_or(floor)
+    let mut k = pos;
+    while k > floor {
+        k -= 1;
+        if matches!(s[k], '）' | ')') {
+            if let Some(open) = aside_open(s, floor, k) {
+                k = open;
+                continue;
+            }
+        }
+        if is_clause_break(s[k]) || lost_punct(k) {
+            return k + 1;
+        }
+    }
+    floor
+}
+
+/// Longest bracketed aside kept inside a clause, in chars.
+const ASIDE_MAX: usize = 16;
+
+/// The opening bracket of a short aside closing at `close`: no clause punctuation inside.
+fn aside_open(s: &[char], floor: usize, close: usize) -> Option<usize> {
+    let lo = close.saturating_sub(ASIDE_MAX + 1).max(floor);
+    let open = (lo..close).rev().find(|&j| matches!(s[j], '（' | '('))?;
+    let inner = &s[open + 1..close];
+    let plain = !inner.is_empty()
+        && !inner.iter().any(|&c| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '（' | '(' | '）' | ')'));
+    // An aside qualifies what precedes it: there must be something before the bracket.
+    (plain && open > floor && !is_clause_break(s[open - 1])).then_some(open)
+}
+
+/// Spans [open, close] of short asides in `s[from..to]`.
+fn parenthesized(s: &[char], from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for k in from..to {
+        if matches!(s[k], '）' | ')') {
+            if let Some(open) = aside_open(s, from, k) {
+                out.push((open, k + 1));
+            }
+        }
+    }
+    out
 }
 
 /// The unit right after a literal, if any: (unit index, end of unit word).
@@ -607,9 +665,11 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     let lo = cx.words.partition_point(|w| w.end <= from);
     let hi = cx.words.partition_point(|w| w.start < to);
     // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
+    let s = &f.chars;
+    let inside = parenthesized(s, from, to);
     let words: Vec<Word> = cx.words[lo..hi]
         .iter()
-        .filter(|w| w.start >= from)
+        .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
         .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
         .collect();
     let words: Vec<&Word> = words.iter().collect();
@@ -636,6 +696,14 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
             break;
         }
     }
+    // 数字经济核心产业增加值占GDP比重: a share names what it is a share of.
+    let share = |w: &Word| matches!(text_of(w).as_str(), "比重" | "比例" | "份额" | "占比");
+    if k > 1 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" && is_nounish(words[k - 2].tag) {
+        k -= 1;
+        while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(words[k - 1]) {
+            k -= 1;
+        }
+    }
     // Drop leading places, scope words and numerals.
     while k < end && (is_scope(words[k]) || words[k].tag == "t" || words[k].tag == "m") {
         k += 1;
@@ -643,8 +711,15 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     if k >= end {
         return None;
     }
-    let m: String = f.slice(words[k].start, words[end - 1].end);
-    let mut m = f.text(words[k].start, words[k].start + m.chars().count());
+    // The metric as written, without the asides inside it (试验发展（R&D）经费支出).
+    let (ma, mb) = (words[k].start, words[end - 1].end);
+    let mut m = String::new();
+    let mut at = ma;
+    for &(a, b) in inside.iter().filter(|&&(a, b)| a >= ma && b <= mb) {
+        m.push_str(&f.text(at, a));
+        at = b;
+    }
+    m.push_str(&f.text(at, mb));
     // 4月份进出口 → 进出口
     loop {
         let mc: Vec<char> = m.chars().collect();
@@ -653,10 +728,17 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
             _ => break,
         }
     }
-    // 居民消费价格同比 → 居民消费价格
-    let mc: Vec<char> = m.chars().collect();
-    if let Some((len, _)) = rules.bases.ending_at(&mc, mc.len()) {
-        m = mc[..mc.len() - len].iter().collect();
+    // 居民消费价格同比 → 居民消费价格; 同比名义 → (nothing: inherited)
+    loop {
+        let mc: Vec<char> = m.chars().collect();
+        let base = rules.bases.ending_at(&mc, mc.len()).map(|(l, _)| (l, ()));
+        match base.or_else(|| rules.metric_drop_trailing.ending_at(&mc, mc.len())) {
+            Some((len, _)) if len <= mc.len() => m = mc[..mc.len() - len].iter().collect(),
+            _ => break,
+        }
+    }
+    if rules.metric_never.iter().any(|n| *n == m) {
+        return None;
     }
     (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(m)
 }
@@ -702,7 +784,7 @@ fn scope(
 fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: usize) -> Modality {
     let mut i = sent_start;
     while let Some((p, len, _)) = rules.target.find_in(s, i, pos) {
-        let shadowed = (p.saturating_sub(2)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p));
+        let shadowed = (p.saturating_sub(8)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p));
         if !shadowed {
             return Modality::Target;
         }
@@ -738,12 +820,19 @@ fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<
     for r in &rules.periods {
         for c in super::captures(&r.regex, &f.string) {
             let Some(m) = c.get(0) else { continue };
-            let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
+            let (mut a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
+            // Patterns may open with optional parts and `\s*`: the mention starts at its first
+            // visible char, never at the line break before it.
+            while a < b && f.chars[a].is_whitespace() {
+                a += 1;
+            }
             if taken[a..b].iter().any(|t| *t) {
                 continue; // an earlier (more specific) rule already covers it
             }
-            // 比上年同期, 较去年: a baseline, not the period of a figure.
+            // 比上年同期, 较去年, 比1-5月: a baseline, not the period of a figure; its parts
+            // (5月) are not periods either.
             if a > 0 && matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同') {
+                taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
             }
             if let Some(iso) = resolve_period(&c, pub_year) {
@@ -904,13 +993,30 @@ fn inherit_bases(s: &[char], claims: &mut [Claim]) {
 }
 
 /// Claims whose metric is missing inherit the previous figure's in the same sentence
-/// (江苏制造业增加值达4.66万亿元，占全国14.1%).
+/// (江苏制造业增加值达4.66万亿元，占全国14.1%). A duration names no indicator: after one,
+/// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
+/// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration.
 fn inherit_metrics(claims: &mut [Claim]) {
     for k in 1..claims.len() {
-        if claims[k].metric.is_none() && claims[k].sentence == claims[k - 1].sentence {
-            claims[k].metric = claims[k - 1].metric.clone();
-            // 占全国14.1%、全球4.2%: the place before an inherited share is its reference.
-            claims[k].scope = claims[k - 1].scope.clone();
+        if claims[k].metric.is_some() {
+            continue;
+        }
+        let sentence = claims[k].sentence;
+        let earlier = (0..k).rev().take_while(|&j| claims[j].sentence == sentence);
+        let is_duration = |j: usize| claims[j].unit.as_deref() == Some("year");
+        let source = match earlier.clone().next() {
+            Some(j) if is_duration(j) => earlier
+                .clone()
+                .find(|&j| claims[j].unit.is_some() && claims[j].unit == claims[k].unit)
+                .or_else(|| earlier.clone().find(|&j| !is_duration(j))),
+            other => other,
+        };
+        if let Some(j) = source {
+            if claims[j].metric.is_some() {
+                claims[k].metric = claims[j].metric.clone();
+                // 占全国14.1%、全球4.2%: the place before an inherited share is its reference.
+                claims[k].scope = claims[j].scope.clone();
+            }
         }
     }
 }
@@ -968,6 +1074,59 @@ mod tests {
     }
 
     #[test]
+    fn lead_period_on_a_new_line_carries_over() {
+        let c = claims_of(
+            "上半年，全省地区生产总值6.3万亿元。\n1—6月，全省规上工业增加值同比增长7.9%，降幅比1-5月收窄1.3个百分点。",
+            Some("2024-07-18"),
+        );
+        assert!(c.iter().all(|c| c.period.as_deref() == Some("2024-01/2024-06")), "{c:?}");
+    }
+
+    #[test]
+    fn how_a_change_is_measured_is_not_its_metric() {
+        let c = claims_of(
+            "一般公共预算收入5123.4亿元，同口径增长4.1%。全体居民人均可支配收入26543元，同比名义增长5.3%，扣除价格因素实际增长5.0%。",
+            None,
+        );
+        let m: Vec<&str> = c.iter().map(|c| c.metric.as_deref().unwrap_or("-")).collect();
+        assert_eq!(
+            m,
+            [
+                "一般公共预算收入",
+                "一般公共预算收入",
+                "全体居民人均可支配收入",
+                "全体居民人均可支配收入",
+                "全体居民人均可支配收入"
+            ]
+        );
+    }
+
+    #[test]
+    fn asides_durations_and_shares() {
+        let c = claims_of("6月份，制造业采购经理指数（PMI）为50.2%，比上月上升0.4个百分点。", Some("2024-07-18"));
+        assert_eq!(c[0].metric.as_deref(), Some("制造业采购经理指数"));
+        assert_eq!(c[1].metric.as_deref(), Some("制造业采购经理指数"));
+        let c = claims_of("全省粮食总产量达到750.6亿斤，连续10年稳定在700亿斤以上。", None);
+        assert_eq!(c[2].metric.as_deref(), Some("粮食总产量"));
+        let c = claims_of("到2025年，数字经济核心产业增加值占GDP比重达到12%左右。", Some("2024-07-18"));
+        assert_eq!(c[0].metric.as_deref(), Some("数字经济核心产业增加值占GDP比重"));
+        assert_eq!(c[0].modality, Modality::Target);
+        let c = claims_of("城镇新增就业67.3万人，完成年度目标的53.8%。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("城镇新增就业"));
+        assert_eq!(c[1].modality, Modality::Actual);
+    }
+
+    #[test]
+    fn the_headline_period_applies_to_figures_without_one() {
+        let text = "社会消费品零售总额2.3万亿元，同比增长6.1%。到2025年，力争达到3万亿元。";
+        let seg = PIPE.segmenter().segment(text);
+        let c = PIPE.extractor().extract(text, &seg, Some("2024-07-18"), Some("2024年上半年全省经济运行情况")).claims;
+        assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-06"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-06"));
+        assert_eq!(c[2].period.as_deref(), Some("2025"));
+    }
+
+    #[test]
     #[ignore = "debugging aid: T='…' cargo test debug_one -- --ignored --nocapture"]
     fn debug_one() {
         let t = std::env::var("T").unwrap_or_else(|_| "非食品价格上涨0.9%".into());
@@ -978,6 +1137,10 @@ mod tests {
             .map(|w| format!("{}/{}", t.chars().skip(w.start).take(w.end - w.start).collect::<String>(), w.tag))
             .collect();
         eprintln!("{}", w.join(" "));
+        let f = crate::extract::Folded::new(&t);
+        for p in find_periods(PIPE.extractor().claim_rules(), &f, Some("2024-08-28")) {
+            eprintln!("period {} {}..{} {}", f.slice(p.start, p.end), p.start, p.end, p.iso);
+        }
         for c in claims_of(&t, Some("2024-08-28")) {
             eprintln!(
                 "{} {} {:?} {:?} {:?} | {:?} | {:?} {:?}",

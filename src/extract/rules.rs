@@ -42,6 +42,10 @@ struct ChangeSpec {
 #[serde(deny_unknown_fields)]
 struct MetricSpec {
     drop_leading: Vec<String>,
+    #[serde(default)]
+    drop_trailing: Vec<String>,
+    #[serde(default)]
+    never: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -243,6 +247,10 @@ pub struct ClaimRules {
     pub change_exceptions: Words<()>,
     /// Words cut from the front of a metric.
     pub metric_drop_leading: Words<()>,
+    /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
+    pub metric_drop_trailing: Words<()>,
+    /// Phrases that are never a metric on their own (价格因素, 同口径).
+    pub metric_never: Vec<String>,
     /// Baselines.
     pub bases: Words<BaseClass>,
     /// 比 / 较 / 高于 …
@@ -348,6 +356,8 @@ impl ClaimRules {
             change: Words::new(change),
             change_exceptions: words(&f.change_exceptions.words),
             metric_drop_leading: words(&f.metric.drop_leading),
+            metric_drop_trailing: words(&f.metric.drop_trailing),
+            metric_never: f.metric.never.clone(),
             bases: Words::new(bases),
             reference_prefix: words(&f.bases.reference_prefix),
             rank_cues: words(&f.rank.cues),
