@@ -737,7 +737,7 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
             _ => break,
         }
     }
-    if rules.metric_never.iter().any(|n| *n == m) {
+    if rules.metric_never.contains(&m) {
         return None;
     }
     (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(m)
