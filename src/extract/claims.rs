@@ -541,6 +541,26 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
             }
         }
     }
+    // 6.4和4.3个百分点, 3、5、8家: a bare number in a list takes the unit written once at its end.
+    let mut shared_unit = None;
+    if unit.is_none() && range.is_none() && lit.arabic {
+        let mut at = lit.end;
+        for _ in 0..6 {
+            if !matches!(s.get(at), Some('和' | '、' | '及' | '与' | '或')) {
+                break;
+            }
+            let Some(Ok(next)) = numbers::literal_at(s, at + 1) else { break };
+            if !next.arabic || next.scale != lit.scale {
+                break;
+            }
+            if let Some((idx, ue)) = unit_after(rules, s, next.end) {
+                unit = Some((idx, lit.end));
+                shared_unit = Some(s[unit_word_start(s, next.end, ue)..ue].iter().collect::<String>());
+                break;
+            }
+            at = next.end;
+        }
+    }
     let u: Option<&Unit> = unit.map(|u| &rules.units[u.0]);
     // Small Chinese numerals before classifiers are rhetoric (三个方面, 两项制度).
     if lit.chinese && !lit.arabic {
@@ -554,6 +574,7 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
     }
     let factor = u.map(|u| u.factor).unwrap_or(Decimal::ONE);
     let surface_unit = match unit {
+        Some(_) if shared_unit.is_some() => shared_unit.map(|w| format!("{}{w}", lit.scale)),
         Some(_) if start < lit.start => {
             Some(format!("{}{}", s[start..lit.start].iter().collect::<String>(), lit.scale))
         }
@@ -626,6 +647,8 @@ fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize, verb: usize) ->
 
 /// The reference named after 比 / 高于 …, trimmed of trailing filler.
 fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
+    // 高于全国平均水平6.4和4.3个百分点: the reference ends where the listed figures begin.
+    let to = (from..to.max(from)).find(|&k| s[k].is_ascii_digit()).unwrap_or(to);
     let mut t: String = s[from..to.max(from)].iter().collect();
     for tail in ["平均水平", "平均", "水平", "增速", "同期"] {
         if t.ends_with(tail) && t.chars().count() > tail.chars().count() {
@@ -662,6 +685,11 @@ pub fn is_nounish(tag: &str) -> bool {
 /// The indicator: the noun chain ending just before the figure (or its verb), minus
 /// leading places, scope and time words.
 fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<String> {
+    // 居民消费价格比上年同期上涨0.1%: the baseline between the indicator and the verb goes.
+    let mut to = to;
+    while let Some((len, _)) = rules.bases.ending_at(&f.chars, to).filter(|(l, _)| to - l >= from) {
+        to -= len;
+    }
     let lo = cx.words.partition_point(|w| w.end <= from);
     let hi = cx.words.partition_point(|w| w.start < to);
     // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
@@ -672,6 +700,7 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
         .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
         .collect();
+    let words = merge_short_quotes(s, words);
     let words: Vec<&Word> = words.iter().collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
     let is_scope = |w: &Word| {
@@ -698,10 +727,17 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     }
     // 数字经济核心产业增加值占GDP比重: a share names what it is a share of.
     let share = |w: &Word| matches!(text_of(w).as_str(), "比重" | "比例" | "份额" | "占比");
-    if k > 1 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" && is_nounish(words[k - 2].tag) {
-        k -= 1;
-        while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(words[k - 1]) {
+    // With nothing before 占 in the clause (…营业收入1.2万亿元，占GDP比重为10.2%), the metric is
+    // marked with a leading 占 and completed from the previous figure's (inherit_metrics).
+    let mut share_of_previous = false;
+    if k > 0 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" {
+        if k > 1 && is_nounish(words[k - 2].tag) {
             k -= 1;
+            while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(words[k - 1]) {
+                k -= 1;
+            }
+        } else {
+            share_of_previous = true;
         }
     }
     // Drop leading places, scope words and numerals.
@@ -737,10 +773,42 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
             _ => break,
         }
     }
-    if rules.metric_never.contains(&m) {
+    let mc: Vec<char> = m.chars().collect();
+    if rules.metric_never.contains(&m) || rules.metric_drop_leading.at(&mc, 0).is_some_and(|(l, _)| l == mc.len()) {
         return None;
     }
+    if share_of_previous {
+        m.insert(0, '占');
+    }
     (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(m)
+}
+
+/// Longest quoted word kept inside a metric, in chars (专精特新“小巨人”企业).
+const QUOTED_WORD_MAX: usize = 8;
+
+/// A short quoted name (“小巨人”) becomes one noun, so a metric can run through it.
+fn merge_short_quotes(s: &[char], words: Vec<Word>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if s[w.start] == '“' && w.end == w.start + 1 {
+            let close = (i + 1..words.len())
+                .take_while(|&j| words[j].end - w.start <= QUOTED_WORD_MAX + 2)
+                .find(|&j| s[words[j].start] == '”');
+            // Names with numerals (“十三五”, “1650”) are periods or programmes, not parts of a metric.
+            let numeral =
+                |j: usize| (w.end..words[j].start).any(|k| s[k].is_ascii_digit() || numbers::starts_chinese(s[k]));
+            if let Some(j) = close.filter(|&j| j > i + 1 && !numeral(j)) {
+                out.push(Word { start: w.start, end: words[j].end, tag: "nz" });
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(w);
+        i += 1;
+    }
+    out
 }
 
 /// The region or entity of a figure: the nearest place or scope word before it in its
@@ -943,6 +1011,21 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
             }
             items
         };
+        // A达到86.1%，B达到66.5%，分别高于全国6.4和4.3个百分点: nothing listed before 分别 in its
+        // clause, so the figures pair with as many figures just before, in the same sentence.
+        if p - 2 == list_start {
+            let sentence = claims[after[0]].sentence;
+            let before: Vec<usize> =
+                (0..after[0]).filter(|&k| claims[k].sentence == sentence && claims[k].span[1] <= p - 2).collect();
+            if before.len() >= after.len() {
+                let pairs = &before[before.len() - after.len()..];
+                for (&src, &k) in pairs.iter().zip(&after) {
+                    if claims[src].metric.is_some() {
+                        claims[k].metric = claims[src].metric.clone();
+                    }
+                }
+            }
+        }
         let mut items = split(&['、']);
         if items.len() != after.len() {
             items = split(&['、', '和', '及', '与']);
@@ -997,6 +1080,22 @@ fn inherit_bases(s: &[char], claims: &mut [Claim]) {
 /// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
 /// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration.
 fn inherit_metrics(claims: &mut [Claim]) {
+    // 占GDP比重 (marked by `metric`): a share of the previous figure's indicator.
+    for k in 0..claims.len() {
+        let Some(m) = claims[k].metric.clone().filter(|m| m.starts_with('占')) else { continue };
+        let sentence = claims[k].sentence;
+        let level = |j: usize| matches!(claims[j].kind, ClaimKind::Amount | ClaimKind::Quantity | ClaimKind::Count);
+        let whole = (0..k)
+            .rev()
+            .take_while(|&j| claims[j].sentence == sentence)
+            .find(|&j| claims[j].metric.as_ref().is_some_and(|pm| !pm.starts_with('占')))
+            .filter(|&j| level(j))
+            .and_then(|j| claims[j].metric.clone());
+        claims[k].metric = Some(match whole {
+            Some(pm) => format!("{pm}{m}"),
+            None => m.trim_start_matches('占').to_string(),
+        });
+    }
     for k in 1..claims.len() {
         if claims[k].metric.is_some() {
             continue;
@@ -1124,6 +1223,33 @@ mod tests {
         assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-06"));
         assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-06"));
         assert_eq!(c[2].period.as_deref(), Some("2025"));
+    }
+
+    #[test]
+    fn respectively_after_two_figures_and_a_shared_unit() {
+        let c = claims_of(
+            "研发设计工具普及率达到86.1%，关键工序数控化率达到66.5%，分别高于全国平均水平6.4和4.3个百分点。",
+            None,
+        );
+        assert_eq!(c.len(), 4);
+        assert_eq!((c[2].text.as_str(), c[2].unit.as_deref(), c[2].kind), ("6.4", Some("pp"), ClaimKind::Change));
+        assert_eq!(c[2].metric.as_deref(), Some("研发设计工具普及率"));
+        assert_eq!(c[3].metric.as_deref(), Some("关键工序数控化率"));
+        assert_eq!(c[3].change.as_ref().and_then(|ch| ch.reference.as_deref()), Some("全国"));
+        // Listed years are dates, not a shared unit.
+        assert!(claims_of("数据行业从2013、2014年就开始兴起，在2017-2018年迎来大爆发。", None).is_empty());
+    }
+
+    #[test]
+    fn shares_quotes_and_leading_verbs() {
+        let c = claims_of("数字经济核心产业营业收入达到1.2万亿元，占GDP比重为10.2%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("数字经济核心产业营业收入占GDP比重"));
+        let c = claims_of("累计培育国家级专精特新“小巨人”企业1200余家。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("国家级专精特新“小巨人”企业"));
+        let c = claims_of("力争培育省级智能工厂300家左右。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("省级智能工厂"));
+        let c = claims_of("1—4月平均，全国居民消费价格比上年同期上涨0.1%。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("居民消费价格"));
     }
 
     #[test]

@@ -121,6 +121,16 @@ struct Candidate {
     quoted: bool,
 }
 
+/// `name` without a bracketed aside at its end: 行动计划（2024—2026年） → 行动计划.
+fn strip_trailing_aside(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    let Some(inner) = trimmed.strip_suffix('）').or_else(|| trimmed.strip_suffix(')')) else { return trimmed };
+    match inner.rfind(['（', '(']) {
+        Some(open) if open > 0 => inner[..open].trim_end(),
+        _ => trimmed,
+    }
+}
+
 /// Extracts initiatives.
 pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &mut Vec<Warning>) -> Vec<Initiative> {
     let s = &f.chars;
@@ -129,9 +139,11 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
     check_runaway(rules, s, warnings);
     for c in super::captures(&rules.book.regex, &f.string) {
         let (Some(m), Some(n)) = (c.get(0), c.name("name")) else { continue };
-        let name = n.as_str().trim().to_string();
+        // The name as written (the folded text maps full-width and dash variants).
+        let name = f.text(f.char_at_byte(n.start()), f.char_at_byte(n.end())).trim().to_string();
         // Policy documents only: 《…方案》《…意见》《…条例》, not films, books or newspapers.
-        let nc: Vec<char> = name.chars().collect();
+        // A trailing edition or period in brackets (…三年行动计划（2024—2026年）) is not the head.
+        let nc: Vec<char> = strip_trailing_aside(&name).chars().collect();
         if !rules.document_heads.ending_at(&nc, nc.len()).is_some_and(|(l, _)| l < nc.len()) {
             continue;
         }
@@ -478,6 +490,13 @@ fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edition_in_brackets_does_not_hide_the_document_head() {
+        assert_eq!(strip_trailing_aside("制造业数字化转型三年行动计划（2024—2026年）"), "制造业数字化转型三年行动计划");
+        assert_eq!(strip_trailing_aside("行动方案"), "行动方案");
+        assert_eq!(strip_trailing_aside("（试行）"), "（试行）");
+    }
 
     #[test]
     fn abbreviation() {
