@@ -358,7 +358,14 @@ fn recognize(
     }
     let value = if sign < 0 { -fig.value } else { fig.value };
     let range = fig.range.map(|[a, b]| if sign < 0 { [-a, -b] } else { [a, b] });
-    let mut metric = metric(rules, cx, f, cstart, before);
+    // 工业投资增长12.8%，高于全部投资增速5.3个百分点: the reference is not the indicator.
+    let metric_to = match &change {
+        Some(Change { basis: Some(Basis::VsReference), .. }) => {
+            rules.reference_prefix.find_in(s, cstart, before).map_or(before, |(p, _, _)| p)
+        }
+        _ => before,
+    };
+    let mut metric = metric(rules, cx, f, cstart, metric_to);
     // Counted things usually follow the figure when a verb precedes it (共建1503家研发中心,
     // 建成501公里标准化堤防) or nothing names them before it.
     if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) {
@@ -897,9 +904,9 @@ fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<
             if taken[a..b].iter().any(|t| *t) {
                 continue; // an earlier (more specific) rule already covers it
             }
-            // 比上年同期, 较去年, 比1-5月: a baseline, not the period of a figure; its parts
-            // (5月) are not periods either.
-            if a > 0 && matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同') {
+            // 比上年同期, 较去年, 比1-5月, 是2012年的2.4倍: a baseline, not the period of a
+            // figure; its parts (5月) are not periods either.
+            if a > 0 && matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是') {
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
             }

@@ -1,0 +1,132 @@
+//! Figures of the project's own release pages (corpus/own), read by the real binary: value,
+//! unit, kind, qualifier, metric, period and modality of the constructions statistics
+//! bureaus and press conferences use most, plus what must not come out as a figure.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn docs() -> Vec<Value> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(env!("CARGO_BIN_EXE_pressmine"))
+        .args(["-q", "extract"])
+        .arg(format!("{root}/corpus/own/stats-release-gbk.html"))
+        .arg(format!("{root}/corpus/own/press-conference.html"))
+        .arg(format!("{root}/corpus/own/indicators.txt"))
+        .output()
+        .expect("run pressmine");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// (text, value, unit, kind, qualifier, metric, period, modality); "-" is null.
+type Row =
+    (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+
+fn check(doc: &Value, expected: &[Row]) {
+    let claims = doc["claims"].as_array().unwrap();
+    let s = |v: &Value| match v {
+        Value::Null => "-".to_string(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut failures = Vec::new();
+    for &(text, value, unit, kind, qualifier, metric, period, modality) in expected {
+        // The same text may occur twice (15% … 15%): prefer the one with the expected metric.
+        let same: Vec<&Value> = claims.iter().filter(|c| c["text"] == text && s(&c["value"]) == value).collect();
+        let Some(c) = same.iter().find(|c| s(&c["metric"]) == metric).or(same.first()) else {
+            failures.push(format!("missing {text} = {value}"));
+            continue;
+        };
+        let got =
+            [s(&c["unit"]), s(&c["kind"]), s(&c["qualifier"]), s(&c["metric"]), s(&c["period"]), s(&c["modality"])];
+        let want = [unit, kind, qualifier, metric, period, modality];
+        if got.iter().zip(want).any(|(g, w)| g != w) {
+            failures.push(format!("{text}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}:\n{}", doc["id"], failures.join("\n"));
+}
+
+#[test]
+fn statistics_bureau_release() {
+    let docs = docs();
+    let d = &docs[0];
+    assert_eq!(d["title"], "2024年上半年全省经济运行情况");
+    assert_eq!(d["source"]["encoding"], "gb18030");
+    let h1 = "2024-01/2024-06";
+    check(
+        d,
+        &[
+            ("63260.6亿元", "6326060000000", "CNY", "amount", "-", "地区生产总值", h1, "actual"),
+            ("5.8%", "5.8", "%", "change", "-", "地区生产总值", h1, "actual"),
+            ("2140.5亿元", "214050000000", "CNY", "amount", "-", "第一产业增加值", h1, "actual"),
+            ("7.9%", "7.9", "%", "change", "-", "规模以上工业增加值", h1, "actual"),
+            ("0.6个百分点", "0.6", "pp", "change", "-", "规模以上工业增加值", h1, "actual"),
+            ("67.3万人", "673000", "count", "count", "-", "城镇新增就业", h1, "actual"),
+            ("53.8%", "53.8", "%", "percent", "-", "年度目标", h1, "actual"),
+            ("27.6万亿元", "27600000000000", "CNY", "amount", "-", "存款余额", "../2024-06-30", "actual"),
+            ("0.9万亿元", "900000000000", "CNY", "amount", "-", "进口", h1, "actual"),
+            ("3.9%", "-3.9", "%", "change", "-", "进口", h1, "actual"),
+            ("700亿斤", "70000000000", "jin", "quantity", "at_least", "粮食总产量", h1, "actual"),
+            ("4.1%", "4.1", "%", "change", "-", "一般公共预算收入", h1, "actual"),
+            ("5.0%", "5", "%", "change", "-", "全体居民人均可支配收入", h1, "actual"),
+            ("2.1%", "-2.1", "%", "change", "-", "利润总额", h1, "actual"),
+            ("50.2%", "50.2", "%", "percent", "-", "制造业采购经理指数", "2024-06", "actual"),
+            ("12%", "12", "%", "percent", "about", "数字经济核心产业增加值占GDP比重", "2025", "target"),
+        ],
+    );
+    // The related-news list, the footer and the dates are not figures.
+    let texts: Vec<&str> = d["claims"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    for not in ["2024", "12345678", "1", "32010202010001"] {
+        assert!(!texts.contains(&not), "{not} reported as a figure");
+    }
+}
+
+#[test]
+fn press_conference() {
+    let docs = docs();
+    let d = &docs[1];
+    assert_eq!(d["published"], "2024-09-12T10:30");
+    assert_eq!(d["publisher"], "省政府新闻办公室");
+    check(
+        d,
+        &[
+            ("1,200余家", "1200", "count", "count", "over", "国家级专精特新“小巨人”企业", "2024", "actual"),
+            ("8000家", "8000", "count", "count", "over", "省级专精特新中小企业", "2024", "actual"),
+            ("500亿条", "50000000000", "count", "count", "over", "标识注册量", "../2024-08-31", "actual"),
+            ("6.4", "6.4", "pp", "change", "-", "规上工业企业数字化研发设计工具普及率", "../2024-08-31", "actual"),
+            ("4.3个百分点", "4.3", "pp", "change", "-", "关键工序数控化率", "../2024-08-31", "actual"),
+            ("300家", "300", "count", "count", "about", "省级智能工厂", "../2026-12-31", "target"),
+            ("1000个", "1000", "count", "count", "at_least", "数字化车间", "../2026-12-31", "target"),
+            ("15亿元", "1500000000", "CNY", "amount", "-", "省级专项资金", "2024", "target"),
+            ("2400亿元", "240000000000", "CNY", "amount", "about", "项目总投资", "-", "actual"),
+            ("10.2%", "10.2", "%", "percent", "-", "数字经济核心产业营业收入占GDP比重", "2023", "actual"),
+        ],
+    );
+    let names: Vec<&str> = d["initiatives"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"制造业数字化转型三年行动计划（2024—2026年）"), "{names:?}");
+}
+
+#[test]
+fn indicator_phrasing() {
+    let docs = docs();
+    let d = &docs[2];
+    check(
+        d,
+        &[
+            ("0.2个百分点", "-0.2", "pp", "change", "-", "城镇调查失业率", "-", "actual"),
+            ("1.1个百分点", "-1.1", "pp", "change", "-", "规模以上工业增加值", "-", "actual"),
+            ("39218元", "39218", "CNY", "amount", "-", "居民人均可支配收入", "2023", "actual"),
+            ("2.4倍", "2.4", "times", "multiple", "-", "居民人均可支配收入", "2023", "actual"),
+            ("3000亿美元", "300000000000", "USD", "amount", "about", "出口额", "-", "actual"),
+            ("6000多家", "6000", "count", "change", "over", "高新技术企业", "-", "actual"),
+            ("5.3个百分点", "5.3", "pp", "change", "-", "工业投资", "-", "actual"),
+            ("15%", "15", "%", "change", "-", "游客", "2024", "actual"),
+            ("20%", "20", "%", "change", "-", "旅游总收入", "2024", "actual"),
+            ("30微克/立方米", "30", "ug/m3", "quantity", "-", "PM2.5平均浓度", "-", "actual"),
+            ("120万亩", "1200000", "mu", "quantity", "-", "造林面积", "-", "actual"),
+            ("第一", "1", "rank", "rank", "-", "产销量", "-", "actual"),
+            ("2%", "2", "%", "percent", "at_least", "规上工业企业研发投入占营业收入比重", "2027", "target"),
+        ],
+    );
+}
