@@ -579,6 +579,15 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
             return None;
         }
     }
+    // -22.2%, 增长-2.1%, 负3.9%: a written minus sign belongs to the figure.
+    let mut negative = false;
+    if range.is_none() && start == lit.start {
+        let with_sign = numbers::signed(s, lit.clone());
+        if with_sign.start < lit.start {
+            negative = true;
+            start = with_sign.start;
+        }
+    }
     let factor = u.map(|u| u.factor).unwrap_or(Decimal::ONE);
     let surface_unit = match unit {
         Some(_) if shared_unit.is_some() => shared_unit.map(|w| format!("{}{w}", lit.scale)),
@@ -594,6 +603,7 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         None => None,
     };
     let value = lit.value.checked_mul(factor)?;
+    let value = if negative { -value } else { value };
     let range = match range {
         Some([a, b]) => Some([a.checked_mul(factor)?, b.checked_mul(factor)?]),
         None => None,

@@ -338,9 +338,41 @@ pub fn fold(text: &str) -> Vec<char> {
             '：' => ':',
             '－' | '—' | '–' => '-',
             '～' | '〜' => '~',
+            // Traditional forms of the characters figures are written with (HK/TW releases).
+            '點' => '点',
+            '負' => '负',
+            '個' => '个',
+            '餘' => '余',
+            '幾' => '几',
+            '對' => '对',
             _ => c,
         })
         .collect()
+}
+
+/// A literal with the minus sign written before it (-22.2, 负3.9, 增长-2.1%): the sign is
+/// taken when the char before it is not part of a word or number (1-7月 and 5-20% are
+/// ranges, —— is punctuation, 减负180亿元 is a word).
+pub fn signed(s: &[char], lit: Literal) -> Literal {
+    let Some(sign_at) = lit.start.checked_sub(1) else { return lit };
+    if !matches!(s[sign_at], '-' | '负') {
+        return lit;
+    }
+    let before = sign_at.checked_sub(1).map(|k| s[k]);
+    let attached = before.is_some_and(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, '.' | '-' | '负' | '%')
+            || chinese_digit(c).is_some()
+            || small_unit(c).is_some()
+            || big_unit(c).is_some()
+    });
+    // 负 is also a morpheme (减负180亿元, 负债): as a sign it follows a break or a copula.
+    let word_part = s[sign_at] == '负'
+        && before.is_some_and(|c| crate::clean::is_han(c) && !matches!(c, '为' | '是' | '至' | '到' | '长' | '达'));
+    if attached || word_part {
+        return lit;
+    }
+    Literal { start: sign_at, value: -lit.value, ..lit }
 }
 
 /// Parses a whole string as one number: the literal must cover all of it. Accepts every
@@ -539,6 +571,18 @@ mod tests {
     }
 
     #[test]
+    fn minus_signs_and_what_only_looks_like_one() {
+        let v = |t: &str| find_literals(t).iter().map(|l| l.value.normalize().to_string()).collect::<Vec<_>>();
+        assert_eq!(v("-22.2"), ["-22.2"]);
+        assert_eq!(v("负三十二"), ["-32"]);
+        assert_eq!(v("增速为负3.9"), ["-3.9"]);
+        assert_eq!(v("增长-2.1"), ["-2.1"]);
+        assert_eq!(v("1-7"), ["1", "7"]);
+        assert_eq!(v("减负180"), ["180"]);
+        assert_eq!(v("目标——2"), ["2"]);
+    }
+
+    #[test]
     fn arabic_forms() {
         assert_eq!(v("1,255.6").as_deref(), Some("1255.6"));
         assert_eq!(v("１２３").as_deref(), Some("123"));
@@ -641,7 +685,7 @@ pub fn find_literals(text: &str) -> Vec<Literal> {
         match literal_at(&s, i) {
             Some(Ok(l)) if boundary => {
                 i = l.end.max(i + 1);
-                out.push(l);
+                out.push(signed(&s, l));
             }
             Some(Err(LiteralError::Overflow(_, b))) => i = b.max(i + 1),
             _ => i += 1,
