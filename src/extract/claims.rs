@@ -1270,6 +1270,17 @@ mod tests {
     }
 
     #[test]
+    fn basis_points_hours_and_digits_after_a_scale() {
+        let c = claims_of("一年期LPR下调25个基点，近4个小时，还有1.7亿65周岁及以上人口，1亿2000万元。", None);
+        let t: Vec<(&str, String, Option<&str>)> =
+            c.iter().map(|c| (c.text.as_str(), c.value.to_string(), c.unit.as_deref())).collect();
+        assert_eq!(t[0], ("25个基点", "-0.25".to_string(), Some("pp")));
+        assert_eq!(t[1], ("4个小时", "4".to_string(), Some("h")));
+        assert_eq!(t[2].0, "1.7亿");
+        assert_eq!(t[3], ("1亿2000万元", "120000000".to_string(), Some("CNY")));
+    }
+
+    #[test]
     #[ignore = "debugging aid: T='…' cargo test debug_one -- --ignored --nocapture"]
     fn debug_one() {
         let t = std::env::var("T").unwrap_or_else(|_| "非食品价格上涨0.9%".into());

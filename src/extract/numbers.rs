@@ -168,6 +168,18 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             if acc.cur.is_some() || (arabic && acc.last_unit.is_none()) {
                 break;
             }
+            // 1亿2000万 and 3万5千 continue a number; 1.7亿65周岁 does not: Arabic digits right
+            // after a scale belong to it only when a smaller unit follows them.
+            if let (Some(last), false) = (acc.last_unit, acc.zero_seen) {
+                if let Some(Ok((_, e))) = arabic_at(s, j) {
+                    let unit_after = s
+                        .get(e)
+                        .and_then(|&n| small_unit(n).map(Decimal::from).or_else(|| big_unit(n).map(Decimal::from)));
+                    if !unit_after.is_some_and(|u| u < last) {
+                        break;
+                    }
+                }
+            }
             match arabic_at(s, j)? {
                 Ok((v, e)) => {
                     acc.cur = Some(v);
