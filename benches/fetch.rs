@@ -5,6 +5,8 @@
 //! 10,000; also 1,000 to show memory stays flat) with `--delay 0`, 32 requests in flight,
 //! into a fresh directory. Median of 3 runs → pages/s and MB/s, and the child's peak RSS.
 
+mod common;
+
 #[path = "../tests/common/http.rs"]
 mod http;
 
@@ -14,17 +16,6 @@ use std::time::Instant;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs a command to completion; returns (success, peak RSS of that child in KiB).
-fn run_measured(cmd: &mut Command) -> (bool, i64) {
-    #[allow(clippy::zombie_processes)] // reaped by wait4 below
-    let child = cmd.spawn().unwrap();
-    let mut status = 0;
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: wait4 on our own child's pid, writing into values we own.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
-    (pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, ru.ru_maxrss)
 }
 
 fn main() {
@@ -53,7 +44,7 @@ fn main() {
             let out = dir.join(format!("corpus-{k}"));
             let t = Instant::now();
             let (ok, peak) =
-                run_measured(Command::new(&bin).args(["-q", "fetch"]).arg(&list).arg("-o").arg(&out).args([
+                common::run_measured(Command::new(&bin).args(["-q", "fetch"]).arg(&list).arg("-o").arg(&out).args([
                     "--delay",
                     "0",
                     "--per-host",

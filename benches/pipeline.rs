@@ -9,6 +9,8 @@
 //! 3. In process, one thread: time per stage over the real pages (decode+clean+segment vs
 //!    claims+initiatives), and the recognizer alone in MB/s of body text.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -81,17 +83,6 @@ fn synthetic_corpus(dir: &Path, n: usize) -> u64 {
     total
 }
 
-/// Runs a command to completion; returns (success, peak RSS of that child in KiB).
-fn run_measured(cmd: &mut Command) -> (bool, i64) {
-    #[allow(clippy::zombie_processes)] // reaped by wait4 below
-    let child = cmd.spawn().unwrap();
-    let mut status = 0;
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: wait4 on our own child's pid, writing into values we own.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
-    (pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, ru.ru_maxrss)
-}
-
 fn bench_run(label: &str, corpus: &Path, bytes: u64, pages: usize) {
     let bin = root().join("target/release/pressmine");
     for threads in ["1", "2"] {
@@ -101,7 +92,7 @@ fn bench_run(label: &str, corpus: &Path, bytes: u64, pages: usize) {
             let out = std::env::temp_dir().join(format!("pressmine-bench-out-{threads}-{k}"));
             let _ = std::fs::remove_dir_all(&out);
             let t = Instant::now();
-            let (ok, peak) = run_measured(
+            let (ok, peak) = common::run_measured(
                 Command::new(&bin).args(["-q", "--threads", threads, "run"]).arg(corpus).arg("-o").arg(&out),
             );
             times.push(t.elapsed().as_secs_f64());
