@@ -306,6 +306,17 @@ fn recognize(
     if let Some((_, q)) = rules.qual_suffix.at(s, fig.end) {
         qualifier = qualifier.or(Some(q));
     }
+    // 约占全国的15%, 约为上年的1.2倍: a hedge on the copula hedges the figure it introduces.
+    if qualifier.is_none() {
+        let mut k = cstart;
+        while let Some((p, len, q)) = rules.qual_prefix.find_in(s, k, before) {
+            if matches!(s.get(p + len), Some('占' | '为' | '是' | '合')) {
+                qualifier = Some(q);
+                break;
+            }
+            k = p + len.max(1);
+        }
+    }
     if fig.over && qualifier.is_none() {
         qualifier = Some(Qualifier::Over);
     }
@@ -1278,6 +1289,14 @@ mod tests {
         assert_eq!(t[1], ("4个小时", "4".to_string(), Some("h")));
         assert_eq!(t[2].0, "1.7亿");
         assert_eq!(t[3], ("1亿2000万元", "120000000".to_string(), Some("CNY")));
+    }
+
+    #[test]
+    fn a_hedge_on_the_copula_hedges_the_figure() {
+        let c = claims_of("出口额达到3000亿美元，约占全国的15%。", None);
+        assert_eq!(c[1].qualifier, Some(Qualifier::About));
+        let c = claims_of("出口额占全国的15%。", None);
+        assert_eq!(c[0].qualifier, None);
     }
 
     #[test]
