@@ -42,6 +42,7 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
     let periods = find_periods(rules, f, cx.published);
     let region = DocRegion::find(rules, cx, f);
     let mut claims: Vec<Claim> = Vec::new();
+    let mut shares: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let c = s[i];
@@ -66,9 +67,10 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
             }
             Some(Ok(lit)) => {
                 let next = lit.end.max(i + 1);
-                if let Some(claim) = recognize(rules, cx, f, &excluded, &lit, &periods, &region) {
+                if let Some((claim, share)) = recognize(rules, cx, f, &excluded, &lit, &periods, &region) {
                     i = claim.span[1].max(next);
                     claims.push(claim);
+                    shares.push(share);
                 } else {
                     i = next;
                 }
@@ -76,7 +78,7 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
         }
     }
     fan_out_respectively(rules, cx, f, &mut claims);
-    inherit_metrics(&mut claims);
+    inherit_metrics(&mut claims, &mut shares);
     inherit_bases(s, &mut claims);
     // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
     // figures stated without one are of that period, unless they are targets.
@@ -277,6 +279,7 @@ struct Figure {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The claim, and whether its metric is a share of the previous figure's indicator.
 fn recognize(
     rules: &ClaimRules,
     cx: &Context<'_>,
@@ -285,7 +288,7 @@ fn recognize(
     lit: &Literal,
     periods: &[PeriodMention],
     region: &DocRegion,
-) -> Option<Claim> {
+) -> Option<(Claim, bool)> {
     let s = &f.chars;
     if excluded[lit.start..lit.end].iter().any(|x| *x) {
         return None;
@@ -376,7 +379,9 @@ fn recognize(
         }
         _ => before,
     };
-    let mut metric = metric(rules, cx, f, cstart, metric_to);
+    let found = metric(rules, cx, f, cstart, metric_to);
+    let share_of_previous = found.as_ref().is_some_and(|m| m.share_of_previous);
+    let mut metric = found.map(|m| m.text);
     // Counted things usually follow the figure when a verb precedes it (共建1503家研发中心,
     // 建成501公里标准化堤防) or nothing names them before it.
     if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) {
@@ -391,23 +396,26 @@ fn recognize(
     let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
     let period = period_for(periods, s, fig.start, sentence[0]);
     let modality = modality(rules, s, sentence[0], fig.start);
-    Some(Claim {
-        text: f.text(fig.start, fig.end),
-        span: [fig.start, fig.end],
-        sentence,
-        value: value.normalize(),
-        unit: unit.map(|u| u.code.clone()),
-        surface_unit: fig.surface_unit,
-        kind,
-        change,
-        qualifier,
-        range,
-        metric,
-        scope,
-        period,
-        modality,
-        rule: fig.rule,
-    })
+    Some((
+        Claim {
+            text: f.text(fig.start, fig.end),
+            span: [fig.start, fig.end],
+            sentence,
+            value: value.normalize(),
+            unit: unit.map(|u| u.code.clone()),
+            surface_unit: fig.surface_unit,
+            kind,
+            change,
+            qualifier,
+            range,
+            metric,
+            scope,
+            period,
+            modality,
+            rule: fig.rule,
+        },
+        share_of_previous,
+    ))
 }
 
 /// Literal + unit + special shapes (百分之, 分之, 第N, 翻番, ranges, ratios) → figure.
@@ -712,7 +720,16 @@ pub fn is_nounish(tag: &str) -> bool {
 
 /// The indicator: the noun chain ending just before the figure (or its verb), minus
 /// leading places, scope and time words.
-fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<String> {
+/// An indicator read before a figure.
+struct Metric {
+    /// As written (asides removed).
+    text: String,
+    /// `text` is a share with nothing before its 占 (占GDP比重): a share of the previous
+    /// figure's indicator, completed by `inherit_metrics`.
+    share_of_previous: bool,
+}
+
+fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<Metric> {
     // 居民消费价格比上年同期上涨0.1%: the baseline between the indicator and the verb goes.
     let mut to = to;
     while let Some((len, _)) = rules.bases.ending_at(&f.chars, to).filter(|(l, _)| to - l >= from) {
@@ -756,7 +773,7 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     // 数字经济核心产业增加值占GDP比重: a share names what it is a share of.
     let share = |w: &Word| matches!(text_of(w).as_str(), "比重" | "比例" | "份额" | "占比");
     // With nothing before 占 in the clause (…营业收入1.2万亿元，占GDP比重为10.2%), the metric is
-    // marked with a leading 占 and completed from the previous figure's (inherit_metrics).
+    // completed from the previous figure's (inherit_metrics).
     let mut share_of_previous = false;
     if k > 0 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" {
         if k > 1 && is_nounish(words[k - 2].tag) {
@@ -808,7 +825,7 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     if share_of_previous {
         m.insert(0, '占');
     }
-    (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(m)
+    (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(Metric { text: m, share_of_previous })
 }
 
 /// Longest quoted word kept inside a metric, in chars (专精特新“小巨人”企业).
@@ -1062,8 +1079,11 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
             for (&(ia, ib), &k) in items.iter().zip(&after) {
                 let item: String = f.text(ia, ib);
                 let item = item.trim().to_string();
-                let m =
-                    if (2..=16).contains(&item.chars().count()) { Some(item) } else { metric(rules, cx, f, ia, ib) };
+                let m = if (2..=16).contains(&item.chars().count()) {
+                    Some(item)
+                } else {
+                    metric(rules, cx, f, ia, ib).map(|m| m.text)
+                };
                 if m.is_some() {
                     claims[k].metric = m;
                 }
@@ -1107,22 +1127,27 @@ fn inherit_bases(s: &[char], claims: &mut [Claim]) {
 /// (江苏制造业增加值达4.66万亿元，占全国14.1%). A duration names no indicator: after one,
 /// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
 /// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration.
-fn inherit_metrics(claims: &mut [Claim]) {
-    // 占GDP比重 (marked by `metric`): a share of the previous figure's indicator.
+fn inherit_metrics(claims: &mut [Claim], shares: &mut [bool]) {
+    // 占GDP比重 (`shares`, from `metric`): a share of the previous figure's indicator.
     for k in 0..claims.len() {
+        if !shares[k] {
+            continue;
+        }
+        // A 分别 item may have replaced the metric since.
         let Some(m) = claims[k].metric.clone().filter(|m| m.starts_with('占')) else { continue };
         let sentence = claims[k].sentence;
         let level = |j: usize| matches!(claims[j].kind, ClaimKind::Amount | ClaimKind::Quantity | ClaimKind::Count);
         let whole = (0..k)
             .rev()
             .take_while(|&j| claims[j].sentence == sentence)
-            .find(|&j| claims[j].metric.as_ref().is_some_and(|pm| !pm.starts_with('占')))
+            .find(|&j| claims[j].metric.is_some() && !shares[j])
             .filter(|&j| level(j))
             .and_then(|j| claims[j].metric.clone());
         claims[k].metric = Some(match whole {
             Some(pm) => format!("{pm}{m}"),
             None => m.trim_start_matches('占').to_string(),
         });
+        shares[k] = false;
     }
     for k in 1..claims.len() {
         if claims[k].metric.is_some() {
@@ -1289,6 +1314,12 @@ mod tests {
         assert_eq!(t[1], ("4个小时", "4".to_string(), Some("h")));
         assert_eq!(t[2].0, "1.7亿");
         assert_eq!(t[3], ("1亿2000万元", "120000000".to_string(), Some("CNY")));
+    }
+
+    #[test]
+    fn a_metric_that_starts_with_zhan_is_not_a_share() {
+        let c = claims_of("该项目总投资5亿元，占地面积120亩。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("占地面积"));
     }
 
     #[test]

@@ -877,7 +877,7 @@ fn stored_kind(headers: &HeaderMap) -> Option<Kind> {
     let Some(ct) = ct else { return Some(Kind::Html) };
     let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     match mime.as_str() {
-        "" | "text/html" | "application/xhtml+xml" | "text/shtml" => Some(Kind::Html),
+        "" | "text/html" | "application/xhtml+xml" => Some(Kind::Html),
         "text/plain" => Some(Kind::Text),
         _ => None,
     }
