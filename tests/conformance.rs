@@ -5,7 +5,7 @@
 //! passes (the list may only shrink: delete its line).
 
 use pressmine::extract::claims::scan_quantities;
-use pressmine::extract::numbers::{find_literals, parse_whole, Mode};
+use pressmine::extract::numbers::{find_numbers, parse_whole, Mode};
 use pressmine::model::ClaimKind;
 use pressmine::pipeline::Pipeline;
 use rust_decimal::Decimal;
@@ -53,6 +53,20 @@ fn expected(case: &Value, types: &[&str]) -> Vec<Ent> {
         .filter(|e| types.contains(&e["type"].as_str().unwrap_or("")))
         .map(|e| (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize, dec(&e["value"])))
         .collect()
+}
+
+/// Recognizers-Text's values are doubles printed to 15 significant digits (1/3 → 0.333333333333333,
+/// 202107211321363588510367 → 202107211321364000000000): a value matches when it agrees to within
+/// a relative 1e-12; spans must match exactly.
+fn same(got: &[Ent], want: &[Ent]) -> bool {
+    let close = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+        (Some(a), Some(b)) => {
+            let tol = b.abs().max(Decimal::ONE) * Decimal::new(1, 12);
+            (a - b).abs() <= tol
+        }
+        (a, b) => a == b,
+    };
+    got.len() == want.len() && got.iter().zip(want).all(|(g, w)| g.0 == w.0 && g.1 == w.1 && close(g.2, w.2))
 }
 
 struct Report {
@@ -106,7 +120,7 @@ fn conformance_pass_rates() {
 
     // Recognizers-Text: the exact entity list of each sentence.
     let literal_ents = |input: &str| -> Vec<Ent> {
-        find_literals(input).into_iter().map(|l| (l.start, l.end, Some(l.value.normalize()))).collect()
+        find_numbers(input).into_iter().map(|l| (l.start, l.end, Some(l.value.normalize()))).collect()
     };
     let quantity_ents = |input: &str, kind: ClaimKind| -> Vec<Ent> {
         scan_quantities(rules, input)
@@ -131,7 +145,10 @@ fn conformance_pass_rates() {
                 "percentage" => quantity_ents(input, ClaimKind::Percent),
                 _ => quantity_ents(input, ClaimKind::Amount),
             };
-            results.push((case["id"].as_str().unwrap().to_string(), got == want));
+            if !same(&got, &want) && std::env::var_os("PRESSMINE_SHOW_FAILURES").is_some() {
+                println!("{} {input:?}\n  want {want:?}\n  got  {got:?}", case["id"].as_str().unwrap());
+            }
+            results.push((case["id"].as_str().unwrap().to_string(), same(&got, &want)));
         }
         report.file(file, results);
     }

@@ -429,10 +429,18 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         end >= w.len() && s[end - w.len()..end] == *w.as_slice()
     };
     let hundred = Decimal::ONE_HUNDRED;
-    // 百分之十五点五, 千分之三, 万分之五.
-    for (prefix, div) in [("百分之", Decimal::ONE), ("千分之", Decimal::TEN), ("万分之", hundred)] {
+    // 百分之十五点五, 千分之三, 万分之五, 百万分之五 (longest first).
+    let per = [
+        ("千万分之", Decimal::from(100_000)),
+        ("百万分之", Decimal::from(10_000)),
+        ("十万分之", Decimal::from(1000)),
+        ("百分之", Decimal::ONE),
+        ("千分之", Decimal::TEN),
+        ("万分之", hundred),
+    ];
+    for (prefix, div) in per {
         if ends_with(lit.start, prefix) {
-            let start = lit.start - 3;
+            let start = lit.start - prefix.chars().count();
             return Some(Figure {
                 start,
                 end: lit.end,
@@ -607,7 +615,15 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
             start = with_sign.start;
         }
     }
-    let factor = u.map(|u| u.factor).unwrap_or(Decimal::ONE);
+    let two_digits = lit.value.fract().is_zero() && lit.value >= Decimal::TEN && lit.value < Decimal::ONE_HUNDRED;
+    if two_digits && u.is_some_and(|u| u.two_digit_factor.is_some()) && (lit.value % Decimal::TEN).is_zero() {
+        return None; // 十折, 20折: no such discount
+    }
+    let factor = match u {
+        Some(Unit { two_digit_factor: Some(f), .. }) if two_digits => *f,
+        Some(u) => u.factor,
+        None => Decimal::ONE,
+    };
     let surface_unit = match unit {
         Some(_) if shared_unit.is_some() => shared_unit.map(|w| format!("{}{w}", lit.scale)),
         Some(_) if start < lit.start => {

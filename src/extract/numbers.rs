@@ -41,7 +41,7 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' | '○' | 'Ｏ' => 0,
         '一' | '壹' | '幺' => 1,
-        '二' | '贰' | '两' | '貳' | '兩' => 2,
+        '二' | '贰' | '两' | '貳' | '兩' | '倆' => 2,
         '三' | '叁' | '參' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
@@ -51,6 +51,11 @@ pub fn chinese_digit(c: char) -> Option<u32> {
         '九' | '玖' => 9,
         _ => return None,
     })
+}
+
+/// 大写 (financial) numerals that are also common morphemes (放肆, 队伍, 陆地, 拾取).
+fn is_financial_only(c: char) -> bool {
+    matches!(c, '肆' | '伍' | '陆' | '陸' | '拾')
 }
 
 /// Value of a small unit (十 百 千).
@@ -106,10 +111,46 @@ fn arabic_at(s: &[char], i: usize) -> Option<Result<(Decimal, usize), LiteralErr
             j += 1;
         }
     }
-    Some(match digits.parse::<Decimal>() {
-        Ok(v) => Ok((v, j)),
-        Err(_) => Err(LiteralError::Overflow(i, j)),
-    })
+    let Ok(mut v) = digits.parse::<Decimal>() else { return Some(Err(LiteralError::Overflow(i, j))) };
+    if let Some((exp, e)) = exponent_at(s, i, j) {
+        match scale_by_power_of_ten(v, exp) {
+            Some(x) => (v, j) = (x, e),
+            None => return Some(Err(LiteralError::Overflow(i, e))),
+        }
+    }
+    Some(Ok((v, j)))
+}
+
+/// Scientific notation after a mantissa `s[i..j]`: `e5`, `E+14`, `e-1`, standing alone (not
+/// inside a word or code such as `A1e5`, `3e5x`). Returns the exponent and where it ends.
+fn exponent_at(s: &[char], i: usize, j: usize) -> Option<(i32, usize)> {
+    if !matches!(s.get(j), Some('e' | 'E')) || i.checked_sub(1).is_some_and(|b| s[b].is_ascii_alphabetic()) {
+        return None;
+    }
+    let (neg, mut k) = match s.get(j + 1) {
+        Some('+') => (false, j + 2),
+        Some('-') => (true, j + 2),
+        _ => (false, j + 1),
+    };
+    let from = k;
+    while k < s.len() && s[k].is_ascii_digit() && k - from < 3 {
+        k += 1;
+    }
+    if k == from || s.get(k).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.') {
+        return None;
+    }
+    let exp: i32 = s[from..k].iter().collect::<String>().parse().ok()?;
+    Some((if neg { -exp } else { exp }, k))
+}
+
+/// `v × 10^exp`, exactly, or `None` when it does not fit.
+fn scale_by_power_of_ten(v: Decimal, exp: i32) -> Option<Decimal> {
+    let ten = Decimal::TEN;
+    let mut x = v;
+    for _ in 0..exp.unsigned_abs() {
+        x = if exp > 0 { x.checked_mul(ten)? } else { x.checked_div(ten)? };
+    }
+    (exp >= 0 || !x.is_zero() || v.is_zero()).then_some(x)
 }
 
 /// Accumulator for the sectioned Chinese reading.
@@ -124,6 +165,8 @@ struct Acc {
     zero_seen: bool,
     /// Consecutive bare digits (positional reading 二〇二四).
     run: usize,
+    /// `cur` was written in Arabic digits (never abbreviated: 3万4000 is 34000, not 3万4000×1000).
+    cur_arabic: bool,
 }
 
 fn ck(v: Option<Decimal>) -> Result<Decimal, ()> {
@@ -137,7 +180,9 @@ impl Acc {
         if let Some(c) = self.cur {
             let add = match (self.last_unit, self.zero_seen) {
                 // 三万五 → 5 × 1000; 两千六 → 6 × 100
-                (Some(u), false) if self.run == 1 && u >= Decimal::TEN => ck(c.checked_mul(u / Decimal::TEN))?,
+                (Some(u), false) if self.run == 1 && u >= Decimal::TEN && !self.cur_arabic => {
+                    ck(c.checked_mul(u / Decimal::TEN))?
+                }
                 _ => c,
             };
             t = ck(t.checked_add(add))?;
@@ -169,13 +214,24 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                 break;
             }
             // 1亿2000万 and 3万5千 continue a number; 1.7亿65周岁 does not: Arabic digits right
-            // after a scale belong to it only when a smaller unit follows them.
+            // after a scale belong to it only when a smaller unit follows them, or when they
+            // fill the scale's places exactly (3万4000, 2亿35000000) after a whole number.
             if let (Some(last), false) = (acc.last_unit, acc.zero_seen) {
                 if let Some(Ok((_, e))) = arabic_at(s, j) {
                     let unit_after = s
                         .get(e)
                         .and_then(|&n| small_unit(n).map(Decimal::from).or_else(|| big_unit(n).map(Decimal::from)));
-                    if !unit_after.is_some_and(|u| u < last) {
+                    let places = match big_unit(s[j - 1]) {
+                        Some(10_000) => 4,
+                        Some(_) => 8,
+                        None => 0,
+                    };
+                    let fills = places > 0
+                        && e - j == places
+                        && s[j..e].iter().all(char::is_ascii_digit)
+                        && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == ',')
+                        && s[i..j - 1].iter().all(|c| *c != '.' && *c != '点');
+                    if !unit_after.is_some_and(|u| u < last) && !fills {
                         break;
                     }
                 }
@@ -184,13 +240,13 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                 Ok((v, e)) => {
                     acc.cur = Some(v);
                     acc.run = 1;
+                    acc.cur_arabic = true;
                     j = e;
                 }
                 Err(_) => return overflow(j),
             }
             arabic = true;
             any_digit = true;
-            acc.zero_seen = false;
             continue;
         }
         if let Some(d) = chinese_digit(c) {
@@ -218,13 +274,16 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                 }
                 None => dv,
             });
+            acc.cur_arabic = false;
             acc.run += 1;
             j += 1;
             continue;
         }
         if matches!(c, '几' | '数') && !arabic {
-            // 几十, 十几, 数百: approximate; 几 counts as 1 before a unit, 0 after one.
-            let next_unit = s.get(j + 1).is_some_and(|n| small_unit(*n).is_some() || big_unit(*n).is_some());
+            // 几十, 十几, 数百: approximate; 几 counts as 1 before a unit, 0 after one (二十几万
+            // is 20万 and more, like 20多万).
+            let next_unit = acc.last_unit.is_none()
+                && s.get(j + 1).is_some_and(|n| small_unit(*n).is_some() || big_unit(*n).is_some());
             if acc.cur.is_some() || (!next_unit && acc.last_unit.is_none()) {
                 break;
             }
@@ -286,7 +345,13 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                 acc.yi = v;
                 acc.wan = Decimal::ZERO;
             } else if acc.section.is_zero() && acc.cur.is_none() && !acc.wan.is_zero() {
-                break; // 万万: not a numeral
+                // 四万万, 10万万: the old reading of 亿.
+                if acc.last_unit != Some(u) {
+                    break;
+                }
+                let Some(v) = acc.wan.checked_mul(u).and_then(|w| w.checked_add(acc.yi)) else { return overflow(j) };
+                acc.yi = v;
+                acc.wan = Decimal::ZERO;
             } else {
                 let Some(v) = below.checked_mul(u) else { return overflow(j) };
                 let Some(w) = acc.wan.checked_add(v) else { return overflow(j) };
@@ -303,9 +368,11 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             j += 1;
             continue;
         }
-        let digit_follows = s.get(j + 1).is_some_and(|n| chinese_digit(*n).is_some());
-        if c == '点' && !arabic && digit_follows && (acc.cur.is_some() || acc.last_unit == Some(Decimal::TEN)) {
-            // 三点一四, 十点五: Chinese decimal point.
+        // 两 is no decimal digit (一点两小时 is 1 and 2, not 1.2).
+        let digit_follows =
+            s.get(j + 1).is_some_and(|n| chinese_digit(*n).is_some() && !matches!(n, '两' | '兩' | '倆'));
+        if c == '点' && !arabic && digit_follows && (acc.cur.is_some() || acc.last_unit.is_some()) {
+            // 三点一四, 十点五, 两千万点五: Chinese decimal point; 两千三点一 is 2300.1.
             let mut frac = String::from("0.");
             let mut k = j + 1;
             while k < s.len() {
@@ -316,7 +383,12 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                 k += 1;
             }
             let Ok(f) = frac.parse::<Decimal>() else { return overflow(k) };
-            let base = acc.cur.take().unwrap_or(Decimal::ZERO);
+            let mut base = acc.cur.take().unwrap_or(Decimal::ZERO);
+            if let (Some(u), false, 1, false) = (acc.last_unit, acc.zero_seen, acc.run, acc.cur_arabic) {
+                if u >= Decimal::ONE_HUNDRED && u <= Decimal::from(1000) {
+                    base = ck(base.checked_mul(u / Decimal::TEN)).unwrap_or(base);
+                }
+            }
             let Some(v) = acc.section.checked_add(base).and_then(|v| v.checked_add(f)) else { return overflow(k) };
             acc.section = v;
             acc.last_unit = None;
@@ -328,6 +400,11 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
         break;
     }
     if !any_digit || j == i {
+        return None;
+    }
+    // A lone 大写 digit is a word (陆地, 队伍, 拾取, 放肆), not a number, unless money follows.
+    if j == i + 1 && is_financial_only(s[i]) && !s.get(j).is_some_and(|c| matches!(c, '元' | '圆' | '角' | '分' | '整'))
+    {
         return None;
     }
     // A dangling 余/多 not followed by a unit stays part of the literal (1200余家).
@@ -621,6 +698,62 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_places_zeros_and_old_scales() {
+        assert_eq!(v("两千三点一").as_deref(), Some("2300.1"));
+        assert_eq!(v("一千六点五").as_deref(), Some("1600.5"));
+        assert_eq!(v("两千万点五五四四").as_deref(), Some("20000000.5544"));
+        assert_eq!(v("1千零20").as_deref(), Some("1020"));
+        assert_eq!(v("1千零1").as_deref(), Some("1001"));
+        assert_eq!(v("3万4000").as_deref(), Some("34000"));
+        assert_eq!(v("四万万").as_deref(), Some("400000000"));
+        assert_eq!(v("倆千两百贰拾二").as_deref(), Some("2222"));
+        // Arabic digits after a decimal scale, or not filling its places, stay apart.
+        let lits = |t: &str| find_literals(t).iter().map(|l| l.value.normalize().to_string()).collect::<Vec<_>>();
+        assert_eq!(lits("1.7亿65周岁"), ["170000000", "65"]);
+        assert_eq!(lits("3万400"), ["30000", "400"]);
+        assert_eq!(lits("3.5万4000"), ["35000", "4000"]);
+    }
+
+    #[test]
+    fn approximate_digits_after_a_unit_count_nothing() {
+        let s = fold("二十几万");
+        let l = literal_at(&s, 0).unwrap().unwrap();
+        assert_eq!(l.value, Decimal::from(200_000));
+        assert!(l.approx);
+        let s = fold("几十万");
+        assert_eq!(literal_at(&s, 0).unwrap().unwrap().value, Decimal::from(100_000));
+    }
+
+    #[test]
+    fn scientific_notation_only_standing_alone() {
+        let lits = |t: &str| find_literals(t).iter().map(|l| l.value.normalize().to_string()).collect::<Vec<_>>();
+        assert_eq!(lits("12.32e+14"), ["1232000000000000"]);
+        assert_eq!(lits("-12e-1"), ["-1.2"]);
+        assert_eq!(lits("2e5"), ["200000"]);
+        assert_eq!(lits("A1e5"), ["1", "5"]);
+        assert_eq!(lits("3e5x"), ["3", "5"]);
+    }
+
+    #[test]
+    fn fractions_join_in_running_text() {
+        let nums = |t: &str| {
+            find_numbers(t).iter().map(|l| (l.start, l.end, l.value.normalize().to_string())).collect::<Vec<_>>()
+        };
+        assert_eq!(nums("五分之一"), [(0, 4, "0.2".to_string())]);
+        assert_eq!(nums("一百分之二"), [(0, 5, "0.02".to_string())]);
+        assert_eq!(nums("3又一千分之23"), [(0, 8, "3.023".to_string())]);
+        assert_eq!(nums("零分之一"), [(0, 1, "0".to_string()), (3, 4, "1".to_string())]);
+    }
+
+    #[test]
+    fn lone_financial_numerals_that_are_words() {
+        assert!(find_literals("陆地上有许多动物").is_empty());
+        assert!(find_literals("他在海滩上拾取贝壳").is_empty());
+        assert_eq!(find_literals("肆元").len(), 1);
+        assert_eq!(find_literals("伍拾").len(), 1);
+    }
+
+    #[test]
     fn over_and_overflow() {
         let s = fold("1200余家");
         let l = literal_at(&s, 0).unwrap().unwrap();
@@ -689,15 +822,64 @@ mod mode_tests {
 /// Every number literal in a text, left to right (no claim filtering). For conformance
 /// tests and for users who want raw numbers.
 pub fn find_literals(text: &str) -> Vec<Literal> {
+    literals_in(&fold(text))
+}
+
+/// Numbers as a reader takes them from running text: the literals of [`find_literals`] with
+/// fractions joined to one value — 五分之一 → 0.2, 一百分之二 → 0.02, 三又三分之一 → 3.333…
+/// (a whole part joined by 又). Percent readings (百分之五 → 5 %) are `claims`' business.
+pub fn find_numbers(text: &str) -> Vec<Literal> {
     let s = fold(text);
+    let lits = literals_in(&s);
+    let mut out: Vec<Literal> = Vec::with_capacity(lits.len());
+    let mut k = 0;
+    // The fraction `den 分之 num` starting at literal `k`, if any.
+    let fraction = |k: usize| -> Option<Literal> {
+        let (den, num) = (lits.get(k)?, lits.get(k + 1)?);
+        let joined = s.get(den.end..den.end + 2)? == ['分', '之'] && num.start == den.end + 2;
+        if !joined || den.value.is_zero() || den.over || den.approx || num.over || num.approx {
+            return None;
+        }
+        let value = num.value.checked_div(den.value)?;
+        Some(Literal { start: den.start, end: num.end, value, ..num.clone() })
+    };
+    while k < lits.len() {
+        let l = &lits[k];
+        let whole_and = s.get(l.end) == Some(&'又') && lits.get(k + 1).is_some_and(|n| n.start == l.end + 1);
+        if whole_and {
+            if let Some(f) = fraction(k + 1) {
+                let value = if l.value.is_sign_negative() {
+                    l.value.checked_sub(f.value)
+                } else {
+                    l.value.checked_add(f.value)
+                };
+                if let Some(value) = value {
+                    out.push(Literal { start: l.start, end: f.end, value, ..f });
+                    k += 3;
+                    continue;
+                }
+            }
+        }
+        if let Some(f) = fraction(k) {
+            out.push(f);
+            k += 2;
+            continue;
+        }
+        out.push(l.clone());
+        k += 1;
+    }
+    out
+}
+
+fn literals_in(s: &[char]) -> Vec<Literal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let boundary = i == 0 || !(s[i - 1].is_ascii_digit() || s[i - 1] == '.');
-        match literal_at(&s, i) {
+        match literal_at(s, i) {
             Some(Ok(l)) if boundary => {
                 i = l.end.max(i + 1);
-                out.push(signed(&s, l));
+                out.push(signed(s, l));
             }
             Some(Err(LiteralError::Overflow(_, b))) => i = b.max(i + 1),
             _ => i += 1,

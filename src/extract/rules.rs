@@ -19,6 +19,8 @@ struct UnitSpec {
     kind: ClaimKind,
     #[serde(default)]
     factor: Option<String>,
+    #[serde(default)]
+    two_digit_factor: Option<String>,
     chinese_ok: bool,
     #[serde(default)]
     requires_after: Option<String>,
@@ -126,6 +128,8 @@ pub struct Unit {
     pub kind: ClaimKind,
     /// Multiplier applied to the value.
     pub factor: rust_decimal::Decimal,
+    /// Multiplier for a whole two-digit value instead (75折 is 75 %, 8折 is 80 %).
+    pub two_digit_factor: Option<rust_decimal::Decimal>,
     /// Small Chinese numerals are figures before this unit.
     pub chinese_ok: bool,
     /// What must follow the unit word.
@@ -305,6 +309,12 @@ impl ClaimRules {
                 }
                 None => rust_decimal::Decimal::ONE,
             };
+            let two_digit_factor = match &u.two_digit_factor {
+                Some(s) => Some(s.parse().map_err(|_| {
+                    src.error_at(&at, format!("unit {}: two_digit_factor {s:?} is not a decimal", u.id))
+                })?),
+                None => None,
+            };
             let requires_after = match &u.requires_after {
                 Some(p) => Some(
                     Regex::new(p).map_err(|e| src.error_at(&at, format!("unit {}: bad requires_after: {e}", u.id)))?,
@@ -317,7 +327,15 @@ impl ClaimRules {
             for w in &u.words {
                 unit_words.push((w.clone(), units.len()));
             }
-            units.push(Unit { id: u.id, code: u.code, kind: u.kind, factor, chinese_ok: u.chinese_ok, requires_after });
+            units.push(Unit {
+                id: u.id,
+                code: u.code,
+                kind: u.kind,
+                factor,
+                two_digit_factor,
+                chinese_ok: u.chinese_ok,
+                requires_after,
+            });
         }
         let mut currency_prefix = Vec::new();
         for (symbol, id) in &f.currency_prefix {
