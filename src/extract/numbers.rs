@@ -53,6 +53,19 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     })
 }
 
+/// Spaces that may stand inside a numeral (not line breaks).
+fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '\t')
+}
+
+/// The first position at or after `k` that is not an inline space.
+fn skip_spaces(s: &[char], mut k: usize) -> usize {
+    while s.get(k).is_some_and(|c| is_inline_space(*c)) {
+        k += 1;
+    }
+    k
+}
+
 /// 大写 (financial) numerals that are also common morphemes (放肆, 队伍, 陆地, 拾取).
 fn is_financial_only(c: char) -> bool {
     matches!(c, '肆' | '伍' | '陆' | '陸' | '拾')
@@ -209,6 +222,29 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
     let overflow = |j: usize| Some(Err(LiteralError::Overflow(i, j.max(i + 1))));
     while j < s.len() {
         let c = s[j];
+        if is_inline_space(c) {
+            // 一百 五 十 二, 7 万, 1000  万元 (speech transcripts, text taken from PDFs): spaces
+            // inside a numeral when a Chinese numeral part follows them — a digit only after a
+            // unit (第一 两化 stays apart) — and never before Arabic digits (1 2 is two numbers).
+            let k = skip_spaces(s, j);
+            let continues = any_digit
+                && s.get(k).is_some_and(|&n| {
+                    (chinese_digit(n).is_some() && acc.last_unit.is_some())
+                        || small_unit(n).is_some()
+                        || big_unit(n).is_some()
+                        || (matches!(n, '余' | '多')
+                            && !over
+                            && s.get(skip_spaces(s, k + 1)).is_some_and(|u| big_unit(*u).is_some()))
+                        || (n == '点'
+                            && !arabic
+                            && s.get(skip_spaces(s, k + 1)).is_some_and(|d| chinese_digit(*d).is_some()))
+                });
+            if !continues {
+                break;
+            }
+            j = k;
+            continue;
+        }
         if c.is_ascii_digit() {
             if acc.cur.is_some() || (arabic && acc.last_unit.is_none()) {
                 break;
@@ -219,9 +255,9 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             if let (Some(last), false) = (acc.last_unit, acc.zero_seen) {
                 if let Some(Ok((_, e))) = arabic_at(s, j) {
                     let unit_after = s
-                        .get(e)
+                        .get(skip_spaces(s, e))
                         .and_then(|&n| small_unit(n).map(Decimal::from).or_else(|| big_unit(n).map(Decimal::from)));
-                    let places = match big_unit(s[j - 1]) {
+                    let places = match s[..j].iter().rev().find(|c| !is_inline_space(**c)).and_then(|c| big_unit(*c)) {
                         Some(10_000) => 4,
                         Some(_) => 8,
                         None => 0,
@@ -230,7 +266,7 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                         && e - j == places
                         && s[j..e].iter().all(char::is_ascii_digit)
                         && !s.get(e).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == ',')
-                        && s[i..j - 1].iter().all(|c| *c != '.' && *c != '点');
+                        && s[i..j].iter().all(|c| *c != '.' && *c != '点');
                     if !unit_after.is_some_and(|u| u < last) && !fills {
                         break;
                     }
@@ -369,12 +405,13 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             continue;
         }
         // 两 is no decimal digit (一点两小时 is 1 and 2, not 1.2).
+        let after_point = skip_spaces(s, j + 1);
         let digit_follows =
-            s.get(j + 1).is_some_and(|n| chinese_digit(*n).is_some() && !matches!(n, '两' | '兩' | '倆'));
+            s.get(after_point).is_some_and(|n| chinese_digit(*n).is_some() && !matches!(n, '两' | '兩' | '倆'));
         if c == '点' && !arabic && digit_follows && (acc.cur.is_some() || acc.last_unit.is_some()) {
             // 三点一四, 十点五, 两千万点五: Chinese decimal point; 两千三点一 is 2300.1.
             let mut frac = String::from("0.");
-            let mut k = j + 1;
+            let mut k = after_point;
             while k < s.len() {
                 match chinese_digit(s[k]) {
                     Some(d) => frac.push(char::from(b'0' + d as u8)),
@@ -746,6 +783,22 @@ mod tests {
     }
 
     #[test]
+    fn spaces_inside_a_numeral() {
+        let lits = |t: &str| {
+            find_literals(t).iter().map(|l| (l.start, l.end, l.value.normalize().to_string())).collect::<Vec<_>>()
+        };
+        assert_eq!(lits("一百 五 十 二"), [(0, 8, "152".to_string())]);
+        assert_eq!(lits("投资1000  万元"), [(2, 9, "10000000".to_string())]);
+        assert_eq!(lits("7 万5 千4 百"), [(0, 9, "75400".to_string())]);
+        // Two digit runs, a digit without a unit before it, a trailing space: apart.
+        assert_eq!(lits("1 2"), [(0, 1, "1".to_string()), (2, 3, "2".to_string())]);
+        assert_eq!(lits("第一 两化"), [(1, 2, "1".to_string()), (3, 4, "2".to_string())]);
+        assert_eq!(lits("三千 "), [(0, 2, "3000".to_string())]);
+        let nums = |t: &str| find_numbers(t).iter().map(|l| l.value.normalize().to_string()).collect::<Vec<_>>();
+        assert_eq!(nums("二分 之一"), ["0.5"]);
+    }
+
+    #[test]
     fn lone_financial_numerals_that_are_words() {
         assert!(find_literals("陆地上有许多动物").is_empty());
         assert!(find_literals("他在海滩上拾取贝壳").is_empty());
@@ -836,7 +889,9 @@ pub fn find_numbers(text: &str) -> Vec<Literal> {
     // The fraction `den 分之 num` starting at literal `k`, if any.
     let fraction = |k: usize| -> Option<Literal> {
         let (den, num) = (lits.get(k)?, lits.get(k + 1)?);
-        let joined = s.get(den.end..den.end + 2)? == ['分', '之'] && num.start == den.end + 2;
+        let fen = skip_spaces(&s, den.end);
+        let zhi = skip_spaces(&s, fen + 1);
+        let joined = s.get(fen) == Some(&'分') && s.get(zhi) == Some(&'之') && num.start == skip_spaces(&s, zhi + 1);
         if !joined || den.value.is_zero() || den.over || den.approx || num.over || num.approx {
             return None;
         }
@@ -845,7 +900,9 @@ pub fn find_numbers(text: &str) -> Vec<Literal> {
     };
     while k < lits.len() {
         let l = &lits[k];
-        let whole_and = s.get(l.end) == Some(&'又') && lits.get(k + 1).is_some_and(|n| n.start == l.end + 1);
+        let you = skip_spaces(&s, l.end);
+        let whole_and =
+            s.get(you) == Some(&'又') && lits.get(k + 1).is_some_and(|n| n.start == skip_spaces(&s, you + 1));
         if whole_and {
             if let Some(f) = fraction(k + 1) {
                 let value = if l.value.is_sign_negative() {
