@@ -121,8 +121,9 @@ fn indicator_phrasing() {
             ("3000亿美元", "300000000000", "USD", "amount", "about", "出口额", "-", "actual"),
             ("6000多家", "6000", "count", "change", "over", "高新技术企业", "-", "actual"),
             ("5.3个百分点", "5.3", "pp", "change", "-", "工业投资", "-", "actual"),
-            ("15%", "15", "%", "change", "-", "游客", "2024", "actual"),
-            ("20%", "20", "%", "change", "-", "旅游总收入", "2024", "actual"),
+            // 全年 stated as fact in June 2024: the last whole year, 2023.
+            ("15%", "15", "%", "change", "-", "游客", "2023", "actual"),
+            ("20%", "20", "%", "change", "-", "旅游总收入", "2023", "actual"),
             ("30微克/立方米", "30", "ug/m3", "quantity", "-", "PM2.5平均浓度", "-", "actual"),
             ("120万亩", "1200000", "mu", "quantity", "-", "造林面积", "-", "actual"),
             ("第一", "1", "rank", "rank", "-", "产销量", "-", "actual"),

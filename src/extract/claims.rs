@@ -33,6 +33,13 @@ struct PeriodMention {
     start: usize,
     end: usize,
     iso: String,
+    /// The reading one year earlier, for a period written without its year (全年, 1-11月)
+    /// that had not ended when the release came out: a figure stated as fact is of the
+    /// previous year (a bulletin of March 2025 reporting 全年 means 2024); a target keeps `iso`.
+    prior: Option<String>,
+    /// Opens its paragraph as a target year (到2026年，… or 主要目标：到2026年，…): the
+    /// paragraph's later sentences are targets of that year too.
+    target_lead: bool,
 }
 
 /// Extracts claims from one document.
@@ -394,8 +401,13 @@ fn recognize(
         }
     }
     let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
-    let period = period_for(periods, s, fig.start, sentence[0]);
-    let modality = modality(rules, s, sentence[0], fig.start);
+    let mention = period_for(periods, s, fig.start, sentence[0]);
+    let inherited_target = mention.is_some_and(|p| p.target_lead && p.start < sentence[0]);
+    let modality = if inherited_target { Modality::Target } else { modality(rules, s, sentence[0], fig.start) };
+    let period = mention.map(|p| match (&p.prior, modality) {
+        (Some(prior), Modality::Actual) => prior.clone(),
+        _ => p.iso.clone(),
+    });
     Some((
         Claim {
             text: f.text(fig.start, fig.end),
@@ -756,17 +768,31 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
     let s = &f.chars;
     let inside = parenthesized(s, from, to);
+    // Words the vocabulary names are nouns here (收入/v, 国内/s, 国有/b); verbs that name a
+    // kind inside an indicator (控股, 连接) are attributes when a noun follows them.
+    let listed = |list: &[String], w: &Word| list.iter().any(|x| x.chars().eq(s[w.start..w.end].iter().copied()));
     let words: Vec<Word> = cx.words[lo..hi]
         .iter()
         .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
         .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
+        .map(|w| {
+            let nounlike = w.tag == "b" || listed(&rules.metric_nouns, &w) || listed(&rules.not_places, &w);
+            if nounlike {
+                Word { tag: "n", ..w }
+            } else if listed(&rules.metric_inner_verbs, &w) {
+                Word { tag: "attr", ..w }
+            } else {
+                w
+            }
+        })
         .collect();
     let words = merge_short_quotes(s, words);
     let words: Vec<&Word> = words.iter().collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
     let is_scope = |w: &Word| {
         let t = text_of(w);
-        (w.tag == "ns" && !rules.not_places.contains(&t))
+        // A one-character place (巴, 云) is no scope, but no part of a metric either.
+        (w.tag == "ns" && (t.chars().count() < 2 || is_place_name(rules, &t.chars().collect::<Vec<_>>())))
             || rules.scope_words.at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|(l, _)| l == t.chars().count())
     };
     let mut k = words.len();
@@ -778,6 +804,12 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     while k > 0 {
         let w = words[k - 1];
         if is_nounish(w.tag) && w.tag != "t" {
+            k -= 1;
+        } else if k < end && k > 1 && text_of(w) == "级" && words[k - 2].tag == "m" {
+            // 千亿级产业集群, 国家级: a class word with its numeral.
+            k -= 2;
+        } else if k < end && w.tag == "attr" && k > 1 && (is_nounish(words[k - 2].tag) || words[k - 2].tag == "attr") {
+            // 国有控股企业, 工业互联网平台连接设备数: an attribute between nouns.
             k -= 1;
         } else if k < end && matches!(w.tag, "a" | "ad" | "z") {
             // 平均浓度, 优良天数比率
@@ -802,7 +834,8 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         }
     }
     // Drop leading places, scope words and numerals.
-    while k < end && (is_scope(words[k]) || words[k].tag == "t" || words[k].tag == "m") {
+    let class_numeral = |k: usize| k + 1 < end && text_of(words[k + 1]) == "级";
+    while k < end && (is_scope(words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k))) {
         k += 1;
     }
     if k >= end {
@@ -817,14 +850,7 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         at = b;
     }
     m.push_str(&f.text(at, mb));
-    // 4月份进出口 → 进出口
-    loop {
-        let mc: Vec<char> = m.chars().collect();
-        match rules.metric_drop_leading.at(&mc, 0) {
-            Some((len, _)) if len < mc.len() => m = mc[len..].iter().collect(),
-            _ => break,
-        }
-    }
+    let mut m = drop_leading(rules, m);
     // 居民消费价格同比 → 居民消费价格; 同比名义 → (nothing: inherited)
     loop {
         let mc: Vec<char> = m.chars().collect();
@@ -842,6 +868,18 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         m.insert(0, '占');
     }
     (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(Metric { text: m, share_of_previous })
+}
+
+/// Cuts the words a metric never starts with: 4月份进出口 → 进出口, 其中风电 → 风电 (all of
+/// it stays when nothing would be left).
+fn drop_leading(rules: &ClaimRules, mut m: String) -> String {
+    loop {
+        let mc: Vec<char> = m.chars().collect();
+        match rules.metric_drop_leading.at(&mc, 0) {
+            Some((len, _)) if len < mc.len() => m = mc[len..].iter().collect(),
+            _ => return m,
+        }
+    }
 }
 
 /// Longest quoted word kept inside a metric, in chars (专精特新“小巨人”企业).
@@ -894,7 +932,7 @@ fn scope(
             let is_scope_word = rules.scope_words.at(t, 0).is_some_and(|(l, _)| l == t.len());
             // 居全国第一: the place right before a rank is the ranking's domain, not the scope.
             let rank_domain = s.get(w.end) == Some(&'第');
-            let place = w.tag == "ns" && !rules.not_places.iter().any(|p| p.chars().eq(t.iter().copied()));
+            let place = w.tag == "ns" && is_place_name(rules, t);
             (place || is_scope_word) && !rank_domain && rules.reference_before.ending_at(s, w.start).is_none()
         })
         .collect();
@@ -910,6 +948,13 @@ fn scope(
     Some(name)
 }
 
+/// Whether a word tagged as a place names one: two characters at least (上云 is no 云南) and
+/// not a place-like word (城镇, 农村, 国内) or a word built on one (城镇人口, 农村居民).
+fn is_place_name(rules: &ClaimRules, t: &[char]) -> bool {
+    t.len() >= 2
+        && !rules.not_places.iter().any(|p| p.chars().count() <= t.len() && p.chars().zip(t).all(|(a, b)| a == *b))
+}
+
 fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: usize) -> Modality {
     let mut i = sent_start;
     while let Some((p, len, _)) = rules.target.find_in(s, i, pos) {
@@ -922,12 +967,17 @@ fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: usize) -> Mo
     Modality::Actual
 }
 
-fn period_for(periods: &[PeriodMention], s: &[char], pos: usize, sent_start: usize) -> Option<String> {
+fn period_for<'p>(
+    periods: &'p [PeriodMention],
+    s: &[char],
+    pos: usize,
+    sent_start: usize,
+) -> Option<&'p PeriodMention> {
     // Nearest period ending before the figure within its paragraph; the sentence's own first.
     let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
     let floor = para_start.min(sent_start);
-    // From an earlier sentence only a lead period carries over (今年1-7月，…), and never a
-    // target year (到2025年).
+    // From an earlier sentence only a lead period carries over (今年1-7月，…), and a target
+    // year (到2025年) only when it opens the paragraph.
     let lead = |p: &PeriodMention| {
         let ss =
             (0..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '；' | '\n')).map(|k| k + 1).unwrap_or(0);
@@ -938,12 +988,39 @@ fn period_for(periods: &[PeriodMention], s: &[char], pos: usize, sent_start: usi
     periods
         .iter()
         .rev()
-        .find(|p| p.end <= pos && p.start >= floor && (p.start >= sent_start || lead(p)))
-        .map(|p| p.iso.clone())
+        .find(|p| p.end <= pos && p.start >= floor && (p.start >= sent_start || lead(p) || p.target_lead))
+}
+
+/// Whether the period at `a..b` opens its paragraph as a target year: `到2026年，` at the
+/// paragraph's start or right after a heading word and colon (主要目标：到2026年，).
+fn opens_target_paragraph(s: &[char], a: usize, b: usize) -> bool {
+    let Some(to) = a.checked_sub(1) else { return false };
+    if !matches!(s[to], '到' | '至') || !matches!(s.get(b), Some('，' | ',')) {
+        return false;
+    }
+    let para_start = (0..to).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
+    let head = &s[para_start..to];
+    head.iter().all(|c| c.is_whitespace())
+        || (head.len() <= 12
+            && matches!(head.last(), Some('：' | ':'))
+            && head.iter().all(|c| crate::clean::is_han(*c) || matches!(c, '：' | ':' | '（' | '）' | ' ')))
+}
+
+/// The last month a period covers, as `(year, month)`: `2024` → (2024, 12), `2024-01/2024-07`
+/// → (2024, 7), `../2024-09-30` → (2024, 9).
+fn period_end(iso: &str) -> Option<(i32, u32)> {
+    let last = iso.rsplit('/').next()?;
+    let year = last.get(..4)?.parse().ok()?;
+    let month = match last.get(5..7) {
+        Some(m) => m.parse().ok()?,
+        None => 12,
+    };
+    Some((year, month))
 }
 
 fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<PeriodMention> {
     let pub_year: Option<i32> = published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    let pub_month: Option<u32> = published.and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
     let mut out: Vec<PeriodMention> = Vec::new();
     let mut taken = vec![false; f.chars.len()];
     for r in &rules.periods {
@@ -966,7 +1043,15 @@ fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<
             }
             if let Some(iso) = resolve_period(&c, pub_year) {
                 taken[a..b].iter_mut().for_each(|t| *t = true);
-                out.push(PeriodMention { start: a, end: b, iso });
+                let implicit_year = c.name("y").is_none() && c.name("plan").is_none();
+                let unfinished = match (period_end(&iso), pub_year, pub_month) {
+                    (Some(end), Some(y), Some(m)) => end > (y, m),
+                    _ => false,
+                };
+                let prior =
+                    if implicit_year && unfinished { resolve_period(&c, pub_year.map(|y| y - 1)) } else { None };
+                let target_lead = opens_target_paragraph(&f.chars, a, b);
+                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead });
             }
         }
     }
@@ -1093,8 +1178,7 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
         }
         if items.len() == after.len() {
             for (&(ia, ib), &k) in items.iter().zip(&after) {
-                let item: String = f.text(ia, ib);
-                let item = item.trim().to_string();
+                let item = drop_leading(rules, f.text(ia, ib).trim().to_string());
                 let m = if (2..=16).contains(&item.chars().count()) {
                     Some(item)
                 } else {
@@ -1248,6 +1332,53 @@ mod tests {
             Some("2024-07-18"),
         );
         assert!(c.iter().all(|c| c.period.as_deref() == Some("2024-01/2024-06")), "{c:?}");
+    }
+
+    #[test]
+    fn a_year_left_unwritten_is_the_last_one_that_ended() {
+        // A bulletin of March reports the previous year; a target keeps the current one.
+        let c = claims_of("全年粮食总产量3800.6万吨。全年目标是粮食总产量达到3900万吨。", Some("2025-03-10"));
+        assert_eq!(c[0].period.as_deref(), Some("2024"));
+        assert_eq!(c[1].period.as_deref(), Some("2025"));
+        assert_eq!(c[1].modality, Modality::Target);
+        let c = claims_of("1-11月，规上工业增加值增长6.1%。", Some("2025-01-05"));
+        assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-11"));
+        // Ended by publication, or written with its year: as written.
+        let c = claims_of("1-7月，规上工业增加值增长8.2%。全年接待游客2亿人次。", Some("2024-12-20"));
+        assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-07"));
+        assert_eq!(c[1].period.as_deref(), Some("2024"));
+        let c = claims_of("2025年全年地区生产总值增长5%。", Some("2025-03-10"));
+        assert_eq!(c[0].period.as_deref(), Some("2025"));
+    }
+
+    #[test]
+    fn a_target_year_opening_a_paragraph_holds_for_the_paragraph() {
+        let c = claims_of(
+            "主要目标：到2026年，全省数字经济核心产业增加值占GDP比重达到13%。培育千亿级产业集群15个。\n全省共有产业集群12个。",
+            Some("2024-06-18"),
+        );
+        assert_eq!((c[1].period.as_deref(), c[1].modality), (Some("2026"), Modality::Target));
+        assert_eq!((c[2].period.as_deref(), c[2].modality), (None, Modality::Actual));
+        // Not a paragraph's lead: stays in its sentence.
+        let c = claims_of("全省产值增长8%，到2026年达到1万亿元。培育企业15家。", Some("2024-06-18"));
+        assert_eq!(c[2].modality, Modality::Actual);
+    }
+
+    #[test]
+    fn indicator_names_run_through_attributes_and_mistagged_nouns() {
+        let metrics =
+            |t: &str| claims_of(t, None).into_iter().map(|c| c.metric.unwrap_or_default()).collect::<Vec<_>>();
+        assert_eq!(metrics("国有控股企业增长5.5%，民营企业增长7.8%。"), ["国有控股企业", "民营企业"]);
+        assert_eq!(metrics("工业互联网平台连接设备数突破1亿台。"), ["工业互联网平台连接设备数"]);
+        assert_eq!(metrics("实现国内旅游收入1.26万亿元。"), ["国内旅游收入"]);
+        assert_eq!(metrics("培育千亿级产业集群15个、百亿级企业50家。"), ["千亿级产业集群", "百亿级企业"]);
+        assert_eq!(metrics("其中风电、光伏装机分别为2263万千瓦和6014万千瓦。"), ["风电", "光伏装机"]);
+        assert_eq!(metrics("规上工业企业实现营业收入5.82万亿元。"), ["营业收入"]);
+        assert_eq!(metrics("规模以上工业增加值年均增长6%以上。"), ["规模以上工业增加值"]);
+        // Place-like words open metrics (城镇人口) and are no scope; nor is a one-character place.
+        let c = claims_of("其中，城镇人口6590万人。三年内推动1万家以上企业上云用云。", None);
+        assert_eq!((c[0].metric.as_deref(), c[0].scope.as_deref()), (Some("城镇人口"), None));
+        assert_eq!(c[1].scope, None);
     }
 
     #[test]

@@ -48,6 +48,10 @@ struct MetricSpec {
     drop_trailing: Vec<String>,
     #[serde(default)]
     never: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    inner_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -255,6 +259,10 @@ pub struct ClaimRules {
     pub metric_drop_trailing: Words<()>,
     /// Phrases that are never a metric on their own (价格因素, 同口径).
     pub metric_never: Vec<String>,
+    /// Words that are nouns inside a metric whatever the tagger says (收入, 支出).
+    pub metric_nouns: Vec<String>,
+    /// Verbs that stand as attributes inside indicator names (国有控股企业, 连接设备数).
+    pub metric_inner_verbs: Vec<String>,
     /// Baselines.
     pub bases: Words<BaseClass>,
     /// 比 / 较 / 高于 …
@@ -376,6 +384,8 @@ impl ClaimRules {
             metric_drop_leading: words(&f.metric.drop_leading),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
+            metric_nouns: f.metric.nouns.clone(),
+            metric_inner_verbs: f.metric.inner_verbs.clone(),
             bases: Words::new(bases),
             reference_prefix: words(&f.bases.reference_prefix),
             rank_cues: words(&f.rank.cues),
