@@ -395,7 +395,7 @@ fn recognize(
         let k = cx.words.partition_point(|w| w.end <= before);
         let verb_before = k > 0 && cx.words[k - 1].end == before && matches!(cx.words[k - 1].tag, "v" | "vd");
         if metric.is_none() || verb_before {
-            if let Some(after) = metric_after(cx, f, fig.end) {
+            if let Some(after) = metric_after(rules, cx, f, fig.end) {
                 metric = Some(after);
             }
         }
@@ -768,23 +768,11 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
     let s = &f.chars;
     let inside = parenthesized(s, from, to);
-    // Words the vocabulary names are nouns here (收入/v, 国内/s, 国有/b); verbs that name a
-    // kind inside an indicator (控股, 连接) are attributes when a noun follows them.
-    let listed = |list: &[String], w: &Word| list.iter().any(|x| x.chars().eq(s[w.start..w.end].iter().copied()));
     let words: Vec<Word> = cx.words[lo..hi]
         .iter()
         .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
         .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
-        .map(|w| {
-            let nounlike = w.tag == "b" || listed(&rules.metric_nouns, &w) || listed(&rules.not_places, &w);
-            if nounlike {
-                Word { tag: "n", ..w }
-            } else if listed(&rules.metric_inner_verbs, &w) {
-                Word { tag: "attr", ..w }
-            } else {
-                w
-            }
-        })
+        .map(|w| metric_word(rules, s, w))
         .collect();
     let words = merge_short_quotes(s, words);
     let words: Vec<&Word> = words.iter().collect();
@@ -823,6 +811,16 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     // With nothing before 占 in the clause (…营业收入1.2万亿元，占GDP比重为10.2%), the metric is
     // completed from the previous figure's (inherit_metrics).
     let mut share_of_previous = false;
+    // 占制造业投资的比重为41.2%: look through 的 for the 占.
+    if k > 1 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "的" {
+        let mut j = k - 1;
+        while j > 0 && is_nounish(words[j - 1].tag) && words[j - 1].tag != "t" {
+            j -= 1;
+        }
+        if j > 0 && j < k - 1 && text_of(words[j - 1]) == "占" {
+            k = j;
+        }
+    }
     if k > 0 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" {
         if k > 1 && is_nounish(words[k - 2].tag) {
             k -= 1;
@@ -860,6 +858,12 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
             _ => break,
         }
     }
+    // 占制造业投资的比重 → 占制造业投资比重: one spelling for one indicator.
+    for w in ["的比重", "的比例", "的份额"] {
+        if m.ends_with(w) && m.chars().count() > 3 {
+            m = format!("{}{}", &m[..m.len() - w.len()], &w['的'.len_utf8()..]);
+        }
+    }
     let mc: Vec<char> = m.chars().collect();
     if rules.metric_never.contains(&m) || rules.metric_drop_leading.at(&mc, 0).is_some_and(|(l, _)| l == mc.len()) {
         return None;
@@ -868,6 +872,20 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         m.insert(0, '占');
     }
     (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(Metric { text: m, share_of_previous })
+}
+
+/// A word as metrics see it: the vocabulary's nouns (收入/v), place-like words (国内/s) and
+/// distinguishing words (国有/b) are nouns; words tagged as verbs that name a kind inside an
+/// indicator (控股, 连接, 制造) are tagged `attr`, kept only between nouns.
+fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
+    let listed = |list: &[String]| list.iter().any(|x| x.chars().eq(s[w.start..w.end].iter().copied()));
+    if w.tag == "b" || listed(&rules.metric_nouns) || listed(&rules.not_places) {
+        Word { tag: "n", ..w }
+    } else if listed(&rules.metric_inner_verbs) && matches!(w.tag, "v" | "vd" | "vi" | "vg") {
+        Word { tag: "attr", ..w }
+    } else {
+        w
+    }
 }
 
 /// Cuts the words a metric never starts with: 4月份进出口 → 进出口, 其中风电 → 风电 (all of
@@ -955,11 +973,26 @@ fn is_place_name(rules: &ClaimRules, t: &[char]) -> bool {
         && !rules.not_places.iter().any(|p| p.chars().count() <= t.len() && p.chars().zip(t).all(|(a, b)| a == *b))
 }
 
+/// `恢复到2019年的九成`, `达到2012年的2.4倍`: a year after 到/至 and before 的 and a share in
+/// 成 or 倍 is what the figure is measured against, not a deadline or its period. (增至2023年的
+/// 39218元 and 提高到2023年的66.2% state the level of that year.)
+fn year_as_baseline(s: &[char], p: usize) -> bool {
+    if !matches!(s.get(p), Some('到' | '至')) {
+        return false;
+    }
+    let digits = s[p + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 4 || s.get(p + 5) != Some(&'年') || s.get(p + 6) != Some(&'的') {
+        return false;
+    }
+    let numeral = s[p + 7..].iter().take_while(|c| is_numeral_char(**c) || **c == '点').count();
+    numeral > 0 && matches!(s.get(p + 7 + numeral), Some('成' | '倍'))
+}
+
 fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: usize) -> Modality {
     let mut i = sent_start;
     while let Some((p, len, _)) = rules.target.find_in(s, i, pos) {
         let shadowed = (p.saturating_sub(8)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p));
-        if !shadowed {
+        if !shadowed && !year_as_baseline(s, p) {
             return Modality::Target;
         }
         i = p + len.max(1);
@@ -1037,7 +1070,8 @@ fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<
             }
             // 比上年同期, 较去年, 比1-5月, 是2012年的2.4倍: a baseline, not the period of a
             // figure; its parts (5月) are not periods either.
-            if a > 0 && matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是') {
+            let measured_against = a > 0 && year_as_baseline(&f.chars, a - 1);
+            if a > 0 && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是') || measured_against) {
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
             }
@@ -1236,7 +1270,12 @@ fn inherit_metrics(claims: &mut [Claim], shares: &mut [bool]) {
         // A 分别 item may have replaced the metric since.
         let Some(m) = claims[k].metric.clone().filter(|m| m.starts_with('占')) else { continue };
         let sentence = claims[k].sentence;
-        let level = |j: usize| matches!(claims[j].kind, ClaimKind::Amount | ClaimKind::Quantity | ClaimKind::Count);
+        // A level, or a growth rate of one (投资增长10.1%，占制造业投资的比重为41.2%); not a
+        // percentage-point change, which is of another share.
+        let level = |j: usize| {
+            matches!(claims[j].kind, ClaimKind::Amount | ClaimKind::Quantity | ClaimKind::Count)
+                || (claims[j].kind == ClaimKind::Change && claims[j].unit.as_deref() != Some("pp"))
+        };
         let whole = (0..k)
             .rev()
             .take_while(|&j| claims[j].sentence == sentence)
@@ -1274,11 +1313,16 @@ fn inherit_metrics(claims: &mut [Claim], shares: &mut [bool]) {
 }
 
 /// The noun chain right after a counted figure (6大传统行业 → 传统行业), up to the clause end.
-fn metric_after(cx: &Context<'_>, f: &Folded, from: usize) -> Option<String> {
+fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize) -> Option<String> {
     let lo = cx.words.partition_point(|w| w.start < from);
     let mut end = None;
-    for w in &cx.words[lo..] {
-        if is_nounish(w.tag) || (end.is_none() && matches!(w.tag, "a" | "b")) {
+    let words: Vec<Word> = cx.words[lo..].iter().take(12).map(|w| metric_word(rules, &f.chars, *w)).collect();
+    for (k, w) in words.iter().enumerate() {
+        // 国家级智能制造示范工厂: attributes count while a noun follows them.
+        let attr_then_noun = w.tag == "attr"
+            && end.is_some()
+            && words[k + 1..].iter().find(|n| n.tag != "attr").is_some_and(|n| is_nounish(n.tag));
+        if is_nounish(w.tag) || attr_then_noun || (end.is_none() && matches!(w.tag, "a" | "b")) {
             end = Some(w.end);
         } else {
             break;
@@ -1286,7 +1330,7 @@ fn metric_after(cx: &Context<'_>, f: &Folded, from: usize) -> Option<String> {
     }
     let end = end?;
     let m: String = f.text(from, end);
-    (2..=12).contains(&m.chars().count()).then_some(m)
+    (2..=14).contains(&m.chars().count()).then_some(m)
 }
 
 #[cfg(test)]
@@ -1379,6 +1423,18 @@ mod tests {
         let c = claims_of("其中，城镇人口6590万人。三年内推动1万家以上企业上云用云。", None);
         assert_eq!((c[0].metric.as_deref(), c[0].scope.as_deref()), (Some("城镇人口"), None));
         assert_eq!(c[1].scope, None);
+    }
+
+    #[test]
+    fn shares_through_de_counted_things_after_the_figure_and_years_measured_against() {
+        let c = claims_of("技术改造投资增长10.1%，占制造业投资的比重为41.2%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("技术改造投资占制造业投资比重"));
+        let c = claims_of("累计建成421家国家级智能制造示范工厂。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("国家级智能制造示范工厂"));
+        let c = claims_of("入境游客人数恢复到2019年的九成以上。", Some("2025-07-15"));
+        assert_eq!((c[0].period.as_deref(), c[0].modality), (None, Modality::Actual));
+        let c = claims_of("居民人均可支配收入从2012年的16510元增至2023年的39218元。", None);
+        assert_eq!(c[1].period.as_deref(), Some("2023"));
     }
 
     #[test]
