@@ -23,6 +23,8 @@ struct HeadSpec {
     kind: InitiativeKind,
     words: Vec<String>,
     unquoted: bool,
+    #[serde(default)]
+    own_word: bool,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +48,8 @@ pub struct Head {
     pub kind: InitiativeKind,
     /// Usable without quotation marks.
     pub unquoted: bool,
+    /// Inside a quoted name, counts only as a word of its own (链长/制, not 复制 or 所有制).
+    pub own_word: bool,
 }
 
 /// The compiled lexicon.
@@ -89,7 +93,9 @@ impl InitiativeRules {
         }
         let mut heads = Vec::new();
         for h in &f.head {
-            heads.extend(h.words.iter().map(|w| (w.clone(), Head { kind: h.kind, unquoted: h.unquoted })));
+            heads.extend(
+                h.words.iter().map(|w| (w.clone(), Head { kind: h.kind, unquoted: h.unquoted, own_word: h.own_word })),
+            );
         }
         let words = |v: &[String]| Words::new(v.iter().map(|w| (w.clone(), ())).collect());
         Ok(Self {
@@ -229,12 +235,14 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
     best
 }
 
-/// The noun chain that ends right at `end` (制造业 in 制造业“智改数转”), start index.
-fn modifier_before(words: &[Word], end: usize) -> usize {
+/// The noun chain that ends right at `end` (制造业 in 制造业“智改数转”), start index. A word
+/// that ends in a launching verb (积极开展/l, 启动/vn) is no modifier.
+fn modifier_before(rules: &InitiativeRules, s: &[char], words: &[Word], end: usize) -> usize {
     let hi = words.partition_point(|w| w.end <= end);
     let mut start = end;
     for w in words[..hi].iter().rev().take(3) {
-        if w.end != start || !is_nounish(w.tag) || w.tag == "ns" {
+        let launches = rules.launch.ending_at(s, w.end).is_some_and(|(len, _)| len <= w.end - w.start);
+        if w.end != start || !is_nounish(w.tag) || w.tag == "ns" || launches {
             break;
         }
         start = w.start;
@@ -267,11 +275,16 @@ fn quoted_candidate(
     let numeral_led = name_chars.first().is_some_and(|c| {
         super::numbers::chinese_digit(*c).is_some() || super::numbers::small_unit(*c).is_some() || c.is_ascii_digit()
     });
+    let own_word = |len: usize| {
+        let head_start = nb - len;
+        words.iter().any(|w| w.start == head_start && w.end == nb)
+    };
     let inner = rules
         .heads
         .ending_at(&name_chars, name_chars.len())
         .filter(|(len, _)| *len < name_chars.len())
-        .filter(|(len, _)| *len > 1 || (name_chars.len() >= 3 && !numeral_led));
+        .filter(|(len, _)| *len > 1 || (name_chars.len() >= 3 && !numeral_led))
+        .filter(|(len, h)| !h.own_word || (nb - na == name_chars.len() && own_word(*len)));
     // A run of quoted items followed by 等 + a head (“焕新贷”“绿色工厂贷”等定制化金融产品).
     let mut run_end = b;
     let mut k = qi + 1;
@@ -280,7 +293,7 @@ fn quoted_candidate(
         k += 1;
     }
     let listed = if s.get(run_end) == Some(&'等') { head_after(rules, words, f, run_end + 1) } else { None };
-    let modifier_start = modifier_before(words, a);
+    let modifier_start = modifier_before(rules, s, words, a);
     let verb = rules.launch.ending_at(s, modifier_start).or_else(|| rules.launch.ending_at(s, a));
     let slogan = rules.slogan_before.ending_at(s, a).is_some()
         || rules.slogan_before.ending_at(s, modifier_start).is_some()
@@ -490,6 +503,35 @@ fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::Pipeline;
+    use std::sync::LazyLock;
+
+    static PIPE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(&crate::patterns::default_dir()).unwrap());
+
+    /// `(name, full_name)` of every initiative in `text`.
+    fn found(text: &str) -> Vec<(String, String)> {
+        let seg = PIPE.segmenter().segment(text);
+        PIPE.extractor()
+            .extract(text, &seg, None, None)
+            .initiatives
+            .into_iter()
+            .map(|i| (i.name, i.full_name))
+            .collect()
+    }
+
+    #[test]
+    fn single_character_heads_only_as_words_of_their_own() {
+        let got = found("全省实施“链长制”。我省出台了“苏政40条”。不能“粘贴复制”。坚持“全民所有制”。");
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["链长制", "苏政40条"]);
+    }
+
+    #[test]
+    fn a_launching_verb_is_no_part_of_the_full_name() {
+        let got = found("各地积极开展“企业服务月”活动，启动“数字江苏”建设工程。");
+        let full: Vec<&str> = got.iter().map(|(_, f)| f.as_str()).collect();
+        assert_eq!(full, ["“企业服务月”活动", "“数字江苏”建设工程"]);
+    }
 
     #[test]
     fn edition_in_brackets_does_not_hide_the_document_head() {
