@@ -52,9 +52,8 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
     let mut shares: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        let c = s[i];
         let boundary = i == 0 || !is_numeral_char(s[i - 1]);
-        if !(c.is_ascii_digit() || numbers::starts_chinese(c)) || !boundary {
+        if !numbers::can_start(s, i) || !boundary {
             i += 1;
             continue;
         }
@@ -874,13 +873,15 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(Metric { text: m, share_of_previous })
 }
 
-/// A word as metrics see it: the vocabulary's nouns (收入/v), place-like words (国内/s) and
-/// distinguishing words (国有/b) are nouns; words tagged as verbs that name a kind inside an
+/// A word as metrics see it: the vocabulary's nouns (收入/v, 国内/s) and distinguishing words
+/// (国有/b) are nouns; words tagged as verbs that name a kind inside an
 /// indicator (控股, 连接, 制造) are tagged `attr`, kept only between nouns.
 fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
     let listed = |list: &[String]| list.iter().any(|x| x.chars().eq(s[w.start..w.end].iter().copied()));
-    if w.tag == "b" || listed(&rules.metric_nouns) || listed(&rules.not_places) {
+    if w.tag == "b" || listed(&rules.metric_nouns) {
         Word { tag: "n", ..w }
+    } else if w.tag == "ns" && listed(&rules.not_places) {
+        Word { tag: "x", ..w } // 惠及/ns, 新建/ns: verbs the tagger took for places
     } else if listed(&rules.metric_inner_verbs) && matches!(w.tag, "v" | "vd" | "vi" | "vg") {
         Word { tag: "attr", ..w }
     } else {
@@ -1435,6 +1436,19 @@ mod tests {
         assert_eq!((c[0].period.as_deref(), c[0].modality), (None, Modality::Actual));
         let c = claims_of("居民人均可支配收入从2012年的16510元增至2023年的39218元。", None);
         assert_eq!(c[1].period.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn bare_hundreds_and_thousands_cutoff_dates_and_rises_of_the_previous_indicator() {
+        let c = claims_of("全年完成投资超过千亿元，引进项目百余个。百姓生活千方百计改善。", None);
+        let v: Vec<(&str, String)> = c.iter().map(|c| (c.text.as_str(), c.value.to_string())).collect();
+        assert_eq!(v, [("千亿元", "100000000000".to_string()), ("百余个", "100".to_string())]);
+        let c = claims_of("截至2024年6月底，全省累计发放稳岗返还资金15.6亿元。", Some("2024-07-10"));
+        assert_eq!(c[0].modality, Modality::Actual);
+        let c = claims_of("CPI同比上涨0.5%，涨幅比上月扩大0.3个百分点。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("CPI"));
+        let c = claims_of("新建改造农村公路1200公里，惠及企业32.4万户次。", None);
+        assert_eq!((c[0].scope.as_deref(), c[1].scope.as_deref()), (None, None));
     }
 
     #[test]

@@ -95,6 +95,16 @@ pub fn starts_chinese(c: char) -> bool {
     chinese_digit(c).is_some() || matches!(c, '十' | '拾' | '几' | '数')
 }
 
+/// Whether a literal may begin at `i`: a digit, a Chinese numeral, or 百/千 standing for one
+/// hundred or thousand before a scale or 余 (千亿元, 百万千瓦, 百余个; not 百姓, 千方百计).
+pub fn can_start(s: &[char], i: usize) -> bool {
+    let Some(&c) = s.get(i) else { return false };
+    c.is_ascii_digit()
+        || starts_chinese(c)
+        || (matches!(c, '百' | '佰' | '千' | '仟')
+            && s.get(i + 1).is_some_and(|n| big_unit(*n).is_some() || *n == '余'))
+}
+
 /// Reads an Arabic number (`1,255.6`, `０.5` after folding) at `i`; returns value and end.
 /// Thousands separators count only in groups of three.
 fn arabic_at(s: &[char], i: usize) -> Option<Result<(Decimal, usize), LiteralError>> {
@@ -207,8 +217,7 @@ impl Acc {
 /// Reads a number literal starting exactly at `i` (Arabic, Chinese or mixed).
 /// Returns `None` when no literal starts there.
 pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>> {
-    let first = *s.get(i)?;
-    if !first.is_ascii_digit() && !starts_chinese(first) {
+    if !can_start(s, i) {
         return None;
     }
     let mut acc = Acc::default();
