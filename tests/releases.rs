@@ -12,6 +12,8 @@ fn docs() -> Vec<Value> {
         .arg(format!("{root}/corpus/own/stats-release-gbk.html"))
         .arg(format!("{root}/corpus/own/press-conference.html"))
         .arg(format!("{root}/corpus/own/indicators.txt"))
+        .arg(format!("{root}/corpus/own/bulletin.txt"))
+        .arg(format!("{root}/corpus/own/plan-notice.txt"))
         .output()
         .expect("run pressmine");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -130,4 +132,48 @@ fn indicator_phrasing() {
             ("2%", "2", "%", "percent", "at_least", "规上工业企业研发投入占营业收入比重", "2027", "target"),
         ],
     );
+}
+
+#[test]
+fn bulletin_of_the_year_before() {
+    let docs = docs();
+    check(
+        &docs[3],
+        &[
+            ("135862亿元", "13586200000000", "CNY", "amount", "-", "地区生产总值", "2024", "actual"),
+            ("8526万人", "85260000", "count", "count", "-", "常住人口", "2024", "actual"),
+            ("6590万人", "65900000", "count", "count", "-", "城镇人口", "2024", "actual"),
+            ("3800.6万吨", "38006000", "t", "quantity", "-", "粮食总产量", "2024", "actual"),
+            ("5.5%", "5.5", "%", "change", "-", "国有控股企业", "2024", "actual"),
+            ("6.63‰", "6.63", "%", "percent", "-", "人口出生率", "2024", "actual"),
+            ("8562亿千瓦时", "856200000000", "kWh", "quantity", "-", "全社会用电量", "2024", "actual"),
+            ("2263万千瓦", "22630000", "kW", "quantity", "-", "风电", "2024", "actual"),
+            ("第二位", "2", "rank", "rank", "-", "货物进出口总额", "2024", "actual"),
+            ("253.4亿美元", "25340000000", "USD", "amount", "-", "实际使用外资", "2024", "actual"),
+            ("4520亿元", "452000000000", "CNY", "amount", "about", "试验发展经费支出", "2024", "actual"),
+            ("1.26万亿元", "1260000000000", "CNY", "amount", "-", "国内旅游收入", "2024", "actual"),
+            ("15.8%", "15.8", "%", "change", "-", "国内旅游收入", "2024", "actual"),
+        ],
+    );
+}
+
+#[test]
+fn plan_notice_targets() {
+    let docs = docs();
+    check(
+        &docs[4],
+        &[
+            ("6%", "6", "%", "change", "at_least", "规模以上工业增加值", "2026", "target"),
+            ("35%", "35", "%", "percent", "about", "制造业增加值占地区生产总值比重", "2026", "target"),
+            ("15个", "15", "count", "count", "-", "千亿级产业集群", "2026", "target"),
+            ("50家", "50", "count", "count", "-", "百亿级企业", "2026", "target"),
+            ("300家", "300", "count", "count", "at_least", "国家级专精特新“小巨人”企业", "2026", "target"),
+            ("45%", "45", "%", "percent", "over", "工业战略性新兴产业产值占规上工业比重", "2030", "target"),
+            ("13.5%", "-13.5", "%", "change", "-", "单位工业增加值能耗", "2030", "target"),
+            ("1000万元", "10000000", "CNY", "amount", "at_most", "单个项目", "-", "actual"),
+        ],
+    );
+    let names: Vec<&str> =
+        docs[4]["initiatives"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["加快推进新型工业化实施方案", "链长制", "万企上云"]);
 }
