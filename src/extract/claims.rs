@@ -52,7 +52,7 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
     let mut shares: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        let boundary = i == 0 || !is_numeral_char(s[i - 1]);
+        let boundary = i == 0 || !numbers::is_numeral_char(s[i - 1]);
         if !numbers::can_start(s, i) || !boundary {
             i += 1;
             continue;
@@ -144,14 +144,6 @@ pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
         out.push(q);
     }
     out
-}
-
-fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit()
-        || c == '.'
-        || numbers::chinese_digit(c).is_some()
-        || numbers::small_unit(c).is_some()
-        || numbers::big_unit(c).is_some()
 }
 
 fn exclusion_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
@@ -985,7 +977,7 @@ fn year_as_baseline(s: &[char], p: usize) -> bool {
     if digits != 4 || s.get(p + 5) != Some(&'年') || s.get(p + 6) != Some(&'的') {
         return false;
     }
-    let numeral = s[p + 7..].iter().take_while(|c| is_numeral_char(**c) || **c == '点').count();
+    let numeral = s[p + 7..].iter().take_while(|c| numbers::is_numeral_char(**c) || **c == '点').count();
     numeral > 0 && matches!(s.get(p + 7 + numeral), Some('成' | '倍'))
 }
 

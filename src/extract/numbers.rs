@@ -95,6 +95,12 @@ pub fn starts_chinese(c: char) -> bool {
     chinese_digit(c).is_some() || matches!(c, '十' | '拾' | '几' | '数')
 }
 
+/// Whether `c` is part of how numbers are written (digits, decimal point, Chinese digits and
+/// units): a literal never starts right after one.
+pub fn is_numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || chinese_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+}
+
 /// Whether a literal may begin at `i`: a digit, a Chinese numeral, or 百/千 standing for one
 /// hundred or thousand before a scale or 余 (千亿元, 百万千瓦, 百余个; not 百姓, 千方百计).
 pub fn can_start(s: &[char], i: usize) -> bool {
@@ -311,6 +317,15 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                 Some(prev) => {
                     if acc.last_unit.is_some() {
                         break;
+                    }
+                    // 二三十, 三四百万: neighbouring digits before a unit are a rough range; the
+                    // lower one is the value, marked approximate.
+                    let unit_next = s.get(j + 1).is_some_and(|n| small_unit(*n).is_some() || big_unit(*n).is_some());
+                    if acc.run == 1 && !acc.cur_arabic && prev >= Decimal::ONE && prev + Decimal::ONE == dv && unit_next
+                    {
+                        approx = true;
+                        j += 1;
+                        continue;
                     }
                     match prev.checked_mul(Decimal::TEN).and_then(|p| p.checked_add(dv)) {
                         Some(v) => v,
@@ -808,6 +823,18 @@ mod tests {
     }
 
     #[test]
+    fn neighbouring_digits_before_a_unit_are_a_rough_range() {
+        let s = fold("三四百家");
+        let l = literal_at(&s, 0).unwrap().unwrap();
+        assert_eq!((l.value, l.approx, l.end), (Decimal::from(300), true, 3));
+        // Not neighbours, or no unit after them: positional digits as before.
+        assert_eq!(v("二〇二四").as_deref(), Some("2024"));
+        assert_eq!(v("二四十"), None);
+        // No literal starts inside another numeral (二三十 is not 二三 and 十).
+        assert_eq!(find_literals("二三十").len(), 1);
+    }
+
+    #[test]
     fn lone_financial_numerals_that_are_words() {
         assert!(find_literals("陆地上有许多动物").is_empty());
         assert!(find_literals("他在海滩上拾取贝壳").is_empty());
@@ -941,7 +968,8 @@ fn literals_in(s: &[char]) -> Vec<Literal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        let boundary = i == 0 || !(s[i - 1].is_ascii_digit() || s[i - 1] == '.');
+        // Not inside another numeral (二三十 is one), but after a scale (1.7亿65周岁: 65).
+        let boundary = i == 0 || !is_numeral_char(s[i - 1]) || big_unit(s[i - 1]).is_some();
         match literal_at(s, i) {
             Some(Ok(l)) if boundary => {
                 i = l.end.max(i + 1);
