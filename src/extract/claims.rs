@@ -346,7 +346,9 @@ fn recognize(
     if change.is_none() && kind == ClaimKind::Pp {
         if let Some((p, len, _)) = rules.reference_prefix.find_in(s, cstart, before) {
             let word: String = f.slice(p, p + len);
-            sign = if word.contains('低') || word.contains('慢') { -1 } else { 1 };
+            // 低于全国, or 比全国低: the reference is below.
+            let lower_after = before > 0 && matches!(s[before - 1], '低' | '慢' | '少');
+            sign = if word.contains('低') || word.contains('慢') || lower_after { -1 } else { 1 };
             change = Some(Change { basis: Some(Basis::VsReference), reference: reference_text(s, p + len, before) });
         }
     }
@@ -705,6 +707,13 @@ fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
     // 高于全国平均水平6.4和4.3个百分点: the reference ends where the listed figures begin.
     let to = (from..to.max(from)).find(|&k| s[k].is_ascii_digit()).unwrap_or(to);
     let mut t: String = s[from..to.max(from)].iter().collect();
+    // 比全省高0.4个百分点: the comparative after the reference is not part of it.
+    for comparative in ['高', '低', '快', '慢', '多', '少'] {
+        if t.ends_with(comparative) && t.chars().count() > 1 {
+            t.pop();
+            break;
+        }
+    }
     for tail in ["平均水平", "平均", "水平", "增速", "同期"] {
         if t.ends_with(tail) && t.chars().count() > tail.chars().count() {
             t.truncate(t.len() - tail.len());
@@ -1441,6 +1450,16 @@ mod tests {
         assert_eq!(c[1].metric.as_deref(), Some("CPI"));
         let c = claims_of("新建改造农村公路1200公里，惠及企业32.4万户次。", None);
         assert_eq!((c[0].scope.as_deref(), c[1].scope.as_deref()), (None, None));
+    }
+
+    #[test]
+    fn comparative_after_the_reference() {
+        let c = claims_of("增长5.8%，增速比全省高0.4个百分点，比全国低0.3个百分点。", None);
+        let refs: Vec<(String, Option<String>)> = c[1..]
+            .iter()
+            .map(|c| (c.value.to_string(), c.change.as_ref().and_then(|ch| ch.reference.clone())))
+            .collect();
+        assert_eq!(refs, [("0.4".into(), Some("全省".into())), ("-0.3".into(), Some("全国".into()))]);
     }
 
     #[test]
