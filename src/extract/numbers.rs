@@ -556,18 +556,54 @@ pub fn parse_whole(s: &str, mode: Mode) -> Option<Decimal> {
         Some(('-', rest)) if mode == Mode::Smart => (true, rest),
         _ => (false, chars.as_slice()),
     };
+    let smart = mode == Mode::Smart;
+    // Smart: a space after the sign (负 1,200,000), a classifier after the number (三个),
+    // a leading point (.77).
+    let body = if smart { &body[skip_spaces(body, 0)..] } else { body };
+    let body = match body {
+        [rest @ .., '个'] if smart && !rest.is_empty() => rest,
+        _ => body,
+    };
+    let dotted: Vec<char>;
+    let body = if smart && body.first() == Some(&'.') && body.get(1).is_some_and(char::is_ascii_digit) {
+        dotted = std::iter::once('0').chain(body.iter().copied()).collect();
+        dotted.as_slice()
+    } else {
+        body
+    };
     // Money words: 壹拾壹元, 壹佰壹拾壹圆.
     let body = match body {
         [rest @ .., '元' | '圆'] if !rest.is_empty() => rest,
         _ => body,
     };
+    // Smart: SI suffixes on Arabic numbers (100K, 1.04M, .0012G).
+    let (body, si) = match body {
+        [rest @ .., 'k' | 'K'] if smart && rest.last().is_some_and(char::is_ascii_digit) => (rest, 3),
+        [rest @ .., 'M'] if smart && rest.last().is_some_and(char::is_ascii_digit) => (rest, 6),
+        [rest @ .., 'G'] if smart && rest.last().is_some_and(char::is_ascii_digit) => (rest, 9),
+        _ => (body, 0),
+    };
     if body.is_empty() || (mode == Mode::Normal && body.iter().any(|c| c.is_ascii_digit())) {
         return None;
     }
-    let v = match literal_at(body, 0)? {
-        Ok(l) if l.end == body.len() && !l.over && !l.approx => l.value,
-        _ => return None,
+    let whole = |b: &[char]| match literal_at(b, 0)? {
+        Ok(l) if l.end == b.len() && !l.over && !l.approx => Some(l.value),
+        _ => None,
     };
+    let v = match whole(body) {
+        Some(v) => v,
+        // Smart: a fraction on its own (二分之一 → 0.5).
+        None if smart => {
+            let at = body.windows(2).position(|w| w == ['分', '之'])?;
+            let (den, num) = (whole(&body[..at])?, whole(&body[at + 2..])?);
+            if den.is_zero() {
+                return None;
+            }
+            num.checked_div(den)?
+        }
+        None => return None,
+    };
+    let v = scale_by_power_of_ten(v, si)?;
     Some(if neg { -v } else { v })
 }
 
@@ -832,6 +868,21 @@ mod tests {
         assert_eq!(v("二四十"), None);
         // No literal starts inside another numeral (二三十 is not 二三 and 十).
         assert_eq!(find_literals("二三十").len(), 1);
+    }
+
+    #[test]
+    fn smart_whole_strings_take_suffixes_classifiers_and_fractions() {
+        let smart = |t: &str| parse_whole(t, Mode::Smart).map(|d| d.normalize().to_string());
+        assert_eq!(smart("1.04M").as_deref(), Some("1040000"));
+        assert_eq!(smart("-1200K").as_deref(), Some("-1200000"));
+        assert_eq!(smart(".0012G").as_deref(), Some("1200000"));
+        assert_eq!(smart("负 1,200,000").as_deref(), Some("-1200000"));
+        assert_eq!(smart("二个").as_deref(), Some("2"));
+        assert_eq!(smart("二分之一").as_deref(), Some("0.5"));
+        assert_eq!(smart("零分之一"), None);
+        // Only in smart mode, and only on Arabic numbers.
+        assert_eq!(parse_whole("二个", Mode::Normal), None);
+        assert_eq!(smart("五G"), None);
     }
 
     #[test]
