@@ -85,6 +85,18 @@ fn release_text() -> impl Strategy<Value = String> {
         "翻",
         "番",
         "分之",
+        " ",
+        "\u{3000}",
+        "又",
+        "e",
+        "E+",
+        "几",
+        "折",
+        "的",
+        "2019年的",
+        "全年",
+        "主要目标：",
+        "http://x.cn/2024/",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }
@@ -107,6 +119,21 @@ fn check(doc: &pressmine::model::Document) {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn number_readers_stay_inside_the_text(text in release_text()) {
+        let n = text.chars().count();
+        for lits in [pressmine::extract::numbers::find_literals(&text), pressmine::extract::numbers::find_numbers(&text)] {
+            let mut last = 0;
+            for l in lits {
+                prop_assert!(l.start >= last && l.start < l.end && l.end <= n, "{l:?} in {text:?}");
+                last = l.end;
+            }
+        }
+        for m in [pressmine::extract::numbers::Mode::Strict, pressmine::extract::numbers::Mode::Normal, pressmine::extract::numbers::Mode::Smart] {
+            let _ = pressmine::extract::numbers::parse_whole(&text, m);
+        }
+    }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000), txt in any::<bool>()) {

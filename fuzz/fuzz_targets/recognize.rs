@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pressmine::extract::numbers::{find_literals, parse_whole, Mode};
+use pressmine::extract::numbers::{find_literals, find_numbers, parse_whole, Mode};
 use pressmine::pipeline::Pipeline;
 use std::sync::LazyLock;
 
@@ -14,6 +14,7 @@ fuzz_target!(|text: &str| {
         let _ = parse_whole(text, m);
     }
     let _ = find_literals(text);
+    let _ = find_numbers(text);
     let seg = PIPE.segmenter().segment(text);
     let out = PIPE.extractor().extract(text, &seg, Some("2024-08-28"), None);
     let chars: Vec<char> = text.chars().collect();
