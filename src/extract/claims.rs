@@ -878,12 +878,12 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
 /// (国有/b) are nouns; words tagged as verbs that name a kind inside an
 /// indicator (控股, 连接, 制造) are tagged `attr`, kept only between nouns.
 fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
-    let listed = |list: &[String]| list.iter().any(|x| x.chars().eq(s[w.start..w.end].iter().copied()));
-    if w.tag == "b" || listed(&rules.metric_nouns) {
+    let t = &s[w.start..w.end];
+    if w.tag == "b" || rules.metric_nouns.holds(t) {
         Word { tag: "n", ..w }
-    } else if w.tag == "ns" && listed(&rules.not_places) {
+    } else if w.tag == "ns" && rules.not_places.holds(t) {
         Word { tag: "x", ..w } // 惠及/ns, 新建/ns: verbs the tagger took for places
-    } else if listed(&rules.metric_inner_verbs) && matches!(w.tag, "v" | "vd" | "vi" | "vg") {
+    } else if rules.metric_inner_verbs.holds(t) && matches!(w.tag, "v" | "vd" | "vi" | "vg") {
         Word { tag: "attr", ..w }
     } else {
         w
@@ -971,8 +971,7 @@ fn scope(
 /// Whether a word tagged as a place names one: two characters at least (上云 is no 云南) and
 /// not a place-like word (城镇, 农村, 国内) or a word built on one (城镇人口, 农村居民).
 fn is_place_name(rules: &ClaimRules, t: &[char]) -> bool {
-    t.len() >= 2
-        && !rules.not_places.iter().any(|p| p.chars().count() <= t.len() && p.chars().zip(t).all(|(a, b)| a == *b))
+    t.len() >= 2 && rules.not_places.at(t, 0).is_none()
 }
 
 /// `恢复到2019年的九成`, `达到2012年的2.4倍`: a year after 到/至 and before 的 and a share in

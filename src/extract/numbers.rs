@@ -207,16 +207,21 @@ impl Acc {
         let mut t = ck(self.yi.checked_add(self.wan))?;
         t = ck(t.checked_add(self.section))?;
         if let Some(c) = self.cur {
-            let add = match (self.last_unit, self.zero_seen) {
-                // 三万五 → 5 × 1000; 两千六 → 6 × 100
-                (Some(u), false) if self.run == 1 && u >= Decimal::TEN && !self.cur_arabic => {
-                    ck(c.checked_mul(u / Decimal::TEN))?
-                }
-                _ => c,
+            let add = match self.abbreviation() {
+                Some(place) => ck(c.checked_mul(place))?,
+                None => c,
             };
             t = ck(t.checked_add(add))?;
         }
         Ok(t)
+    }
+
+    /// The place a lone Chinese digit right after a unit stands for, when the next lower
+    /// place is left unwritten: 三万五 → 5 × 1000, 两千六 → 6 × 100 (not after 零, not for
+    /// Arabic digits: 3万4000).
+    fn abbreviation(&self) -> Option<Decimal> {
+        let u = self.last_unit?;
+        (!self.zero_seen && self.run == 1 && u >= Decimal::TEN && !self.cur_arabic).then(|| u / Decimal::TEN)
     }
 }
 
@@ -445,10 +450,9 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             }
             let Ok(f) = frac.parse::<Decimal>() else { return overflow(k) };
             let mut base = acc.cur.take().unwrap_or(Decimal::ZERO);
-            if let (Some(u), false, 1, false) = (acc.last_unit, acc.zero_seen, acc.run, acc.cur_arabic) {
-                if u >= Decimal::ONE_HUNDRED && u <= Decimal::from(1000) {
-                    base = ck(base.checked_mul(u / Decimal::TEN)).unwrap_or(base);
-                }
+            // Before a point only after 百 and 千 (两千三点一 = 2300.1).
+            if let Some(place) = acc.abbreviation().filter(|p| *p <= Decimal::ONE_HUNDRED) {
+                base = ck(base.checked_mul(place)).unwrap_or(base);
             }
             let Some(v) = acc.section.checked_add(base).and_then(|v| v.checked_add(f)) else { return overflow(k) };
             acc.section = v;
@@ -752,13 +756,23 @@ mod tests {
     use super::*;
     use std::str::FromStr;
 
+    /// Values of literals, normalized.
+    fn values(lits: Vec<Literal>) -> Vec<String> {
+        lits.iter().map(|l| l.value.normalize().to_string()).collect()
+    }
+
+    /// Spans and normalized values of literals.
+    fn spans(lits: Vec<Literal>) -> Vec<(usize, usize, String)> {
+        lits.iter().map(|l| (l.start, l.end, l.value.normalize().to_string())).collect()
+    }
+
     fn v(s: &str) -> Option<String> {
         parse_number(s).map(|d| d.normalize().to_string())
     }
 
     #[test]
     fn minus_signs_and_what_only_looks_like_one() {
-        let v = |t: &str| find_literals(t).iter().map(|l| l.value.normalize().to_string()).collect::<Vec<_>>();
+        let v = |t: &str| values(find_literals(t));
         assert_eq!(v("-22.2"), ["-22.2"]);
         assert_eq!(v("负三十二"), ["-32"]);
         assert_eq!(v("增速为负3.9"), ["-3.9"]);
@@ -805,7 +819,7 @@ mod tests {
         assert_eq!(v("四万万").as_deref(), Some("400000000"));
         assert_eq!(v("倆千两百贰拾二").as_deref(), Some("2222"));
         // Arabic digits after a decimal scale, or not filling its places, stay apart.
-        let lits = |t: &str| find_literals(t).iter().map(|l| l.value.normalize().to_string()).collect::<Vec<_>>();
+        let lits = |t: &str| values(find_literals(t));
         assert_eq!(lits("1.7亿65周岁"), ["170000000", "65"]);
         assert_eq!(lits("3万400"), ["30000", "400"]);
         assert_eq!(lits("3.5万4000"), ["35000", "4000"]);
@@ -823,7 +837,7 @@ mod tests {
 
     #[test]
     fn scientific_notation_only_standing_alone() {
-        let lits = |t: &str| find_literals(t).iter().map(|l| l.value.normalize().to_string()).collect::<Vec<_>>();
+        let lits = |t: &str| values(find_literals(t));
         assert_eq!(lits("12.32e+14"), ["1232000000000000"]);
         assert_eq!(lits("-12e-1"), ["-1.2"]);
         assert_eq!(lits("2e5"), ["200000"]);
@@ -833,9 +847,7 @@ mod tests {
 
     #[test]
     fn fractions_join_in_running_text() {
-        let nums = |t: &str| {
-            find_numbers(t).iter().map(|l| (l.start, l.end, l.value.normalize().to_string())).collect::<Vec<_>>()
-        };
+        let nums = |t: &str| spans(find_numbers(t));
         assert_eq!(nums("五分之一"), [(0, 4, "0.2".to_string())]);
         assert_eq!(nums("一百分之二"), [(0, 5, "0.02".to_string())]);
         assert_eq!(nums("3又一千分之23"), [(0, 8, "3.023".to_string())]);
@@ -844,9 +856,7 @@ mod tests {
 
     #[test]
     fn spaces_inside_a_numeral() {
-        let lits = |t: &str| {
-            find_literals(t).iter().map(|l| (l.start, l.end, l.value.normalize().to_string())).collect::<Vec<_>>()
-        };
+        let lits = |t: &str| spans(find_literals(t));
         assert_eq!(lits("一百 五 十 二"), [(0, 8, "152".to_string())]);
         assert_eq!(lits("投资1000  万元"), [(2, 9, "10000000".to_string())]);
         assert_eq!(lits("7 万5 千4 百"), [(0, 9, "75400".to_string())]);
@@ -854,7 +864,7 @@ mod tests {
         assert_eq!(lits("1 2"), [(0, 1, "1".to_string()), (2, 3, "2".to_string())]);
         assert_eq!(lits("第一 两化"), [(1, 2, "1".to_string()), (3, 4, "2".to_string())]);
         assert_eq!(lits("三千 "), [(0, 2, "3000".to_string())]);
-        let nums = |t: &str| find_numbers(t).iter().map(|l| l.value.normalize().to_string()).collect::<Vec<_>>();
+        let nums = |t: &str| values(find_numbers(t));
         assert_eq!(nums("二分 之一"), ["0.5"]);
     }
 

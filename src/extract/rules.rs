@@ -196,6 +196,11 @@ impl<T: Clone> Words<T> {
         (from..to).find_map(|i| self.at(s, i).filter(|(l, _)| i + l <= to).map(|(l, t)| (i, l, t)))
     }
 
+    /// Whether `t` is exactly one of the words.
+    pub fn holds(&self, t: &[char]) -> bool {
+        self.at(t, 0).is_some_and(|(l, _)| l == t.len())
+    }
+
     /// Whether any word occurs in `s[from..to]`.
     pub fn any_in(&self, s: &[char], from: usize, to: usize) -> bool {
         self.find_in(s, from, to).is_some()
@@ -260,9 +265,9 @@ pub struct ClaimRules {
     /// Phrases that are never a metric on their own (价格因素, 同口径).
     pub metric_never: Vec<String>,
     /// Words that are nouns inside a metric whatever the tagger says (收入, 支出).
-    pub metric_nouns: Vec<String>,
+    pub metric_nouns: Words<()>,
     /// Verbs that stand as attributes inside indicator names (国有控股企业, 连接设备数).
-    pub metric_inner_verbs: Vec<String>,
+    pub metric_inner_verbs: Words<()>,
     /// Baselines.
     pub bases: Words<BaseClass>,
     /// 比 / 较 / 高于 …
@@ -290,7 +295,7 @@ pub struct ClaimRules {
     /// The province names → index in `provinces`.
     pub province_words: Words<usize>,
     /// Words segmentation tags as places that are not regions (城镇, 农村).
-    pub not_places: Vec<String>,
+    pub not_places: Words<()>,
     /// Words that make the following place a reference.
     pub reference_before: Words<()>,
     /// Period rules.
@@ -384,8 +389,8 @@ impl ClaimRules {
             metric_drop_leading: words(&f.metric.drop_leading),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
-            metric_nouns: f.metric.nouns.clone(),
-            metric_inner_verbs: f.metric.inner_verbs.clone(),
+            metric_nouns: words(&f.metric.nouns),
+            metric_inner_verbs: words(&f.metric.inner_verbs),
             bases: Words::new(bases),
             reference_prefix: words(&f.bases.reference_prefix),
             rank_cues: words(&f.rank.cues),
@@ -399,7 +404,7 @@ impl ClaimRules {
             own_city: words(&f.scope.own_city),
             province_words: Words::new(f.scope.provinces.iter().cloned().enumerate().map(|(i, p)| (p, i)).collect()),
             provinces: f.scope.provinces,
-            not_places: f.scope.not_places,
+            not_places: words(&f.scope.not_places),
             reference_before: words(&f.scope.reference_before),
             periods,
             non_claims,
