@@ -52,6 +52,15 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
     let mut shares: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        if let Some(fig) = word_figure_at(rules, s, i).filter(|w| !excluded[w.start..w.end].iter().any(|x| *x)) {
+            let end = fig.end;
+            if let Some((claim, share)) = recognize(rules, cx, f, fig, &periods, &region) {
+                claims.push(claim);
+                shares.push(share);
+            }
+            i = end;
+            continue;
+        }
         let boundary = i == 0 || !numbers::is_numeral_char(s[i - 1]);
         if !numbers::can_start(s, i) || !boundary {
             i += 1;
@@ -73,7 +82,8 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
             }
             Some(Ok(lit)) => {
                 let next = lit.end.max(i + 1);
-                if let Some((claim, share)) = recognize(rules, cx, f, &excluded, &lit, &periods, &region) {
+                let fig = (!excluded[lit.start..lit.end].iter().any(|x| *x)).then(|| figure(rules, s, &lit)).flatten();
+                if let Some((claim, share)) = fig.and_then(|fig| recognize(rules, cx, f, fig, &periods, &region)) {
                     i = claim.span[1].max(next);
                     claims.push(claim);
                     shares.push(share);
@@ -119,21 +129,70 @@ pub struct Quantity {
     pub kind: ClaimKind,
 }
 
-/// Reads every number with its unit (the number/unit layer without the claim filters).
+/// The quantity a figure reads as.
+fn quantity(rules: &ClaimRules, f: Figure) -> Quantity {
+    Quantity {
+        span: [f.start, f.end],
+        value: f.value.normalize(),
+        unit: f.unit.map(|u| rules.units[u].code.clone()),
+        kind: f.kind_override.or(f.unit.map(|u| rules.units[u].kind)).unwrap_or(ClaimKind::Index),
+    }
+}
+
+/// A word that is a figure by itself (对折, 百分之百) at `i`.
+fn word_figure_at(rules: &ClaimRules, s: &[char], i: usize) -> Option<Figure> {
+    let (len, (value, idx, after)) = rules.word_figures.at(s, i)?;
+    if !after.is_empty() && after.ending_at(s, i).is_none() {
+        return None;
+    }
+    let u = &rules.units[idx];
+    if let Some(re) = &u.requires_after {
+        let rest: String = s[i + len..(i + len + 6).min(s.len())].iter().collect();
+        if !re.is_match(&rest) {
+            return None;
+        }
+    }
+    Some(Figure {
+        start: i,
+        end: i + len,
+        value,
+        unit: Some(idx),
+        surface_unit: Some(s[i..i + len].iter().collect()),
+        kind_override: None,
+        range: None,
+        rule: "word_figure".into(),
+        over: false,
+        approx: false,
+    })
+}
+
+/// Reads every number with its unit (the number/unit layer without the claim filters):
+/// numbers inside URLs (the `nonclaim.url` rule) are left out.
 pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
-    let s = super::numbers::fold(text);
+    let folded = Folded::new(text);
+    let mut excluded = vec![false; folded.chars.len()];
+    for r in rules.non_claims.iter().filter(|r| r.id == "nonclaim.url") {
+        for m in r.regex.find_iter(&folded.string) {
+            let (a, b) = (folded.char_at_byte(m.start()), folded.char_at_byte(m.end()));
+            excluded[a..b].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let s = folded.chars;
     let mut out = Vec::new();
+    let mut words = (0..s.len()).filter_map(|i| word_figure_at(rules, &s, i)).peekable();
     for lit in numbers::find_literals(text) {
-        if out.last().is_some_and(|q: &Quantity| q.span[1] > lit.start) {
+        while let Some(w) = words.next_if(|w| w.start < lit.start) {
+            if !out.last().is_some_and(|q: &Quantity| q.span[1] > w.start) {
+                out.push(quantity(rules, w));
+            }
+        }
+        if out.last().is_some_and(|q: &Quantity| q.span[1] > lit.start)
+            || excluded[lit.start..lit.end].iter().any(|x| *x)
+        {
             continue;
         }
         let q = match figure(rules, &s, &lit) {
-            Some(f) => Quantity {
-                span: [f.start, f.end],
-                value: f.value.normalize(),
-                unit: f.unit.map(|u| rules.units[u].code.clone()),
-                kind: f.kind_override.or(f.unit.map(|u| rules.units[u].kind)).unwrap_or(ClaimKind::Index),
-            },
+            Some(f) => quantity(rules, f),
             None => Quantity {
                 span: [lit.start, lit.end],
                 value: lit.value.normalize(),
@@ -142,6 +201,11 @@ pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
             },
         };
         out.push(q);
+    }
+    for w in words {
+        if !out.last().is_some_and(|q: &Quantity| q.span[1] > w.start) {
+            out.push(quantity(rules, w));
+        }
     }
     out
 }
@@ -248,10 +312,10 @@ fn parenthesized(s: &[char], from: usize, to: usize) -> Vec<(usize, usize)> {
 /// The unit right after a literal, if any: (unit index, end of unit word).
 fn unit_after(rules: &ClaimRules, s: &[char], at: usize) -> Option<(usize, usize)> {
     let mut j = at;
-    while j < s.len() && s[j] == ' ' {
+    while j < s.len() && matches!(s[j], ' ' | '\u{3000}') {
         j += 1;
     }
-    let (len, idx) = rules.unit_words.at(s, j)?;
+    let (len, idx) = rules.unit_words.at_spaced(s, j)?;
     let unit = &rules.units[idx];
     if let Some(re) = &unit.requires_after {
         let rest: String = s[j + len..(j + len + 6).min(s.len())].iter().collect();
@@ -282,16 +346,11 @@ fn recognize(
     rules: &ClaimRules,
     cx: &Context<'_>,
     f: &Folded,
-    excluded: &[bool],
-    lit: &Literal,
+    fig: Figure,
     periods: &[PeriodMention],
     region: &DocRegion,
 ) -> Option<(Claim, bool)> {
     let s = &f.chars;
-    if excluded[lit.start..lit.end].iter().any(|x| *x) {
-        return None;
-    }
-    let fig = figure(rules, s, lit)?;
     let sentence = sentence_of(cx.sentences, fig.start);
     let cstart = clause_start(s, sentence[0], fig.start);
     let unit = fig.unit.map(|u| &rules.units[u]);
@@ -434,41 +493,31 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         end >= w.len() && s[end - w.len()..end] == *w.as_slice()
     };
     let hundred = Decimal::ONE_HUNDRED;
-    // 百分之十五点五, 千分之三, 万分之五, 百万分之五 (longest first).
-    let per = [
-        ("千万分之", Decimal::from(100_000)),
-        ("百万分之", Decimal::from(10_000)),
-        ("十万分之", Decimal::from(1000)),
-        ("百分之", Decimal::ONE),
-        ("千分之", Decimal::TEN),
-        ("万分之", hundred),
-    ];
-    for (prefix, div) in per {
-        if ends_with(lit.start, prefix) {
-            let start = lit.start - prefix.chars().count();
-            return Some(Figure {
-                start,
-                end: lit.end,
-                value: lit.value / div,
-                unit: unit_index(rules, "%"),
-                surface_unit: Some(prefix.to_string()),
-                kind_override: Some(ClaimKind::Percent),
-                range: None,
-                rule: "percent.chinese".into(),
-                over: lit.over,
-                approx: lit.approx,
-            });
-        }
+    // 百分之十五点五, 千分之三, 万分之五, 百万分之五, 万万分之七 (spaces allowed: 百 分 之 2.4).
+    if let Some((start, denominator)) = per_prefix(s, lit.start) {
+        let surface: String = s[start..lit.start].iter().filter(|c| !matches!(c, ' ' | '\u{3000}')).collect();
+        return Some(Figure {
+            start,
+            end: lit.end,
+            value: lit.value.checked_mul(hundred)?.checked_div(denominator)?,
+            unit: unit_index(rules, "%"),
+            surface_unit: Some(surface),
+            kind_override: Some(ClaimKind::Percent),
+            range: None,
+            rule: "percent.chinese".into(),
+            over: lit.over,
+            approx: lit.approx,
+        });
     }
-    // 五分之一 → 20 %.
+    // 五分之一 → 20 %; both parts whole numbers (五百分之2.2 is no fraction).
     if starts_with(lit.end, "分之") {
-        if let Some(Ok(den)) = numbers::literal_at(s, lit.end + 2) {
-            if !lit.value.is_zero() {
-                let v = den.value.checked_mul(hundred)?.checked_div(lit.value)?;
+        if let Some(Ok(num)) = numbers::literal_at(s, lit.end + 2) {
+            if !lit.value.is_zero() && lit.value.fract().is_zero() && num.value.fract().is_zero() {
+                let v = num.value.checked_mul(hundred)?.checked_div(lit.value)?;
                 return Some(Figure {
                     start: lit.start,
-                    end: den.end,
-                    value: v.round_dp(6),
+                    end: num.end,
+                    value: v.round_sf(8).unwrap_or(v),
                     unit: unit_index(rules, "%"),
                     surface_unit: Some("分之".into()),
                     kind_override: Some(ClaimKind::Percent),
@@ -544,6 +593,23 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         }
     }
     let mut unit = unit_after(rules, s, lit.end);
+    // 7 2 折, 九 九 折 (spaced out in text taken from PDFs): two single digits before a
+    // unit that reads two digits on their own (七二折 = 72 %).
+    let mut lit = lit.clone();
+    if unit.is_none() && lit.end == lit.start + 1 && lit.value < Decimal::TEN {
+        let k = unit_word_start(s, lit.end, s.len());
+        let second = (k > lit.end && k < s.len()).then(|| numbers::literal_at(s, k)).flatten();
+        if let Some(Ok(b)) = second.filter(|b| matches!(b, Ok(b) if b.end == k + 1 && b.arabic == lit.arabic)) {
+            let after = unit_after(rules, s, b.end).filter(|u| rules.units[u.0].two_digit_factor.is_some());
+            if let (Some(u), Some(v)) =
+                (after, lit.value.checked_mul(Decimal::TEN).and_then(|v| v.checked_add(b.value)))
+            {
+                unit = Some(u);
+                lit = Literal { end: b.end, value: v, ..lit };
+            }
+        }
+    }
+    let lit = &lit;
     // ￥300, $20: a currency symbol before the number, when no unit word follows.
     let mut start = lit.start;
     if unit.is_none() {
@@ -642,7 +708,12 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         None if !lit.scale.is_empty() => Some(lit.scale.clone()),
         None => None,
     };
-    let value = lit.value.checked_mul(factor)?;
+    let mut value = lit.value.checked_mul(factor)?;
+    if let (Some((idx, _)), None) = (unit, range) {
+        let (extra, e) = unit_tail(&rules.units[idx], s, lit, end);
+        value = value.checked_add(extra)?;
+        end = e;
+    }
     let value = if negative { -value } else { value };
     let range = match range {
         Some([a, b]) => Some([a.checked_mul(factor)?, b.checked_mul(factor)?]),
@@ -660,6 +731,81 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         over: lit.over,
         approx: lit.approx,
     })
+}
+
+/// The start and the denominator of a `百分之` / `千分之` / `万分之` / `百万分之` … written
+/// right before `at` (inline spaces allowed between its characters): the denominator is a
+/// run of place characters of at least a hundred, with no digit before it (五百分之二 is a
+/// fraction, read from its numerator's side).
+fn per_prefix(s: &[char], at: usize) -> Option<(usize, Decimal)> {
+    let back = |mut k: usize| {
+        while k > 0 && matches!(s[k - 1], ' ' | '\u{3000}') {
+            k -= 1;
+        }
+        k
+    };
+    let zhi = back(at).checked_sub(1).filter(|k| s[*k] == '之')?;
+    let fen = back(zhi).checked_sub(1).filter(|k| s[*k] == '分')?;
+    let mut start = fen;
+    let mut denominator = Decimal::ONE;
+    loop {
+        let k = back(start);
+        let Some(place) = k.checked_sub(1).and_then(|p| {
+            numbers::small_unit(s[p]).map(Decimal::from).or_else(|| numbers::big_unit(s[p]).map(Decimal::from))
+        }) else {
+            break;
+        };
+        denominator = denominator.checked_mul(place)?;
+        start = k - 1;
+    }
+    let digit_before = start.checked_sub(1).is_some_and(|p| numbers::is_numeral_char(s[p]) || s[p] == '点');
+    (start < fen && denominator >= Decimal::ONE_HUNDRED && !digit_before).then_some((start, denominator))
+}
+
+/// What a unit's tail adds after its word ends at `end`, and where the figure then ends:
+/// tenths (七成六 → +6 %, 三成半 → +5 %) or smaller money units (50元6角三分 → +0.63,
+/// 两美元又三美分 → +0.03).
+fn unit_tail(u: &Unit, s: &[char], lit: &Literal, end: usize) -> (Decimal, usize) {
+    let none = (Decimal::ZERO, end);
+    if !lit.value.fract().is_zero() || lit.over || lit.approx {
+        return none;
+    }
+    let free_after =
+        |k: usize| !s.get(k).is_some_and(|c| numbers::is_numeral_char(*c) || matches!(c, '点' | '分' | '之'));
+    if u.tenths_after {
+        let k = {
+            let mut k = end;
+            while matches!(s.get(k), Some(' ' | '\u{3000}')) {
+                k += 1;
+            }
+            k
+        };
+        let digit =
+            s.get(k).and_then(|c| if *c == '半' { Some(5) } else { numbers::chinese_digit(*c).filter(|d| *d > 0) });
+        if let (Some(d), true) = (digit, free_after(k + 1)) {
+            return (Decimal::from(d) * u.factor / Decimal::TEN, k + 1);
+        }
+        return none;
+    }
+    let mut total = Decimal::ZERO;
+    let mut at = end;
+    let mut last: Option<Decimal> = None;
+    for _ in 0..2 {
+        let k = if matches!(s.get(at), Some('又' | '零')) { at + 1 } else { at };
+        let Some(Ok(part)) = numbers::literal_at(s, k) else { break };
+        if part.value.fract() != Decimal::ZERO || part.value >= Decimal::TEN || !part.scale.is_empty() || part.over {
+            break;
+        }
+        let Some((len, v)) = u.subunits.at(s, part.end) else { break };
+        if last.is_some_and(|l| v >= l) || s.get(part.end + len).is_some_and(|c| matches!(c, '钟' | '之' | '期' | '别'))
+        {
+            break;
+        }
+        total += part.value * v;
+        last = Some(v);
+        at = part.end + len;
+    }
+    (total, at)
 }
 
 /// Where the unit word after a (possibly ranged) literal begins: skips spaces.
@@ -1346,6 +1492,45 @@ mod tests {
     pub(crate) fn claims_of(text: &str, published: Option<&str>) -> Vec<Claim> {
         let seg = PIPE.segmenter().segment(text);
         PIPE.extractor().extract(text, &seg, published, None).claims
+    }
+
+    /// `(text, value, unit)` of each quantity the number/unit layer reads.
+    fn quantities(text: &str) -> Vec<(String, String, Option<String>)> {
+        let chars: Vec<char> = text.chars().collect();
+        scan_quantities(PIPE.extractor().claim_rules(), text)
+            .into_iter()
+            .map(|q| (chars[q.span[0]..q.span[1]].iter().collect(), q.value.to_string(), q.unit))
+            .collect()
+    }
+
+    #[test]
+    fn spaced_out_percent_words_and_generalized_per_prefixes() {
+        let q = |t: &str| quantities(t).into_iter().map(|(t, v, _)| (t, v)).collect::<Vec<_>>();
+        assert_eq!(q("百 分 之2.4"), [("百 分 之2.4".to_string(), "2.4".to_string())]);
+        assert_eq!(q("２．４   个百分 点")[0].1, "2.4");
+        assert_eq!(q("万万分之七")[0].1, "0.000007");
+        assert_eq!(q("萬分之肆")[0].1, "0.04");
+        // A digit before the places makes it a fraction read from the other side; a decimal
+        // numerator makes it none.
+        assert_eq!(q("五百分之二")[0].1, "0.4");
+        assert!(q("五百分之2.2").iter().all(|(_, v)| v != "0.44"));
+    }
+
+    #[test]
+    fn unit_tails_and_words_that_are_figures() {
+        let q = |t: &str| quantities(t).into_iter().map(|(_, v, u)| (v, u)).collect::<Vec<_>>();
+        let pct = |v: &str| (v.to_string(), Some("%".to_string()));
+        assert_eq!(q("七成六"), [pct("76")]);
+        assert_eq!(q("三成半"), [pct("35")]);
+        assert_eq!(q("半成"), [pct("5")]);
+        assert_eq!(q("打对折"), [pct("50")]);
+        assert!(q("对折").is_empty());
+        assert!(q("半成品").is_empty());
+        assert_eq!(q("九 九 折"), [pct("99")]);
+        assert_eq!(q("50元6角三分"), [("50.63".to_string(), Some("CNY".to_string()))]);
+        assert_eq!(q("两美元又三美分"), [("2.03".to_string(), Some("USD".to_string()))]);
+        // 分钟 is no money unit.
+        assert_eq!(q("5元3分钟")[0].0, "5");
     }
 
     #[test]

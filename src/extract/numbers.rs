@@ -108,17 +108,31 @@ pub fn can_start(s: &[char], i: usize) -> bool {
     c.is_ascii_digit()
         || starts_chinese(c)
         || (matches!(c, '百' | '佰' | '千' | '仟')
-            && s.get(i + 1).is_some_and(|n| big_unit(*n).is_some() || *n == '余'))
+            && s.get(i + 1).is_some_and(|n| big_unit(*n).is_some() || *n == '余' || abbreviated_digit(s, i + 1)))
+        || leading_point(s, i)
+}
+
+/// 百三 (130), 千三 (1300): one digit right after a bare 百 or 千, ending the numeral.
+fn abbreviated_digit(s: &[char], k: usize) -> bool {
+    s.get(k).and_then(|c| chinese_digit(*c)).is_some_and(|d| d > 0)
+        && !s.get(k + 1).is_some_and(|n| is_numeral_char(*n) || matches!(n, '点' | '分'))
+}
+
+/// `.5`, `-.5`: a decimal point opening a number (not after a word, a digit or another point).
+fn leading_point(s: &[char], i: usize) -> bool {
+    s.get(i) == Some(&'.')
+        && s.get(i + 1).is_some_and(char::is_ascii_digit)
+        && !i.checked_sub(1).is_some_and(|b| s[b].is_ascii_alphanumeric() || s[b] == '.')
 }
 
 /// Reads an Arabic number (`1,255.6`, `０.5` after folding) at `i`; returns value and end.
 /// Thousands separators count only in groups of three.
 fn arabic_at(s: &[char], i: usize) -> Option<Result<(Decimal, usize), LiteralError>> {
-    if !s.get(i)?.is_ascii_digit() {
+    if !s.get(i)?.is_ascii_digit() && !leading_point(s, i) {
         return None;
     }
     let mut j = i;
-    let mut digits = String::new();
+    let mut digits = String::from(if s[i] == '.' { "0" } else { "" });
     while j < s.len() && s[j].is_ascii_digit() {
         digits.push(s[j]);
         j += 1;
@@ -132,12 +146,17 @@ fn arabic_at(s: &[char], i: usize) -> Option<Result<(Decimal, usize), LiteralErr
         digits.extend(&s[j + 1..j + 4]);
         j += 4;
     }
-    if j + 1 < s.len() && s[j] == '.' && s[j + 1].is_ascii_digit() {
-        digits.push('.');
-        j += 1;
-        while j < s.len() && s[j].is_ascii_digit() {
-            digits.push(s[j]);
-            j += 1;
+    // 2222.2222.22222 (dotted groups: an address, a version, a section number) has no
+    // decimal point: each group is a number of its own.
+    let dotted_before = i >= 2 && s[i - 1] == '.' && s[i - 2].is_ascii_digit();
+    if j + 1 < s.len() && s[j] == '.' && s[j + 1].is_ascii_digit() && !dotted_before {
+        let mut k = j + 1;
+        while k < s.len() && s[k].is_ascii_digit() {
+            k += 1;
+        }
+        if !(s.get(k) == Some(&'.') && s.get(k + 1).is_some_and(char::is_ascii_digit)) {
+            digits.extend(&s[j..k]);
+            j = k;
         }
     }
     let Ok(mut v) = digits.parse::<Decimal>() else { return Some(Err(LiteralError::Overflow(i, j))) };
@@ -148,6 +167,13 @@ fn arabic_at(s: &[char], i: usize) -> Option<Result<(Decimal, usize), LiteralErr
         }
     }
     Some(Ok((v, j)))
+}
+
+/// The value of a small or big unit right after the Arabic number at `k` (spaces allowed
+/// between), for 1亿2000万 and 7万 5千.
+fn smaller_unit_after_digits(s: &[char], k: usize) -> Option<Decimal> {
+    let Some(Ok((_, e))) = arabic_at(s, k) else { return None };
+    s.get(skip_spaces(s, e)).and_then(|&n| small_unit(n).map(Decimal::from).or_else(|| big_unit(n).map(Decimal::from)))
 }
 
 /// Scientific notation after a mantissa `s[i..j]`: `e5`, `E+14`, `e-1`, standing alone (not
@@ -185,6 +211,8 @@ fn scale_by_power_of_ten(v: Decimal, exp: i32) -> Option<Decimal> {
 /// Accumulator for the sectioned Chinese reading.
 #[derive(Default)]
 struct Acc {
+    /// 兆 (10^12, as in 五兆六十二亿) times everything before it.
+    zhao: Decimal,
     yi: Decimal,
     wan: Decimal,
     section: Decimal,
@@ -204,7 +232,8 @@ fn ck(v: Option<Decimal>) -> Result<Decimal, ()> {
 
 impl Acc {
     fn total(&self) -> Result<Decimal, ()> {
-        let mut t = ck(self.yi.checked_add(self.wan))?;
+        let mut t = ck(self.zhao.checked_add(self.yi))?;
+        t = ck(t.checked_add(self.wan))?;
         t = ck(t.checked_add(self.section))?;
         if let Some(c) = self.cur {
             let add = match self.abbreviation() {
@@ -250,6 +279,12 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             let continues = any_digit
                 && s.get(k).is_some_and(|&n| {
                     (chinese_digit(n).is_some() && acc.last_unit.is_some())
+                        // 7万 5千 4百: Arabic digits after a scale, before a smaller one.
+                        || (n.is_ascii_digit() && arabic && acc.cur.is_none() && acc.last_unit.is_some_and(|last| {
+                            smaller_unit_after_digits(s, k).is_some_and(|u| u < last)
+                        }))
+                        // 一百 二 十 几亿
+                        || (n == '几' && !arabic && acc.last_unit.is_some())
                         || small_unit(n).is_some()
                         || big_unit(n).is_some()
                         || (matches!(n, '余' | '多')
@@ -265,7 +300,7 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             j = k;
             continue;
         }
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit() || (j == i && leading_point(s, j)) {
             if acc.cur.is_some() || (arabic && acc.last_unit.is_none()) {
                 break;
             }
@@ -274,9 +309,7 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             // fill the scale's places exactly (3万4000, 2亿35000000) after a whole number.
             if let (Some(last), false) = (acc.last_unit, acc.zero_seen) {
                 if let Some(Ok((_, e))) = arabic_at(s, j) {
-                    let unit_after = s
-                        .get(skip_spaces(s, e))
-                        .and_then(|&n| small_unit(n).map(Decimal::from).or_else(|| big_unit(n).map(Decimal::from)));
+                    let unit_after = smaller_unit_after_digits(s, j);
                     let places = match s[..j].iter().rev().find(|c| !is_inline_space(**c)).and_then(|c| big_unit(*c)) {
                         Some(10_000) => 4,
                         Some(_) => 8,
@@ -366,6 +399,10 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             let u = Decimal::from(u);
             // 十 at the start (十五) means 1 × 10.
             let base = match acc.cur.take() {
+                // 零十 (a leading zero before 十) is ten.
+                Some(v) if v.is_zero() && acc.run == 1 && acc.last_unit.is_none() && acc.section.is_zero() => {
+                    Decimal::ONE
+                }
                 Some(v) => v,
                 None if !any_digit || acc.zero_seen => Decimal::ONE,
                 None => break,
@@ -390,6 +427,23 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
         if matches!(c, '余' | '多') && any_digit && !over {
             // 1200余家, 100多万: more than. Only when a unit or number context follows or ends.
             over = true;
+            j += 1;
+            continue;
+        }
+        // 兆 is 10^12 inside a numeral (五兆六十二亿, 四十九兆九千五百九十二億); before anything
+        // else it is the prefix mega (兆瓦, 兆帕) and ends the number.
+        let numeral_after = |k: usize| {
+            s.get(skip_spaces(s, k))
+                .is_some_and(|n| n.is_ascii_digit() || chinese_digit(*n).is_some() || small_unit(*n).is_some())
+        };
+        if c == '兆' && any_digit && acc.zhao.is_zero() && numeral_after(j + 1) {
+            let Some(all) = acc.total().ok().and_then(|t| t.checked_mul(Decimal::from(1_000_000_000_000u64))) else {
+                return overflow(j);
+            };
+            acc = Acc { zhao: all, last_unit: Some(Decimal::from(1_000_000_000_000u64)), ..Acc::default() };
+            if arabic || !scale.is_empty() {
+                scale.push(c);
+            }
             j += 1;
             continue;
         }
@@ -467,29 +521,62 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
     if !any_digit || j == i {
         return None;
     }
-    // A lone 大写 digit is a word (陆地, 队伍, 拾取, 放肆), not a number, unless money follows.
-    if j == i + 1 && is_financial_only(s[i]) && !s.get(j).is_some_and(|c| matches!(c, '元' | '圆' | '角' | '分' | '整'))
+    // A lone 大写 digit is a word (陆地, 队伍, 拾取, 放肆), not a number, unless money follows
+    // or it is the numerator of a fraction (壹萬分之肆).
+    let numerator = i >= 2 && s[i - 2..i] == ['分', '之'];
+    if j == i + 1
+        && is_financial_only(s[i])
+        && !numerator
+        && !s.get(j).is_some_and(|c| matches!(c, '元' | '圆' | '角' | '分' | '整'))
     {
         return None;
     }
+    // 40k, 3.2K, -2.5 M: a metric suffix on an Arabic number of two or more digits (4K and
+    // 8K are display resolutions, like 5G).
+    let mut value_scale = 0;
+    if arabic && !chinese && scale.is_empty() && s[i..j].iter().filter(|c| c.is_ascii_digit()).count() >= 2 {
+        let k = skip_spaces(s, j);
+        let exp = match s.get(k) {
+            Some('k' | 'K') => 3,
+            Some('M') => 6,
+            _ => 0,
+        };
+        let after = s.get(k + 1).copied();
+        let free = match after {
+            None => true,
+            Some(a) => !a.is_ascii_alphanumeric() && (k == j || !crate::clean::is_han(a)),
+        };
+        if exp > 0 && free && s[j..k].len() <= 1 {
+            value_scale = exp;
+            scale.push(s[k]);
+            j = k + 1;
+        }
+    }
     // A dangling 余/多 not followed by a unit stays part of the literal (1200余家).
-    let value = match acc.total() {
-        Ok(v) => v,
-        Err(()) => return overflow(j),
+    let value = match acc.total().ok().and_then(|v| scale_by_power_of_ten(v, value_scale)) {
+        Some(v) => v,
+        None => return overflow(j),
     };
     Some(Ok(Literal { start: i, end: j, value, arabic, chinese, scale, over, approx }))
 }
 
 /// Folds full-width digits, letters and number punctuation to ASCII, one char for one char,
-/// so offsets into the folded text are offsets into the original.
+/// so offsets into the folded text are offsets into the original. A full-width comma
+/// between full-width digits groups thousands (１２３，４５６) and folds to `,`; anywhere
+/// else it is Chinese punctuation and stays.
 pub fn fold(text: &str) -> Vec<char> {
-    text.chars()
-        .map(|c| match c {
+    let orig: Vec<char> = text.chars().collect();
+    let wide_digit = |k: usize| orig.get(k).is_some_and(|c| ('０'..='９').contains(c));
+    orig.iter()
+        .enumerate()
+        .map(|(k, &c)| match c {
             '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '，' if k > 0 && wide_digit(k - 1) && (1..=3).all(|d| wide_digit(k + d)) && !wide_digit(k + 4) => ',',
             '％' => '%',
             '．' => '.',
-            '，' => '，',
             '：' => ':',
+            '／' => '/',
+            '＾' => '^',
             '－' | '—' | '–' => '-',
             '～' | '〜' => '~',
             // Traditional forms of the characters figures are written with (HK/TW releases).
@@ -522,7 +609,8 @@ pub fn signed(s: &[char], lit: Literal) -> Literal {
     });
     // 负 is also a morpheme (减负180亿元, 负债): as a sign it follows a break or a copula.
     let word_part = s[sign_at] == '负'
-        && before.is_some_and(|c| crate::clean::is_han(c) && !matches!(c, '为' | '是' | '至' | '到' | '长' | '达'));
+        && before
+            .is_some_and(|c| crate::clean::is_han(c) && !matches!(c, '为' | '是' | '至' | '到' | '长' | '达' | '之'));
     if attached || word_part {
         return lit;
     }
@@ -896,6 +984,60 @@ mod tests {
     }
 
     #[test]
+    fn zhao_inside_a_numeral_is_ten_to_the_twelfth() {
+        assert_eq!(v("五兆六十二亿四万五千二").as_deref(), Some("5006200045200"));
+        assert_eq!(v("四十九兆九千五百九十二億").as_deref(), Some("49959200000000"));
+        // Before a unit it is the prefix mega and ends the number.
+        assert_eq!(spans(find_literals("装机100兆瓦")), [(2, 5, "100".to_string())]);
+    }
+
+    #[test]
+    fn abbreviated_hundreds_leading_zero_ten_and_spaced_arabic_places() {
+        assert_eq!(v("百三").as_deref(), Some("130"));
+        assert_eq!(v("千三").as_deref(), Some("1300"));
+        assert_eq!(v("零十").as_deref(), Some("10"));
+        assert!(find_literals("百姓").is_empty());
+        assert_eq!(spans(find_literals("7万 5千 4百")), [(0, 8, "75400".to_string())]);
+        assert_eq!(spans(find_literals("一百 二 十 几亿")), [(0, 9, "12000000000".to_string())]);
+        // Arabic digits after a space that do not continue the places stay apart.
+        assert_eq!(values(find_literals("7万 5")), ["70000", "5"]);
+    }
+
+    #[test]
+    fn points_metric_suffixes_and_full_width_grouping() {
+        let nums = |t: &str| spans(find_numbers(t));
+        assert_eq!(nums(".5"), [(0, 2, "0.5".to_string())]);
+        assert_eq!(nums("-.5"), [(0, 3, "-0.5".to_string())]);
+        assert_eq!(nums("...9"), [(3, 4, "9".to_string())]);
+        assert_eq!(values(find_numbers("2222.2222.22222.222")), ["2222", "2222", "22222", "222"]);
+        assert_eq!(values(find_numbers("40k")), ["40000"]);
+        assert_eq!(values(find_numbers("-2.5 M")), ["-2500000"]);
+        // 4K and 8K are display resolutions.
+        assert_eq!(spans(find_numbers("4K超高清")), [(0, 1, "4".to_string())]);
+        assert_eq!(values(find_numbers("４，５６５")), ["4565"]);
+        // A full-width comma between ASCII digits, or before a group of four, is punctuation.
+        assert_eq!(values(find_numbers("4，565")), ["4", "565"]);
+        assert_eq!(values(find_numbers("１，２３４５")), ["1", "2345"]);
+    }
+
+    #[test]
+    fn slash_fractions_powers_dozens_and_numeral_words() {
+        let nums = |t: &str| values(find_numbers(t));
+        assert_eq!(nums("３／５"), ["0.6"]);
+        assert_eq!(nums("1 ３/5"), ["1.6"]);
+        assert_eq!(nums("-3/2"), ["-1.5"]);
+        assert_eq!(nums("2024/08/28"), ["2024", "8", "28"]);
+        assert_eq!(nums("2^5"), ["32"]);
+        assert_eq!(nums("2.5^-1"), ["0.4"]);
+        assert_eq!(nums("五十打"), ["600"]);
+        assert_eq!(nums("一打造"), ["1"]);
+        assert_eq!(nums("年过半百"), ["50"]);
+        assert_eq!(nums("负３分之负一百五十七").len(), 1);
+        assert!(nums("我家在四川，一切都好").is_empty());
+        assert_eq!(nums("壹萬分之肆"), ["0.0004"]);
+    }
+
+    #[test]
     fn lone_financial_numerals_that_are_words() {
         assert!(find_literals("陆地上有许多动物").is_empty());
         assert!(find_literals("他在海滩上拾取贝壳").is_empty());
@@ -975,12 +1117,24 @@ pub fn find_literals(text: &str) -> Vec<Literal> {
     literals_in(&fold(text))
 }
 
+/// Words that begin with a numeral character but are no numbers (一切, 四川, 十足); a literal
+/// of no more than the word's own numerals is dropped by [`find_numbers`].
+const NUMERAL_WORDS: &[&str] = &[
+    "一切", "壹切", "一看", "一旦", "一直", "一起", "一致", "一律", "一向", "一味", "一贯", "一举", "一度", "四川",
+    "十足", "十分", "两两", "三亚", "万一",
+];
+
+/// Verbs formed with 打 (打造, 打开): after one of them 打 is no dozen.
+const DA_VERBS: &str = "造开通击好赢破响出工卡折算印扫下入进成了过到压牢胜掉拼包电车针基";
+
 /// Numbers as a reader takes them from running text: the literals of [`find_literals`] with
 /// fractions joined to one value — 五分之一 → 0.2, 一百分之二 → 0.02, 三又三分之一 → 3.333…
-/// (a whole part joined by 又). Percent readings (百分之五 → 5 %) are `claims`' business.
+/// (a whole part joined by 又), 3/5 → 0.6, 1 3/5 → 1.6 — powers (2^5 → 32, 2.5^-1 → 0.4),
+/// dozens (五十打 → 600) and 半百 (50); words such as 一切 and 四川 are not numbers. Percent
+/// readings (百分之五 → 5 %) are `claims`' business.
 pub fn find_numbers(text: &str) -> Vec<Literal> {
     let s = fold(text);
-    let lits = literals_in(&s);
+    let lits: Vec<Literal> = literals_in(&s).into_iter().filter(|l| !numeral_word(&s, l)).collect();
     let mut out: Vec<Literal> = Vec::with_capacity(lits.len());
     let mut k = 0;
     // The fraction `den 分之 num` starting at literal `k`, if any.
@@ -1002,12 +1156,7 @@ pub fn find_numbers(text: &str) -> Vec<Literal> {
             s.get(you) == Some(&'又') && lits.get(k + 1).is_some_and(|n| n.start == skip_spaces(&s, you + 1));
         if whole_and {
             if let Some(f) = fraction(k + 1) {
-                let value = if l.value.is_sign_negative() {
-                    l.value.checked_sub(f.value)
-                } else {
-                    l.value.checked_add(f.value)
-                };
-                if let Some(value) = value {
+                if let Some(value) = add_away_from_zero(l.value, f.value) {
                     out.push(Literal { start: l.start, end: f.end, value, ..f });
                     k += 3;
                     continue;
@@ -1022,7 +1171,161 @@ pub fn find_numbers(text: &str) -> Vec<Literal> {
         out.push(l.clone());
         k += 1;
     }
+    let out = join_slash_fractions(&s, out);
+    let out = join_powers(&s, out);
+    let mut out = dozens(&s, out);
+    for (at, w) in s.windows(2).enumerate() {
+        if w == ['半', '百'] && !s.get(at + 2).is_some_and(|c| *c == '分' || is_numeral_char(*c)) {
+            let value = Decimal::from(50);
+            let lit = Literal {
+                start: at,
+                end: at + 2,
+                value,
+                arabic: false,
+                chinese: true,
+                scale: String::new(),
+                over: false,
+                approx: false,
+            };
+            let pos = out.partition_point(|l| l.start < at);
+            if !out.iter().any(|l| l.start < at + 2 && at < l.end) {
+                out.insert(pos, lit);
+            }
+        }
+    }
     out
+}
+
+/// `whole + part` with the part's sign following the whole's (-3又1/2 is -3.5).
+fn add_away_from_zero(whole: Decimal, part: Decimal) -> Option<Decimal> {
+    if whole.is_sign_negative() {
+        whole.checked_sub(part)
+    } else {
+        whole.checked_add(part)
+    }
+}
+
+/// Whether a literal is only the numerals of a word like 一切 or 四川.
+fn numeral_word(s: &[char], l: &Literal) -> bool {
+    l.end - l.start <= 2
+        && !l.arabic
+        && NUMERAL_WORDS.iter().any(|w| {
+            let w: Vec<char> = w.chars().collect();
+            w.len() >= l.end - l.start && s.get(l.start..l.start + w.len()) == Some(w.as_slice())
+        })
+}
+
+/// Whether `l` is a plain whole Arabic number (no scale, no 余/多, no decimals).
+fn plain_integer(l: &Literal) -> bool {
+    l.arabic && !l.chinese && l.scale.is_empty() && !l.over && !l.approx && l.value.fract().is_zero()
+}
+
+/// 3/5 → 0.6 and 1 3/5 → 1.6: Arabic integers around a slash, with no slash or digit on
+/// either side (2024/08/28 is a date, not two fractions).
+fn join_slash_fractions(s: &[char], lits: Vec<Literal>) -> Vec<Literal> {
+    let mut out: Vec<Literal> = Vec::with_capacity(lits.len());
+    let mut k = 0;
+    while k < lits.len() {
+        let (num, den) = (&lits[k], lits.get(k + 1));
+        let slash = den.filter(|d| {
+            plain_integer(num)
+                && plain_integer(d)
+                && !d.value.is_zero()
+                && s.get(num.end) == Some(&'/')
+                && d.start == num.end + 1
+                && !d.value.is_sign_negative()
+                && !s.get(d.end).is_some_and(|c| *c == '/' || c.is_ascii_alphanumeric())
+                && !num.start.checked_sub(1).is_some_and(|b| s[b] == '/' || s[b].is_ascii_alphanumeric())
+        });
+        let Some(den) = slash else {
+            out.push(num.clone());
+            k += 1;
+            continue;
+        };
+        let Some(value) = num.value.checked_div(den.value) else {
+            out.push(num.clone());
+            k += 1;
+            continue;
+        };
+        let mut f = Literal { start: num.start, end: den.end, value, ..num.clone() };
+        // A whole number and a space before it: a mixed number.
+        if let Some(whole) =
+            out.last().filter(|w| plain_integer(w) && w.end < f.start && skip_spaces(s, w.end) == f.start)
+        {
+            if let Some(v) = add_away_from_zero(whole.value, f.value) {
+                f = Literal { start: whole.start, value: v, ..f };
+                out.pop();
+            }
+        }
+        out.push(f);
+        k += 2;
+    }
+    out
+}
+
+/// 2^5 → 32, 2.5^-1 → 0.4, -1.1^+23: an Arabic base, a caret, signs and a whole exponent of
+/// at most two digits; the base's minus sign applies after the power.
+fn join_powers(s: &[char], lits: Vec<Literal>) -> Vec<Literal> {
+    let mut out: Vec<Literal> = Vec::with_capacity(lits.len());
+    let mut k = 0;
+    while k < lits.len() {
+        let base = &lits[k];
+        let power = (base.arabic && !base.chinese && s.get(base.end) == Some(&'^')).then(|| {
+            let mut j = base.end + 1;
+            let mut negative = false;
+            while matches!(s.get(j), Some('+' | '-')) {
+                negative ^= s[j] == '-';
+                j += 1;
+            }
+            let from = j;
+            while s.get(j).is_some_and(char::is_ascii_digit) && j - from < 2 {
+                j += 1;
+            }
+            let exp: u32 = s[from..j].iter().collect::<String>().parse().ok()?;
+            if s.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '.') {
+                return None;
+            }
+            let mut v = Decimal::ONE;
+            for _ in 0..exp {
+                v = v.checked_mul(base.value.abs())?;
+            }
+            let v = if negative { Decimal::ONE.checked_div(v)? } else { v };
+            let v = if base.value.is_sign_negative() { -v } else { v };
+            Some((v, j))
+        });
+        match power.flatten() {
+            Some((value, end)) => {
+                out.push(Literal { end, value, ..base.clone() });
+                k += 1;
+                while lits.get(k).is_some_and(|l| l.start < end) {
+                    k += 1;
+                }
+            }
+            None => {
+                out.push(base.clone());
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+/// 一打 → 12, 五十打 → 600: a whole number before 打 when 打 starts no verb (打造, 打开).
+fn dozens(s: &[char], lits: Vec<Literal>) -> Vec<Literal> {
+    lits.into_iter()
+        .map(|l| {
+            let dozen = s.get(l.end) == Some(&'打')
+                && l.scale.is_empty()
+                && !l.over
+                && !l.approx
+                && l.value.fract().is_zero()
+                && !s.get(l.end + 1).is_some_and(|c| DA_VERBS.contains(*c));
+            match l.value.checked_mul(Decimal::from(12)) {
+                Some(value) if dozen => Literal { end: l.end + 1, value, ..l },
+                _ => l,
+            }
+        })
+        .collect()
 }
 
 fn literals_in(s: &[char]) -> Vec<Literal> {
@@ -1030,7 +1333,11 @@ fn literals_in(s: &[char]) -> Vec<Literal> {
     let mut i = 0;
     while i < s.len() {
         // Not inside another numeral (二三十 is one), but after a scale (1.7亿65周岁: 65).
-        let boundary = i == 0 || !is_numeral_char(s[i - 1]) || big_unit(s[i - 1]).is_some();
+        // After a point only when it is no decimal point: ...9, or the next group of a dotted
+        // sequence (2222.2222.22222).
+        let after_point = s[i.saturating_sub(1)] == '.'
+            && (i < 2 || !s[i - 2].is_ascii_digit() || out.last().is_some_and(|l: &Literal| l.end == i - 1));
+        let boundary = i == 0 || !is_numeral_char(s[i - 1]) || big_unit(s[i - 1]).is_some() || after_point;
         match literal_at(s, i) {
             Some(Ok(l)) if boundary => {
                 i = l.end.max(i + 1);

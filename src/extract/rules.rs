@@ -24,6 +24,20 @@ struct UnitSpec {
     chinese_ok: bool,
     #[serde(default)]
     requires_after: Option<String>,
+    #[serde(default)]
+    subunits: BTreeMap<String, String>,
+    #[serde(default)]
+    tenths_after: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordFigureSpec {
+    word: String,
+    value: String,
+    unit: String,
+    #[serde(default)]
+    after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -119,6 +133,8 @@ struct File {
     period: Vec<RuleSpec>,
     fragments: BTreeMap<String, String>,
     non_claim: Vec<RuleSpec>,
+    #[serde(default)]
+    word_figure: Vec<WordFigureSpec>,
 }
 
 /// A unit of measure.
@@ -138,6 +154,10 @@ pub struct Unit {
     pub chinese_ok: bool,
     /// What must follow the unit word.
     pub requires_after: Option<Regex>,
+    /// Smaller units that may follow a whole amount (元 → 角 0.1, 分 0.01: 50元6角三分).
+    pub subunits: Words<rust_decimal::Decimal>,
+    /// A digit right after the unit word adds tenths of it (七成六 = 76 %, 三成半 = 35 %).
+    pub tenths_after: bool,
 }
 
 /// A word list for longest-match lookups on char slices, indexed by first and last char so
@@ -180,6 +200,28 @@ impl<T: Clone> Words<T> {
             .map(|(w, t)| (w.len(), t.clone()))
     }
 
+    /// The longest word starting at `i` when inline spaces may stand between its characters
+    /// (百 分 点, text taken from PDFs): (chars consumed, payload).
+    pub fn at_spaced(&self, s: &[char], i: usize) -> Option<(usize, T)> {
+        let candidates = self.by_first.get(s.get(i)?)?;
+        let spaced = |w: &[char]| -> Option<usize> {
+            let mut j = i;
+            for (n, c) in w.iter().enumerate() {
+                if n > 0 {
+                    while s.get(j).is_some_and(|x| matches!(x, ' ' | '\u{3000}' | '\u{a0}' | '\t')) {
+                        j += 1;
+                    }
+                }
+                if s.get(j) != Some(c) {
+                    return None;
+                }
+                j += 1;
+            }
+            Some(j - i)
+        };
+        candidates.iter().map(|&k| &self.items[k as usize]).find_map(|(w, t)| spaced(w).map(|n| (n, t.clone())))
+    }
+
     /// The longest word ending exactly at `end`: (length, payload).
     pub fn ending_at(&self, s: &[char], end: usize) -> Option<(usize, T)> {
         let last = s.get(end.checked_sub(1)?)?;
@@ -194,6 +236,11 @@ impl<T: Clone> Words<T> {
     /// The first (leftmost) occurrence of any word in `s[from..to]`: (position, length, payload).
     pub fn find_in(&self, s: &[char], from: usize, to: usize) -> Option<(usize, usize, T)> {
         (from..to).find_map(|i| self.at(s, i).filter(|(l, _)| i + l <= to).map(|(l, t)| (i, l, t)))
+    }
+
+    /// Whether the list has no words.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 
     /// Whether `t` is exactly one of the words.
@@ -246,6 +293,9 @@ pub enum BaseClass {
 pub struct ClaimRules {
     /// Units by index.
     pub units: Vec<Unit>,
+    /// Words that are figures by themselves (对折, 百分之百) → (value, unit index, the words
+    /// one of which must come right before it; empty: none needed).
+    pub word_figures: Words<(rust_decimal::Decimal, usize, Words<()>)>,
     /// Unit words → unit index.
     pub unit_words: Words<usize>,
     /// Currency symbols before a number → unit index.
@@ -337,6 +387,13 @@ impl ClaimRules {
             if u.words.is_empty() {
                 return Err(src.error_at(&at, format!("unit {} has no words", u.id)));
             }
+            let mut subunits = Vec::new();
+            for (w, v) in &u.subunits {
+                let v = v.parse().map_err(|_| {
+                    src.error_at(&at, format!("unit {}: subunit {w} value {v:?} is not a decimal", u.id))
+                })?;
+                subunits.push((w.clone(), v));
+            }
             for w in &u.words {
                 unit_words.push((w.clone(), units.len()));
             }
@@ -348,6 +405,8 @@ impl ClaimRules {
                 two_digit_factor,
                 chinese_ok: u.chinese_ok,
                 requires_after,
+                subunits: Words::new(subunits),
+                tenths_after: u.tenths_after,
             });
         }
         let mut currency_prefix = Vec::new();
@@ -356,6 +415,18 @@ impl ClaimRules {
                 src.error_at(&format!("\"{symbol}\""), format!("currency_prefix {symbol}: no unit {id}"))
             })?;
             currency_prefix.push((symbol.clone(), idx));
+        }
+        let mut word_figures = Vec::new();
+        for w in &f.word_figure {
+            let at = format!("\"{}\"", w.word);
+            let idx = units
+                .iter()
+                .position(|u: &Unit| u.id == w.unit)
+                .ok_or_else(|| src.error_at(&at, format!("word_figure {}: no unit {}", w.word, w.unit)))?;
+            let v = w.value.parse().map_err(|_| {
+                src.error_at(&at, format!("word_figure {}: value {:?} is not a decimal", w.word, w.value))
+            })?;
+            word_figures.push((w.word.clone(), (v, idx, words(&w.after))));
         }
         let mut prefix = Vec::new();
         let mut suffix = Vec::new();
@@ -380,6 +451,7 @@ impl ClaimRules {
         let non_claims = src.compile_rules(&f.non_claim, &f.fragments)?;
         Ok(Self {
             units,
+            word_figures: Words::new(word_figures),
             unit_words: Words::new(unit_words),
             currency_prefix: Words::new(currency_prefix),
             qual_prefix: Words::new(prefix),
