@@ -929,6 +929,17 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         (w.tag == "ns" && (t.chars().count() < 2 || is_place_name(rules, &t.chars().collect::<Vec<_>>())))
             || rules.scope_words.at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|(l, _)| l == t.chars().count())
     };
+    // 和 / 及 / 与 at `j` between two nouns (no place on either side).
+    let joins = |j: usize| {
+        j >= 1
+            && j + 1 < words.len()
+            && matches!(text_of(words[j]).as_str(), "和" | "及" | "与")
+            && is_nounish(words[j - 1].tag)
+            && words[j - 1].tag != "t"
+            && !is_scope(words[j - 1])
+            && (is_nounish(words[j + 1].tag) || words[j + 1].tag == "attr")
+            && !is_scope(words[j + 1])
+    };
     let mut k = words.len();
     // Skip trailing non-nouns (达, 为, 同比, 增长, 占) and references (占全国).
     while k > 0 && (!is_nounish(words[k - 1].tag) || is_scope(words[k - 1]) || words[k - 1].tag == "t") {
@@ -942,8 +953,19 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         } else if k < end && k > 1 && text_of(w) == "级" && words[k - 2].tag == "m" {
             // 千亿级产业集群, 国家级: a class word with its numeral.
             k -= 2;
-        } else if k < end && w.tag == "attr" && k > 1 && (is_nounish(words[k - 2].tag) || words[k - 2].tag == "attr") {
+        } else if k < end
+            && w.tag == "attr"
+            && k > 1
+            && (is_nounish(words[k - 2].tag) || words[k - 2].tag == "attr" || joins(k - 2))
+        {
             // 国有控股企业, 工业互联网平台连接设备数: an attribute between nouns.
+            k -= 1;
+        } else if k < end && joins(k - 1) {
+            // 社会保障和就业支出, 教育文化和娱乐: nouns joined inside one indicator name.
+            k -= 1;
+        } else if k < end && k > 1 && matches!(text_of(w).as_str(), "类" | "型" | "性") && is_nounish(words[k - 2].tag)
+        {
+            // 食品烟酒类价格, 外向型经济, 生产性服务业: a class suffix on a noun.
             k -= 1;
         } else if k < end && matches!(w.tag, "a" | "ad" | "z") {
             // 平均浓度, 优良天数比率
@@ -966,6 +988,13 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         if j > 0 && j < k - 1 && text_of(words[j - 1]) == "占" {
             k = j;
         }
+    }
+    // 占我国外贸总值的65%: a share without 比重 written, named like one.
+    let zhan_at = |j: usize| j > 0 && text_of(words[j - 1]) == "占";
+    let mut share_named = false;
+    if k < end && !share(words[end - 1]) && (zhan_at(k) || (k > 1 && is_scope(words[k - 1]) && zhan_at(k - 1))) {
+        share_named = true;
+        share_of_previous = true;
     }
     if k > 0 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" {
         if k > 1 && is_nounish(words[k - 2].tag) {
@@ -1013,6 +1042,9 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     let mc: Vec<char> = m.chars().collect();
     if rules.metric_never.contains(&m) || rules.metric_drop_leading.at(&mc, 0).is_some_and(|(l, _)| l == mc.len()) {
         return None;
+    }
+    if share_named {
+        m.push_str("比重");
     }
     if share_of_previous {
         m.insert(0, '占');
@@ -1161,14 +1193,15 @@ fn period_for<'p>(
     let lead = |p: &PeriodMention| {
         let ss =
             (0..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '；' | '\n')).map(|k| k + 1).unwrap_or(0);
-        p.start - ss <= 1
-            && matches!(s.get(p.end), Some('，' | ','))
-            && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))
+        // A month's match takes the char after it (4月份，).
+        let comma_after = matches!(s.get(p.end), Some('，' | ',')) || matches!(s[p.end - 1], '，' | ',');
+        p.start - ss <= 1 && comma_after && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))
     };
-    periods
-        .iter()
-        .rev()
-        .find(|p| p.end <= pos && p.start >= floor && (p.start >= sent_start || lead(p) || p.target_lead))
+    // 去年同期, 上年同期: the baseline a figure is compared with, not its period.
+    let baseline = |p: &PeriodMention| s.get(p.end..p.end + 2) == Some(&['同', '期'][..]);
+    periods.iter().rev().find(|p| {
+        p.end <= pos && p.start >= floor && !baseline(p) && (p.start >= sent_start || lead(p) || p.target_lead)
+    })
 }
 
 /// Whether the period at `a..b` opens its paragraph as a target year: `到2026年，` at the
@@ -1531,6 +1564,29 @@ mod tests {
         assert_eq!(q("两美元又三美分"), [("2.03".to_string(), Some("USD".to_string()))]);
         // 分钟 is no money unit.
         assert_eq!(q("5元3分钟")[0].0, "5");
+    }
+
+    #[test]
+    fn indicator_names_with_joins_class_suffixes_and_unwritten_shares() {
+        let m = |t: &str| claims_of(t, Some("2024-10-18")).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        assert_eq!(m("社会保障和就业支出32877亿元。")[0].as_deref(), Some("社会保障和就业支出"));
+        assert_eq!(
+            m("食品烟酒类价格同比上涨2.0%，影响CPI上涨约0.59个百分点。"),
+            [Some("食品烟酒类价格".to_string()), Some("CPI".to_string())]
+        );
+        assert_eq!(
+            m("一般贸易进出口21.01万亿元，占我国外贸总值的65%。")[1].as_deref(),
+            Some("一般贸易进出口占外贸总值比重")
+        );
+        assert_eq!(m("地方一般公共预算本级收入92722亿元。")[0].as_deref(), Some("地方一般公共预算本级收入"));
+    }
+
+    #[test]
+    fn a_month_lead_carries_over_and_a_baseline_is_no_period() {
+        let c = claims_of("9月份，我国进出口3.8万亿元。其中，出口2.21万亿元。", Some("2024-10-14"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-09"));
+        let c = claims_of("1-9月，全国收入16亿元，扣除去年同期基数影响后，可比增长0.6%左右。", Some("2024-10-18"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-09"));
     }
 
     #[test]
