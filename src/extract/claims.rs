@@ -381,7 +381,8 @@ fn recognize(
         qualifier = Some(Qualifier::Over);
     }
     if fig.approx && qualifier.is_none() {
-        qualifier = Some(Qualifier::Over);
+        // 几十家 is more than ten; 二三十家 is about twenty to thirty.
+        qualifier = Some(if fig.range.is_some() { Qualifier::About } else { Qualifier::Over });
     }
     // Change word right before (同比增长8.2%, 下降了2.7%, 增长超过10%).
     let mut verb_at = before;
@@ -645,6 +646,10 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
                 end = hi_unit.map(|u| u.1).unwrap_or(hi.end);
             }
         }
+    }
+    // 二三十家, 三四百万: a rough range written with neighbouring digits.
+    if let (None, Some(high)) = (range, lit.high) {
+        range = Some([lit.value, high]);
     }
     // 6.4和4.3个百分点, 3、5、8家: a bare number in a list takes the unit written once at its end.
     let mut shared_unit = None;
@@ -993,7 +998,8 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     let zhan_at = |j: usize| j > 0 && text_of(words[j - 1]) == "占";
     let mut share_named = false;
     if k < end && !share(words[end - 1]) && (zhan_at(k) || (k > 1 && is_scope(words[k - 1]) && zhan_at(k - 1))) {
-        share_named = true;
+        // 占比近六成 (占 and 比 segmented apart) is the share itself.
+        share_named = !(end == k + 1 && text_of(words[k]) == "比");
         share_of_previous = true;
     }
     if k > 0 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" {
@@ -1579,6 +1585,21 @@ mod tests {
             Some("一般贸易进出口占外贸总值比重")
         );
         assert_eq!(m("地方一般公共预算本级收入92722亿元。")[0].as_deref(), Some("地方一般公共预算本级收入"));
+    }
+
+    #[test]
+    fn rough_ranges_are_ranges() {
+        let c = claims_of("全省二三十家龙头企业参与，十七八万人参加，一百五六十家企业。", None);
+        let got: Vec<_> =
+            c.iter().map(|c| (c.value.to_string(), c.range.map(|r| r[1].to_string()), c.qualifier)).collect();
+        assert_eq!(
+            got,
+            [
+                ("20".to_string(), Some("30".to_string()), Some(Qualifier::About)),
+                ("170000".to_string(), Some("180000".to_string()), Some(Qualifier::About)),
+                ("150".to_string(), Some("160".to_string()), Some(Qualifier::About)),
+            ]
+        );
     }
 
     #[test]

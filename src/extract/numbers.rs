@@ -27,6 +27,9 @@ pub struct Literal {
     pub over: bool,
     /// 几 / 数 made it approximate.
     pub approx: bool,
+    /// The upper end of a rough range written with neighbouring digits (二三十 → 30, 三四百万
+    /// → 4000000); `value` is the lower end.
+    pub high: Option<Decimal>,
 }
 
 /// Why a literal could not be read.
@@ -266,6 +269,7 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
     let mut chinese = false;
     let mut over = false;
     let mut approx = false;
+    let mut rough_at: Option<usize> = None;
     let mut scale = String::new();
     let mut any_digit = false;
     let overflow = |j: usize| Some(Err(LiteralError::Overflow(i, j.max(i + 1))));
@@ -353,17 +357,28 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             acc.cur = Some(match acc.cur {
                 // 二〇二四, 一二三: positional digits.
                 Some(prev) => {
-                    if acc.last_unit.is_some() {
-                        break;
-                    }
-                    // 二三十, 三四百万: neighbouring digits before a unit are a rough range; the
-                    // lower one is the value, marked approximate.
+                    // 二三十, 三四百万, 十七八万: neighbouring digits before a unit are a rough
+                    // range; the lower one is the value, marked approximate.
                     let unit_next = s.get(j + 1).is_some_and(|n| small_unit(*n).is_some() || big_unit(*n).is_some());
-                    if acc.run == 1 && !acc.cur_arabic && prev >= Decimal::ONE && prev + Decimal::ONE == dv && unit_next
+                    let smaller_unit_next = s.get(j + 1).is_some_and(|n| {
+                        let u = small_unit(*n).map(Decimal::from).or_else(|| big_unit(*n).map(Decimal::from));
+                        u.is_some_and(|u| acc.last_unit.map_or(true, |last| u < last || last == Decimal::TEN))
+                    });
+                    if acc.run == 1
+                        && !acc.cur_arabic
+                        && rough_at.is_none()
+                        && prev >= Decimal::ONE
+                        && prev + Decimal::ONE == dv
+                        && unit_next
+                        && smaller_unit_next
                     {
                         approx = true;
+                        rough_at = Some(j);
                         j += 1;
                         continue;
+                    }
+                    if acc.last_unit.is_some() {
+                        break;
                     }
                     match prev.checked_mul(Decimal::TEN).and_then(|p| p.checked_add(dv)) {
                         Some(v) => v,
@@ -557,7 +572,15 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
         Some(v) => v,
         None => return overflow(j),
     };
-    Some(Ok(Literal { start: i, end: j, value, arabic, chinese, scale, over, approx }))
+    // The upper end: the same numeral without its lower digit (二三十 → 三十).
+    let high = rough_at.and_then(|r| {
+        let upper: Vec<char> = s[i..r - 1].iter().chain(&s[r..j]).copied().collect();
+        match literal_at(&upper, 0) {
+            Some(Ok(h)) if h.end == upper.len() => Some(h.value),
+            _ => None,
+        }
+    });
+    Some(Ok(Literal { start: i, end: j, value, arabic, chinese, scale, over, approx, high }))
 }
 
 /// Folds full-width digits, letters and number punctuation to ASCII, one char for one char,
@@ -614,7 +637,7 @@ pub fn signed(s: &[char], lit: Literal) -> Literal {
     if attached || word_part {
         return lit;
     }
-    Literal { start: sign_at, value: -lit.value, ..lit }
+    Literal { start: sign_at, value: -lit.value, high: lit.high.map(|h| -h), ..lit }
 }
 
 /// Parses a whole string as one number: the literal must cover all of it. Accepts every
@@ -1185,6 +1208,7 @@ pub fn find_numbers(text: &str) -> Vec<Literal> {
                 chinese: true,
                 scale: String::new(),
                 over: false,
+                high: None,
                 approx: false,
             };
             let pos = out.partition_point(|l| l.start < at);
@@ -1321,7 +1345,7 @@ fn dozens(s: &[char], lits: Vec<Literal>) -> Vec<Literal> {
                 && l.value.fract().is_zero()
                 && !s.get(l.end + 1).is_some_and(|c| DA_VERBS.contains(*c));
             match l.value.checked_mul(Decimal::from(12)) {
-                Some(value) if dozen => Literal { end: l.end + 1, value, ..l },
+                Some(value) if dozen => Literal { end: l.end + 1, value, high: None, ..l },
                 _ => l,
             }
         })
