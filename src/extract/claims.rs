@@ -855,8 +855,22 @@ fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize, verb: usize) ->
 
 /// The reference named after 比 / 高于 …, trimmed of trailing filler.
 fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
-    // 高于全国平均水平6.4和4.3个百分点: the reference ends where the listed figures begin.
-    let to = (from..to.max(from)).find(|&k| s[k].is_ascii_digit()).unwrap_or(to);
+    // 高于全国平均水平6.4和4.3个百分点: the reference ends where the listed figures begin;
+    // digits of a period are part of it (较8月份, 比2023年).
+    let period_digits = |k: usize| {
+        let e = (k..to).find(|&e| !s[e].is_ascii_digit()).unwrap_or(to);
+        k == from && matches!(s.get(e), Some('月' | '年' | '季'))
+    };
+    let mut k = from;
+    let to = loop {
+        if k >= to {
+            break to;
+        }
+        if s[k].is_ascii_digit() && !period_digits(k) && !(k > from && s[k - 1].is_ascii_digit()) {
+            break k;
+        }
+        k += 1;
+    };
     let mut t: String = s[from..to.max(from)].iter().collect();
     // 比全省高0.4个百分点: the comparative after the reference is not part of it.
     for comparative in ['高', '低', '快', '慢', '多', '少'] {
@@ -1135,7 +1149,8 @@ fn scope(
             let t = &s[w.start..w.end];
             let is_scope_word = rules.scope_words.at(t, 0).is_some_and(|(l, _)| l == t.len());
             // 居全国第一: the place right before a rank is the ranking's domain, not the scope.
-            let rank_domain = s.get(w.end) == Some(&'第');
+            let rank_domain =
+                s.get(w.end) == Some(&'第') || matches!(s.get(w.end..w.end + 2), Some(['首', '位'] | ['榜', '首']));
             let place = w.tag == "ns" && is_place_name(rules, t);
             (place || is_scope_word) && !rank_domain && rules.reference_before.ending_at(s, w.start).is_none()
         })
@@ -1397,8 +1412,26 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
             items = split(&['、', '和', '及', '与']);
         }
         if items.len() == after.len() {
-            for (&(ia, ib), &k) in items.iter().zip(&after) {
-                let item = drop_leading(rules, f.text(ia, ib).trim().to_string());
+            // 4G和5G用户, 城镇和农村居民人均可支配收入: one-word items before a longer last
+            // one share its head (4G用户, 城镇居民人均可支配收入).
+            let words_in = |a: usize, b: usize| cx.words.iter().filter(move |w| w.start >= a && w.end <= b);
+            let head = items.split_last().and_then(|(&(la, lb), earlier)| {
+                let last: Vec<&Word> = words_in(la, lb).collect();
+                // One word each, and no places (上海、江苏和浙江省电厂 lists places, not indicators).
+                let one_word = |&(a, b): &(usize, usize)| {
+                    let w: Vec<&Word> = words_in(a, b).collect();
+                    w.len() == 1 && w[0].tag != "ns"
+                };
+                let nouns = last.len() >= 2
+                    && last[1..].iter().all(|w| f.slice(w.start, w.end) != "的")
+                    && is_nounish(last[last.len() - 1].tag);
+                (nouns && earlier.iter().all(one_word)).then(|| f.text(last[1].start, lb))
+            });
+            for (n, (&(ia, ib), &k)) in items.iter().zip(&after).enumerate() {
+                let mut item = drop_leading(rules, f.text(ia, ib).trim().to_string());
+                if let Some(h) = head.as_ref().filter(|_| n + 1 < items.len()) {
+                    item.push_str(h);
+                }
                 let m = if (2..=16).contains(&item.chars().count()) {
                     Some(item)
                 } else {
@@ -1585,6 +1618,22 @@ mod tests {
             Some("一般贸易进出口占外贸总值比重")
         );
         assert_eq!(m("地方一般公共预算本级收入92722亿元。")[0].as_deref(), Some("地方一般公共预算本级收入"));
+    }
+
+    #[test]
+    fn first_place_shared_heads_and_period_references() {
+        let c =
+            claims_of("全省制造业增加值居全国首位。4G和5G用户分别达到1.2亿户和8000万户。产量较8月份增长12%。", None);
+        assert_eq!(
+            (c[0].kind, c[0].value.to_string(), c[0].scope.as_deref()),
+            (ClaimKind::Rank, "1".into(), Some("全省"))
+        );
+        assert_eq!(c[1].metric.as_deref(), Some("4G用户"));
+        assert_eq!(c[2].metric.as_deref(), Some("5G用户"));
+        let change = c[3].change.as_ref().unwrap();
+        assert_eq!((change.basis, change.reference.as_deref()), (Some(Basis::VsReference), Some("8月份")));
+        // 首位 without a domain or ranking verb before it is no rank (摆在首位).
+        assert!(claims_of("把安全摆在首位。", None).is_empty());
     }
 
     #[test]
