@@ -141,6 +141,9 @@ fn quantity(rules: &ClaimRules, f: Figure) -> Quantity {
 
 /// A word that is a figure by itself (对折, 百分之百) at `i`.
 fn word_figure_at(rules: &ClaimRules, s: &[char], i: usize) -> Option<Figure> {
+    if !rules.word_figure_starts.contains(s.get(i)?) {
+        return None;
+    }
     let (len, (value, idx, after)) = rules.word_figures.at(s, i)?;
     if !after.is_empty() && after.ending_at(s, i).is_none() {
         return None;

@@ -238,6 +238,13 @@ impl<T: Clone> Words<T> {
         (from..to).find_map(|i| self.at(s, i).filter(|(l, _)| i + l <= to).map(|(l, t)| (i, l, t)))
     }
 
+    /// The characters words start with, sorted.
+    pub fn first_chars(&self) -> Vec<char> {
+        let mut v: Vec<char> = self.by_first.keys().copied().collect();
+        v.sort_unstable();
+        v
+    }
+
     /// Whether the list has no words.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
@@ -296,6 +303,8 @@ pub struct ClaimRules {
     /// Words that are figures by themselves (对折, 百分之百) → (value, unit index, the words
     /// one of which must come right before it; empty: none needed).
     pub word_figures: Words<(rust_decimal::Decimal, usize, Words<()>)>,
+    /// The characters word figures start with (a cheap test before a lookup).
+    pub word_figure_starts: Vec<char>,
     /// Unit words → unit index.
     pub unit_words: Words<usize>,
     /// Currency symbols before a number → unit index.
@@ -451,6 +460,7 @@ impl ClaimRules {
         let non_claims = src.compile_rules(&f.non_claim, &f.fragments)?;
         Ok(Self {
             units,
+            word_figure_starts: Words::new(word_figures.clone()).first_chars(),
             word_figures: Words::new(word_figures),
             unit_words: Words::new(unit_words),
             currency_prefix: Words::new(currency_prefix),
