@@ -1310,6 +1310,9 @@ fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> Option<Stri
         let start = 2006 + (n - 1) * 5;
         return Some(format!("{start}/{}", start + 4));
     }
+    if let (Some(a), Some(b)) = (num("y1"), num("y2")) {
+        return (a < b).then(|| format!("{a:04}/{b:04}"));
+    }
     let year = match g("y") {
         Some(y) if y.starts_with(['1', '2']) => y.trim_end_matches('年').parse::<i32>().ok(),
         Some("今年" | "本年" | "当年") => pub_year,
@@ -1443,6 +1446,18 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
                 if m.is_some() {
                     claims[k].metric = m;
                 }
+            }
+        }
+        // 2016年-2018年的营业收入分别为A、B、C: one year each.
+        let years = claims[after[0]].period.as_deref().and_then(|p| {
+            let (a, b) = p.split_once('/')?;
+            let (a, b): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+            (b - a + 1 == after.len() as i32 && after.iter().all(|&k| claims[k].period.as_deref() == Some(p)))
+                .then_some(a)
+        });
+        if let Some(first_year) = years {
+            for (n, &k) in after.iter().enumerate() {
+                claims[k].period = Some(format!("{:04}", first_year + n as i32));
             }
         }
         let first = after[0];
@@ -1637,6 +1652,17 @@ mod tests {
         assert_eq!((change.basis, change.reference.as_deref()), (Some(Basis::VsReference), Some("8月份")));
         // 首位 without a domain or ranking verb before it is no rank (摆在首位).
         assert!(claims_of("把安全摆在首位。", None).is_empty());
+    }
+
+    #[test]
+    fn year_spans_and_one_year_per_listed_figure() {
+        let c = claims_of(
+            "在2020年至2024年间累计投资1.2万亿元。同盾科技2016年-2018年的营业收入分别为6066万元、2.61亿元、5.42亿元。",
+            Some("2024-07-25"),
+        );
+        assert_eq!((c[0].period.as_deref(), c[0].modality), (Some("2020/2024"), Modality::Actual));
+        let years: Vec<_> = c[1..].iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(years, [Some("2016"), Some("2017"), Some("2018")]);
     }
 
     #[test]
