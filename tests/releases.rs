@@ -14,6 +14,9 @@ fn docs() -> Vec<Value> {
         .arg(format!("{root}/corpus/own/indicators.txt"))
         .arg(format!("{root}/corpus/own/bulletin.txt"))
         .arg(format!("{root}/corpus/own/plan-notice.txt"))
+        .arg(format!("{root}/corpus/own/price-release.txt"))
+        .arg(format!("{root}/corpus/own/trade-release.txt"))
+        .arg(format!("{root}/corpus/own/fiscal-release.txt"))
         .output()
         .expect("run pressmine");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -176,4 +179,36 @@ fn plan_notice_targets() {
     let names: Vec<&str> =
         docs[4]["initiatives"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["加快推进新型工业化实施方案", "链长制", "万企上云"]);
+}
+
+#[test]
+fn national_price_trade_and_fiscal_releases() {
+    let docs = docs();
+    let (oct, q3) = ("2024-10", "2024-01/2024-09");
+    check(
+        &docs[5],
+        &[
+            ("2.9%", "-2.9", "%", "change", "-", "工业生产者出厂价格", oct, "actual"),
+            ("2.0%", "2", "%", "change", "-", "食品烟酒类价格", oct, "actual"),
+            ("0.59个百分点", "0.59", "pp", "change", "about", "CPI", oct, "actual"),
+            ("2.1%", "-2.1", "%", "change", "-", "工业生产者出厂价格", "2024-01/2024-10", "actual"),
+        ],
+    );
+    check(
+        &docs[6],
+        &[
+            ("32.33万亿元", "32330000000000", "CNY", "amount", "-", "货物贸易进出口总值", q3, "actual"),
+            ("2.21万亿元", "2210000000000", "CNY", "amount", "-", "出口", "2024-09", "actual"),
+            ("65%", "65", "%", "percent", "-", "一般贸易进出口占外贸总值比重", q3, "actual"),
+            ("9862.6万吨", "98626000", "t", "quantity", "-", "天然气", q3, "actual"),
+        ],
+    );
+    check(
+        &docs[7],
+        &[
+            ("0.6%", "0.6", "%", "change", "about", "一般公共预算收入", q3, "actual"),
+            ("92722亿元", "9272200000000", "CNY", "amount", "-", "地方一般公共预算本级收入", q3, "actual"),
+            ("32877亿元", "3287700000000", "CNY", "amount", "-", "社会保障和就业支出", q3, "actual"),
+        ],
+    );
 }

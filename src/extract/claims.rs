@@ -1223,8 +1223,17 @@ fn period_for<'p>(
     };
     // 去年同期, 上年同期: the baseline a figure is compared with, not its period.
     let baseline = |p: &PeriodMention| s.get(p.end..p.end + 2) == Some(&['同', '期'][..]);
+    // 扣除去年同期…、去年年中出台的政策…影响后: what an adjustment removes is no period either.
+    let adjusting = |p: &PeriodMention| {
+        let from = (0..p.start).rev().find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | '\n')).map_or(0, |k| k + 1);
+        s[from..p.start].windows(2).any(|w| matches!(w, ['扣', '除'] | ['剔', '除']))
+    };
     periods.iter().rev().find(|p| {
-        p.end <= pos && p.start >= floor && !baseline(p) && (p.start >= sent_start || lead(p) || p.target_lead)
+        p.end <= pos
+            && p.start >= floor
+            && !baseline(p)
+            && !adjusting(p)
+            && (p.start >= sent_start || lead(p) || p.target_lead)
     })
 }
 
