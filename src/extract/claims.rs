@@ -95,6 +95,7 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
     }
     fan_out_respectively(rules, cx, f, &mut claims);
     inherit_metrics(&mut claims, &mut shares);
+    sub_items_of_previous(rules, s, &mut claims);
     inherit_bases(s, &mut claims);
     // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
     // figures stated without one are of that period, unless they are targets.
@@ -1373,6 +1374,35 @@ fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> Option<Stri
     (g("y").is_some() || g("full").is_some()).then(|| format!("{year:04}"))
 }
 
+/// 全国居民消费价格上涨0.3%。其中，城市上涨0.3%，农村上涨0.2%: a sentence opened by 其中 breaks
+/// the previous sentence's indicator down: a figure there named only by the place-like word
+/// opening its clause (城市, 农村) is that part of it (城市居民消费价格).
+fn sub_items_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        let sentence = claims[k].sentence;
+        if s.get(sentence[0]..sentence[0] + 2) != Some(&['其', '中'][..]) {
+            continue;
+        }
+        // The place-like word opening the figure's clause (城市上涨0.3%), if any.
+        let at = claims[k].span[0];
+        let clause =
+            (sentence[0]..at).rev().find(|&p| matches!(s[p], '，' | ',' | '；' | ';')).map_or(sentence[0], |p| p + 1);
+        let opening = rules.not_places.at(s, clause).map(|(l, _)| s[clause..clause + l].iter().collect::<String>());
+        let Some(part) = opening else { continue };
+        if claims[k].metric.as_ref().is_some_and(|m| *m != part) {
+            continue;
+        }
+        // The indicator of the sentence before.
+        let Some(prev) = (0..k).rev().find(|&j| claims[j].sentence[1] <= sentence[0]) else { continue };
+        let before = claims[prev].sentence;
+        let parent =
+            (0..=prev).rev().take_while(|&j| claims[j].sentence == before).find_map(|j| claims[j].metric.clone());
+        if let Some(parent) = parent {
+            claims[k].metric = Some(format!("{part}{parent}"));
+        }
+    }
+}
+
 /// `A、B、C分别增长5%、6%、7%`: pairs each figure after 分别 with its own item, and
 /// gives the later figures the change (kind, sign, basis) stated for the first.
 fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut [Claim]) {
@@ -1672,6 +1702,13 @@ mod tests {
         assert_eq!((c[0].period.as_deref(), c[0].modality), (Some("2020/2024"), Modality::Actual));
         let years: Vec<_> = c[1..].iter().map(|c| c.period.as_deref()).collect();
         assert_eq!(years, [Some("2016"), Some("2017"), Some("2018")]);
+    }
+
+    #[test]
+    fn place_like_sub_items_break_the_previous_indicator_down() {
+        let c = claims_of("全国居民消费价格同比上涨0.3%。其中，城市上涨0.3%，农村上涨0.2%；食品价格上涨2.9%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("居民消费价格"), Some("城市居民消费价格"), Some("农村居民消费价格"), Some("食品价格")]);
     }
 
     #[test]
