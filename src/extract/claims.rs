@@ -1456,6 +1456,16 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
         if items.len() != after.len() {
             items = split(&['、', '和', '及', '与']);
         }
+        // 城乡居民人均可支配收入分别为7.4万元和4.0万元: one item naming both parts.
+        if let [(ia, ib)] = items.as_slice() {
+            let lead = (*ia..*ib).find(|&k| !s[k].is_whitespace()).unwrap_or(*ia);
+            if let Some((len, parts)) = rules.metric_pairs.at(s, lead).filter(|(_, p)| p.len() == after.len()) {
+                let rest = drop_leading(rules, f.text(lead + len, *ib).trim().to_string());
+                for (part, &k) in parts.iter().zip(&after) {
+                    claims[k].metric = Some(format!("{part}{rest}"));
+                }
+            }
+        }
         if items.len() == after.len() {
             // 4G和5G用户, 城镇和农村居民人均可支配收入: one-word items before a longer last
             // one share its head (4G用户, 城镇居民人均可支配收入).
@@ -1709,6 +1719,16 @@ mod tests {
         let c = claims_of("全国居民消费价格同比上涨0.3%。其中，城市上涨0.3%，农村上涨0.2%；食品价格上涨2.9%。", None);
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(m, [Some("居民消费价格"), Some("城市居民消费价格"), Some("农村居民消费价格"), Some("食品价格")]);
+    }
+
+    #[test]
+    fn one_item_naming_two_parts_fans_out() {
+        let c = claims_of("城乡居民人均可支配收入分别为7.4万元和4.0万元，分别增长4.6%和6.5%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref().unwrap_or("-")).collect();
+        assert_eq!(
+            m,
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
+        );
     }
 
     #[test]

@@ -66,6 +66,8 @@ struct MetricSpec {
     nouns: Vec<String>,
     #[serde(default)]
     inner_verbs: Vec<String>,
+    #[serde(default)]
+    pairs: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -327,6 +329,8 @@ pub struct ClaimRules {
     pub metric_nouns: Words<()>,
     /// Verbs that stand as attributes inside indicator names (国有控股企业, 连接设备数).
     pub metric_inner_verbs: Words<()>,
+    /// Words that name two parts at once (城乡 → 城镇, 农村), for 分别 lists of one item.
+    pub metric_pairs: Words<Vec<String>>,
     /// Baselines.
     pub bases: Words<BaseClass>,
     /// 比 / 较 / 高于 …
@@ -473,6 +477,7 @@ impl ClaimRules {
             metric_never: f.metric.never.clone(),
             metric_nouns: words(&f.metric.nouns),
             metric_inner_verbs: words(&f.metric.inner_verbs),
+            metric_pairs: Words::new(f.metric.pairs.clone().into_iter().collect()),
             bases: Words::new(bases),
             reference_prefix: words(&f.bases.reference_prefix),
             rank_cues: words(&f.rank.cues),
