@@ -149,12 +149,8 @@ fn word_figure_at(rules: &ClaimRules, s: &[char], i: usize) -> Option<Figure> {
     if !after.is_empty() && after.ending_at(s, i).is_none() {
         return None;
     }
-    let u = &rules.units[idx];
-    if let Some(re) = &u.requires_after {
-        let rest: String = s[i + len..(i + len + 6).min(s.len())].iter().collect();
-        if !re.is_match(&rest) {
-            return None;
-        }
+    if !may_follow(&rules.units[idx], s, i + len) {
+        return None;
     }
     Some(Figure {
         start: i,
@@ -174,13 +170,7 @@ fn word_figure_at(rules: &ClaimRules, s: &[char], i: usize) -> Option<Figure> {
 /// numbers inside URLs (the `nonclaim.url` rule) are left out.
 pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
     let folded = Folded::new(text);
-    let mut excluded = vec![false; folded.chars.len()];
-    for r in rules.non_claims.iter().filter(|r| r.id == "nonclaim.url") {
-        for m in r.regex.find_iter(&folded.string) {
-            let (a, b) = (folded.char_at_byte(m.start()), folded.char_at_byte(m.end()));
-            excluded[a..b].iter_mut().for_each(|x| *x = true);
-        }
-    }
+    let excluded = mask_of(rules.non_claims.iter().filter(|r| r.id == "nonclaim.url"), &folded);
     let s = folded.chars;
     let mut out = Vec::new();
     let mut words = (0..s.len()).filter_map(|i| word_figure_at(rules, &s, i)).peekable();
@@ -215,8 +205,13 @@ pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
 }
 
 fn exclusion_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
+    mask_of(rules.non_claims.iter(), f)
+}
+
+/// The chars any of `non_claims` matches.
+fn mask_of<'r>(non_claims: impl Iterator<Item = &'r crate::patterns::Rule>, f: &Folded) -> Vec<bool> {
     let mut mask = vec![false; f.chars.len()];
-    for r in &rules.non_claims {
+    for r in non_claims {
         for m in r.regex.find_iter(&f.string) {
             let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
             mask[a..b].iter_mut().for_each(|x| *x = true);
@@ -320,14 +315,15 @@ fn unit_after(rules: &ClaimRules, s: &[char], at: usize) -> Option<(usize, usize
         j += 1;
     }
     let (len, idx) = rules.unit_words.at_spaced(s, j)?;
-    let unit = &rules.units[idx];
-    if let Some(re) = &unit.requires_after {
-        let rest: String = s[j + len..(j + len + 6).min(s.len())].iter().collect();
-        if !re.is_match(&rest) {
-            return None;
-        }
-    }
-    Some((idx, j + len))
+    may_follow(&rules.units[idx], s, j + len).then_some((idx, j + len))
+}
+
+/// Whether what follows a unit word ending at `end` lets it be the unit (`requires_after`:
+/// 一成不变 and 半成品 are no 成).
+fn may_follow(unit: &Unit, s: &[char], end: usize) -> bool {
+    unit.requires_after
+        .as_ref()
+        .map_or(true, |re| re.is_match(&s[end..(end + 6).min(s.len())].iter().collect::<String>()))
 }
 
 /// Everything decided about one figure before it becomes a [`Claim`].
@@ -860,21 +856,11 @@ fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize, verb: usize) ->
 /// The reference named after 比 / 高于 …, trimmed of trailing filler.
 fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
     // 高于全国平均水平6.4和4.3个百分点: the reference ends where the listed figures begin;
-    // digits of a period are part of it (较8月份, 比2023年).
-    let period_digits = |k: usize| {
-        let e = (k..to).find(|&e| !s[e].is_ascii_digit()).unwrap_or(to);
-        k == from && matches!(s.get(e), Some('月' | '年' | '季'))
-    };
-    let mut k = from;
-    let to = loop {
-        if k >= to {
-            break to;
-        }
-        if s[k].is_ascii_digit() && !period_digits(k) && !(k > from && s[k - 1].is_ascii_digit()) {
-            break k;
-        }
-        k += 1;
-    };
+    // digits of a period opening it are part of it (较8月份, 比2023年).
+    let digits_end = (from..to).find(|&e| !s[e].is_ascii_digit()).unwrap_or(to);
+    let skip =
+        if digits_end > from && matches!(s.get(digits_end), Some('月' | '年' | '季')) { digits_end } else { from };
+    let to = (skip..to).find(|&k| s[k].is_ascii_digit()).unwrap_or(to);
     let mut t: String = s[from..to.max(from)].iter().collect();
     // 比全省高0.4个百分点: the comparative after the reference is not part of it.
     for comparative in ['高', '低', '快', '慢', '多', '少'] {

@@ -441,6 +441,7 @@ impl ClaimRules {
             })?;
             word_figures.push((w.word.clone(), (v, idx, words(&w.after))));
         }
+        let word_figures = Words::new(word_figures);
         let mut prefix = Vec::new();
         let mut suffix = Vec::new();
         for (name, h) in &f.qualifiers {
@@ -464,8 +465,8 @@ impl ClaimRules {
         let non_claims = src.compile_rules(&f.non_claim, &f.fragments)?;
         Ok(Self {
             units,
-            word_figure_starts: Words::new(word_figures.clone()).first_chars(),
-            word_figures: Words::new(word_figures),
+            word_figure_starts: word_figures.first_chars(),
+            word_figures,
             unit_words: Words::new(unit_words),
             currency_prefix: Words::new(currency_prefix),
             qual_prefix: Words::new(prefix),
