@@ -1057,6 +1057,8 @@ mod tests {
         assert_eq!(nums("年过半百"), ["50"]);
         assert_eq!(nums("负３分之负一百五十七").len(), 1);
         assert!(nums("我家在四川，一切都好").is_empty());
+        // Words whose numeral can also count (十分钟, 一度电) stay numbers.
+        assert_eq!(nums("十分钟"), ["10"]);
         assert_eq!(nums("壹萬分之肆"), ["0.0004"]);
     }
 
@@ -1143,8 +1145,8 @@ pub fn find_literals(text: &str) -> Vec<Literal> {
 /// Words that begin with a numeral character but are no numbers (一切, 四川, 十足); a literal
 /// of no more than the word's own numerals is dropped by [`find_numbers`].
 const NUMERAL_WORDS: &[&str] = &[
-    "一切", "壹切", "一看", "一旦", "一直", "一起", "一致", "一律", "一向", "一味", "一贯", "一举", "一度", "四川",
-    "十足", "十分", "两两", "三亚", "万一",
+    "一切", "壹切", "一看", "一旦", "一直", "一起", "一致", "一律", "一向", "一味", "一贯", "一举", "四川", "十足",
+    "两两", "三亚", "万一",
 ];
 
 /// Verbs formed with 打 (打造, 打开): after one of them 打 is no dozen.
