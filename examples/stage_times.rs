@@ -24,12 +24,14 @@ fn main() {
         let w = p.segmenter().words(&text);
         t[2] += s.elapsed().as_secs_f64();
         let s = Instant::now();
-        let seg = p.segmenter().segment(&text);
+        let prep0 = p.extractor().prepare(&text);
+        let seg = p.segmenter().segment_where(&text, |s| p.extractor().spans_read(&prep0, s));
         t[3] += s.elapsed().as_secs_f64();
         let s = Instant::now();
         let _ = p.extractor().extract(&text, &seg, None, None);
         t[4] += s.elapsed().as_secs_f64();
-        let f = pressmine::extract::Folded::new(&text);
+        let prep = p.extractor().prepare(&text);
+        let f = &prep.folded;
         let cx = pressmine::extract::claims::Context {
             text: &text,
             words: &seg.words,
@@ -38,11 +40,11 @@ fn main() {
             title: None,
         };
         let s = Instant::now();
-        let _ = pressmine::extract::claims::extract(p.extractor().claim_rules(), &cx, &f, &mut Vec::new());
+        let _ = pressmine::extract::claims::extract(p.extractor().claim_rules(), &cx, &prep, &mut Vec::new());
         t[5] += s.elapsed().as_secs_f64();
         let s = Instant::now();
         let _ =
-            pressmine::extract::initiatives::extract(p.extractor().initiative_rules(), &seg.words, &f, &mut Vec::new());
+            pressmine::extract::initiatives::extract(p.extractor().initiative_rules(), &seg.words, f, &mut Vec::new());
         t[6] += s.elapsed().as_secs_f64();
         std::hint::black_box(w);
     }

@@ -28,18 +28,24 @@ impl Pipeline {
     /// # Errors
     /// The first invalid file, with its name and line.
     pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
+        // The dictionaries take most of the start-up: built beside the rules when the
+        // thread pool has room.
+        let (segmenter, (clean, extractor)) = rayon::join(
+            || ChineseSegmenter::load(patterns_dir),
+            || (CleanRules::load(patterns_dir), Extractor::load(patterns_dir)),
+        );
         Ok(Self {
             patterns_dir: patterns_dir.to_path_buf(),
             fingerprint: std::sync::OnceLock::new(),
-            clean: CleanRules::load(patterns_dir)?,
-            segmenter: ChineseSegmenter::load(patterns_dir)?,
-            extractor: Extractor::load(patterns_dir)?,
+            clean: clean?,
+            segmenter: segmenter?,
+            extractor: extractor?,
         })
     }
 
     /// Identifies what produced a document: pressmine's version, its executable and the
     /// contents of `patterns/`. A previous run's output is reused only under the same one.
-    /// Computed on first use (it hashes the executable), so only `run` pays for it.
+    /// Computed on first use (it reads the patterns), so only `run` pays for it.
     pub fn fingerprint(&self) -> &str {
         self.fingerprint.get_or_init(|| fingerprint(&self.patterns_dir))
     }
@@ -86,8 +92,15 @@ impl Pipeline {
         let cleaned: Cleaned = clean::clean(&decoded.text, raw.plain_text, &self.clean);
         warnings.extend(cleaned.warnings);
         let text = cleaned.paragraphs.join("\n");
-        let seg = self.segmenter.segment(&text);
-        let extracted = self.extractor.extract(&text, &seg, cleaned.published.as_deref(), cleaned.title.as_deref());
+        let prepared = self.extractor.prepare(&text);
+        let seg = self.segmenter.segment_where(&text, |s| self.extractor.spans_read(&prepared, s));
+        let extracted = self.extractor.extract_prepared(
+            &prepared,
+            &text,
+            &seg,
+            cleaned.published.as_deref(),
+            cleaned.title.as_deref(),
+        );
         warnings.extend(extracted.warnings);
         Document {
             schema: SCHEMA.to_string(),
@@ -115,8 +128,12 @@ impl Pipeline {
 fn fingerprint(patterns_dir: &Path) -> String {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    if let Some(exe) = std::env::current_exe().ok().and_then(|p| std::fs::read(p).ok()) {
-        h.update(Sha256::digest(&exe));
+    // The executable by size and modification time: a rebuild changes them, and hashing
+    // the whole file (tens of MB with debug info) cost more than a small run's work.
+    if let Some(meta) = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok()) {
+        h.update(meta.len().to_le_bytes());
+        let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        h.update(modified.map_or(0, |d| d.as_nanos()).to_le_bytes());
     }
     let mut files: Vec<_> =
         std::fs::read_dir(patterns_dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();

@@ -25,7 +25,7 @@ pub struct Word {
 pub struct Segmented {
     /// Sentence spans (on 。!?; and line breaks).
     pub sentences: Vec<Span>,
-    /// Words tiling the text (whitespace included as `x` words).
+    /// Words tiling the text (whitespace and untagged stretches as `x` words).
     pub words: Vec<Word>,
     /// Top keywords.
     pub keywords: Vec<Keyword>,
@@ -69,7 +69,7 @@ impl ChineseSegmenter {
     pub fn load(dir: &Path) -> Result<Self, PatternError> {
         let path = dir.join("dict.txt");
         let text = std::fs::read_to_string(&path).map_err(|source| PatternError::Io { path: path.clone(), source })?;
-        let mut jieba = Jieba::new();
+        let (mut jieba, tfidf) = rayon::join(Jieba::new, TfIdf::default);
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -104,7 +104,7 @@ impl ChineseSegmenter {
             }
             jieba.add_word(word, freq, tag);
         }
-        let mut tfidf = TfIdf::default();
+        let mut tfidf = tfidf;
         *tfidf.config_mut() = KeywordExtractConfig::builder().use_hmm(true).min_keyword_length(2).build();
         Ok(Self { jieba, tfidf })
     }
@@ -123,17 +123,82 @@ impl ChineseSegmenter {
             .collect()
     }
 
-    /// Segments a body text.
+    /// Segments a body text, tagging every sentence.
     pub fn segment(&self, text: &str) -> Segmented {
-        let keywords = self
-            .tfidf
+        self.segment_where(text, <[Span]>::to_vec)
+    }
+
+    /// Segments a body text, tagging only the stretches `select` returns for the sentence
+    /// spans (char spans, sorted). Tagging is the costly part of segmentation, and the
+    /// recognizers read words only around figures and names; see [`words_of`](Self::words_of).
+    pub fn segment_where(&self, text: &str, select: impl FnOnce(&[Span]) -> Vec<Span>) -> Segmented {
+        let sentences = sentences(text);
+        let spans = select(&sentences);
+        let words = self.words_of(text, &spans);
+        Segmented { sentences, words, keywords: self.keywords(text) }
+    }
+
+    /// Words of the stretches `spans` (char spans, sorted by start), tagged exactly as
+    /// [`words`](Self::words) tags them inside the whole text: each stretch is first widened
+    /// to whole jieba blocks (jieba cuts each run of Han, ASCII letters, digits and `+#&._%-`
+    /// on its own, so a block tags the same alone as in context). Every character outside
+    /// the stretches is a word of its own tagged `x`, as punctuation is, so the words still
+    /// tile the text and a chain of words read past a stretch stops at its edge.
+    pub fn words_of(&self, text: &str, spans: &[Span]) -> Vec<Word> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let n = chars.len();
+        let byte_at = |c: usize| chars.get(c).map_or(text.len(), |(b, _)| *b);
+        let block = |c: usize| chars.get(c).is_some_and(|(_, ch)| in_jieba_block(*ch));
+        let mut out = Vec::new();
+        let mut done = 0; // chars covered so far
+        for &[a, b] in spans {
+            let (mut a, mut b) = (a.max(done).min(n), b.min(n));
+            if a >= b {
+                continue;
+            }
+            while a > done && block(a - 1) && block(a) {
+                a -= 1;
+            }
+            while b < n && block(b - 1) && block(b) {
+                b += 1;
+            }
+            out.extend((done..a).map(|c| Word { start: c, end: c + 1, tag: "x" }));
+            out.extend(self.jieba.tag(&text[byte_at(a)..byte_at(b)], true).into_iter().map(|t| Word {
+                start: a + t.start,
+                end: a + t.end,
+                tag: intern(t.tag),
+            }));
+            done = b;
+        }
+        out.extend((done..n).map(|c| Word { start: c, end: c + 1, tag: "x" }));
+        out
+    }
+
+    /// Top TF-IDF keywords of the body's lead.
+    fn keywords(&self, text: &str) -> Vec<Keyword> {
+        self.tfidf
             .extract_keywords(&self.jieba, lead(text, KEYWORD_WINDOW), KEYWORDS * 2, Vec::new())
             .into_iter()
             .filter(|k| k.keyword.chars().any(crate::clean::is_han))
             .take(KEYWORDS)
             .map(|k| Keyword { word: k.keyword, weight: (k.weight * 10_000.0).round() / 10_000.0 })
-            .collect();
-        Segmented { sentences: sentences(text), words: self.words(text), keywords }
+            .collect()
+    }
+}
+
+/// Whether jieba keeps `c` inside a block (its RE_HAN_DEFAULT class: CJK ideographs, ASCII
+/// letters and digits, `+#&._%-`); every other character is a word of its own.
+fn in_jieba_block(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+    } else {
+        matches!(c,
+            '\u{4E00}'..='\u{9FFF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2A6DF}'
+            | '\u{2A700}'..='\u{2EBEF}'
+            | '\u{2F800}'..='\u{2FA1F}')
     }
 }
 

@@ -167,3 +167,46 @@ proptest! {
         prop_assert_eq!(pressmine::extract::numbers::parse_number(&s), Some(want));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Period and non-claim rules searched sentence by sentence find exactly the matches of
+    /// a search over the whole text.
+    #[test]
+    fn sentence_scans_find_the_whole_text_matches(text in release_text()) {
+        let rules = PIPE.extractor().claim_rules();
+        let folded = pressmine::extract::Folded::new(&text).string;
+        for (group, scanner) in [(&rules.periods, &rules.period_scanner), (&rules.non_claims, &rules.non_claim_scanner)] {
+            let scan = scanner.scan(&folded);
+            for (k, rule) in group.iter().enumerate() {
+                let whole: Vec<(usize, usize)> = rule.regex.find_iter(&folded).map(|m| (m.start(), m.end())).collect();
+                let scanned: Vec<(usize, usize)> = scan
+                    .ranges(k)
+                    .into_iter()
+                    .flat_map(|r| rule.regex.find_iter(&folded[r.clone()]).map(move |m| (r.start + m.start(), r.start + m.end())))
+                    .collect();
+                prop_assert_eq!(scanned, whole, "rule {} on {:?}", rule.id, text);
+            }
+        }
+    }
+
+    /// Tagging only the stretches the recognizers read gives the claims and initiatives of
+    /// tagging every sentence.
+    #[test]
+    fn tagging_what_is_read_is_tagging_everything(text in release_text()) {
+        let ex = PIPE.extractor();
+        let prepared = ex.prepare(&text);
+        let some = PIPE.segmenter().segment_where(&text, |s| ex.spans_read(&prepared, s));
+        let all = PIPE.segmenter().segment(&text);
+        let a = ex.extract(&text, &all, Some("2024-08-28"), None);
+        let b = ex.extract_prepared(&prepared, &text, &some, Some("2024-08-28"), None);
+        prop_assert_eq!(serde_json::to_string(&a.claims).unwrap(), serde_json::to_string(&b.claims).unwrap(), "{:?}", text);
+        prop_assert_eq!(
+            serde_json::to_string(&a.initiatives).unwrap(),
+            serde_json::to_string(&b.initiatives).unwrap(),
+            "{:?}",
+            text
+        );
+    }
+}

@@ -43,9 +43,15 @@ struct PeriodMention {
 }
 
 /// Extracts claims from one document.
-pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut Vec<Warning>) -> Vec<Claim> {
+pub fn extract(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    prepared: &super::Prepared,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Claim> {
+    let f = &prepared.folded;
     let s = &f.chars;
-    let excluded = exclusion_mask(rules, f);
+    let excluded = &prepared.excluded;
     let periods = find_periods(rules, f, cx.published);
     let region = DocRegion::find(rules, cx, f);
     let mut claims: Vec<Claim> = Vec::new();
@@ -105,6 +111,29 @@ pub fn extract(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, warnings: &mut 
         }
     }
     claims
+}
+
+/// Adds the stretches whose words the recognizer reads: the sentences holding a figure
+/// outside the non-claims (a number literal the unit layer reads, or a word figure: metrics,
+/// baselines and places come from the words of the figure's sentence), and each 市 (the
+/// document's own city is its most frequent place word ending in 市).
+pub fn spans_read(rules: &ClaimRules, p: &super::Prepared, sentences: &[Span], out: &mut Vec<Span>) {
+    let s = &p.folded.chars;
+    let free = |a: usize, b: usize| !p.excluded[a..b.min(s.len())].iter().any(|x| *x);
+    let figure_at = |i: usize| {
+        word_figure_at(rules, s, i).is_some_and(|w| free(w.start, w.end))
+            || ((i == 0 || !numbers::is_numeral_char(s[i - 1]))
+                && numbers::can_start(s, i)
+                && matches!(numbers::literal_at(s, i), Some(Ok(lit)) if free(lit.start, lit.end) && figure(rules, s, &lit).is_some()))
+    };
+    for &[a, b] in sentences {
+        let b = b.min(s.len());
+        if (a..b).any(figure_at) {
+            out.push([a, b]);
+        } else {
+            out.extend((a..b).filter(|&i| s[i] == '市').map(|i| [i, i + 1]));
+        }
+    }
 }
 
 /// The period a headline names, if exactly one.
@@ -170,7 +199,7 @@ fn word_figure_at(rules: &ClaimRules, s: &[char], i: usize) -> Option<Figure> {
 /// numbers inside URLs (the `nonclaim.url` rule) are left out.
 pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
     let folded = Folded::new(text);
-    let excluded = mask_of(rules.non_claims.iter().filter(|r| r.id == "nonclaim.url"), &folded);
+    let excluded = mask_of(rules, |r| r.id == "nonclaim.url", &folded);
     let s = folded.chars;
     let mut out = Vec::new();
     let mut words = (0..s.len()).filter_map(|i| word_figure_at(rules, &s, i)).peekable();
@@ -204,17 +233,56 @@ pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
     out
 }
 
-fn exclusion_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
-    mask_of(rules.non_claims.iter(), f)
+/// A currency named without an amount (人民币, 美元 in 以人民币和美元计价).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrencyName {
+    /// Character span.
+    pub span: Span,
+    /// Currency code (CNY, USD …).
+    pub code: String,
 }
 
-/// The chars any of `non_claims` matches.
-fn mask_of<'r>(non_claims: impl Iterator<Item = &'r crate::patterns::Rule>, f: &Folded) -> Vec<bool> {
+/// Currencies named in running text outside any amount: the money units' words of two or
+/// more characters (a lone 元 is 元旦, 单元, 公元) that no quantity of [`scan_quantities`]
+/// covers.
+pub fn scan_currency_names(rules: &ClaimRules, text: &str) -> Vec<CurrencyName> {
+    let quantities = scan_quantities(rules, text);
+    let s: Vec<char> = numbers::fold(text);
+    let mut covered = vec![false; s.len()];
+    for q in &quantities {
+        covered[q.span[0]..q.span[1].min(s.len())].iter_mut().for_each(|x| *x = true);
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        match rules.unit_words.at(&s, i) {
+            Some((len, u))
+                if len >= 2 && rules.units[u].kind == ClaimKind::Amount && !covered[i..i + len].iter().any(|x| *x) =>
+            {
+                out.push(CurrencyName { span: [i, i + len], code: rules.units[u].code.clone() });
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The chars the non-claim rules cover.
+pub fn exclusion_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
+    mask_of(rules, |_| true, f)
+}
+
+/// The chars the non-claim rules `keep` selects match.
+fn mask_of(rules: &ClaimRules, keep: impl Fn(&crate::patterns::Rule) -> bool, f: &Folded) -> Vec<bool> {
     let mut mask = vec![false; f.chars.len()];
-    for r in non_claims {
-        for m in r.regex.find_iter(&f.string) {
-            let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
-            mask[a..b].iter_mut().for_each(|x| *x = true);
+    let scan = rules.non_claim_scanner.scan(&f.string);
+    for (k, r) in rules.non_claims.iter().enumerate().filter(|(_, r)| keep(r)) {
+        for range in scan.ranges(k) {
+            for m in r.regex.find_iter(&f.string[range.clone()]) {
+                let (a, b) = (f.char_at_byte(range.start + m.start()), f.char_at_byte(range.start + m.end()));
+                mask[a..b].iter_mut().for_each(|x| *x = true);
+            }
         }
     }
     mask
@@ -1256,10 +1324,12 @@ fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<
     let pub_month: Option<u32> = published.and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
     let mut out: Vec<PeriodMention> = Vec::new();
     let mut taken = vec![false; f.chars.len()];
-    for r in &rules.periods {
-        for c in super::captures(&r.regex, &f.string) {
+    let scan = rules.period_scanner.scan(&f.string);
+    let in_ranges = |k: usize| scan.ranges(k).into_iter().map(|r| (r.start, &f.string[r]));
+    for (k, r) in rules.periods.iter().enumerate() {
+        for (base, c) in in_ranges(k).flat_map(|(base, hay)| super::captures(&r.regex, hay).map(move |c| (base, c))) {
             let Some(m) = c.get(0) else { continue };
-            let (mut a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
+            let (mut a, b) = (f.char_at_byte(base + m.start()), f.char_at_byte(base + m.end()));
             // Patterns may open with optional parts and `\s*`: the mention starts at its first
             // visible char, never at the line break before it.
             while a < b && f.chars[a].is_whitespace() {

@@ -189,6 +189,27 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
     merge(f, cands)
 }
 
+/// Adds the stretches whose words the recognizer reads: each quoted or book-title name with
+/// the char on either side (the words inside the marks and around them), and the sentences
+/// in which a head noun that may stand unquoted ends after a launching verb (names without
+/// quotation marks).
+pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: &mut Vec<Span>) {
+    for r in [&rules.book, &rules.quoted] {
+        for m in r.regex.find_iter(&f.string) {
+            let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
+            out.push([a.saturating_sub(1), (b + 1).min(f.chars.len())]);
+        }
+    }
+    let s = &f.chars;
+    for &[a, b] in sentences {
+        let b = b.min(s.len());
+        let Some(verb) = (a + 1..=b).find(|&e| rules.launch.ending_at(s, e).is_some()) else { continue };
+        if (verb + 1..=b).any(|e| rules.heads.ending_at(s, e).is_some_and(|(_, h)| h.unquoted)) {
+            out.push([a, b]);
+        }
+    }
+}
+
 fn check_runaway(rules: &InitiativeRules, s: &[char], warnings: &mut Vec<Warning>) {
     let mut open: Option<usize> = None;
     let mut runaway = 0;

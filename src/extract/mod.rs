@@ -6,9 +6,10 @@ pub mod claims;
 pub mod initiatives;
 pub mod numbers;
 pub mod rules;
+pub mod scan;
 
 use crate::error::PatternError;
-use crate::model::{Claim, Initiative, Warning};
+use crate::model::{Claim, Initiative, Span, Warning};
 use crate::segment::Segmented;
 use std::path::Path;
 
@@ -51,13 +52,54 @@ impl Extractor {
 
     /// Extracts claims and initiatives.
     pub fn extract(&self, text: &str, seg: &Segmented, published: Option<&str>, title: Option<&str>) -> Extracted {
+        self.extract_prepared(&self.prepare(text), text, seg, published, title)
+    }
+
+    /// Folds `text` and marks its non-claims, once for both recognizers and for
+    /// [`spans_read`](Self::spans_read).
+    pub fn prepare(&self, text: &str) -> Prepared {
+        let folded = Folded::new(text);
+        let excluded = claims::exclusion_mask(&self.claims, &folded);
+        Prepared { folded, excluded }
+    }
+
+    /// [`extract`](Self::extract) over a text already prepared (`prepared` must come from
+    /// [`prepare`](Self::prepare) on `text`).
+    pub fn extract_prepared(
+        &self,
+        prepared: &Prepared,
+        text: &str,
+        seg: &Segmented,
+        published: Option<&str>,
+        title: Option<&str>,
+    ) -> Extracted {
         let mut warnings = Vec::new();
         let cx = claims::Context { text, words: &seg.words, sentences: &seg.sentences, published, title };
-        let folded = Folded::new(text);
-        let claims = claims::extract(&self.claims, &cx, &folded, &mut warnings);
-        let initiatives = initiatives::extract(&self.initiatives, &seg.words, &folded, &mut warnings);
+        let claims = claims::extract(&self.claims, &cx, prepared, &mut warnings);
+        let initiatives = initiatives::extract(&self.initiatives, &seg.words, &prepared.folded, &mut warnings);
         Extracted { claims, initiatives, warnings }
     }
+
+    /// The stretches of text whose words the recognizers read (char spans, sorted), given
+    /// the sentence spans: the sentences with a figure, and the places around a name, a head
+    /// noun after a launching verb, or 市. Extraction gives the same result whether the
+    /// rest is tagged or not ([`ChineseSegmenter::segment_where`](crate::segment::ChineseSegmenter::segment_where)
+    /// tags only these).
+    pub fn spans_read(&self, prepared: &Prepared, sentences: &[Span]) -> Vec<Span> {
+        let mut spans = Vec::new();
+        claims::spans_read(&self.claims, prepared, sentences, &mut spans);
+        initiatives::spans_read(&self.initiatives, &prepared.folded, sentences, &mut spans);
+        spans.sort_unstable();
+        spans
+    }
+}
+
+/// A body text made ready for extraction: folded, with the chars non-claim rules cover.
+pub struct Prepared {
+    /// The folded text.
+    pub folded: Folded,
+    /// Chars inside a non-claim (dates, document numbers, names …).
+    pub excluded: Vec<bool>,
 }
 
 /// Folded text (see [`numbers::fold`]) with a byte→char map for regex matches; built once

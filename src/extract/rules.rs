@@ -6,6 +6,7 @@ use crate::error::PatternError;
 use crate::model::{ClaimKind, Qualifier};
 use crate::patterns::{Rule, RuleSpec, Source};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -163,15 +164,16 @@ pub struct Unit {
 }
 
 /// A word list for longest-match lookups on char slices, indexed by first and last char so
-/// a lookup only compares the few words that can match there.
+/// a lookup only compares the few words that can match there (Fx-hashed: one lookup per
+/// character of a text is the common case).
 #[derive(Debug, Clone, Default)]
 pub struct Words<T: Clone> {
     /// Words longest first (ties in text order), with payloads.
     items: Vec<(Vec<char>, T)>,
     /// First char → indices into `items`, in `items` order.
-    by_first: HashMap<char, Vec<u32>>,
+    by_first: FxHashMap<char, Vec<u32>>,
     /// Last char → indices into `items`, in `items` order.
-    by_last: HashMap<char, Vec<u32>>,
+    by_last: FxHashMap<char, Vec<u32>>,
 }
 
 impl<T: Clone> Words<T> {
@@ -180,8 +182,8 @@ impl<T: Clone> Words<T> {
         items.retain(|(w, _)| !w.is_empty());
         items.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
         let items: Vec<(Vec<char>, T)> = items.into_iter().map(|(w, t)| (w.chars().collect(), t)).collect();
-        let mut by_first: HashMap<char, Vec<u32>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut by_first: FxHashMap<char, Vec<u32>> = FxHashMap::default();
+        let mut by_last: FxHashMap<char, Vec<u32>> = FxHashMap::default();
         for (i, (w, _)) in items.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
@@ -365,6 +367,10 @@ pub struct ClaimRules {
     pub periods: Vec<Rule>,
     /// Non-claim rules.
     pub non_claims: Vec<Rule>,
+    /// Where each period rule can match.
+    pub period_scanner: super::scan::Scanner,
+    /// Where each non-claim rule can match.
+    pub non_claim_scanner: super::scan::Scanner,
 }
 
 impl ClaimRules {
@@ -494,6 +500,8 @@ impl ClaimRules {
             provinces: f.scope.provinces,
             not_places: words(&f.scope.not_places),
             reference_before: words(&f.scope.reference_before),
+            period_scanner: super::scan::Scanner::new(periods.iter().map(|r| &r.regex)),
+            non_claim_scanner: super::scan::Scanner::new(non_claims.iter().map(|r| &r.regex)),
             periods,
             non_claims,
         })

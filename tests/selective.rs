@@ -1,0 +1,30 @@
+//! The pipeline tags only the stretches the recognizers read (`Extractor::spans_read`);
+//! this checks, over every page of corpus/, that claims and initiatives come out exactly as
+//! when every sentence is tagged.
+
+use pressmine::pipeline::Pipeline;
+use pressmine::source::{read, walk};
+use std::path::PathBuf;
+
+#[test]
+fn tagging_only_what_is_read_changes_no_claim_or_initiative() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pipeline = Pipeline::load(&root.join("patterns")).unwrap();
+    let (inputs, _) = walk(&root.join("corpus"));
+    let mut checked = 0;
+    for input in &inputs {
+        let Ok(raw) = read(input, u64::MAX) else { continue };
+        let doc = pipeline.process(&raw);
+        let full = pipeline.segmenter().segment(&doc.text);
+        assert_eq!(full.sentences, doc.sentences);
+        let all = pipeline.extractor().extract(&doc.text, &full, doc.published.as_deref(), doc.title.as_deref());
+        assert_eq!(to_json(&all.claims), to_json(&doc.claims), "claims of {}", doc.id);
+        assert_eq!(to_json(&all.initiatives), to_json(&doc.initiatives), "initiatives of {}", doc.id);
+        checked += 1;
+    }
+    assert!(checked >= 50, "only {checked} pages read");
+}
+
+fn to_json(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).unwrap()
+}
