@@ -1,5 +1,5 @@
-//! Prints per-stage time over the real pages, or the pages of a directory given as the first
-//! argument (profiling aid): `cargo run --release --example stage_times [DIR]`.
+//! Prints the time per page of each stage over the real pages, or the pages of a directory
+//! given as the first argument (profiling aid): `cargo run --release --example stage_times [DIR]`.
 use std::time::Instant;
 fn main() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -11,51 +11,44 @@ fn main() {
             pages.push(std::fs::read(e.path()).unwrap());
         }
     }
-    let mut t = [0f64; 7];
+    let stages = ["decode", "clean", "prepare", "spans", "tag", "keywords", "claims", "initiatives"];
+    let mut t = [0f64; 8];
+    let ex = p.extractor();
     for b in pages.iter().chain(&pages).chain(&pages) {
-        let s = Instant::now();
+        let mut s = Instant::now();
+        let mut lap = |k: usize| {
+            t[k] += s.elapsed().as_secs_f64();
+            s = Instant::now();
+        };
         let d = pressmine::decode::decode(b, None);
-        t[0] += s.elapsed().as_secs_f64();
-        let s = Instant::now();
+        lap(0);
         let c = pressmine::clean::clean(&d.text, false, p.clean_rules());
-        t[1] += s.elapsed().as_secs_f64();
         let text = c.paragraphs.join("\n");
-        let s = Instant::now();
-        let w = p.segmenter().words(&text);
-        t[2] += s.elapsed().as_secs_f64();
-        let s = Instant::now();
-        let prep0 = p.extractor().prepare(&text);
-        let seg = p.segmenter().segment_where(&text, |s| p.extractor().spans_read(&prep0, s));
-        t[3] += s.elapsed().as_secs_f64();
-        let s = Instant::now();
-        let _ = p.extractor().extract(&text, &seg, None, None);
-        t[4] += s.elapsed().as_secs_f64();
-        let prep = p.extractor().prepare(&text);
-        let f = &prep.folded;
+        lap(1);
+        let prep = ex.prepare(&text);
+        lap(2);
+        let sentences = pressmine::segment::sentences(&text);
+        let spans = ex.spans_read(&prep, &sentences);
+        lap(3);
+        let words = p.segmenter().words_of(&text, &spans);
+        lap(4);
+        let keywords = p.segmenter().segment_where(&text, |_| Vec::new()).keywords;
+        lap(5);
         let cx = pressmine::extract::claims::Context {
             text: &text,
-            words: &seg.words,
-            sentences: &seg.sentences,
-            published: None,
-            title: None,
+            words: &words,
+            sentences: &sentences,
+            published: c.published.as_deref(),
+            title: c.title.as_deref(),
         };
-        let s = Instant::now();
-        let _ = pressmine::extract::claims::extract(p.extractor().claim_rules(), &cx, &prep, &mut Vec::new());
-        t[5] += s.elapsed().as_secs_f64();
-        let s = Instant::now();
-        let _ =
-            pressmine::extract::initiatives::extract(p.extractor().initiative_rules(), &seg.words, f, &mut Vec::new());
-        t[6] += s.elapsed().as_secs_f64();
-        std::hint::black_box(w);
+        let claims = pressmine::extract::claims::extract(ex.claim_rules(), &cx, &prep, &mut Vec::new());
+        lap(6);
+        let inits =
+            pressmine::extract::initiatives::extract(ex.initiative_rules(), &words, &prep.folded, &mut Vec::new());
+        lap(7);
+        std::hint::black_box((keywords, claims, inits));
     }
-    println!(
-        "decode {:.1} ms, clean {:.1} ms, words {:.1} ms, segment(all) {:.1} ms, extract {:.1} ms (claims {:.1} ms, initiatives {:.1} ms)",
-        t[0] * 1e3,
-        t[1] * 1e3,
-        t[2] * 1e3,
-        t[3] * 1e3,
-        t[4] * 1e3,
-        t[5] * 1e3,
-        t[6] * 1e3
-    );
+    let n = 3.0 * pages.len() as f64;
+    let parts: Vec<String> = stages.iter().zip(t).map(|(s, x)| format!("{s} {:.3}", x * 1e3 / n)).collect();
+    println!("ms per page: {} (sum {:.3})", parts.join(", "), t.iter().sum::<f64>() * 1e3 / n);
 }

@@ -103,6 +103,7 @@ pub fn extract(
     inherit_metrics(&mut claims, &mut shares);
     sub_items_of_previous(rules, s, &mut claims);
     inherit_bases(s, &mut claims);
+    share_list_qualifiers(rules, s, &mut claims);
     // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
     // figures stated without one are of that period, unless they are targets.
     if let Some(period) = title_period(rules, cx) {
@@ -924,8 +925,15 @@ fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize, verb: usize) ->
 /// The reference named after 比 / 高于 …, trimmed of trailing filler.
 fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
     // 高于全国平均水平6.4和4.3个百分点: the reference ends where the listed figures begin;
-    // digits of a period opening it are part of it (较8月份, 比2023年).
-    let digits_end = (from..to).find(|&e| !s[e].is_ascii_digit()).unwrap_or(to);
+    // digits of a period opening it are part of it (较8月份, 比2023年, 比1-7月).
+    let digits_after = |k: usize| (k..to).find(|&e| !s[e].is_ascii_digit()).unwrap_or(to);
+    let mut digits_end = digits_after(from);
+    if digits_end > from && matches!(s.get(digits_end), Some('-' | '~' | '～' | '至' | '到' | '—' | '－')) {
+        let second = digits_after(digits_end + 1);
+        if second > digits_end + 1 {
+            digits_end = second;
+        }
+    }
     let skip =
         if digits_end > from && matches!(s.get(digits_end), Some('月' | '年' | '季')) { digits_end } else { from };
     let to = (skip..to).find(|&k| s[k].is_ascii_digit()).unwrap_or(to);
@@ -1084,6 +1092,15 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
             share_of_previous = true;
         }
     }
+    // 产量45.6万辆，是去年同期的1.8倍 / 为全国平均水平的1.2倍: what the figure is measured
+    // against, not what it measures (the indicator comes from the previous figure).
+    if k > 0
+        && k < end
+        && words.get(end).is_some_and(|w| text_of(w) == "的")
+        && matches!(text_of(words[k - 1]).as_str(), "是" | "为" | "相当于")
+    {
+        return None;
+    }
     // Drop leading places, scope words and numerals.
     let class_numeral = |k: usize| k + 1 < end && text_of(words[k + 1]) == "级";
     while k < end && (is_scope(words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k))) {
@@ -1139,7 +1156,10 @@ fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
         Word { tag: "n", ..w }
     } else if w.tag == "ns" && rules.not_places.holds(t) {
         Word { tag: "x", ..w } // 惠及/ns, 新建/ns: verbs the tagger took for places
-    } else if rules.metric_inner_verbs.holds(t) && matches!(w.tag, "v" | "vd" | "vi" | "vg") {
+    } else if matches!(w.tag, "v" | "vd" | "vi" | "vg")
+        && (rules.metric_inner_verbs.holds(t)
+            || rules.metric_measure_suffixes.at(s, w.end).is_some_and(|(l, _)| l == 1))
+    {
         Word { tag: "attr", ..w }
     } else {
         w
@@ -1274,7 +1294,9 @@ fn period_for<'p>(
             (0..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '；' | '\n')).map(|k| k + 1).unwrap_or(0);
         // A month's match takes the char after it (4月份，).
         let comma_after = matches!(s.get(p.end), Some('，' | ',')) || matches!(s[p.end - 1], '，' | ',');
-        p.start - ss <= 1 && comma_after && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))
+        (p.start - ss <= 1 || heading_word_before(&s[ss..p.start]))
+            && comma_after
+            && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))
     };
     // 去年同期, 上年同期: the baseline a figure is compared with, not its period.
     let baseline = |p: &PeriodMention| s.get(p.end..p.end + 2) == Some(&['同', '期'][..]);
@@ -1301,10 +1323,14 @@ fn opens_target_paragraph(s: &[char], a: usize, b: usize) -> bool {
     }
     let para_start = (0..to).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
     let head = &s[para_start..to];
-    head.iter().all(|c| c.is_whitespace())
-        || (head.len() <= 12
-            && matches!(head.last(), Some('：' | ':'))
-            && head.iter().all(|c| crate::clean::is_han(*c) || matches!(c, '：' | ':' | '（' | '）' | ' ')))
+    head.iter().all(|c| c.is_whitespace()) || heading_word_before(head)
+}
+
+/// A heading word or speaker with its colon opening a paragraph (主要目标：, 答：, 王建国：).
+fn heading_word_before(head: &[char]) -> bool {
+    head.len() <= 12
+        && matches!(head.last(), Some('：' | ':'))
+        && head.iter().all(|c| crate::clean::is_han(*c) || matches!(c, '：' | ':' | '（' | '）' | ' '))
 }
 
 /// The last month a period covers, as `(year, month)`: `2024` → (2024, 12), `2024-01/2024-07`
@@ -1578,6 +1604,23 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
                     }
                 }
             }
+        }
+    }
+}
+
+/// A hedge written once before a list of figures hedges each (分别超过90%、75%; 不足3%和5%):
+/// a figure right after another of the same unit, joined by 、/和/及/与 only, takes the
+/// hedge that stands before the first.
+fn share_list_qualifiers(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        let (a, b) = (claims[k - 1].span, claims[k].span);
+        let joined = a[1] < b[0] && b[0] - a[1] == 1 && matches!(s[a[1]], '、' | '和' | '及' | '与');
+        if !joined || claims[k].qualifier.is_some() || claims[k].unit != claims[k - 1].unit {
+            continue;
+        }
+        if let Some((_, q)) = rules.qual_prefix.ending_at(s, a[0]).filter(|(_, q)| Some(*q) == claims[k - 1].qualifier)
+        {
+            claims[k].qualifier = Some(q);
         }
     }
 }
@@ -2017,6 +2060,39 @@ mod tests {
         assert_eq!(c[1].qualifier, Some(Qualifier::About));
         let c = claims_of("出口额占全国的15%。", None);
         assert_eq!(c[0].qualifier, None);
+    }
+
+    #[test]
+    fn a_period_range_after_bi_is_the_reference() {
+        let c = claims_of("规上工业增加值增长7.5%，增速比1-7月加快0.3个百分点。", None);
+        let change = c[1].change.as_ref().unwrap();
+        assert_eq!((change.basis, change.reference.as_deref()), (Some(Basis::VsReference), Some("1-7月")));
+    }
+
+    #[test]
+    fn what_a_multiple_is_of_is_no_metric() {
+        let c = claims_of("新能源汽车产量达到45.6万辆，是去年同期的1.8倍。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("新能源汽车产量"));
+    }
+
+    #[test]
+    fn a_verb_before_a_measure_word_is_part_of_the_name() {
+        let c = claims_of("二手车交易量较2023年增长45%，废旧家电回收量较2023年增长30%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("家电回收量"));
+    }
+
+    #[test]
+    fn a_lead_period_after_a_speaker_carries_over() {
+        let c = claims_of("答：上半年，全省进出口2.61万亿元。其中，出口1.93万亿元。", Some("2024-07-25"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-06"));
+    }
+
+    #[test]
+    fn a_hedge_before_a_list_hedges_each_figure() {
+        let c = claims_of("数字化研发设计工具普及率、关键工序数控化率分别超过90%、75%。", None);
+        assert_eq!((c[0].qualifier, c[1].qualifier), (Some(Qualifier::Over), Some(Qualifier::Over)));
+        let c = claims_of("普及率超过90%，数控化率75%。", None);
+        assert_eq!(c[1].qualifier, None, "a comma ends the list");
     }
 
     #[test]

@@ -68,6 +68,8 @@ struct MetricSpec {
     #[serde(default)]
     inner_verbs: Vec<String>,
     #[serde(default)]
+    measure_suffixes: Vec<String>,
+    #[serde(default)]
     pairs: BTreeMap<String, Vec<String>>,
 }
 
@@ -331,6 +333,9 @@ pub struct ClaimRules {
     pub metric_nouns: Words<()>,
     /// Verbs that stand as attributes inside indicator names (国有控股企业, 连接设备数).
     pub metric_inner_verbs: Words<()>,
+    /// Measure words that make the verb before them part of an indicator name (回收量,
+    /// 交易额, 普及率: 回收/v 量/n).
+    pub metric_measure_suffixes: Words<()>,
     /// Words that name two parts at once (城乡 → 城镇, 农村), for 分别 lists of one item.
     pub metric_pairs: Words<Vec<String>>,
     /// Baselines.
@@ -484,6 +489,7 @@ impl ClaimRules {
             metric_never: f.metric.never.clone(),
             metric_nouns: words(&f.metric.nouns),
             metric_inner_verbs: words(&f.metric.inner_verbs),
+            metric_measure_suffixes: words(&f.metric.measure_suffixes),
             metric_pairs: Words::new(f.metric.pairs.clone().into_iter().collect()),
             bases: Words::new(bases),
             reference_prefix: words(&f.bases.reference_prefix),
