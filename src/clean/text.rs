@@ -16,12 +16,49 @@ pub(crate) fn parse(input: &str) -> Page {
             let han = text.chars().filter(|c| super::is_han(*c)).count();
             let heading = (5..=80).contains(&n)
                 && han >= 4
-                && !text.contains(['。', '；', '！', '？', '|', '>', ':', '：'])
+                && !text.contains(['。', '；', '！', '？', '|', '>'])
+                && !is_label_line(&text)
                 && !is_document_number(&text);
             Block { content, link: 0, heading, text }
         })
         .collect();
     Page { blocks, metas: Vec::new(), title_tag: None }
+}
+
+/// A `label：value` line (发布时间：…, 来源：…, 当前位置：…), as opposed to a headline that names
+/// its source before a colon (省工业和信息化厅：我省…): the label is short and the value holds
+/// fewer than eight Han characters, or the label is one a page's metadata uses.
+fn is_label_line(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(['：', ':']) else { return false };
+    const LABELS: &[&str] = &[
+        "来源",
+        "时间",
+        "日期",
+        "作者",
+        "编辑",
+        "记者",
+        "发布",
+        "浏览",
+        "点击",
+        "字号",
+        "分享",
+        "位置",
+        "索引号",
+        "文号",
+        "主题",
+        "分类",
+        "发文机关",
+        "成文日期",
+        "发布机构",
+        "责任",
+        "审核",
+        "校对",
+        "电话",
+        "地址",
+        "邮编",
+    ];
+    let han = value.chars().filter(|c| super::is_han(*c)).count();
+    han < 8 || label.chars().count() > 14 || LABELS.iter().any(|l| label.trim_end().ends_with(l)) || value.contains(':')
 }
 
 /// A line that is a document number: an issuer, a bracketed year and a serial (国办发〔2024〕7号,
@@ -45,5 +82,10 @@ mod tests {
         assert!(!page.blocks[1].heading);
         assert!(is_document_number("苏政发[2023]12号"));
         assert!(!is_document_number("关于2024年项目的通知"));
+        let page = parse(
+            "省工业和信息化厅：我省制造业发展指数居全国第一\n发布时间：2024-05-08\n来源：江苏省人民政府办公厅\n正文。",
+        );
+        let headings: Vec<bool> = page.blocks.iter().map(|b| b.heading).collect();
+        assert_eq!(headings, [true, false, false, false]);
     }
 }

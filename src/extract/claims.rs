@@ -1005,7 +1005,7 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
         .map(|w| metric_word(rules, s, w))
         .collect();
-    let words = merge_short_quotes(s, words);
+    let words = merge_ampersand_names(s, merge_short_quotes(s, words));
     let words: Vec<&Word> = words.iter().collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
     let is_scope = |w: &Word| {
@@ -1176,6 +1176,27 @@ fn drop_leading(rules: &ClaimRules, mut m: String) -> String {
             _ => return m,
         }
     }
+}
+
+/// Latin names joined by `&` are one word (R&D: R/eng &/x D/eng).
+fn merge_ampersand_names(s: &[char], words: Vec<Word>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for w in words {
+        let n = out.len();
+        if n >= 2
+            && w.tag == "eng"
+            && out[n - 1].tag == "x"
+            && s[out[n - 1].start..out[n - 1].end] == ['&']
+            && out[n - 2].tag == "eng"
+        {
+            let start = out[n - 2].start;
+            out.truncate(n - 2);
+            out.push(Word { start, end: w.end, tag: "eng" });
+        } else {
+            out.push(w);
+        }
+    }
+    out
 }
 
 /// Longest quoted word kept inside a metric, in chars (专精特新“小巨人”企业).
@@ -2085,6 +2106,13 @@ mod tests {
     fn a_lead_period_after_a_speaker_carries_over() {
         let c = claims_of("答：上半年，全省进出口2.61万亿元。其中，出口1.93万亿元。", Some("2024-07-25"));
         assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-06"));
+    }
+
+    #[test]
+    fn latin_names_and_ranking_words_in_metrics() {
+        let c = claims_of("全省R&D经费投入强度达到2.8%左右，工业互联网发展指数排名第5位。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("R&D经费投入强度"));
+        assert_eq!(c[1].metric.as_deref(), Some("工业互联网发展指数"));
     }
 
     #[test]
