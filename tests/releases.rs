@@ -17,6 +17,7 @@ fn docs() -> Vec<Value> {
         .arg(format!("{root}/corpus/own/price-release.txt"))
         .arg(format!("{root}/corpus/own/trade-release.txt"))
         .arg(format!("{root}/corpus/own/fiscal-release.txt"))
+        .arg(format!("{root}/corpus/own/indicators-table.html"))
         .output()
         .expect("run pressmine");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -211,4 +212,29 @@ fn national_price_trade_and_fiscal_releases() {
             ("32877亿元", "3287700000000", "CNY", "amount", "-", "社会保障和就业支出", q3, "actual"),
         ],
     );
+}
+
+#[test]
+fn indicator_table() {
+    let docs = docs();
+    let d = &docs[8];
+    assert_eq!(d["title"], "2024年1-6月全省主要经济指标");
+    assert!(
+        d["text"].as_str().unwrap().ends_with("注：地区生产总值增速按不变价格计算。"),
+        "the note after the table is body"
+    );
+    let h1 = "2024-01/2024-06";
+    check(
+        d,
+        &[
+            ("12345.6", "1234560000000", "CNY", "amount", "-", "地区生产总值", h1, "actual"),
+            ("5.2", "5.2", "%", "change", "-", "地区生产总值", h1, "actual"),
+            ("6.1", "6.1", "%", "change", "-", "规模以上工业增加值", h1, "actual"),
+            ("-1.3", "-1.3", "%", "change", "-", "固定资产投资", h1, "actual"),
+            ("21456", "21456", "CNY", "amount", "-", "居民人均可支配收入", h1, "actual"),
+        ],
+    );
+    let claims = d["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 10, "two per row with a value, one per row without");
+    assert!(claims.iter().all(|c| c["text"] != "—"));
 }

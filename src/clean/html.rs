@@ -88,7 +88,13 @@ impl Builder {
             let text = collapse_ws(&self.cur);
             if !text.is_empty() {
                 let level = self.heading_level.iter().copied().filter(|l| *l > 0).min().unwrap_or(0);
-                self.blocks.push(Block { text, content: self.content, link: self.link, heading: level > 0 });
+                self.blocks.push(Block {
+                    text,
+                    content: self.content,
+                    link: self.link,
+                    heading: level > 0,
+                    table_row: false,
+                });
             }
         }
         self.cur.clear();
@@ -164,6 +170,53 @@ fn memchr_lt(b: &[u8]) -> Option<usize> {
     b.iter().position(|c| *c == b'<')
 }
 
+/// The rows of a data table (figures in a grid: 指标 | 单位 | 绝对值 | 同比增长), each as
+/// its cells' text joined by tabs; `None` for a layout table. A data table has no table
+/// inside it, three or more rows, two or more cells in most rows, short cells (20 chars on
+/// average, none over 40), a figure in at least a quarter of its cells, and rows that read as
+/// indicators (a name, then a figure) in at least half of the rows after the first.
+fn data_table_rows(table: ego_tree::NodeRef<'_, Node>) -> Option<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for node in table.descendants().skip(1) {
+        let Node::Element(el) = node.value() else { continue };
+        match el.name() {
+            "table" => return None,
+            "tr" => {
+                let cells = node
+                    .children()
+                    .filter(|c| c.value().as_element().is_some_and(|e| matches!(e.name(), "td" | "th")))
+                    .map(|c| {
+                        let t: String =
+                            c.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                        collapse_ws(&t)
+                    })
+                    .collect();
+                rows.push(cells);
+            }
+            _ => {}
+        }
+    }
+    let cells: Vec<&String> = rows.iter().flatten().collect();
+    let multi = rows.iter().filter(|r| r.len() >= 2).count();
+    let chars: usize = cells.iter().map(|c| c.chars().count()).sum();
+    let figure = |c: &String| c.chars().any(|ch| ch.is_ascii_digit()) && c.chars().count() <= 16;
+    let figures = cells.iter().filter(|c| figure(c)).count();
+    // Rows that read as an indicator: a name first, a figure after it.
+    let indicators = rows
+        .iter()
+        .filter(|r| r.len() >= 2 && r[0].chars().any(super::is_han) && !figure(&r[0]) && r[1..].iter().any(figure))
+        .count();
+    let is_data = rows.len() >= 3
+        && multi * 5 >= rows.len() * 4
+        && chars <= 20 * cells.len().max(1)
+        && cells.iter().all(|c| c.chars().count() <= 40)
+        && figures * 4 >= cells.len()
+        && indicators >= 2
+        && indicators * 2 >= rows.len() - 1
+        && cells.len() <= 4000;
+    is_data.then(|| rows.into_iter().filter(|r| r.iter().any(|c| !c.is_empty())).map(|r| r.join("\t")).collect())
+}
+
 /// Parses HTML into blocks, meta tags and the `<title>` text.
 pub(crate) fn parse(input: &str) -> Page {
     let doc = Html::parse_document(input);
@@ -186,6 +239,17 @@ pub(crate) fn parse(input: &str) -> Page {
                     if skip_depth > 0 || SKIP.contains(&name) || name == "title" || name == "meta" || is_hidden(el) {
                         skip_depth += 1;
                         continue;
+                    }
+                    if name == "table" {
+                        if let Some(rows) = data_table_rows(node) {
+                            b.flush();
+                            for text in rows {
+                                let content = text.chars().filter(|c| is_content_char(*c)).count();
+                                b.blocks.push(Block { text, content, link: 0, heading: false, table_row: true });
+                            }
+                            skip_depth += 1;
+                            continue;
+                        }
                     }
                     if BLOCK.contains(&name) {
                         b.flush();

@@ -44,6 +44,8 @@ pub(crate) struct Block {
     pub link: usize,
     /// The block is a heading (h1–h3, or an element whose class/id says title).
     pub heading: bool,
+    /// The block is a row of a data table, its cells joined by tabs.
+    pub table_row: bool,
 }
 
 /// What the format-specific parsers hand to the shared logic.
@@ -125,6 +127,10 @@ fn weight(b: &Block, rules: &CleanRules) -> f64 {
     if rules.is_boilerplate(&b.text) {
         return -(n as f64) - 5.0;
     }
+    if b.table_row {
+        // Figures in a grid carry no punctuation but are article text.
+        return n as f64 * 0.5;
+    }
     let text_n = (n - b.link) as f64;
     let punct = b.text.chars().filter(|c| is_sentence_punct(*c)).count();
     if punct == 0 && text_n < 40.0 {
@@ -154,13 +160,18 @@ fn best_region(weights: &[f64]) -> Option<(usize, usize)> {
 fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     let weights: Vec<f64> = page.blocks.iter().map(|b| weight(b, rules)).collect();
     let (start, end) = best_region(&weights).unwrap_or((page.blocks.len(), page.blocks.len()));
-    let end = cut_at_body_end(page, &weights, start, end, rules);
+    let mut end = cut_at_body_end(page, &weights, start, end, rules);
+    // A data table right after the text (主要指标如下表) belongs to the body: its rows score
+    // low (no punctuation), so the region stops before it.
+    while end < page.blocks.len() && page.blocks[end].table_row {
+        end += 1;
+    }
     let title_idx = find_title_block(page, start, rules);
     let title = choose_title(page, title_idx, rules);
     let mut paragraphs: Vec<String> = Vec::new();
     for (b, w) in page.blocks[start..end].iter().zip(&weights[start..end]) {
         let link_dense = b.link * 2 > b.content;
-        if b.content == 0 || link_dense || (*w < 0.0 && rules.is_boilerplate(&b.text)) {
+        if b.content == 0 || link_dense || (*w < 0.0 && !b.table_row && rules.is_boilerplate(&b.text)) {
             continue;
         }
         if title.as_deref().is_some_and(|t| same_text(t, &b.text)) {
@@ -392,6 +403,20 @@ mod tests {
 
     fn rules() -> CleanRules {
         CleanRules::load(&crate::patterns::default_dir()).unwrap()
+    }
+
+    #[test]
+    fn data_tables_are_rows_layout_tables_are_blocks() {
+        let data = "<table><tr><th>指标</th><th>绝对值</th><th>增长(%)</th></tr>\
+            <tr><td>地区生产总值</td><td>12345.6</td><td>5.2</td></tr>\
+            <tr><td>固定资产投资</td><td>—</td><td>-1.3</td></tr></table>";
+        let page = html::parse(data);
+        let rows: Vec<(&str, bool)> = page.blocks.iter().map(|b| (b.text.as_str(), b.table_row)).collect();
+        assert_eq!(rows[1], ("地区生产总值\t12345.6\t5.2", true));
+        let layout = "<table><tr><td>导航</td><td>今年以来，全省坚持稳中求进工作总基调，经济运行总体平稳，\
+            主要指标好于预期，高质量发展取得新进展。</td></tr><tr><td>2024</td><td>版权所有</td></tr>\
+            <tr><td>1</td><td>2</td></tr></table>";
+        assert!(html::parse(layout).blocks.iter().all(|b| !b.table_row));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(crate) fn parse(input: &str) -> Page {
                 && !text.contains(['。', '；', '！', '？', '|', '>'])
                 && !is_label_line(&text)
                 && !is_document_number(&text);
-            Block { content, link: 0, heading, text }
+            Block { content, link: 0, heading, text, table_row: false }
         })
         .collect();
     Page { blocks, metas: Vec::new(), title_tag: None }

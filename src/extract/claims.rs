@@ -104,6 +104,7 @@ pub fn extract(
     sub_items_of_previous(rules, s, &mut claims);
     inherit_bases(s, &mut claims);
     share_list_qualifiers(rules, s, &mut claims);
+    table_claims(rules, cx, f, &mut claims);
     // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
     // figures stated without one are of that period, unless they are targets.
     if let Some(period) = title_period(rules, cx) {
@@ -134,6 +135,118 @@ pub fn spans_read(rules: &ClaimRules, p: &super::Prepared, sentences: &[Span], o
         } else {
             out.extend((a..b).filter(|&i| s[i] == '市').map(|i| [i, i + 1]));
         }
+    }
+}
+
+/// Figures in data tables (the cleaner writes each row as one line of tab-separated cells):
+/// a row's first cell names the indicator, the header row names what each column holds. A
+/// column is a change when its header says so (同比增长(%), 比上年增减); its unit is the
+/// one in the header's brackets ((%), （亿元）) or the row's 单位 cell. Cells the running-text
+/// reading already made a claim of are left to it.
+fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut Vec<Claim>) {
+    let s = &f.chars;
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut a = 0;
+    for (i, c) in s.iter().enumerate().chain(std::iter::once((s.len(), &'\n'))) {
+        if *c == '\n' {
+            lines.push((a, i));
+            a = i + 1;
+        }
+    }
+    let cells_of = |(a, b): (usize, usize)| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = a;
+        for k in (a..b).filter(|&k| s[k] == '\t') {
+            out.push((start, k));
+            start = k + 1;
+        }
+        out.push((start, b));
+        out
+    };
+    let text_of = |(a, b): (usize, usize)| f.slice(a, b).trim().to_string();
+    let number_cell = |t: &str| {
+        let t = t.trim_end_matches('%');
+        !t.is_empty() && t.parse::<Decimal>().is_ok()
+    };
+    let mut new = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    for &line in &lines {
+        if !s[line.0..line.1].contains(&'\t') {
+            header = None;
+            continue;
+        }
+        let cells = cells_of(line);
+        let texts: Vec<String> = cells.iter().map(|&c| text_of(c)).collect();
+        if texts.iter().skip(1).all(|t| !number_cell(t)) {
+            header = Some(texts);
+            continue;
+        }
+        let Some(head) = header.as_ref() else { continue };
+        let metric = texts[0].clone();
+        if metric.is_empty() || number_cell(&metric) {
+            continue;
+        }
+        let unit_col = head.iter().position(|h| h.contains("单位"));
+        for (j, &(ca, cb)) in cells.iter().enumerate().skip(1) {
+            let t = &texts[j];
+            if Some(j) == unit_col || !number_cell(t) || claims.iter().any(|c| c.span[0] < cb && ca < c.span[1]) {
+                continue;
+            }
+            let h = head.get(j).map(String::as_str).unwrap_or("");
+            let change = ["增长", "增速", "增幅", "增减", "涨幅", "同比", "比上年", "±"].iter().any(|w| h.contains(w));
+            let bracketed = h
+                .find(['(', '（'])
+                .map(|o| h[o..].trim_matches(|c| matches!(c, '(' | '（' | ')' | '）')).to_string())
+                .filter(|u| !u.is_empty());
+            let unit = bracketed
+                .or_else(|| {
+                    unit_col
+                        .and_then(|u| texts.get(u))
+                        .filter(|u| !u.is_empty() && !u.contains(['—', '-', '－']))
+                        .cloned()
+                })
+                .or_else(|| change.then(|| "%".to_string()));
+            let written = format!(
+                "{}{}",
+                t.trim_end_matches('%'),
+                if t.ends_with('%') { "%" } else { unit.as_deref().unwrap_or("") }
+            );
+            let Some(q) =
+                scan_quantities(rules, &written).into_iter().next().filter(|q| q.span == [0, written.chars().count()])
+            else {
+                continue;
+            };
+            let lead = (ca..cb).find(|&k| !s[k].is_whitespace()).unwrap_or(ca);
+            let end = (lead..cb).rev().find(|&k| !s[k].is_whitespace()).map_or(cb, |k| k + 1);
+            let basis = if h.contains("同比") || h.contains("比上年同期") {
+                Some(Basis::Yoy)
+            } else if h.contains("比上年") {
+                Some(Basis::VsPriorPeriod)
+            } else {
+                None
+            };
+            new.push(Claim {
+                text: f.text(lead, end),
+                span: [lead, end],
+                sentence: sentence_of(cx.sentences, lead),
+                value: q.value,
+                unit: q.unit,
+                surface_unit: unit.filter(|_| !t.ends_with('%')).or_else(|| t.ends_with('%').then(|| "%".to_string())),
+                kind: if change { ClaimKind::Change } else { q.kind },
+                change: change.then_some(Change { basis, reference: None }),
+                qualifier: None,
+                range: None,
+                metric: Some(metric.clone()),
+                scope: None,
+                period: None,
+                modality: Modality::Actual,
+                rule: "table.cell".into(),
+            });
+        }
+    }
+    if !new.is_empty() {
+        claims.extend(new);
+        claims.sort_by_key(|c| (c.span[0], c.span[1]));
     }
 }
 
