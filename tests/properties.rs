@@ -97,6 +97,11 @@ fn release_text() -> impl Strategy<Value = String> {
         "全年",
         "主要目标：",
         "http://x.cn/2024/",
+        "\t",
+        "单位\t",
+        "同比增长(%)",
+        "—",
+        "-1.3",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }

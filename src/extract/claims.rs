@@ -178,7 +178,10 @@ fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut V
         let cells = cells_of(line);
         let texts: Vec<String> = cells.iter().map(|&c| text_of(c)).collect();
         if texts.iter().skip(1).all(|t| !number_cell(t)) {
-            header = Some(texts);
+            // A row of column names (two or more named cells); a row of dashes keeps the header.
+            if texts.iter().filter(|t| t.chars().any(|c| crate::clean::is_han(c) || c == '%')).count() >= 2 {
+                header = Some(texts);
+            }
             continue;
         }
         let Some(head) = header.as_ref() else { continue };
@@ -2226,6 +2229,24 @@ mod tests {
         let c = claims_of("全省R&D经费投入强度达到2.8%左右，工业互联网发展指数排名第5位。", None);
         assert_eq!(c[0].metric.as_deref(), Some("R&D经费投入强度"));
         assert_eq!(c[1].metric.as_deref(), Some("工业互联网发展指数"));
+    }
+
+    #[test]
+    fn table_rows_become_figures_under_their_header() {
+        let t = "指标\t单位\t绝对值\t同比增长(%)\n地区生产总值\t亿元\t12345.6\t5.2\n工业\t—\t—\t—\n投资\t—\t—\t-1.3";
+        let c = claims_of(t, None);
+        let got: Vec<(String, String, Option<String>, ClaimKind)> =
+            c.iter().map(|c| (c.text.clone(), c.value.to_string(), c.metric.clone(), c.kind)).collect();
+        let m = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                ("12345.6".into(), "1234560000000".into(), m("地区生产总值"), ClaimKind::Amount),
+                ("5.2".into(), "5.2".into(), m("地区生产总值"), ClaimKind::Change),
+                ("-1.3".into(), "-1.3".into(), m("投资"), ClaimKind::Change),
+            ]
+        );
+        assert_eq!(c[1].change.as_ref().and_then(|ch| ch.basis), Some(Basis::Yoy));
     }
 
     #[test]
