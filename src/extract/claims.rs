@@ -196,7 +196,8 @@ fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut V
                 continue;
             }
             let h = head.get(j).map(String::as_str).unwrap_or("");
-            let change = ["增长", "增速", "增幅", "增减", "涨幅", "同比", "比上年", "±"].iter().any(|w| h.contains(w));
+            let hc: Vec<char> = h.chars().collect();
+            let change = rules.table_change_headers.any_in(&hc, 0, hc.len());
             let bracketed = h
                 .find(['(', '（'])
                 .map(|o| h[o..].trim_matches(|c| matches!(c, '(' | '（' | ')' | '）')).to_string())
@@ -221,13 +222,7 @@ fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut V
             };
             let lead = (ca..cb).find(|&k| !s[k].is_whitespace()).unwrap_or(ca);
             let end = (lead..cb).rev().find(|&k| !s[k].is_whitespace()).map_or(cb, |k| k + 1);
-            let basis = if h.contains("同比") || h.contains("比上年同期") {
-                Some(Basis::Yoy)
-            } else if h.contains("比上年") {
-                Some(Basis::VsPriorPeriod)
-            } else {
-                None
-            };
+            let basis = basis(rules, &hc, 0, hc.len(), hc.len()).basis.filter(|b| *b != Basis::VsReference);
             new.push(Claim {
                 text: f.text(lead, end),
                 span: [lead, end],

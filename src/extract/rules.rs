@@ -128,6 +128,7 @@ struct File {
     qualifiers: BTreeMap<String, Hedge>,
     change: Vec<ChangeSpec>,
     change_exceptions: WordList,
+    table_change_headers: WordList,
     metric: MetricSpec,
     bases: Bases,
     rank: RankSpec,
@@ -323,6 +324,8 @@ pub struct ClaimRules {
     pub change: Words<i8>,
     /// Words ending like a change word that are not one (新增).
     pub change_exceptions: Words<()>,
+    /// Words in a table's column header that make the column a change (同比增长(%), 增减).
+    pub table_change_headers: Words<()>,
     /// Words cut from the front of a metric.
     pub metric_drop_leading: Words<()>,
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
@@ -484,6 +487,7 @@ impl ClaimRules {
             qual_suffix: Words::new(suffix),
             change: Words::new(change),
             change_exceptions: words(&f.change_exceptions.words),
+            table_change_headers: words(&f.table_change_headers.words),
             metric_drop_leading: words(&f.metric.drop_leading),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
