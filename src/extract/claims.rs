@@ -386,6 +386,16 @@ pub fn exclusion_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
 }
 
 /// The chars the non-claim rules `keep` selects match.
+/// The chars of the non-claims that hide places from scopes (`[scope] hidden_in`); empty
+/// when there are none.
+fn scope_hidden_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
+    if rules.scope_hidden_in.is_empty() {
+        return Vec::new();
+    }
+    let ids: Vec<&str> = rules.scope_hidden_in.iter().map(|&k| rules.non_claims[k].id.as_str()).collect();
+    mask_of(rules, |r| ids.contains(&r.id.as_str()), f)
+}
+
 fn mask_of(rules: &ClaimRules, keep: impl Fn(&crate::patterns::Rule) -> bool, f: &Folded) -> Vec<bool> {
     let mut mask = vec![false; f.chars.len()];
     let scan = rules.non_claim_scanner.scan(&f.string);
@@ -400,10 +410,12 @@ fn mask_of(rules: &ClaimRules, keep: impl Fn(&crate::patterns::Rule) -> bool, f:
     mask
 }
 
-/// The document's own province and city, for 全省 / 全市.
+/// The document's own province and city, for 全省 / 全市, and the chars whose places are
+/// no scope (see [`scope_hidden_mask`]).
 struct DocRegion {
     province: Option<String>,
     city: Option<String>,
+    hidden: Vec<bool>,
 }
 
 impl DocRegion {
@@ -425,7 +437,7 @@ impl DocRegion {
             }
         }
         let city = cities.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c);
-        Self { province, city }
+        Self { province, city, hidden: scope_hidden_mask(rules, f) }
     }
 }
 
@@ -584,7 +596,12 @@ fn recognize(
     let mut kind = fig.kind_override.unwrap_or_else(|| unit.map(|u| u.kind).unwrap_or(ClaimKind::Index));
     // pp or % stated against a named reference without a change verb: 高于全国2个百分点.
     if change.is_none() && kind == ClaimKind::Pp {
-        if let Some((p, len, _)) = rules.reference_prefix.find_in(s, cstart, before) {
+        // 分别比工业、高技术制造业高7.2个和3.8个百分点: the references may be a 、-list.
+        let mut from = cstart;
+        while from > sentence[0] && s[from - 1] == '、' && !rules.reference_prefix.any_in(s, from, before) {
+            from = clause_start(s, sentence[0], from - 1);
+        }
+        if let Some((p, len, _)) = rules.reference_prefix.find_in(s, from, before) {
             let word: String = f.slice(p, p + len);
             // 低于全国, or 比全国低: the reference is below.
             let lower_after = before > 0 && matches!(s[before - 1], '低' | '慢' | '少');
@@ -615,7 +632,9 @@ fn recognize(
     // 工业投资增长12.8%，高于全部投资增速5.3个百分点: the reference is not the indicator.
     let metric_to = match &change {
         Some(Change { basis: Some(Basis::VsReference), .. }) => {
-            rules.reference_prefix.find_in(s, cstart, before).map_or(before, |(p, _, _)| p)
+            // Not in this clause: the reference list began in an earlier one, and nothing
+            // here names the indicator.
+            rules.reference_prefix.find_in(s, cstart, before).map_or(cstart, |(p, _, _)| p)
         }
         _ => before,
     };
@@ -624,10 +643,14 @@ fn recognize(
     let mut metric = found.map(|m| m.text);
     // Counted things usually follow the figure when a verb precedes it (共建1503家研发中心,
     // 建成501公里标准化堤防) or nothing names them before it.
-    if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) {
+    // A duration (连续12年稳定在…, 用3年时间) counts no thing after it.
+    let duration = unit.is_some_and(|u| matches!(u.code.as_str(), "year" | "month" | "day" | "h"));
+    if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) && !duration {
         let k = cx.words.partition_point(|w| w.end <= before);
         let verb_before = k > 0 && cx.words[k - 1].end == before && matches!(cx.words[k - 1].tag, "v" | "vd");
-        if metric.is_none() || verb_before {
+        // 规划确定的25项主要指标: after 的 the figure counts the noun that follows it.
+        let de_before = k > 0 && cx.words[k - 1].end == before && f.slice(cx.words[k - 1].start, before) == "的";
+        if metric.is_none() || verb_before || de_before {
             if let Some(after) = metric_after(rules, cx, f, fig.end) {
                 metric = Some(after);
             }
@@ -833,6 +856,25 @@ fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
     }
     // 6.4和4.3个百分点, 3、5、8家: a bare number in a list takes the unit written once at its end.
     let mut shared_unit = None;
+    // 7.2个和3.8个百分点: so does a number with the classifier alone.
+    if let Some((_, ue)) = unit.filter(|_| range.is_none() && lit.arabic && s.get(lit.end) == Some(&'个')) {
+        let mut at = ue;
+        for _ in 0..6 {
+            if ue != lit.end + 1 || !matches!(s.get(at), Some('和' | '、' | '及' | '与' | '或')) {
+                break;
+            }
+            let Some(Ok(next)) = numbers::literal_at(s, at + 1) else { break };
+            match unit_after(rules, s, next.end) {
+                Some((idx, e)) if s.get(next.end) == Some(&'个') && e > next.end + 1 => {
+                    unit = Some((idx, ue));
+                    shared_unit = Some(s[next.end..e].iter().collect::<String>());
+                    break;
+                }
+                Some((_, e)) if e == next.end + 1 => at = e,
+                _ => break,
+            }
+        }
+    }
     if unit.is_none() && range.is_none() && lit.arabic {
         let mut at = lit.end;
         for _ in 0..6 {
@@ -1061,8 +1103,14 @@ fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
             t.truncate(t.len() - tail.len());
         }
     }
+    // 比同期工业: when the baseline is the same period, the reference is what follows.
+    if let Some(rest) = t.strip_prefix("同期").filter(|r| !r.is_empty()) {
+        t = rest.to_string();
+    }
     let t = t.trim().to_string();
-    (!t.is_empty() && t.chars().count() <= 10 && t.chars().all(|c| !is_clause_break(c))).then_some(t)
+    // A 、-list of references (工业、高技术制造业) is split over the figures by 分别.
+    let fits = |t: &str| t.chars().count() <= 10 || (t.contains('、') && t.chars().count() <= 24);
+    (!t.is_empty() && fits(&t) && t.chars().all(|c| c == '、' || !is_clause_break(c))).then_some(t)
 }
 
 /// Whether a POS tag can be part of a noun phrase.
@@ -1166,6 +1214,9 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         } else if k < end && matches!(w.tag, "a" | "ad" | "z") {
             // 平均浓度, 优良天数比率
             k -= 1;
+        } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
+            // 每万人口发明专利拥有量: a per-head denominator leads the name.
+            k -= 1;
         } else {
             break;
         }
@@ -1213,7 +1264,8 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
         return None;
     }
     // Drop leading places, scope words and numerals.
-    let class_numeral = |k: usize| k + 1 < end && text_of(words[k + 1]) == "级";
+    let class_numeral =
+        |k: usize| (k + 1 < end && text_of(words[k + 1]) == "级") || text_of(words[k]).starts_with('每');
     while k < end && (is_scope(words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k))) {
         k += 1;
     }
@@ -1263,7 +1315,9 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
 /// indicator (控股, 连接, 制造) are tagged `attr`, kept only between nouns.
 fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
     let t = &s[w.start..w.end];
-    if w.tag == "b" || rules.metric_nouns.holds(t) {
+    let measure_word = t.len() == 1 && rules.metric_measure_suffixes.holds(t);
+    if w.tag == "b" || rules.metric_nouns.holds(t) || measure_word {
+        // 机械化率: a measure word the tagger took for a verb (率/v) is a noun.
         Word { tag: "n", ..w }
     } else if w.tag == "ns" && rules.not_places.holds(t) {
         Word { tag: "x", ..w } // 惠及/ns, 新建/ns: verbs the tagger took for places
@@ -1323,9 +1377,10 @@ fn merge_short_quotes(s: &[char], words: Vec<Word>) -> Vec<Word> {
             let close = (i + 1..words.len())
                 .take_while(|&j| words[j].end - w.start <= QUOTED_WORD_MAX + 2)
                 .find(|&j| s[words[j].start] == '”');
-            // Names with numerals (“十三五”, “1650”) are periods or programmes, not parts of a metric.
+            // Names led by numerals or with digits (“十三五”, “1650”) are periods or programmes,
+            // not parts of a metric (“新三样”产品出口 is one).
             let numeral =
-                |j: usize| (w.end..words[j].start).any(|k| s[k].is_ascii_digit() || numbers::starts_chinese(s[k]));
+                |j: usize| numbers::starts_chinese(s[w.end]) || (w.end..words[j].start).any(|k| s[k].is_ascii_digit());
             if let Some(j) = close.filter(|&j| j > i + 1 && !numeral(j)) {
                 out.push(Word { start: w.start, end: words[j].end, tag: "nz" });
                 i = j + 1;
@@ -1362,7 +1417,11 @@ fn scope(
             let rank_domain =
                 s.get(w.end) == Some(&'第') || matches!(s.get(w.end..w.end + 2), Some(['首', '位'] | ['榜', '首']));
             let place = w.tag == "ns" && is_place_name(rules, t);
-            (place || is_scope_word) && !rank_domain && rules.reference_before.ending_at(s, w.start).is_none()
+            // A place hidden by a non-claim (a dateline: 新华社北京9月12日电) is no scope.
+            (place || is_scope_word)
+                && !rank_domain
+                && !region.hidden.get(w.start).copied().unwrap_or(false)
+                && rules.reference_before.ending_at(s, w.start).is_none()
         })
         .collect();
     let w = candidates.iter().rev().find(|w| w.start >= clause_start).or(candidates.first())?;
@@ -1398,6 +1457,8 @@ fn year_as_baseline(s: &[char], p: usize) -> bool {
     numeral > 0 && matches!(s.get(p + 7 + numeral), Some('成' | '倍'))
 }
 
+/// Target or actual: a target cue in the sentence before the figure, unless a false cue
+/// covers it (截至, 虚拟).
 fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: usize) -> Modality {
     let mut i = sent_start;
     while let Some((p, len, _)) = rules.target.find_in(s, i, pos) {
@@ -1437,11 +1498,21 @@ fn period_for<'p>(
         let from = (0..p.start).rev().find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | '\n')).map_or(0, |k| k + 1);
         s[from..p.start].windows(2).any(|w| matches!(w, ['扣', '除'] | ['剔', '除']))
     };
+    // 从2020年的2.1%提高到2.65%: the start of a rise is that one figure's period; 是2020年的
+    // 2.3倍 measures against it (增至2023年的39218元 is the level reached, and its period
+    // holds on).
+    let of_another = |p: &PeriodMention| {
+        let before = if p.start > 0 { s[p.start - 1] } else { ' ' };
+        s.get(p.end) == Some(&'的')
+            && numbers::can_start(s, p.end + 1)
+            && ((pos != p.end + 1 && matches!(before, '从' | '由')) || matches!(before, '是' | '为' | '于'))
+    };
     periods.iter().rev().find(|p| {
         p.end <= pos
             && p.start >= floor
             && !baseline(p)
             && !adjusting(p)
+            && !of_another(p)
             && (p.start >= sent_start || lead(p) || p.target_lead)
     })
 }
@@ -1680,7 +1751,37 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
                 }
             }
         }
-        if items.len() == after.len() {
+        // 南京、苏州、无锡分别完成…; 上海、江苏和浙江省电厂的电价分别…: items that are places
+        // are the figures' scopes; what the figures measure is said after them.
+        let place_at = |a: usize, b: usize| {
+            let a = (a..b).find(|&k| !s[k].is_whitespace()).unwrap_or(a);
+            cx.words
+                .iter()
+                .find(|w| w.start == a && w.end <= b)
+                .filter(|w| w.tag == "ns" && is_place_name(rules, &s[w.start..w.end]))
+                .map(|w| w.end)
+        };
+        let places = items.len() == after.len()
+            && items.split_last().is_some_and(|(&(la, lb), earlier)| {
+                earlier.iter().all(|&(a, b)| place_at(a, b).is_some_and(|e| s[e..b].iter().all(|c| c.is_whitespace())))
+                    && place_at(la, lb).is_some()
+            });
+        if places {
+            let (la, lb) = items[items.len() - 1];
+            let rest_start = place_at(la, lb).unwrap_or(lb);
+            // Nothing after the last place: the metric is said after 分别, with the first figure.
+            let rest = metric(rules, cx, f, rest_start, lb)
+                .map(|m| m.text)
+                .or_else(|| after.iter().find_map(|&k| claims[k].metric.clone()));
+            for (&(ia, ib), &k) in items.iter().zip(&after) {
+                let e = place_at(ia, ib).unwrap_or(ib);
+                let a = (ia..e).find(|&q| !s[q].is_whitespace()).unwrap_or(ia);
+                claims[k].scope = Some(f.text(a, e));
+                if rest.is_some() {
+                    claims[k].metric = rest.clone();
+                }
+            }
+        } else if items.len() == after.len() {
             // 4G和5G用户, 城镇和农村居民人均可支配收入: one-word items before a longer last
             // one share its head (4G用户, 城镇居民人均可支配收入).
             let words_in = |a: usize, b: usize| cx.words.iter().filter(move |w| w.start >= a && w.end <= b);
@@ -1721,6 +1822,18 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
         if let Some(first_year) = years {
             for (n, &k) in after.iter().enumerate() {
                 claims[k].period = Some(format!("{:04}", first_year + n as i32));
+            }
+        }
+        // 分别比工业、高技术制造业高7.2个和3.8个百分点: one reference each.
+        let listed = claims[after[0]].change.as_ref().and_then(|c| c.reference.clone()).filter(|r| {
+            r.split('、').count() == after.len()
+                && after.iter().all(|&k| claims[k].change.as_ref().and_then(|c| c.reference.as_ref()) == Some(r))
+        });
+        if let Some(r) = listed {
+            for (item, &k) in r.split('、').zip(&after) {
+                if let Some(c) = claims[k].change.as_mut() {
+                    c.reference = Some(item.to_string());
+                }
             }
         }
         let first = after[0];
@@ -1822,8 +1935,11 @@ fn inherit_metrics(claims: &mut [Claim], shares: &mut [bool]) {
         if let Some(j) = source {
             if claims[j].metric.is_some() {
                 claims[k].metric = claims[j].metric.clone();
-                // 占全国14.1%、全球4.2%: the place before an inherited share is its reference.
-                claims[k].scope = claims[j].scope.clone();
+                // 占全国14.1%、全球4.2%: the place before an inherited share is its reference
+                // (a scope of a 分别 list of places stays).
+                if claims[k].scope.is_none() || claims[k].kind == ClaimKind::Percent {
+                    claims[k].scope = claims[j].scope.clone();
+                }
             }
         }
     }
@@ -1834,12 +1950,18 @@ fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize) -
     let lo = cx.words.partition_point(|w| w.start < from);
     let mut end = None;
     let words: Vec<Word> = cx.words[lo..].iter().take(12).map(|w| metric_word(rules, &f.chars, *w)).collect();
+    let text_of = |w: &Word| f.slice(w.start, w.end);
     for (k, w) in words.iter().enumerate() {
         // 国家级智能制造示范工厂: attributes count while a noun follows them.
         let attr_then_noun = w.tag == "attr"
             && end.is_some()
             && words[k + 1..].iter().find(|n| n.tag != "attr").is_some_and(|n| is_nounish(n.tag));
-        if is_nounish(w.tag) || attr_then_noun || (end.is_none() && matches!(w.tag, "a" | "b")) {
+        // 5个万亿级支柱产业: a class numeral with its 级.
+        let class_word = |n: &Word| n.tag == "m" && text_of(n).ends_with('级');
+        let class = class_word(w)
+            || (w.tag == "m" && words.get(k + 1).is_some_and(|n| text_of(n) == "级" || class_word(n)))
+            || (text_of(w) == "级" && k > 0 && words[k - 1].tag == "m");
+        if is_nounish(w.tag) || attr_then_noun || class || (end.is_none() && matches!(w.tag, "a" | "b")) {
             end = Some(w.end);
         } else {
             break;
@@ -2250,6 +2372,85 @@ mod tests {
         assert_eq!((c[0].qualifier, c[1].qualifier), (Some(Qualifier::Over), Some(Qualifier::Over)));
         let c = claims_of("普及率超过90%，数控化率75%。", None);
         assert_eq!(c[1].qualifier, None, "a comma ends the list");
+    }
+
+    #[test]
+    fn classifiers_in_a_list_of_points_and_listed_references() {
+        let c =
+            claims_of("电子信息制造业增加值增长13.1%，增速分别比同期工业、高技术制造业高7.2个和3.8个百分点。", None);
+        assert_eq!(c.len(), 3);
+        for (k, reference) in [(1, "工业"), (2, "高技术制造业")] {
+            assert_eq!((c[k].unit.as_deref(), c[k].kind), (Some("pp"), ClaimKind::Change));
+            assert_eq!(c[k].metric.as_deref(), Some("电子信息制造业增加值"));
+            assert_eq!(c[k].change.as_ref().and_then(|ch| ch.reference.as_deref()), Some(reference));
+        }
+        assert_eq!(c[1].surface_unit.as_deref(), Some("个百分点"));
+        // A classifier that stays one: 3个和5个项目.
+        assert_eq!(claims_of("新建3个和5个项目。", None)[0].unit.as_deref(), Some("count"));
+    }
+
+    #[test]
+    fn per_head_names_measure_words_and_harvest_changes() {
+        let c = claims_of("每万人口高价值发明专利拥有量达到12.8件，每万人拥有5G基站数达到26个。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("每万人口高价值发明专利拥有量"));
+        assert_eq!(c[1].metric.as_deref(), Some("每万人拥有5G基站数"));
+        let c = claims_of("农作物耕种收综合机械化率达到80.5%。早稻产量128.3亿斤，减产0.9%。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("综合机械化率"));
+        assert_eq!(
+            (c[2].kind, c[2].value, c[2].metric.as_deref()),
+            (ClaimKind::Change, Decimal::new(-9, 1), Some("早稻产量"))
+        );
+    }
+
+    #[test]
+    fn one_character_target_cues_only_as_words() {
+        let c = claims_of("我国累计建成5G行业虚拟专网超过3万个。全省拟投资50亿元。", None);
+        assert_eq!((c[0].modality, c[1].modality), (Modality::Actual, Modality::Target));
+        let c = claims_of("19项达到或超过预期进度，占76%。", None);
+        assert!(c.iter().all(|c| c.modality == Modality::Actual));
+    }
+
+    #[test]
+    fn a_list_of_places_gives_each_figure_its_scope() {
+        let c = claims_of("南京、苏州、无锡分别完成地区生产总值1.8万亿元、2.5万亿元和1.6万亿元。", None);
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            c.iter().map(|c| (c.scope.as_deref(), c.metric.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("南京"), Some("地区生产总值")),
+                (Some("苏州"), Some("地区生产总值")),
+                (Some("无锡"), Some("地区生产总值"))
+            ]
+        );
+    }
+
+    #[test]
+    fn datelines_name_no_scope() {
+        let c = claims_of("新华社北京9月12日电 截至7月底，5G基站占移动基站总数的32.1%。", None);
+        assert_eq!(c[0].scope, None);
+    }
+
+    #[test]
+    fn the_start_of_a_rise_keeps_its_period_to_itself() {
+        let c = claims_of("2023年，研发经费投入强度从2020年的2.1%提高到2.65%。", None);
+        assert_eq!((c[0].period.as_deref(), c[1].period.as_deref()), (Some("2020"), Some("2023")));
+        let c = claims_of("收入从2012年的16510元增至2023年的39218元，是2012年的2.4倍。", None);
+        assert_eq!(c[1].period.as_deref(), Some("2023"));
+        assert_eq!(c[2].period.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn counted_things_after_de_and_class_numerals() {
+        let c = claims_of("规划纲要确定的25项主要指标中，19项达到预期。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("主要指标"));
+        let c = claims_of("打造5个万亿级支柱产业、10个五千亿级优势产业。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("万亿级支柱产业"));
+        assert_eq!(c[1].metric.as_deref(), Some("五千亿级优势产业"));
+        let c = claims_of("粮食总产量438.6亿斤，连续12年稳定在430亿斤以上。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("粮食总产量"), "a duration counts nothing after it");
+        let c = claims_of("“新三样”产品出口1286亿元。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("“新三样”产品出口"));
     }
 
     #[test]

@@ -249,7 +249,8 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         if let Some((len, head)) = rules.heads.ending_at(&chain, chain.len()) {
             best = Some((w.end, f.text(w.end - len, w.end), head));
         }
-        if !(is_nounish(w.tag) || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l")) {
+        // 现代/t 产业集群 建设工程: a time word may modify the head (“51020”现代产业集群建设工程).
+        if !(is_nounish(w.tag) || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l" | "t")) {
             break;
         }
     }

@@ -364,13 +364,14 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                         let u = small_unit(*n).map(Decimal::from).or_else(|| big_unit(*n).map(Decimal::from));
                         u.is_some_and(|u| acc.last_unit.map_or(true, |last| u < last || last == Decimal::TEN))
                     });
+                    // 一两年, 两三个, 三两天: 两 is never a positional digit, so a neighbour of it
+                    // makes a rough range with or without a unit after.
+                    let liang = (c == '两' || s[j - 1] == '两') && (prev - dv).abs() == Decimal::ONE;
                     if acc.run == 1
                         && !acc.cur_arabic
                         && rough_at.is_none()
                         && prev >= Decimal::ONE
-                        && prev + Decimal::ONE == dv
-                        && unit_next
-                        && smaller_unit_next
+                        && ((prev + Decimal::ONE == dv && unit_next && smaller_unit_next) || (liang && !unit_next))
                     {
                         approx = true;
                         rough_at = Some(j);
@@ -580,6 +581,11 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             _ => None,
         }
     });
+    // 三两天: the lower digit may come second.
+    let (value, high) = match high {
+        Some(h) if h < value => (h, Some(value)),
+        h => (value, h),
+    };
     Some(Ok(Literal { start: i, end: j, value, arabic, chinese, scale, over, approx, high }))
 }
 
@@ -989,6 +995,11 @@ mod tests {
         assert_eq!(v("二四十"), None);
         // No literal starts inside another numeral (二三十 is not 二三 and 十).
         assert_eq!(find_literals("二三十").len(), 1);
+        // 两 is never positional: 一两, 两三, 三两 are rough ranges, lower end first.
+        for (t, lo, hi) in [("一两年", 1, 2), ("两三个", 2, 3), ("三两天", 2, 3), ("一两百家", 100, 200)] {
+            let l = literal_at(&fold(t), 0).unwrap().unwrap();
+            assert_eq!((l.value, l.high, l.approx), (Decimal::from(lo), Some(Decimal::from(hi)), true), "{t}");
+        }
     }
 
     #[test]

@@ -118,6 +118,8 @@ struct ScopeSpec {
     provinces: Vec<String>,
     not_places: Vec<String>,
     reference_before: Vec<String>,
+    #[serde(default)]
+    hidden_in: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -365,6 +367,8 @@ pub struct ClaimRules {
     pub own_city: Words<()>,
     /// Province names.
     pub provinces: Vec<String>,
+    /// Indices of the non-claim rules whose matches hide the places in them from scopes.
+    pub scope_hidden_in: Vec<usize>,
     /// The province names → index in `provinces`.
     pub province_words: Words<usize>,
     /// Words segmentation tags as places that are not regions (城镇, 农村).
@@ -477,6 +481,13 @@ impl ClaimRules {
         bases.extend(f.bases.vs_prior_period.iter().map(|w| (w.clone(), BaseClass::Prior)));
         let periods = src.compile_rules(&f.period, &f.period_fragments)?;
         let non_claims = src.compile_rules(&f.non_claim, &f.fragments)?;
+        let mut scope_hidden_in = Vec::new();
+        for id in &f.scope.hidden_in {
+            let k = non_claims.iter().position(|r| r.id == *id).ok_or_else(|| {
+                src.error_at(&format!("\"{id}\""), format!("scope hidden_in {id}: no non_claim rule with that id"))
+            })?;
+            scope_hidden_in.push(k);
+        }
         Ok(Self {
             units,
             word_figure_starts: word_figures.first_chars(),
@@ -508,6 +519,7 @@ impl ClaimRules {
             own_city: words(&f.scope.own_city),
             province_words: Words::new(f.scope.provinces.iter().cloned().enumerate().map(|(i, p)| (p, i)).collect()),
             provinces: f.scope.provinces,
+            scope_hidden_in,
             not_places: words(&f.scope.not_places),
             reference_before: words(&f.scope.reference_before),
             period_scanner: super::scan::Scanner::new(periods.iter().map(|r| &r.regex)),
