@@ -18,6 +18,7 @@ fn docs() -> Vec<Value> {
         .arg(format!("{root}/corpus/own/trade-release.txt"))
         .arg(format!("{root}/corpus/own/fiscal-release.txt"))
         .arg(format!("{root}/corpus/own/indicators-table.html"))
+        .arg(format!("{root}/corpus/own/harvest-jobs-release.txt"))
         .output()
         .expect("run pressmine");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -237,4 +238,42 @@ fn indicator_table() {
     let claims = d["claims"].as_array().unwrap();
     assert_eq!(claims.len(), 10, "two per row with a value, one per row without");
     assert!(claims.iter().all(|c| c["text"] != "—"));
+}
+
+#[test]
+fn harvest_and_jobs_release() {
+    let docs = docs();
+    let d = &docs[9];
+    assert_eq!(d["publisher"], "省统计局", "the next label on the line is no part of the publisher");
+    let y = "2024";
+    check(
+        d,
+        &[
+            ("438.6亿斤", "43860000000", "jin", "quantity", "-", "粮食总产量", y, "actual"),
+            ("12年", "12", "year", "quantity", "-", "粮食总产量", y, "actual"),
+            ("0.9%", "-0.9", "%", "change", "-", "早稻产量", y, "actual"),
+            ("2.7%", "2.7", "%", "change", "-", "晚稻产量", y, "actual"),
+            ("80.5%", "80.5", "%", "percent", "-", "综合机械化率", y, "actual"),
+            ("76.4亿斤", "7640000000", "jin", "quantity", "-", "粮食产量", y, "actual"),
+            ("2.8%", "2.8", "%", "change", "-", "畜牧业产业增加值", y, "actual"),
+            ("2.3个", "-2.3", "pp", "change", "-", "渔业产业增加值", y, "actual"),
+            ("1.6个百分点", "-1.6", "pp", "change", "-", "渔业产业增加值", y, "actual"),
+            ("18.7亿元", "1870000000", "CNY", "amount", "-", "稳岗返还资金", y, "actual"),
+            ("156.3亿元", "15630000000", "CNY", "amount", "-", "创业担保贷款", y, "actual"),
+            ("9.6件", "9.6", "count", "count", "-", "每万人口高价值发明专利拥有量", y, "actual"),
+            ("1.7%", "1.7", "%", "percent", "-", "研发经费投入强度", "2020", "actual"),
+            ("2.1%", "2.1", "%", "percent", "-", "研发经费投入强度", y, "actual"),
+            ("20项", "20", "count", "count", "-", "主要指标", y, "actual"),
+            ("3个", "3", "count", "count", "-", "千亿级产业集群", y, "actual"),
+            ("500个", "500", "count", "count", "at_least", "重点项目", y, "actual"),
+        ],
+    );
+    let claims = d["claims"].as_array().unwrap();
+    let scope_of = |t: &str| claims.iter().find(|c| c["text"] == t).map(|c| c["scope"].clone());
+    // A news dateline names where the report was filed; a 分别 list of places, each figure's scope.
+    assert_eq!(scope_of("438.6亿斤"), Some(Value::from("全省")));
+    assert_eq!(scope_of("52.1亿斤"), Some(Value::from("南昌")));
+    assert_eq!(scope_of("48.9亿斤"), Some(Value::from("九江")));
+    let refs: Vec<&Value> = claims.iter().filter(|c| c["unit"] == "pp").map(|c| &c["change"]["reference"]).collect();
+    assert_eq!(refs, [&Value::from("第二产业"), &Value::from("第三产业")]);
 }

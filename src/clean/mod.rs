@@ -392,9 +392,21 @@ fn choose_publisher(
     let body_tail = body.end.saturating_sub(2).max(body.start)..body.end;
     header.chain(body_tail).chain(after).filter(|i| page.blocks[*i].link * 2 <= page.blocks[*i].content).find_map(|i| {
         rules.publisher.iter().find_map(|r| {
-            r.regex.captures(&page.blocks[i].text).and_then(|c| c.name("name")).map(|m| m.as_str().trim().to_string())
+            r.regex
+                .captures(&page.blocks[i].text)
+                .and_then(|c| c.name("name"))
+                .map(|m| without_next_label(m.as_str().trim(), &rules.publisher_stop))
         })
     })
+}
+
+/// A publisher's name without the label of the next field on its line (省工业和信息化厅
+/// 发布时间 → 省工业和信息化厅).
+fn without_next_label(name: &str, stops: &[String]) -> String {
+    match name.split_once([' ', '\u{3000}']) {
+        Some((first, rest)) if stops.iter().any(|w| rest.starts_with(w.as_str())) => first.to_string(),
+        _ => name.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -403,6 +415,13 @@ mod tests {
 
     fn rules() -> CleanRules {
         CleanRules::load(&crate::patterns::default_dir()).unwrap()
+    }
+
+    #[test]
+    fn a_label_after_the_publisher_is_no_part_of_it() {
+        let stops = rules().publisher_stop;
+        assert_eq!(without_next_label("省工业和信息化厅 发布时间", &stops), "省工业和信息化厅");
+        assert_eq!(without_next_label("人民网 人民日报", &stops), "人民网 人民日报");
     }
 
     #[test]

@@ -13,6 +13,8 @@ struct File {
     date_meta: Vec<String>,
     title_meta: Vec<String>,
     publisher_meta: Vec<String>,
+    #[serde(default)]
+    publisher_stop: Vec<String>,
     date: Vec<RuleSpec>,
     publisher: Vec<RuleSpec>,
     boilerplate: Vec<RuleSpec>,
@@ -29,6 +31,8 @@ pub struct CleanRules {
     pub title_meta: Vec<String>,
     /// Meta names carrying the publisher (lowercase).
     pub publisher_meta: Vec<String>,
+    /// Labels that end a publisher's name on its line (发布时间, 作者).
+    pub publisher_stop: Vec<String>,
     /// Date rules in priority order; the dateline rule is the one with id `date.dateline`.
     pub date: Vec<Rule>,
     /// Publisher rules (capture group `name`).
@@ -66,6 +70,7 @@ impl CleanRules {
             date_meta: lower(f.date_meta),
             title_meta: lower(f.title_meta),
             publisher_meta: lower(f.publisher_meta),
+            publisher_stop: f.publisher_stop,
             date,
             publisher,
             boilerplate: src.compile_rules(&f.boilerplate, &f.fragments)?,

@@ -107,12 +107,24 @@ pub fn extract(
     table_claims(rules, cx, f, &mut claims);
     // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
     // figures stated without one are of that period, unless they are targets.
-    if let Some(period) = title_period(rules, cx) {
+    // Otherwise, a release whose stated figures all share one period (2024年全省粮食总产量…；
+    // 其中，早稻产量…) reports the rest for it too.
+    if let Some(period) = title_period(rules, cx).or_else(|| single_period(s, &claims)) {
         for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
             c.period = Some(period.clone());
         }
     }
     claims
+}
+
+/// The one period every actual figure that has a period states, if there is exactly one and
+/// the first paragraph (the lead of a release) states it.
+fn single_period(s: &[char], claims: &[Claim]) -> Option<String> {
+    let lead_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
+    let mut stated = claims.iter().filter(|c| c.modality == Modality::Actual && c.period.is_some());
+    let first = stated.next()?;
+    let period = first.period.as_deref()?;
+    (first.span[0] < lead_end && stated.all(|c| c.period.as_deref() == Some(period))).then(|| period.to_string())
 }
 
 /// Adds the stretches whose words the recognizer reads: the sentences holding a figure
@@ -638,7 +650,24 @@ fn recognize(
         }
         _ => before,
     };
+    // 电力、热力、燃气及水生产和供应业增长4.9%: a name may hold 、 when no figure stands
+    // between it and the clause before.
+    let mut metric_from = cstart;
+    while metric_from > sentence[0] && s[metric_from - 1] == '、' {
+        let prev = clause_start(s, sentence[0], metric_from - 1);
+        if (prev..metric_from - 1).any(|k| numbers::is_numeral_char(s[k]) || s[k].is_ascii_digit()) {
+            break;
+        }
+        metric_from = prev;
+    }
     let found = metric(rules, cx, f, cstart, metric_to);
+    // Only a name that runs on across the 、 (not one that lies wholly before it).
+    let found = match (&found, metric_from < cstart) {
+        (Some(narrow), true) => metric(rules, cx, f, metric_from, metric_to)
+            .filter(|wide| wide.text.len() > narrow.text.len() && wide.text.ends_with(&narrow.text))
+            .or(found),
+        _ => found,
+    };
     let share_of_previous = found.as_ref().is_some_and(|m| m.share_of_previous);
     let mut metric = found.map(|m| m.text);
     // Counted things usually follow the figure when a verb precedes it (共建1503家研发中心,
@@ -651,7 +680,9 @@ fn recognize(
         // 规划确定的25项主要指标: after 的 the figure counts the noun that follows it.
         let de_before = k > 0 && cx.words[k - 1].end == before && f.slice(cx.words[k - 1].start, before) == "的";
         if metric.is_none() || verb_before || de_before {
-            if let Some(after) = metric_after(rules, cx, f, fig.end) {
+            // 1000个以上重大项目: past the hedge after the unit.
+            let from = fig.end + rules.qual_suffix.at(s, fig.end).map_or(0, |(len, _)| len);
+            if let Some(after) = metric_after(rules, cx, f, from) {
                 metric = Some(after);
             }
         }
@@ -1177,7 +1208,7 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
     let joins = |j: usize| {
         j >= 1
             && j + 1 < words.len()
-            && matches!(text_of(words[j]).as_str(), "和" | "及" | "与")
+            && matches!(text_of(words[j]).as_str(), "和" | "及" | "与" | "、")
             && is_nounish(words[j - 1].tag)
             && words[j - 1].tag != "t"
             && !is_scope(words[j - 1])
@@ -1213,6 +1244,19 @@ fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usi
             k -= 1;
         } else if k < end && matches!(w.tag, "a" | "ad" | "z") {
             // 平均浓度, 优良天数比率
+            k -= 1;
+        } else if k < end
+            && k > 1
+            && w.tag == "v"
+            && (words[k - 2].tag == "v" || (is_nounish(words[k - 2].tag) && !is_scope(words[k - 2])))
+            && words[..k - 2].iter().any(|p| p.tag == "v")
+            && w.end - w.start >= 2
+            && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
+            && !rules.change.holds(&s[w.start..w.end])
+            && !rules.reference_prefix.holds(&s[w.start..w.end])
+            && !rules.qual_prefix.holds(&s[w.start..w.end])
+        {
+            // 发放稳岗返还资金: verbs after the clause's own verb modify the noun they precede.
             k -= 1;
         } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
             // 每万人口发明专利拥有量: a per-head denominator leads the name.
@@ -1797,9 +1841,24 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
                     && is_nounish(last[last.len() - 1].tag);
                 (nouns && earlier.iter().all(one_word)).then(|| f.text(last[1].start, lb))
             });
+            // 电子信息、装备制造、新材料三大产业增加值: the items share what follows 三大.
+            let (la, lb) = items[items.len() - 1];
+            let counted = (la..lb.saturating_sub(3))
+                .find(|&q| numbers::chinese_digit(s[q]).is_some_and(|d| d as usize == items.len()) && s[q + 1] == '大');
+            let (head, items) = match counted {
+                Some(q) => {
+                    let mut items = items.clone();
+                    if let Some(last) = items.last_mut() {
+                        *last = (la, q);
+                    }
+                    (Some(f.text(q + 2, lb)), items)
+                }
+                None => (head, items.clone()),
+            };
+            let shared_by_all = counted.is_some();
             for (n, (&(ia, ib), &k)) in items.iter().zip(&after).enumerate() {
                 let mut item = drop_leading(rules, f.text(ia, ib).trim().to_string());
-                if let Some(h) = head.as_ref().filter(|_| n + 1 < items.len()) {
+                if let Some(h) = head.as_ref().filter(|_| shared_by_all || n + 1 < items.len()) {
                     item.push_str(h);
                 }
                 let m = if (2..=16).contains(&item.chars().count()) {
@@ -1830,9 +1889,14 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
                 && after.iter().all(|&k| claims[k].change.as_ref().and_then(|c| c.reference.as_ref()) == Some(r))
         });
         if let Some(r) = listed {
+            // 低2.3个和1.6个百分点: the comparative before the first figure holds for all.
+            let negative = claims[after[0]].value.is_sign_negative();
             for (item, &k) in r.split('、').zip(&after) {
                 if let Some(c) = claims[k].change.as_mut() {
                     c.reference = Some(item.to_string());
+                }
+                if negative && claims[k].value.is_sign_positive() {
+                    claims[k].value = -claims[k].value;
                 }
             }
         }
@@ -2385,6 +2449,8 @@ mod tests {
             assert_eq!(c[k].change.as_ref().and_then(|ch| ch.reference.as_deref()), Some(reference));
         }
         assert_eq!(c[1].surface_unit.as_deref(), Some("个百分点"));
+        let c = claims_of("增加值增长3.5%，增速分别比同期第二产业、第三产业低2.3个和1.6个百分点。", None);
+        assert_eq!((c[1].value, c[2].value), (Decimal::new(-23, 1), Decimal::new(-16, 1)));
         // A classifier that stays one: 3个和5个项目.
         assert_eq!(claims_of("新建3个和5个项目。", None)[0].unit.as_deref(), Some("count"));
     }
@@ -2423,6 +2489,39 @@ mod tests {
                 (Some("无锡"), Some("地区生产总值"))
             ]
         );
+    }
+
+    #[test]
+    fn items_share_what_follows_their_count() {
+        let c = claims_of("电子信息、装备制造、新材料三大产业增加值分别增长15.2%、10.8%和9.6%。", None);
+        let m: Vec<Option<&str>> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("电子信息产业增加值"), Some("装备制造产业增加值"), Some("新材料产业增加值")]);
+    }
+
+    #[test]
+    fn verbs_after_the_clause_verb_modify_the_indicator() {
+        let c =
+            claims_of("全省发放稳岗返还资金18.7亿元，累计发放创业担保贷款156.3亿元，企业实现营业收入1.2万亿元。", None);
+        let m: Vec<Option<&str>> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("稳岗返还资金"), Some("创业担保贷款"), Some("营业收入")]);
+        let c = claims_of("每年滚动推进1000个以上重大项目。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("重大项目"), "past the hedge after the unit");
+    }
+
+    #[test]
+    fn one_period_stated_holds_for_the_whole_release() {
+        let c = claims_of("2024年全省粮食总产量438.6亿斤。\n其中，早稻产量128.3亿斤。", Some("2024-12-13"));
+        assert_eq!(c[1].period.as_deref(), Some("2024"));
+        let c = claims_of("2024年粮食总产量438.6亿斤。\n1-11月，工业增长5%。\n早稻产量128.3亿斤。", Some("2024-12-13"));
+        assert_eq!(c[2].period, None, "two periods: the rest stays unknown");
+    }
+
+    #[test]
+    fn names_holding_a_list() {
+        let c = claims_of("制造业增长8.6%，电力、热力、燃气及水生产和供应业增长4.9%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("电力、热力、燃气及水生产和供应业"));
+        let c = claims_of("已设立海南热带雨林、武夷山首批5个国家公园。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("国家公园"));
     }
 
     #[test]

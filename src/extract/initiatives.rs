@@ -391,8 +391,25 @@ fn unquoted_candidates(
                 break;
             }
         }
+        // A join left at the front (the name before it is a quoted one) is no part of the name.
+        if k < wi && matches!(&s[words[k].start..words[k].end], ['和'] | ['与'] | ['及'] | ['、']) {
+            k += 1;
+        }
         let start = words[k].start;
-        let Some((vlen, _)) = rules.launch.ending_at(s, start) else { continue };
+        // The verb before the name, or before the quoted name listed right before it (实施
+        // “万企升级”行动和制造业数字化转型三年行动计划).
+        let listed_after = || {
+            let j = start.checked_sub(1).filter(|&j| matches!(s[j], '和' | '与' | '及' | '、'))?;
+            let mut a = j;
+            while a > 0 && covered[a - 1] {
+                a -= 1;
+            }
+            (a < j).then_some(a)
+        };
+        let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after() };
+        let Some((vlen, verb_end)) = verb_at.and_then(|at| rules.launch.ending_at(s, at).map(|(l, _)| (l, at))) else {
+            continue;
+        };
         let head_start = w.end - hlen;
         let modifier = f.text(start, head_start);
         let mc = modifier.chars().count();
@@ -408,7 +425,7 @@ fn unquoted_candidates(
             evidence: vec![
                 "initiative.unquoted_head".into(),
                 format!("head:{}", f.text(head_start, w.end)),
-                format!("verb:{}", f.text(start - vlen, start)),
+                format!("verb:{}", f.text(verb_end - vlen, verb_end)),
             ],
             head: Some(f.text(head_start, w.end)),
             quoted: false,

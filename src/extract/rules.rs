@@ -70,6 +70,8 @@ struct MetricSpec {
     #[serde(default)]
     measure_suffixes: Vec<String>,
     #[serde(default)]
+    not_modifiers: Vec<String>,
+    #[serde(default)]
     pairs: BTreeMap<String, Vec<String>>,
 }
 
@@ -341,6 +343,9 @@ pub struct ClaimRules {
     /// Measure words that make the verb before them part of an indicator name (回收量,
     /// 交易额, 普及率: 回收/v 量/n).
     pub metric_measure_suffixes: Words<()>,
+    /// Verbs that never modify the noun after them inside a name (占, 达到, 完成): where a
+    /// clause's verbs end and its indicator begins.
+    pub metric_not_modifiers: Words<()>,
     /// Words that name two parts at once (城乡 → 城镇, 农村), for 分别 lists of one item.
     pub metric_pairs: Words<Vec<String>>,
     /// Baselines.
@@ -505,6 +510,7 @@ impl ClaimRules {
             metric_nouns: words(&f.metric.nouns),
             metric_inner_verbs: words(&f.metric.inner_verbs),
             metric_measure_suffixes: words(&f.metric.measure_suffixes),
+            metric_not_modifiers: words(&f.metric.not_modifiers),
             metric_pairs: Words::new(f.metric.pairs.clone().into_iter().collect()),
             bases: Words::new(bases),
             reference_prefix: words(&f.bases.reference_prefix),
