@@ -2469,9 +2469,11 @@ mod tests {
     }
 
     #[test]
-    fn one_character_target_cues_only_as_words() {
+    fn false_target_cues_and_phrases_that_set_targets() {
         let c = claims_of("我国累计建成5G行业虚拟专网超过3万个。全省拟投资50亿元。", None);
         assert_eq!((c[0].modality, c[1].modality), (Modality::Actual, Modality::Target));
+        let c = claims_of("会议要求，今冬明春全县要完成小麦播种40万亩以上。", None);
+        assert_eq!(c[0].modality, Modality::Target);
         let c = claims_of("19项达到或超过预期进度，占76%。", None);
         assert!(c.iter().all(|c| c.modality == Modality::Actual));
     }
