@@ -580,6 +580,15 @@ mod tests {
     }
 
     #[test]
+    fn names_listed_after_a_launched_one_and_time_words_before_a_head() {
+        let got = found("深入实施“万企升级”行动和制造业数字化转型三年行动计划。");
+        assert!(got.iter().any(|(n, _)| n == "制造业数字化转型三年行动计划"), "{got:?}");
+        let got = found("实施“51020”现代产业集群建设工程。");
+        assert!(got.iter().any(|(_, full)| full == "“51020”现代产业集群建设工程"), "{got:?}");
+        assert!(found("全省累计建成5G基站12万个和数据中心30个。").is_empty());
+    }
+
+    #[test]
     fn abbreviation() {
         assert!(abbreviates("智改数转", "制造业智能化改造和数字化转型"));
         assert!(!abbreviates("数智转改", "制造业智能化改造和数字化转型"));
