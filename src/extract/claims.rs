@@ -114,7 +114,32 @@ pub fn extract(
             c.period = Some(period.clone());
         }
     }
+    // A release about one place (most of its scoped figures name it) reports its other
+    // figures for that place too.
+    let own = |p: &str| {
+        let pc: Vec<char> = p.chars().collect();
+        region.province.as_deref() == Some(p) || region.city.as_deref() == Some(p) || rules.scope_words.holds(&pc)
+    };
+    if let Some(place) = dominant_scope(&claims).filter(|p| own(p)) {
+        for c in claims.iter_mut().filter(|c| c.scope.is_none() && c.kind != ClaimKind::Rank) {
+            c.scope = Some(place.clone());
+        }
+    }
     claims
+}
+
+/// The scope of at least three figures and of more than half of those with a scope (used
+/// only when it is the document's own region or a scope word: 全省, 全国, 我国).
+fn dominant_scope(claims: &[Claim]) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for c in claims {
+        if let Some(sc) = c.scope.as_deref() {
+            *counts.entry(sc).or_default() += 1;
+        }
+    }
+    let scoped: usize = counts.values().sum();
+    let (place, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    (n >= 3 && n * 2 > scoped).then(|| place.to_string())
 }
 
 /// The one period every actual figure that has a period states, if there is exactly one and
@@ -2524,6 +2549,15 @@ mod tests {
         assert_eq!(c[1].metric.as_deref(), Some("电力、热力、燃气及水生产和供应业"));
         let c = claims_of("已设立海南热带雨林、武夷山首批5个国家公园。", None);
         assert_eq!(c[0].metric.as_deref(), Some("国家公园"));
+    }
+
+    #[test]
+    fn a_release_about_one_place_scopes_its_other_figures() {
+        let t = "全国居民消费价格同比上涨0.3%。\n全国工业生产者出厂价格下降2.8%。\n全国城镇调查失业率为5.0%。\n食品价格上涨1.2%。";
+        let c = claims_of(t, None);
+        assert_eq!(c[3].scope.as_deref(), Some("全国"));
+        let c = claims_of("南京市增长7.1%。\n苏州市增长9.3%。\n食品价格上涨1.2%。", None);
+        assert_eq!(c[2].scope, None, "no place dominates");
     }
 
     #[test]
