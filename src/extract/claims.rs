@@ -1872,13 +1872,13 @@ fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims
                 .find(|&q| numbers::chinese_digit(s[q]).is_some_and(|d| d as usize == items.len()) && s[q + 1] == '大');
             let (head, items) = match counted {
                 Some(q) => {
-                    let mut items = items.clone();
+                    let mut items = items;
                     if let Some(last) = items.last_mut() {
                         *last = (la, q);
                     }
                     (Some(f.text(q + 2, lb)), items)
                 }
-                None => (head, items.clone()),
+                None => (head, items),
             };
             let shared_by_all = counted.is_some();
             for (n, (&(ia, ib), &k)) in items.iter().zip(&after).enumerate() {
