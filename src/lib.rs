@@ -29,6 +29,7 @@ pub mod model;
 pub mod patterns;
 pub mod pipeline;
 pub mod run;
+pub mod score;
 pub mod segment;
 pub mod sink;
 pub mod source;

@@ -1,0 +1,181 @@
+//! Attribution quality on hand-annotated real pages (`tests/gold/realpages-gold.json`, 21
+//! pages of `corpus/realpages`): claim recall and precision, and over matched claims the
+//! share with the right qualifier, period and metric; initiative recall and precision. The
+//! per-page table and every mismatch are printed (`cargo test --test gold -- --nocapture`);
+//! the floors below may only go up. A second test checks that the Rust scorer and the
+//! annotators' Python scorer agree on the same output.
+
+use pressmine::pipeline::Pipeline;
+use pressmine::score::{render, Gold, Rates, Report};
+use pressmine::source::RawDoc;
+use rayon::prelude::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Pages the gold file annotates; every one must be read and scored.
+const PAGES: usize = 21;
+/// Gold figures over those pages.
+const GOLD_CLAIMS: usize = 458;
+
+/// Floors, measured on this commit (`cargo test --test gold -- --nocapture`).
+const FLOORS: Floors = Floors {
+    recall: 0.897,
+    precision: 0.951,
+    qualifier: 0.868,
+    period: 0.880,
+    metric: 0.675,
+    init_recall: 0.428,
+    init_precision: 0.750,
+};
+const NEGATIVES_REPORTED_MAX: usize = 6;
+
+/// Lowest rates allowed; they may only go up.
+struct Floors {
+    recall: f64,
+    precision: f64,
+    qualifier: f64,
+    period: f64,
+    metric: f64,
+    init_recall: f64,
+    init_precision: f64,
+}
+
+impl Floors {
+    fn check(&self, r: &Rates) {
+        let pairs = [
+            ("recall", r.recall, self.recall),
+            ("precision", r.precision, self.precision),
+            ("qualifier", r.qualifier, self.qualifier),
+            ("period", r.period, self.period),
+            ("metric", r.metric, self.metric),
+            ("initiative recall", r.init_recall, self.init_recall),
+            ("initiative precision", r.init_precision, self.init_precision),
+        ];
+        let low: Vec<String> = pairs
+            .iter()
+            .filter(|(_, got, floor)| got < floor)
+            .map(|(name, got, floor)| format!("{name} {got:.4} < floor {floor}"))
+            .collect();
+        assert!(low.is_empty(), "below the floors: {}", low.join("; "));
+    }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn gold(file: &str) -> Gold {
+    let text = std::fs::read_to_string(root().join("tests/gold").join(file)).unwrap();
+    Gold::from_json(&text).unwrap()
+}
+
+/// Extracts every gold page from `corpus/` and returns the documents as JSON values.
+fn extract(gold: &Gold) -> Vec<Value> {
+    let pipeline = Pipeline::load(&root().join("patterns")).unwrap();
+    gold.docs
+        .par_iter()
+        .map(|d| {
+            let path = root().join("corpus").join(&d.file);
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let name = Path::new(&d.file).file_name().unwrap().to_string_lossy().into_owned();
+            serde_json::to_value(pipeline.process(&RawDoc::from_bytes(name, bytes))).unwrap()
+        })
+        .collect()
+}
+
+fn scored(file: &str) -> (Vec<Value>, Report) {
+    let gold = gold(file);
+    let docs = extract(&gold);
+    let report = gold.score(&docs);
+    (docs, report)
+}
+
+/// Prints every mismatch, the per-page table and the totals line of one gold file.
+fn print(report: &Report) {
+    for p in &report.pages {
+        for line in &p.detail {
+            println!("{line}");
+        }
+    }
+    println!("{}", render(&report));
+    let t = &report.total;
+    let r = t.rates();
+    println!(
+        "recall {:.3}  precision {:.3}  qualifier {:.3}  period {:.3}  metric {:.3}  initiatives R {:.3} P {:.3}  negatives {}",
+        r.recall, r.precision, r.qualifier, r.period, r.metric, r.init_recall, r.init_precision, t.neg
+    );
+}
+
+#[test]
+fn attribution_floors_on_annotated_pages() {
+    let (_, report) = scored("realpages-gold.json");
+    print(&report);
+    let t = &report.total;
+    let r = t.rates();
+    assert_eq!(t.docs, PAGES);
+    assert_eq!(t.missing, 0, "every annotated page yields a document");
+    assert_eq!(t.tp + t.fn_, GOLD_CLAIMS, "gold figures scored");
+    assert_eq!((r.title, r.date), (1.0, 1.0), "titles and dates");
+    FLOORS.check(&r);
+    assert!(t.neg <= NEGATIVES_REPORTED_MAX, "{} negatives reported (max {NEGATIVES_REPORTED_MAX})", t.neg);
+}
+
+/// Pages of `realpages-gold-extra.json`, annotated by the project the same way (28 more
+/// pages of `corpus/realpages`, none of them used to write rules).
+const EXTRA_PAGES: usize = 28;
+const EXTRA_CLAIMS: usize = 321;
+const EXTRA_FLOORS: Floors = Floors {
+    recall: 0.872,
+    precision: 0.921,
+    qualifier: 0.975,
+    period: 0.702,
+    metric: 0.535,
+    init_recall: 0.528,
+    init_precision: 0.682,
+};
+
+#[test]
+fn attribution_floors_on_more_annotated_pages() {
+    let (_, report) = scored("realpages-gold-extra.json");
+    print(&report);
+    let t = &report.total;
+    assert_eq!((t.docs, t.missing, t.tp + t.fn_), (EXTRA_PAGES, 0, EXTRA_CLAIMS));
+    EXTRA_FLOORS.check(&t.rates());
+}
+
+/// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's
+/// python3) give the same totals on the same output.
+#[test]
+fn rust_scorer_agrees_with_reference_scorer() {
+    let (docs, report) = scored("realpages-gold.json");
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("dev.jsonl");
+    let lines: Vec<String> = docs.iter().map(|d| serde_json::to_string(d).unwrap()).collect();
+    std::fs::write(&jsonl, lines.join("\n")).unwrap();
+    let out = std::process::Command::new("python3")
+        .arg(root().join("tests/gold/score.py"))
+        .arg(&jsonl)
+        .arg("--json")
+        .output()
+        .expect("python3 runs the reference scorer");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let py: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = report.total.rates();
+    let pairs = [
+        ("claim_precision", r.precision),
+        ("claim_recall", r.recall),
+        ("qualifier_acc", r.qualifier),
+        ("period_acc", r.period),
+        ("metric_acc", r.metric),
+        ("init_precision", r.init_precision),
+        ("init_recall", r.init_recall),
+        ("title_acc", r.title),
+        ("date_acc", r.date),
+    ];
+    for (key, ours) in pairs {
+        let theirs = py[key].as_f64().unwrap_or_else(|| panic!("{key} missing in {py}"));
+        assert!((ours - theirs).abs() < 1e-12, "{key}: rust {ours} python {theirs}");
+    }
+    assert_eq!(py["negatives_reported"].as_u64(), Some(report.total.neg as u64));
+    assert_eq!(py["not_initiatives_reported"].as_u64(), Some(report.total.i_neg as u64));
+}
