@@ -36,6 +36,7 @@ struct File {
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
     document_heads: Vec<String>,
+    publication_heads: Vec<String>,
     max_quoted: usize,
     runaway_quote: usize,
     rule: Vec<RuleSpec>,
@@ -61,6 +62,7 @@ pub struct InitiativeRules {
     slogan_after: Words<()>,
     generic: Vec<String>,
     document_heads: Words<()>,
+    publication_heads: Words<()>,
     max_quoted: usize,
     runaway: usize,
     quoted: Rule,
@@ -105,6 +107,7 @@ impl InitiativeRules {
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
             document_heads: words(&f.document_heads),
+            publication_heads: words(&f.publication_heads),
             max_quoted: f.max_quoted,
             runaway: f.runaway_quote,
             quoted,
@@ -150,7 +153,9 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
         // Policy documents only: 《…方案》《…意见》《…条例》, not films, books or newspapers.
         // A trailing edition or period in brackets (…三年行动计划（2024—2026年）) is not the head.
         let nc: Vec<char> = strip_trailing_aside(&name).chars().collect();
-        if !rules.document_heads.ending_at(&nc, nc.len()).is_some_and(|(l, _)| l < nc.len()) {
+        if !rules.document_heads.ending_at(&nc, nc.len()).is_some_and(|(l, _)| l < nc.len())
+            || rules.publication_heads.ending_at(&nc, nc.len()).is_some()
+        {
             continue;
         }
         let span = [f.char_at_byte(m.start()), f.char_at_byte(m.end())];
@@ -205,6 +210,16 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
         let b = b.min(s.len());
         let Some(verb) = (a + 1..=b).find(|&e| rules.launch.ending_at(s, e).is_some()) else { continue };
         if (verb + 1..=b).any(|e| rules.heads.ending_at(s, e).is_some_and(|(_, h)| h.unquoted)) {
+            out.push([a, b]);
+        }
+    }
+    // Names of one head listed together (科教兴国战略、人才强国战略), with or without a verb.
+    for &[a, b] in sentences {
+        let b = b.min(s.len());
+        let listed = (a + 1..b).any(|e| {
+            matches!(s[e], '、' | '和' | '及' | '与') && rules.heads.ending_at(s, e).is_some_and(|(_, h)| h.unquoted)
+        });
+        if listed {
             out.push([a, b]);
         }
     }
@@ -354,7 +369,10 @@ fn attributive(rules: &InitiativeRules, words: &[Word], s: &[char], b: usize) ->
         && rules.slogan_after.at(s, b).is_none()
 }
 
-/// Names without quotation marks that end in an unquoted-capable head noun.
+/// Names without quotation marks that end in an unquoted-capable head noun: after a
+/// launching verb (实施种业振兴行动, 深入推进以人为核心的新型城镇化战略), listed after a name
+/// (实施“万企升级”行动和…三年行动计划), or listed with others of the same head
+/// (科教兴国战略、人才强国战略、乡村振兴战略等).
 fn unquoted_candidates(
     rules: &InitiativeRules,
     words: &[Word],
@@ -363,74 +381,184 @@ fn unquoted_candidates(
     out: &mut Vec<Candidate>,
 ) {
     let s = &f.chars;
+    // Names with a head but no verb: kept when listed with another of the same head.
+    let mut pending: Vec<Candidate> = Vec::new();
     for (wi, w) in words.iter().enumerate() {
-        if covered[w.start..w.end].iter().any(|x| *x) || !is_nounish(w.tag) {
+        if covered[w.start..w.end].iter().any(|x| *x) {
             continue;
         }
         let wc = &s[w.start..w.end];
         let Some((hlen, head)) = rules.heads.ending_at(wc, wc.len()) else { continue };
-        if !head.unquoted {
+        // The head word may carry any tag (行动/v, 倡议/v) when it is the head itself.
+        if !head.unquoted || (!is_nounish(w.tag) && hlen < wc.len()) {
             continue;
         }
         // The head must end the noun phrase.
         if words.get(wi + 1).is_some_and(|n| is_nounish(n.tag) && !matches!(n.tag, "ns")) {
             continue;
         }
-        // Modifier chain backwards: nouns, numerals, 和/与 between nouns.
-        let mut k = wi;
-        while k > 0 {
-            let p = &words[k - 1];
-            let joins =
-                matches!(&s[p.start..p.end], ['和'] | ['与'] | ['及']) && k >= 2 && is_nounish(words[k - 2].tag);
-            if covered[p.start..p.end].iter().any(|x| *x) {
-                break;
-            }
-            if is_nounish(p.tag) || matches!(p.tag, "m" | "mq" | "b") || joins {
-                k -= 1;
-            } else {
-                break;
-            }
-        }
-        // A join left at the front (the name before it is a quoted one) is no part of the name.
-        if k < wi && matches!(&s[words[k].start..words[k].end], ['和'] | ['与'] | ['及'] | ['、']) {
-            k += 1;
-        }
-        let start = words[k].start;
-        // The verb before the name, or before the quoted name listed right before it (实施
-        // “万企升级”行动和制造业数字化转型三年行动计划).
-        let listed_after = || {
-            let j = start.checked_sub(1).filter(|&j| matches!(s[j], '和' | '与' | '及' | '、'))?;
-            let mut a = j;
-            while a > 0 && covered[a - 1] {
-                a -= 1;
-            }
-            (a < j).then_some(a)
-        };
-        let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after() };
-        let Some((vlen, verb_end)) = verb_at.and_then(|at| rules.launch.ending_at(s, at).map(|(l, _)| (l, at))) else {
-            continue;
-        };
         let head_start = w.end - hlen;
+        let start = noun_chain_start(s, words, covered, wi);
+        let listed_after = listed_after(s, covered, out, start);
+        let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after };
+        let (start, verb_at) = match verb_at {
+            Some(at) => (start, Some(at)),
+            // Policies, measures and systems named this way are mostly generic (惠企政策,
+            // 防范措施); a verb a few words back counts for programmes, plans and strategies.
+            // …战略攻关: a head followed by another word of content modifies it.
+            None if !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System)
+                && !words.get(wi + 1).is_some_and(|n| n.start == w.end && matches!(n.tag, "v" | "vn" | "n" | "nz")) =>
+            {
+                match verb_span_start(rules, s, words, head_start) {
+                    Some((v, verb_end)) if head_start - v >= 3 && !generic_led(rules, &f.text(v, head_start)) => {
+                        (v, Some(verb_end))
+                    }
+                    _ => (item_start(s, start, head_start), None),
+                }
+            }
+            None => (item_start(s, start, head_start), None),
+        };
         let modifier = f.text(start, head_start);
         let mc = modifier.chars().count();
-        if !(2..=30).contains(&mc) || rules.generic.contains(&modifier) {
+        // A generic area (财政政策, 防范措施) is no name: policies, measures and systems need a
+        // modifier of three or more characters; a counted phrase (1000多项改革举措) is none.
+        let generic_kind =
+            matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
+        let counted =
+            modifier.chars().next().is_some_and(|c| c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some());
+        if !(2..=30).contains(&mc) || rules.generic.contains(&modifier) || counted || (generic_kind && mc < 3) {
             continue;
         }
         let full = f.text(start, w.end);
-        out.push(Candidate {
+        let head_text = f.text(head_start, w.end);
+        let mut evidence = vec!["initiative.unquoted_head".to_string(), format!("head:{head_text}")];
+        let verb = verb_at.and_then(|at| rules.launch.ending_at(s, at).map(|(l, _)| (l, at)));
+        if let Some((vlen, verb_end)) = verb {
+            evidence.push(format!("verb:{}", f.text(verb_end - vlen, verb_end)));
+        }
+        let cand = Candidate {
             name: full.clone(),
             full_name: full,
             kind: head.kind,
             span: [start, w.end],
-            evidence: vec![
-                "initiative.unquoted_head".into(),
-                format!("head:{}", f.text(head_start, w.end)),
-                format!("verb:{}", f.text(verb_end - vlen, verb_end)),
-            ],
-            head: Some(f.text(head_start, w.end)),
+            evidence,
+            head: Some(head_text),
             quoted: false,
-        });
+        };
+        if verb.is_some() {
+            out.push(cand);
+        } else if !generic_kind {
+            pending.push(cand);
+        }
     }
+    // 科教兴国战略、人才强国战略、乡村振兴战略: names of one head listed together.
+    let listed: Vec<bool> = (0..pending.len())
+        .map(|i| {
+            let same = |j: usize| pending[j].head == pending[i].head;
+            let next = i + 1 < pending.len() && same(i + 1) && pending[i].span[1] + 1 == pending[i + 1].span[0];
+            let prev = i > 0 && same(i - 1) && pending[i - 1].span[1] + 1 == pending[i].span[0];
+            let sep = |at: usize| s.get(at).is_some_and(|c| matches!(c, '、' | '和' | '及' | '与'));
+            (next && sep(pending[i].span[1])) || (prev && sep(pending[i - 1].span[1]))
+        })
+        .collect();
+    for (mut c, keep) in pending.into_iter().zip(listed) {
+        if keep {
+            c.evidence.push("list:same_head".into());
+            out.push(c);
+        }
+    }
+}
+
+/// Where a list item ending at `head_start` starts: right after a 、 a few Han characters
+/// before it (…、乡村振兴战略, whose 振兴 the noun chain stops at), else `start`.
+fn item_start(s: &[char], start: usize, head_start: usize) -> usize {
+    const MAX: usize = 12;
+    let lo = head_start.saturating_sub(MAX);
+    match (lo..start).rev().find(|&i| !is_han(s[i]) || s[i] == '的') {
+        Some(i) if s[i] == '、' && i + 1 < start => i + 1,
+        _ => start,
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// A modifier that opens with a generic word of two or more characters (具体…, 相关…).
+fn generic_led(rules: &InitiativeRules, modifier: &str) -> bool {
+    rules.generic.iter().any(|g| g.chars().count() >= 2 && modifier.starts_with(g.as_str()))
+}
+
+/// Start of the modifier chain before the head word `wi`: nouns, numerals, 和/与 between nouns.
+fn noun_chain_start(s: &[char], words: &[Word], covered: &[bool], wi: usize) -> usize {
+    let mut k = wi;
+    while k > 0 {
+        let p = &words[k - 1];
+        let joins = matches!(&s[p.start..p.end], ['和'] | ['与'] | ['及']) && k >= 2 && is_nounish(words[k - 2].tag);
+        if covered[p.start..p.end].iter().any(|x| *x) {
+            break;
+        }
+        if is_nounish(p.tag) || matches!(p.tag, "m" | "mq" | "b") || joins {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // A join left at the front (the name before it is a quoted one) is no part of the name.
+    if k < wi && matches!(&s[words[k].start..words[k].end], ['和'] | ['与'] | ['及'] | ['、']) {
+        k += 1;
+    }
+    words[k].start
+}
+
+/// The start of the name listed right after another (实施“万企升级”行动和制造业…行动计划):
+/// the start of the earlier name when `start` follows it across 和/与/及/、.
+fn listed_after(s: &[char], covered: &[bool], out: &[Candidate], start: usize) -> Option<usize> {
+    let j = start.checked_sub(1).filter(|&j| matches!(s[j], '和' | '与' | '及' | '、'))?;
+    if let Some(prev) = out.iter().rev().find(|c| c.span[1] == j && !c.quoted) {
+        return Some(prev.span[0]);
+    }
+    let mut a = j;
+    while a > 0 && covered[a - 1] {
+        a -= 1;
+    }
+    (a < j).then_some(a)
+}
+
+/// Where the name starts when a launching verb stands a few words before the head in the
+/// same clause (大力实施就业优先战略, 深入推进以人为核心的新型城镇化战略: from the last 的):
+/// (the end of that verb, or the char after the last 的 between verb and head; the verb's
+/// end). `None` when
+/// the stretch holds punctuation, particles, pronouns or prepositions.
+fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_start: usize) -> Option<(usize, usize)> {
+    const MAX: usize = 14;
+    let hi = words.partition_point(|w| w.start < head_start);
+    let mut k = hi;
+    while k > 0 && head_start - words[k - 1].start <= MAX + 2 {
+        let w = &words[k - 1];
+        let launches = rules.launch.ending_at(s, w.end).is_some_and(|(len, _)| len <= w.end - w.start);
+        if launches && k < hi {
+            let mut start = w.end;
+            // 设立了国家生态文明试验区: an aspect particle after the verb.
+            if words.get(k).is_some_and(|n| n.start == start && s[n.start..n.end] == ['了']) {
+                start += 1;
+            }
+            if let Some(de) = (start..head_start).rev().find(|&i| s[i] == '的') {
+                start = de + 1;
+            }
+            let inner = &words[k..hi];
+            let clean = inner
+                .iter()
+                .filter(|x| x.start >= start)
+                .all(|x| !matches!(x.tag, "x" | "w" | "u" | "uj" | "ul" | "uz" | "r" | "p" | "c" | "m" | "f" | "t"));
+            return (clean && head_start - start >= 2 && head_start - start <= MAX).then_some((start, w.end));
+        }
+        if matches!(w.tag, "x" | "w") || s[w.start..w.end].iter().any(|c| "，。；：！？、,;:!?".contains(*c)) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// `short` is an abbreviation of `long`: its characters appear in order.
@@ -446,9 +574,8 @@ fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
     let mut out: Vec<(Initiative, Option<String>, bool)> = Vec::new();
     for c in cands {
         // Same name: one initiative; a kind found from a head noun beats "other".
-        let same = |i: &Initiative| {
-            i.name == c.name && (i.kind == c.kind || i.kind == InitiativeKind::Other || c.kind == InitiativeKind::Other)
-        };
+        // One name is one initiative, whatever kinds its sightings suggest.
+        let same = |i: &Initiative| i.name == c.name;
         if let Some((init, head, _)) = out.iter_mut().find(|(i, _, _)| same(i)) {
             if init.kind == InitiativeKind::Other && c.kind != InitiativeKind::Other {
                 init.kind = c.kind;
@@ -586,6 +713,30 @@ mod tests {
         let got = found("实施“51020”现代产业集群建设工程。");
         assert!(got.iter().any(|(_, full)| full == "“51020”现代产业集群建设工程"), "{got:?}");
         assert!(found("全省累计建成5G基站12万个和数据中心30个。").is_empty());
+    }
+
+    #[test]
+    fn names_a_few_words_after_their_verb_and_listed_with_the_same_head() {
+        let names = |t: &str| found(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(names("河南大力实施种业振兴行动，成效明显。"), ["种业振兴行动"]);
+        assert_eq!(names("深入推进以人为核心的新型城镇化战略。"), ["新型城镇化战略"]);
+        let listed = names("科教兴国战略、人才强国战略、乡村振兴战略等一系列重大战略深入实施。");
+        assert_eq!(listed, ["科教兴国战略", "人才强国战略", "乡村振兴战略"]);
+        // Generic policies and measures need their verb right before them.
+        assert!(names("各地落实各项惠企防范措施。").is_empty(), "{:?}", names("各地落实各项惠企防范措施。"));
+        assert!(names("把要求落实到具体行动上。").is_empty());
+    }
+
+    #[test]
+    fn data_publications_are_no_policy_documents_and_one_name_is_one_record() {
+        let got = found("据《2023年国民经济和社会发展统计公报》，按照《关于促进民营经济发展的若干措施》执行。");
+        assert_eq!(got.len(), 1, "{got:?}");
+        let seg_text = "实施“强链”行动。“强链”工程全面铺开，“强链”行动成效明显。";
+        let seg = PIPE.segmenter().segment(seg_text);
+        let inits = PIPE.extractor().extract(seg_text, &seg, None, None).initiatives;
+        let strong: Vec<_> = inits.iter().filter(|i| i.name == "强链").collect();
+        assert_eq!(strong.len(), 1, "{inits:?}");
+        assert_eq!(strong[0].mentions.len(), 3);
     }
 
     #[test]
