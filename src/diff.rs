@@ -155,10 +155,10 @@ pub struct Conflict {
     pub items: Vec<Item>,
 }
 
-/// Result of a diff (schema `pressmine-diff/1`).
+/// Result of a diff (schema `pressmine-diff/2`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiffReport {
-    /// Always `pressmine-diff/1`.
+    /// Always `pressmine-diff/2`.
     pub schema: String,
     /// Figures whose value changed.
     pub changed: Vec<Changed>,
@@ -237,7 +237,7 @@ fn conflicts(side: &str, map: &BTreeMap<Key, Vec<Item>>) -> Vec<Conflict> {
 pub fn diff(old: &[Document], new: &[Document], canon: &Canon) -> DiffReport {
     let (a, b) = (items(old, canon), items(new, canon));
     let mut report = DiffReport {
-        schema: "pressmine-diff/1".into(),
+        schema: "pressmine-diff/2".into(),
         changed: Vec::new(),
         added: Vec::new(),
         removed: Vec::new(),

@@ -230,7 +230,8 @@ pub enum PeriodKind {
     Quarter,
     /// One month (`2024-04`).
     Month,
-    /// From January to a month before June or after: 1-7月, 前10个月 (`2024-01/2024-07`).
+    /// From January to any month but March, June or December: 1-7月, 前10个月
+    /// (`2024-01/2024-07`).
     Ytd,
     /// Up to a day, with no stated start: 截至9月末, 年末 (`../2024-09-30`).
     ToDate,

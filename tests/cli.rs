@@ -218,7 +218,7 @@ fn diff_exit_codes_and_formats() {
     let o = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(r["schema"], "pressmine-diff/1");
+    assert_eq!(r["schema"], "pressmine-diff/2");
     assert_eq!(r["changed"][0]["new"]["value"], serde_json::json!(8.4));
     let o = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "csv"]);
     assert!(String::from_utf8(o.stdout).unwrap().contains("changed,规上工业增加值"));
