@@ -90,11 +90,13 @@ fn unknown_unit_family_fails_with_file_and_line() {
 }
 
 #[test]
-fn canonical_name_not_in_normal_form_and_failing_place_example_are_refused() {
+fn canonical_name_not_in_normal_form_and_failing_examples_are_refused() {
     let edit = |t: &str| t.replace("name = \"规上工业增加值\"", "name = \"规模以上工业增加值\"");
     edit_fails("indicators.toml", edit, "name = \"规模以上工业增加值\"", 0, "not in normal form");
     let edit = |t: &str| t.replace("[\"江苏省\", \"江苏\"]", "[\"江苏省\", \"苏\"]");
     edit_fails("places.toml", edit, "id = \"short.province\"", 0, "江苏省 should give 苏");
+    let edit = |t: &str| t.replace("[\"day\", \"2\", \"48\"]", "[\"day\", \"2\", \"49\"]");
+    edit_fails("indicators.toml", edit, "id = \"duration\"", 0, "family duration: 2 day should be 49 h");
 }
 
 #[test]

@@ -55,6 +55,9 @@ struct FamilySpec {
     description: String,
     base: String,
     units: BTreeMap<String, String>,
+    /// `[unit, value, value in the base unit]` triples checked at load.
+    #[serde(default)]
+    examples: Vec<[String; 3]>,
 }
 
 /// A rule rewriting metric names (`[[normalize]]`).
@@ -172,6 +175,18 @@ impl Indicators {
                 fam.id.clone(),
                 Family { id: fam.id.clone(), base: fam.base.clone(), description: fam.description.clone() },
             );
+            for [code, value, want] in &fam.examples {
+                let converted =
+                    out.units.get(code).filter(|(f, _)| *f == fam.id).and_then(|(_, factor)| {
+                        Some((Decimal::from_str(value).ok()? * factor).normalize().to_string())
+                    });
+                if converted.as_deref() != Some(want.as_str()) {
+                    return Err(src.error_at_offset(
+                        at,
+                        format!("family {}: {value} {code} should be {want} {}, is {converted:?}", fam.id, fam.base),
+                    ));
+                }
+            }
         }
         // Named indicators.
         for (k, spec) in f.indicator.iter().enumerate() {

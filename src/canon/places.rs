@@ -31,6 +31,9 @@ struct NamedSpec {
     #[serde(default)]
     code: Option<String>,
     names: Vec<String>,
+    /// Scopes as written that must come out as this place.
+    #[serde(default)]
+    examples: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -181,7 +184,19 @@ impl Places {
             }
             named(spec)?;
         }
-        Ok(Self { by_name })
+        let places = Self { by_name };
+        for spec in std::iter::once(&f.country).chain(&f.own_region) {
+            for ex in &spec.examples {
+                let got = places.place(ex).map(|p| p.name.as_str());
+                if got != Some(spec.name.as_str()) {
+                    return Err(src.error_at(
+                        &format!("\"{}\"", spec.id),
+                        format!("{}: {ex} should be {}, is {got:?}", spec.id, spec.name),
+                    ));
+                }
+            }
+        }
+        Ok(places)
     }
 
     /// The place a scope names, if any.
