@@ -2,7 +2,8 @@
 //! each; 5 % of the values changed): `cargo bench --bench diff`. Reports the median of 3
 //! runs and the process's peak RSS.
 
-use pressmine::diff::{diff, series, SeriesFilter, Synonyms};
+use pressmine::canon::Canon;
+use pressmine::diff::{diff, series, SeriesFilter};
 use pressmine::model::{Claim, ClaimKind, Document, Modality, SourceInfo, SCHEMA};
 use rust_decimal::Decimal;
 use std::time::Instant;
@@ -19,7 +20,7 @@ fn corpus(docs: usize, per_doc: usize, changed_every: usize) -> Vec<Document> {
                     if changed_every > 0 && n % changed_every == 0 {
                         v += Decimal::ONE;
                     }
-                    Claim {
+                    pressmine::model::KeyedClaim::from(Claim {
                         text: format!("{v}%"),
                         span: [k * 20, k * 20 + 5],
                         sentence: [k * 20, k * 20 + 19],
@@ -35,7 +36,7 @@ fn corpus(docs: usize, per_doc: usize, changed_every: usize) -> Vec<Document> {
                         period: Some(format!("20{:02}-{:02}", 10 + d % 15, 1 + k % 12)),
                         modality: Modality::Actual,
                         rule: "bench".into(),
-                    }
+                    })
                 })
                 .collect();
             Document {
@@ -73,7 +74,7 @@ fn main() {
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return;
     }
-    let syn = Synonyms::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns")).unwrap();
+    let syn = Canon::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns")).unwrap();
     let (old, new) = (corpus(10_000, 30, 0), corpus(10_000, 30, 20));
     let mut times = Vec::new();
     let mut changed = 0;

@@ -102,17 +102,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Every indicator as a series over periods across an output directory; revisions flagged.
+    /// Every indicator as a series over periods across an output directory; revisions (documents
+    /// disagreeing) and conflicts (one document stating several values) flagged.
     Series {
         /// Output directory of `run` (or a documents.jsonl file).
         output: PathBuf,
-        /// Keep metrics containing this text.
-        #[arg(long)]
-        metric: Option<String>,
-        /// Keep scopes containing this text.
-        #[arg(long)]
-        scope: Option<String>,
-        /// Keep periods starting with this text (e.g. 2024).
+        /// Keep indicators containing this text (canonical names: 规上工业增加值).
+        #[arg(long, alias = "metric")]
+        indicator: Option<String>,
+        /// Keep places containing this text (江苏省, 全国) or with this code (320000).
+        #[arg(long, alias = "scope")]
+        place: Option<String>,
+        /// Keep periods whose short form starts with this text (e.g. 2024).
         #[arg(long)]
         period: Option<String>,
         /// Output format.

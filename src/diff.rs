@@ -1,98 +1,98 @@
 //! Comparing figures across releases: `diff` pairs the claims of two documents or corpora
-//! by an indicator key (metric through the synonym table, scope, period, kind, unit and
-//! change basis), picking the most similar sentence where several share a key, and reports
-//! changed, added and removed figures and same-key conflicts; `series` lines each
-//! indicator up over periods and flags revisions. Reads documents; never re-extracts,
-//! except that a page given to `diff` is run through the pipeline first.
+//! by their canonical key (indicator, place, period start and end, kind, unit family and
+//! change basis, from [`crate::canon`]), picking the most similar sentence where several
+//! share a key, and reports changed, added and removed figures and same-key conflicts;
+//! `series` lines each indicator up over periods and tells revisions (documents stating
+//! different values for one period) from conflicts (one document stating several). Values
+//! are compared in the base unit of their family (万吨 and 斤 as tonnes). Reads documents
+//! and recomputes their keys with the current patterns; never re-extracts, except that a
+//! page given to `diff` is run through the pipeline first.
 
-use crate::error::PatternError;
-use crate::model::{Basis, Claim, ClaimKind, Document};
-use crate::patterns::Source;
+use crate::canon::Canon;
+use crate::model::{Basis, ClaimKind, Document, KeyedClaim, PeriodKind};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SynonymFile {
-    metric: Vec<SynonymSpec>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SynonymSpec {
-    canonical: String,
-    synonyms: Vec<String>,
-}
-
-/// Metric names that mean the same indicator (`patterns/synonyms.toml`).
-#[derive(Debug, Clone, Default)]
-pub struct Synonyms {
-    map: BTreeMap<String, String>,
-}
-
-impl Synonyms {
-    /// Loads `synonyms.toml` from `dir`.
-    ///
-    /// # Errors
-    /// Syntax errors, or a name listed under two canonical names (with its line).
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let src = Source::read(&dir.join("synonyms.toml"))?;
-        let f: SynonymFile = src.parse()?;
-        let mut map = BTreeMap::new();
-        for e in &f.metric {
-            for name in std::iter::once(&e.canonical).chain(&e.synonyms) {
-                let key = squash(name);
-                if let Some(prev) = map.insert(key, e.canonical.clone()) {
-                    if prev != e.canonical {
-                        return Err(src.error_at(&format!("\"{name}\""), format!("{name} is listed under {prev} too")));
-                    }
-                }
-            }
-        }
-        Ok(Self { map })
-    }
-
-    /// The canonical form of a metric name.
-    pub fn canonical(&self, metric: &str) -> String {
-        let k = squash(metric);
-        self.map.get(&k).cloned().unwrap_or(k)
-    }
-}
-
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '（' | '）' | '(' | ')')).collect()
-}
-
-/// What a figure measures, for alignment.
+/// What a figure measures, for alignment: its canonical keys.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Key {
-    /// Canonical metric.
-    pub metric: Option<String>,
-    /// Scope.
-    pub scope: Option<String>,
-    /// Period.
-    pub period: Option<String>,
+    /// Canonical indicator.
+    pub indicator: Option<String>,
+    /// Canonical place.
+    pub place: Option<String>,
+    /// GB/T 2260 code of the place.
+    pub place_code: Option<String>,
+    /// First day of the period (`None`: open start, or no period).
+    pub period_start: Option<String>,
+    /// Last day of the period (the period as written when it has no ISO form).
+    pub period_end: Option<String>,
+    /// What span the period is.
+    pub period_kind: Option<PeriodKind>,
     /// Kind.
     pub kind: ClaimKind,
-    /// Unit code.
+    /// Unit family (`mass`, `money`, or a unit code no family lists).
+    pub family: String,
+    /// The family's base unit, which every value of this key is in (null for an index).
     pub unit: Option<String>,
     /// Change basis.
     pub basis: Option<Basis>,
 }
 
 impl Key {
-    /// The key of a claim.
-    pub fn of(c: &Claim, syn: &Synonyms) -> Self {
-        Self {
-            metric: c.metric.as_deref().map(|m| syn.canonical(m)),
-            scope: c.scope.clone(),
-            period: c.period.clone(),
+    /// The key of a claim and its value in the family's base unit.
+    pub fn of(c: &KeyedClaim, canon: &Canon) -> (Self, Decimal) {
+        let keys = canon.keys(&c.claim);
+        let (family, factor) = canon.indicators().family(c.unit.as_deref());
+        let key = Self {
+            indicator: keys.indicator,
+            place: keys.place,
+            place_code: keys.place_code,
+            period_start: keys.period_start,
+            period_end: keys.period_end.or_else(|| c.period.clone()),
+            period_kind: keys.period_kind,
             kind: c.kind,
-            unit: c.unit.clone(),
+            unit: (!family.base.is_empty()).then(|| family.base.clone()),
+            family: family.id,
             basis: c.change.as_ref().and_then(|ch| ch.basis),
-        }
+        };
+        (key, (c.value * factor).normalize())
+    }
+
+    /// The period in its short ISO form (`2024`, `2024-04`, `2024-01/2024-07`,
+    /// `../2024-09-30`), or `-`.
+    pub fn period(&self) -> String {
+        period_label(self.period_start.as_deref(), self.period_end.as_deref(), self.period_kind)
+    }
+}
+
+/// The short ISO form of a period given by its first and last day.
+fn period_label(start: Option<&str>, end: Option<&str>, kind: Option<PeriodKind>) -> String {
+    let Some(end) = end else { return "-".into() };
+    let Some(start) = start else { return format!("../{end}") };
+    if kind.is_none() {
+        return end.to_string();
+    }
+    let whole_months = start.ends_with("-01")
+        && end.len() == 10
+        && end[8..].parse::<u32>().ok()
+            == end[..4]
+                .parse::<u32>()
+                .ok()
+                .zip(end[5..7].parse::<u32>().ok())
+                .map(|(y, m)| crate::clean::rules::days_in_month(y, m));
+    if !whole_months {
+        return format!("{start}/{end}");
+    }
+    let (sy, sm, ey, em) = (&start[..4], &start[..7], &end[..4], &end[..7]);
+    if start.ends_with("-01-01") && end.ends_with("-12-31") {
+        return if sy == ey { sy.to_string() } else { format!("{sy}/{ey}") };
+    }
+    if sm == em {
+        sm.to_string()
+    } else {
+        format!("{sm}/{em}")
     }
 }
 
@@ -101,9 +101,15 @@ impl Key {
 pub struct Item {
     /// Document id.
     pub doc: String,
-    /// Claim text.
+    /// The document's publication date.
+    pub published: Option<String>,
+    /// The document's publisher.
+    pub publisher: Option<String>,
+    /// The document's URL.
+    pub url: Option<String>,
+    /// The figure as written (万亿元, a table cell's bare number …).
     pub text: String,
-    /// Value.
+    /// The value in the key's base unit.
     #[serde(with = "crate::model::decimal_number")]
     pub value: Decimal,
     /// Span in the document's text.
@@ -121,7 +127,7 @@ pub struct Changed {
     pub old: Item,
     /// New figure.
     pub new: Item,
-    /// new − old.
+    /// new − old, in the key's unit.
     #[serde(with = "crate::model::decimal_number")]
     pub abs_change: Decimal,
     /// (new − old) / |old|, when old ≠ 0.
@@ -149,10 +155,10 @@ pub struct Conflict {
     pub items: Vec<Item>,
 }
 
-/// Result of a diff (schema `pressmine-diff/1`).
+/// Result of a diff (schema `pressmine-diff/2`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DiffReport {
-    /// Always `pressmine-diff/1`.
+    /// Always `pressmine-diff/2`.
     pub schema: String,
     /// Figures whose value changed.
     pub changed: Vec<Changed>,
@@ -173,17 +179,21 @@ impl DiffReport {
     }
 }
 
-fn items(docs: &[Document], syn: &Synonyms) -> BTreeMap<Key, Vec<Item>> {
+fn items(docs: &[Document], canon: &Canon) -> BTreeMap<Key, Vec<Item>> {
     let mut out: BTreeMap<Key, Vec<Item>> = BTreeMap::new();
     for d in docs {
         let chars: Vec<char> = d.text.chars().collect();
         for c in &d.claims {
             let sentence: String =
                 chars.get(c.sentence[0]..c.sentence[1].min(chars.len())).unwrap_or(&[]).iter().collect();
-            out.entry(Key::of(c, syn)).or_default().push(Item {
+            let (key, value) = Key::of(c, canon);
+            out.entry(key).or_default().push(Item {
                 doc: d.id.clone(),
+                published: d.published.clone(),
+                publisher: d.publisher.clone(),
+                url: d.source.url.clone(),
                 text: c.text.clone(),
-                value: c.value,
+                value,
                 span: c.span,
                 sentence,
             });
@@ -218,16 +228,16 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 fn conflicts(side: &str, map: &BTreeMap<Key, Vec<Item>>) -> Vec<Conflict> {
     map.iter()
-        .filter(|(k, v)| k.metric.is_some() && v.iter().map(|i| i.value).collect::<BTreeSet<_>>().len() > 1)
+        .filter(|(k, v)| k.indicator.is_some() && v.iter().map(|i| i.value).collect::<BTreeSet<_>>().len() > 1)
         .map(|(k, v)| Conflict { side: side.into(), key: k.clone(), items: v.clone() })
         .collect()
 }
 
 /// Compares the figures of two sets of documents.
-pub fn diff(old: &[Document], new: &[Document], syn: &Synonyms) -> DiffReport {
-    let (a, b) = (items(old, syn), items(new, syn));
+pub fn diff(old: &[Document], new: &[Document], canon: &Canon) -> DiffReport {
+    let (a, b) = (items(old, canon), items(new, canon));
     let mut report = DiffReport {
-        schema: "pressmine-diff/1".into(),
+        schema: "pressmine-diff/2".into(),
         changed: Vec::new(),
         added: Vec::new(),
         removed: Vec::new(),
@@ -297,37 +307,69 @@ pub fn diff(old: &[Document], new: &[Document], syn: &Synonyms) -> DiffReport {
     report
 }
 
+fn enum_text<T: Serialize>(v: &T) -> String {
+    crate::sink::json_line(v).trim_matches('"').to_string()
+}
+
+/// A value with its unit: `8.4 %`, `43860000000 t`, `102.3` (an index).
+fn with_unit(v: Decimal, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("{} {u}", v.normalize()),
+        None => v.normalize().to_string(),
+    }
+}
+
+fn place_label(place: Option<&str>, code: Option<&str>) -> String {
+    match (place, code) {
+        (Some(p), Some(c)) => format!("{p} ({c})"),
+        (Some(p), None) => p.to_string(),
+        (None, _) => "-".into(),
+    }
+}
+
 fn key_label(k: &Key) -> String {
-    let kind = crate::sink::json_line(&k.kind).trim_matches('"').to_string();
-    let basis = k.basis.map(|b| format!(" {}", crate::sink::json_line(&b).trim_matches('"'))).unwrap_or_default();
+    let basis = k.basis.map(|b| format!(" {}", enum_text(&b))).unwrap_or_default();
     format!(
-        "{} | {} | {} | {kind}{basis} {}",
-        k.metric.as_deref().unwrap_or("?"),
-        k.scope.as_deref().unwrap_or("-"),
-        k.period.as_deref().unwrap_or("-"),
-        k.unit.as_deref().unwrap_or("")
+        "{} | {} | {} | {}{basis}",
+        k.indicator.as_deref().unwrap_or("?"),
+        place_label(k.place.as_deref(), k.place_code.as_deref()),
+        k.period(),
+        enum_text(&k.kind),
     )
 }
 
-/// A readable report; `color` adds ANSI colours.
+/// A readable report; `color` adds ANSI colours. Values are shown in the key's base unit.
 pub fn render_table(r: &DiffReport, color: bool) -> String {
     let paint = |code: &str, s: String| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s };
     let mut out = String::new();
     for c in &r.changed {
-        let rel = c.rel_change.map(|x| format!(", {:+.2}%", x * Decimal::ONE_HUNDRED)).unwrap_or_default();
+        let u = c.key.unit.as_deref();
+        let rel =
+            c.rel_change.map(|x| format!(", {:+.2}%", (x * Decimal::ONE_HUNDRED).round_dp(2))).unwrap_or_default();
         out.push_str(&paint(
             "33",
-            format!("~ {}: {} → {} ({:+}{rel})\n", key_label(&c.key), c.old.text, c.new.text, c.abs_change),
+            format!(
+                "~ {}: {} → {} ({:+}{rel})  [{} → {}]\n",
+                key_label(&c.key),
+                with_unit(c.old.value, u),
+                with_unit(c.new.value, u),
+                c.abs_change,
+                c.old.doc,
+                c.new.doc
+            ),
         ));
     }
     for s in &r.added {
-        out.push_str(&paint("32", format!("+ {}: {}  [{}]\n", key_label(&s.key), s.item.text, s.item.doc)));
+        let v = with_unit(s.item.value, s.key.unit.as_deref());
+        out.push_str(&paint("32", format!("+ {}: {v}  [{}]\n", key_label(&s.key), s.item.doc)));
     }
     for s in &r.removed {
-        out.push_str(&paint("31", format!("- {}: {}  [{}]\n", key_label(&s.key), s.item.text, s.item.doc)));
+        let v = with_unit(s.item.value, s.key.unit.as_deref());
+        out.push_str(&paint("31", format!("- {}: {v}  [{}]\n", key_label(&s.key), s.item.doc)));
     }
     for c in &r.conflicts {
-        let vals: Vec<String> = c.items.iter().map(|i| format!("{} [{}]", i.text, i.doc)).collect();
+        let vals: Vec<String> =
+            c.items.iter().map(|i| format!("{} [{}]", with_unit(i.value, c.key.unit.as_deref()), i.doc)).collect();
         out.push_str(&format!("! conflict in {}: {}: {}\n", c.side, key_label(&c.key), vals.join(" vs ")));
     }
     out.push_str(&format!(
@@ -341,21 +383,33 @@ pub fn render_table(r: &DiffReport, color: bool) -> String {
     out
 }
 
-/// CSV (UTF-8 with BOM): one row per changed, added or removed figure.
+/// The key's columns of the diff and series CSVs.
+const KEY_COLUMNS: &str = "indicator,place,place_code,period,period_start,period_end,period_kind,kind,unit,basis";
+
+fn key_cols(k: &Key) -> String {
+    use crate::sink::csv_field as q;
+    [
+        q(k.indicator.as_deref().unwrap_or("")),
+        q(k.place.as_deref().unwrap_or("")),
+        k.place_code.clone().unwrap_or_default(),
+        q(&k.period()),
+        k.period_start.clone().unwrap_or_default(),
+        q(k.period_end.as_deref().unwrap_or("")),
+        k.period_kind.map(|p| enum_text(&p)).unwrap_or_default(),
+        enum_text(&k.kind),
+        q(k.unit.as_deref().unwrap_or("")),
+        k.basis.map(|b| enum_text(&b)).unwrap_or_default(),
+    ]
+    .join(",")
+}
+
+/// CSV (UTF-8 with BOM): one row per changed, added or removed figure. `old_value` and
+/// `new_value` are in `unit`; `old_text` and `new_text` are the figures as written.
 pub fn render_csv(r: &DiffReport) -> String {
     use crate::sink::csv_field as q;
-    let mut out = String::from("\u{feff}change,metric,scope,period,kind,unit,basis,old_value,new_value,abs_change,rel_change,old_doc,new_doc,old_text,new_text,old_sentence,new_sentence\n");
-    let key_cols = |k: &Key| {
-        [
-            q(k.metric.as_deref().unwrap_or("")),
-            q(k.scope.as_deref().unwrap_or("")),
-            q(k.period.as_deref().unwrap_or("")),
-            crate::sink::json_line(&k.kind).trim_matches('"').to_string(),
-            q(k.unit.as_deref().unwrap_or("")),
-            k.basis.map(|b| crate::sink::json_line(&b).trim_matches('"').to_string()).unwrap_or_default(),
-        ]
-        .join(",")
-    };
+    let mut out = format!(
+        "\u{feff}change,{KEY_COLUMNS},old_value,new_value,abs_change,rel_change,old_doc,new_doc,old_text,new_text,old_sentence,new_sentence\n"
+    );
     for c in &r.changed {
         out.push_str(&format!(
             "changed,{},{},{},{},{},{},{},{},{},{},{}\n",
@@ -375,162 +429,214 @@ pub fn render_csv(r: &DiffReport) -> String {
     for (tag, list, old) in [("added", &r.added, false), ("removed", &r.removed, true)] {
         for s in list {
             let i = &s.item;
-            let (ov, nv, od, nd, ot, nt, os, ns) = if old {
-                (
-                    i.value.normalize().to_string(),
-                    String::new(),
-                    q(&i.doc),
-                    String::new(),
-                    q(&i.text),
-                    String::new(),
-                    q(&i.sentence),
-                    String::new(),
-                )
-            } else {
-                (
-                    String::new(),
-                    i.value.normalize().to_string(),
-                    String::new(),
-                    q(&i.doc),
-                    String::new(),
-                    q(&i.text),
-                    String::new(),
-                    q(&i.sentence),
-                )
-            };
+            let cols = [i.value.normalize().to_string(), q(&i.doc), q(&i.text), q(&i.sentence)];
+            let e = String::new();
+            let [v, d, t, st] = &cols;
+            let (ov, nv, od, nd, ot, nt, os, ns) =
+                if old { (v, &e, d, &e, t, &e, st, &e) } else { (&e, v, &e, d, &e, t, &e, st) };
             out.push_str(&format!("{tag},{},{ov},{nv},,,{od},{nd},{ot},{nt},{os},{ns}\n", key_cols(&s.key)));
         }
     }
     out
 }
 
-/// One point of a series.
+/// One point of a series: a period and every statement of it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Point {
-    /// Period.
+    /// The period in short ISO form (`2024-01/2024-07`).
     pub period: String,
-    /// The value (the latest-published statement when revised).
+    /// First day.
+    pub period_start: Option<String>,
+    /// Last day.
+    pub period_end: Option<String>,
+    /// What span it is.
+    pub period_kind: Option<PeriodKind>,
+    /// The value: the first statement of the latest-published document stating it.
     #[serde(with = "crate::model::decimal_number")]
     pub value: Decimal,
-    /// More than one distinct value was stated for this period.
+    /// Different documents state different values (no value in common): the publisher
+    /// changed a figure it had published.
     pub revision: bool,
-    /// Every statement: value and document.
+    /// One document states several values for the period (parts of a total given the
+    /// total's indicator, say); reported, never a revision.
+    pub conflict: bool,
+    /// Every statement, by publication date, document and position.
     pub sources: Vec<Item>,
 }
 
 /// An indicator over periods.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Series {
-    /// Canonical metric.
-    pub metric: String,
-    /// Scope.
-    pub scope: Option<String>,
+    /// Canonical indicator.
+    pub indicator: String,
+    /// Canonical place.
+    pub place: Option<String>,
+    /// GB/T 2260 code of the place.
+    pub place_code: Option<String>,
     /// Kind.
     pub kind: ClaimKind,
-    /// Unit.
+    /// Unit family.
+    pub family: String,
+    /// The family's base unit, which every value is in.
     pub unit: Option<String>,
     /// Change basis.
     pub basis: Option<Basis>,
-    /// Points in period order.
+    /// Points in period order (by last day, then first).
     pub points: Vec<Point>,
 }
 
 /// Filters for `series` (substring matches; `None` keeps all).
 #[derive(Debug, Clone, Default)]
 pub struct SeriesFilter {
-    /// Metric contains.
-    pub metric: Option<String>,
-    /// Scope contains.
-    pub scope: Option<String>,
-    /// Period starts with.
+    /// Indicator contains.
+    pub indicator: Option<String>,
+    /// Place contains (or its code is).
+    pub place: Option<String>,
+    /// The period's short form starts with.
     pub period: Option<String>,
 }
 
-/// metric, scope, kind, unit, basis: a series without its period.
-type SeriesKey = (String, Option<String>, ClaimKind, Option<String>, Option<Basis>);
+/// indicator, place, code, kind, family, unit, basis: a series without its period.
+type SeriesKey = (String, Option<String>, Option<String>, ClaimKind, String, Option<String>, Option<Basis>);
 
-/// Every indicator with a metric and a period, as series over periods.
-pub fn series(docs: &[Document], syn: &Synonyms, filter: &SeriesFilter) -> Vec<Series> {
-    let mut groups: BTreeMap<SeriesKey, BTreeMap<String, Vec<Item>>> = BTreeMap::new();
-    for (key, its) in items(docs, syn) {
-        let (Some(metric), Some(period)) = (key.metric.clone(), key.period.clone()) else { continue };
-        if filter.metric.as_ref().is_some_and(|m| !metric.contains(m.as_str()))
-            || filter.scope.as_ref().is_some_and(|s| !key.scope.as_deref().unwrap_or("").contains(s.as_str()))
-            || filter.period.as_ref().is_some_and(|p| !period.starts_with(p.as_str()))
+/// Every indicator with a period, as series over periods, keyed by (indicator, place,
+/// kind, unit family, change basis).
+pub fn series(docs: &[Document], canon: &Canon, filter: &SeriesFilter) -> Vec<Series> {
+    type PeriodKey = (Option<String>, Option<String>);
+    let mut groups: BTreeMap<SeriesKey, BTreeMap<PeriodKey, (Key, Vec<Item>)>> = BTreeMap::new();
+    for (key, its) in items(docs, canon) {
+        let Some(indicator) = key.indicator.clone() else { continue };
+        if key.period_end.is_none() {
+            continue;
+        }
+        let label = key.period();
+        if filter.indicator.as_ref().is_some_and(|m| !indicator.contains(m.as_str()))
+            || filter.place.as_ref().is_some_and(|s| {
+                !key.place.as_deref().unwrap_or("").contains(s.as_str()) && key.place_code.as_deref() != Some(s)
+            })
+            || filter.period.as_ref().is_some_and(|p| !label.starts_with(p.as_str()))
         {
             continue;
         }
-        groups
-            .entry((metric, key.scope.clone(), key.kind, key.unit.clone(), key.basis))
-            .or_default()
-            .entry(period)
-            .or_default()
-            .extend(its);
+        let sk = (
+            indicator,
+            key.place.clone(),
+            key.place_code.clone(),
+            key.kind,
+            key.family.clone(),
+            key.unit.clone(),
+            key.basis,
+        );
+        let pk = (key.period_end.clone(), key.period_start.clone());
+        groups.entry(sk).or_default().entry(pk).or_insert_with(|| (key.clone(), Vec::new())).1.extend(its);
     }
     groups
         .into_iter()
-        .map(|((metric, scope, kind, unit, basis), periods)| Series {
-            metric,
-            scope,
+        .map(|((indicator, place, place_code, kind, family, unit, basis), periods)| Series {
+            indicator,
+            place,
+            place_code,
             kind,
+            family,
             unit,
             basis,
-            points: periods
-                .into_iter()
-                .map(|(period, sources)| {
-                    let distinct: BTreeSet<Decimal> = sources.iter().map(|s| s.value).collect();
-                    Point {
-                        period,
-                        value: sources.last().map(|s| s.value).unwrap_or_default(),
-                        revision: distinct.len() > 1,
-                        sources,
-                    }
-                })
-                .collect(),
+            points: periods.into_values().map(|(key, sources)| point(&key, sources)).collect(),
         })
         .collect()
 }
 
-/// Long-form CSV: one row per point (UTF-8 with BOM).
+/// A point from its statements: revision and conflict flags and the current value.
+fn point(key: &Key, mut sources: Vec<Item>) -> Point {
+    sources.sort_by(|a, b| (&a.published, &a.doc, a.span).cmp(&(&b.published, &b.doc, b.span)));
+    let mut by_doc: BTreeMap<&str, BTreeSet<Decimal>> = BTreeMap::new();
+    for s in &sources {
+        by_doc.entry(s.doc.as_str()).or_default().insert(s.value.normalize());
+    }
+    let sets: Vec<&BTreeSet<Decimal>> = by_doc.values().collect();
+    let revision = sets.iter().enumerate().any(|(i, a)| sets[i + 1..].iter().any(|b| a.is_disjoint(b)));
+    let conflict = sets.iter().any(|s| s.len() > 1);
+    let latest = sources.last().map(|s| s.doc.clone()).unwrap_or_default();
+    let value = sources.iter().find(|s| s.doc == latest).map(|s| s.value).unwrap_or_default();
+    Point {
+        period: key.period(),
+        period_start: key.period_start.clone(),
+        period_end: key.period_end.clone(),
+        period_kind: key.period_kind,
+        value,
+        revision,
+        conflict,
+        sources,
+    }
+}
+
+/// Long-form CSV (UTF-8 with BOM): one row per point and statement, one value a row.
+/// `current` marks the statement that is the point's value.
 pub fn series_csv(all: &[Series]) -> String {
     use crate::sink::csv_field as q;
-    let mut out = String::from("\u{feff}metric,scope,kind,unit,basis,period,value,revision,values,documents\n");
+    let mut out = String::from(
+        "\u{feff}indicator,place,place_code,kind,unit,basis,period,period_start,period_end,period_kind,value,current,revision,conflict,doc,published,publisher,url,text\n",
+    );
     for s in all {
+        let head = [
+            q(&s.indicator),
+            q(s.place.as_deref().unwrap_or("")),
+            s.place_code.clone().unwrap_or_default(),
+            enum_text(&s.kind),
+            q(s.unit.as_deref().unwrap_or("")),
+            s.basis.map(|b| enum_text(&b)).unwrap_or_default(),
+        ]
+        .join(",");
         for p in &s.points {
-            let values: Vec<String> = p.sources.iter().map(|i| i.value.normalize().to_string()).collect();
-            let docs: Vec<&str> = p.sources.iter().map(|i| i.doc.as_str()).collect();
-            out.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{}\n",
-                q(&s.metric),
-                q(s.scope.as_deref().unwrap_or("")),
-                crate::sink::json_line(&s.kind).trim_matches('"'),
-                q(s.unit.as_deref().unwrap_or("")),
-                s.basis.map(|b| crate::sink::json_line(&b).trim_matches('"').to_string()).unwrap_or_default(),
-                q(&p.period),
-                p.value.normalize(),
-                p.revision,
-                q(&values.join("|")),
-                q(&docs.join("|"))
-            ));
+            let current = p.sources.last().map(|l| l.doc.as_str());
+            let mut first_of_latest = true;
+            for i in &p.sources {
+                let is_current = Some(i.doc.as_str()) == current && std::mem::take(&mut first_of_latest);
+                out.push_str(&format!(
+                    "{head},{},{},{},{},{},{is_current},{},{},{},{},{},{},{}\n",
+                    q(&p.period),
+                    p.period_start.clone().unwrap_or_default(),
+                    q(p.period_end.as_deref().unwrap_or("")),
+                    p.period_kind.map(|k| enum_text(&k)).unwrap_or_default(),
+                    i.value.normalize(),
+                    p.revision,
+                    p.conflict,
+                    q(&i.doc),
+                    i.published.clone().unwrap_or_default(),
+                    q(i.publisher.as_deref().unwrap_or("")),
+                    q(i.url.as_deref().unwrap_or("")),
+                    q(&i.text),
+                ));
+            }
         }
     }
     out
 }
 
-/// A readable series listing.
+/// A readable series listing: each series headed by its indicator, place, kind, change
+/// basis and unit; each point with its flags and every statement.
 pub fn series_table(all: &[Series]) -> String {
     let mut out = String::new();
     for s in all {
+        let basis = s.basis.map(|b| format!(" {}", enum_text(&b))).unwrap_or_default();
         out.push_str(&format!(
-            "{} | {} | {} {}\n",
-            s.metric,
-            s.scope.as_deref().unwrap_or("-"),
-            crate::sink::json_line(&s.kind).trim_matches('"'),
-            s.unit.as_deref().unwrap_or("")
+            "{} | {} | {}{basis} | unit {}\n",
+            s.indicator,
+            place_label(s.place.as_deref(), s.place_code.as_deref()),
+            enum_text(&s.kind),
+            s.unit.as_deref().unwrap_or("-"),
         ));
         for p in &s.points {
-            let flag = if p.revision { "  REVISED" } else { "" };
-            let vals: Vec<String> = p.sources.iter().map(|i| format!("{} [{}]", i.value.normalize(), i.doc)).collect();
+            let flag = match (p.revision, p.conflict) {
+                (true, true) => "  REVISED CONFLICT",
+                (true, false) => "  REVISED",
+                (false, true) => "  CONFLICT",
+                _ => "",
+            };
+            let vals: Vec<String> = p
+                .sources
+                .iter()
+                .map(|i| format!("{} [{} {}]", i.value.normalize(), i.doc, i.published.as_deref().unwrap_or("-")))
+                .collect();
             out.push_str(&format!(
                 "  {:<22} {:>16}{flag}  {}\n",
                 p.period,

@@ -4,7 +4,8 @@
 //! [`decode`] turns bytes into text (BOM, declarations, detection; GBK as GB18030) →
 //! [`clean`] finds title, date, publisher and body paragraphs → [`segment`] splits
 //! sentences and words (jieba-rs with `patterns/dict.txt`) → [`extract`] finds numeric
-//! claims and named initiatives → [`sink`] writes JSON, JSON Lines and CSV. [`run`] drives
+//! claims and named initiatives → [`canon`] gives each claim canonical keys (indicator,
+//! place with its code, period start and end) → [`sink`] writes JSON, JSON Lines and CSV. [`run`] drives
 //! batches; [`pipeline::Pipeline`] compiles `patterns/` once and processes one document.
 //!
 //! ```
@@ -17,6 +18,7 @@
 //! assert!(doc.text.starts_with("2023年"));
 //! ```
 
+pub mod canon;
 pub mod clean;
 pub mod corpus;
 pub mod decode;

@@ -160,10 +160,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { old, new, format } => {
-            let syn = pressmine::diff::Synonyms::load(&dir)?;
             let a = pressmine::diff::load_side(&old, pipeline).with_context(|| format!("{}", old.display()))?;
             let b = pressmine::diff::load_side(&new, pipeline).with_context(|| format!("{}", new.display()))?;
-            let report = pressmine::diff::diff(&a, &b, &syn);
+            let report = pressmine::diff::diff(&a, &b, pipeline.canon());
             match format {
                 cli::Format::Table => {
                     print!("{}", pressmine::diff::render_table(&report, std::io::stdout().is_terminal()))
@@ -173,12 +172,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             Ok(if report.has_differences() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Series { output, metric, scope, period, format } => {
-            let syn = pressmine::diff::Synonyms::load(&dir)?;
+        Command::Series { output, indicator, place, period, format } => {
             let docs =
                 pressmine::diff::load_side(&output, pipeline).with_context(|| format!("{}", output.display()))?;
-            let filter = pressmine::diff::SeriesFilter { metric, scope, period };
-            let all = pressmine::diff::series(&docs, &syn, &filter);
+            let filter = pressmine::diff::SeriesFilter { indicator, place, period };
+            let all = pressmine::diff::series(&docs, pipeline.canon(), &filter);
             match format {
                 cli::Format::Table => print!("{}", pressmine::diff::series_table(&all)),
                 cli::Format::Json => println!("{}", serde_json::to_string_pretty(&all)?),

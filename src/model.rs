@@ -32,8 +32,8 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// Top keywords by TF-IDF.
     pub keywords: Vec<Keyword>,
-    /// Numeric claims found in `text`.
-    pub claims: Vec<Claim>,
+    /// Numeric claims found in `text`, each with its canonical keys.
+    pub claims: Vec<KeyedClaim>,
     /// Named initiatives found in `text`.
     pub initiatives: Vec<Initiative>,
     /// Everything odd noticed on the way; never fatal.
@@ -218,6 +218,145 @@ pub struct Claim {
     pub rule: String,
 }
 
+/// What span of time a claim's period covers (`period_kind`), read off `period`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// A calendar year (`2023`, or `2023-01/2023-12`).
+    Year,
+    /// A half year (`2024-01/2024-06`, `2024-07/2024-12`).
+    Half,
+    /// A calendar quarter (`2024-04/2024-06`; 一季度 and 1-3月 are the same span).
+    Quarter,
+    /// One month (`2024-04`).
+    Month,
+    /// From January to any month but March, June or December: 1-7月, 前10个月
+    /// (`2024-01/2024-07`).
+    Ytd,
+    /// Up to a day, with no stated start: 截至9月末, 年末 (`../2024-09-30`).
+    ToDate,
+    /// Any other stretch: several years (`2021/2023`, 十四五) or months not from January.
+    Span,
+}
+
+/// The canonical keys of a claim, beside its fields as written: what `diff` and `series`
+/// line figures up by (filled by [`crate::canon`] from `metric`, `scope` and `period`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Keys {
+    /// Canonical indicator (`patterns/indicators.toml`); null when the claim has no metric.
+    #[serde(default)]
+    pub indicator: Option<String>,
+    /// Canonical place: 江苏省, 苏州市, 全国; a scope naming no known place as written.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// GB/T 2260 code of the place (`320000`; `100000` for 全国); null when unknown.
+    #[serde(default)]
+    pub place_code: Option<String>,
+    /// First day of the period (ISO date); null for an open start (`../2024-09-30`).
+    #[serde(default)]
+    pub period_start: Option<String>,
+    /// Last day of the period (ISO date).
+    #[serde(default)]
+    pub period_end: Option<String>,
+    /// What span the period is.
+    #[serde(default)]
+    pub period_kind: Option<PeriodKind>,
+}
+
+/// A claim as the contract writes it: the figure as extracted ([`Claim`]) and its
+/// canonical [`Keys`], in one JSON object (`indicator` after `metric`, `place` and
+/// `place_code` after `scope`, `period_start`, `period_end` and `period_kind` after
+/// `period`). Dereferences to the [`Claim`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyedClaim {
+    /// The figure as extracted.
+    pub claim: Claim,
+    /// Its canonical keys.
+    pub keys: Keys,
+}
+
+impl From<Claim> for KeyedClaim {
+    fn from(claim: Claim) -> Self {
+        Self { claim, keys: Keys::default() }
+    }
+}
+
+impl std::ops::Deref for KeyedClaim {
+    type Target = Claim;
+    fn deref(&self) -> &Claim {
+        &self.claim
+    }
+}
+
+impl std::ops::DerefMut for KeyedClaim {
+    fn deref_mut(&mut self) -> &mut Claim {
+        &mut self.claim
+    }
+}
+
+impl Serialize for KeyedClaim {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(Serialize)]
+        struct Num<'a>(#[serde(with = "decimal_number_ref")] &'a rust_decimal::Decimal);
+        #[derive(Serialize)]
+        struct Range<'a>(#[serde(with = "decimal_range_ref")] &'a Option<[rust_decimal::Decimal; 2]>);
+        let (c, k) = (&self.claim, &self.keys);
+        let mut st = s.serialize_struct("Claim", 21)?;
+        st.serialize_field("text", &c.text)?;
+        st.serialize_field("span", &c.span)?;
+        st.serialize_field("sentence", &c.sentence)?;
+        st.serialize_field("value", &Num(&c.value))?;
+        st.serialize_field("unit", &c.unit)?;
+        st.serialize_field("surface_unit", &c.surface_unit)?;
+        st.serialize_field("kind", &c.kind)?;
+        st.serialize_field("change", &c.change)?;
+        st.serialize_field("qualifier", &c.qualifier)?;
+        st.serialize_field("range", &Range(&c.range))?;
+        st.serialize_field("metric", &c.metric)?;
+        st.serialize_field("indicator", &k.indicator)?;
+        st.serialize_field("scope", &c.scope)?;
+        st.serialize_field("place", &k.place)?;
+        st.serialize_field("place_code", &k.place_code)?;
+        st.serialize_field("period", &c.period)?;
+        st.serialize_field("period_start", &k.period_start)?;
+        st.serialize_field("period_end", &k.period_end)?;
+        st.serialize_field("period_kind", &k.period_kind)?;
+        st.serialize_field("modality", &c.modality)?;
+        st.serialize_field("rule", &c.rule)?;
+        st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyedClaim {
+    /// Reads one JSON object twice: as the claim and as its keys (absent keys are null, so
+    /// documents written before the keys existed still read). JSON input only.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw: Box<serde_json::value::RawValue> = Deserialize::deserialize(d)?;
+        let claim: Claim = serde_json::from_str(raw.get()).map_err(serde::de::Error::custom)?;
+        let keys: Keys = serde_json::from_str(raw.get()).map_err(serde::de::Error::custom)?;
+        Ok(Self { claim, keys })
+    }
+}
+
+mod decimal_number_ref {
+    use rust_decimal::Decimal;
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(d: &&Decimal, s: S) -> Result<S::Ok, S::Error> {
+        super::decimal_number::serialize(d, s)
+    }
+}
+
+mod decimal_range_ref {
+    use rust_decimal::Decimal;
+    use serde::Serializer;
+
+    pub fn serialize<S: Serializer>(r: &&Option<[Decimal; 2]>, s: S) -> Result<S::Ok, S::Error> {
+        super::decimal_range::serialize(r, s)
+    }
+}
+
 /// Kind of a named initiative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -336,5 +475,58 @@ pub mod decimal_range {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[Decimal; 2]>, D::Error> {
         let v: Option<[Wrap; 2]> = Deserialize::deserialize(d)?;
         Ok(v.map(|[a, b]| [a.0, b.0]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim() -> Claim {
+        Claim {
+            text: "8.2%".into(),
+            span: [3, 7],
+            sentence: [0, 8],
+            value: rust_decimal::Decimal::new(82, 1),
+            unit: Some("%".into()),
+            surface_unit: Some("%".into()),
+            kind: ClaimKind::Change,
+            change: Some(Change { basis: Some(Basis::Yoy), reference: None }),
+            qualifier: None,
+            range: Some([rust_decimal::Decimal::ONE, rust_decimal::Decimal::TWO]),
+            metric: Some("规上工业增加值".into()),
+            scope: Some("江苏".into()),
+            period: Some("2024-01/2024-07".into()),
+            modality: Modality::Actual,
+            rule: "unit.percent".into(),
+        }
+    }
+
+    #[test]
+    fn keyed_claim_writes_every_claim_field_and_the_keys_and_reads_back() {
+        let keyed = KeyedClaim {
+            claim: claim(),
+            keys: Keys {
+                indicator: Some("规上工业增加值".into()),
+                place: Some("江苏省".into()),
+                place_code: Some("320000".into()),
+                period_start: Some("2024-01-01".into()),
+                period_end: Some("2024-07-31".into()),
+                period_kind: Some(PeriodKind::Ytd),
+            },
+        };
+        let plain: serde_json::Value = serde_json::to_value(claim()).unwrap();
+        let full: serde_json::Value = serde_json::to_value(&keyed).unwrap();
+        for (k, v) in plain.as_object().unwrap() {
+            assert_eq!(full.get(k), Some(v), "{k}");
+        }
+        assert_eq!(full.as_object().unwrap().len(), plain.as_object().unwrap().len() + 6);
+        let text = serde_json::to_string(&keyed).unwrap();
+        assert!(text.contains("\"value\":8.2,"), "{text}");
+        let back: KeyedClaim = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, keyed);
+        // A claim written before the keys existed reads with empty keys.
+        let old: KeyedClaim = serde_json::from_str(&serde_json::to_string(&claim()).unwrap()).unwrap();
+        assert_eq!(old, KeyedClaim::from(claim()));
     }
 }

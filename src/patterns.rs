@@ -107,6 +107,11 @@ impl Source {
         PatternError::Invalid { path: self.path.clone(), line: self.line_of_text(needle), message: message.into() }
     }
 
+    /// An error at the line holding byte `offset`.
+    pub fn error_at_offset(&self, offset: usize, message: impl Into<String>) -> PatternError {
+        PatternError::Invalid { path: self.path.clone(), line: self.line_of(offset), message: message.into() }
+    }
+
     /// Compiles rules, expanding `{fragment}` references, and checks their examples.
     ///
     /// # Errors

@@ -1,7 +1,8 @@
 //! The pipeline: patterns compiled once, then `RawDoc → Decoded → Cleaned → Segmented →
 //! Document` for each input. Processing a document read into memory cannot fail; odd input
-//! becomes warnings on the document. Batch orchestration lives in `run`.
+//! becomes warnings on the document; the last stage gives every claim its canonical keys. Batch orchestration lives in `run`.
 
+use crate::canon::Canon;
 use crate::clean::{self, CleanRules, Cleaned};
 use crate::decode::{self, DecidedBy};
 use crate::error::PatternError;
@@ -20,6 +21,7 @@ pub struct Pipeline {
     clean: CleanRules,
     segmenter: ChineseSegmenter,
     extractor: Extractor,
+    canon: Canon,
 }
 
 impl Pipeline {
@@ -30,9 +32,9 @@ impl Pipeline {
     pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
         // The dictionaries take most of the start-up: built beside the rules when the
         // thread pool has room.
-        let (segmenter, (clean, extractor)) = rayon::join(
+        let (segmenter, (clean, (extractor, canon))) = rayon::join(
             || ChineseSegmenter::load(patterns_dir),
-            || (CleanRules::load(patterns_dir), Extractor::load(patterns_dir)),
+            || (CleanRules::load(patterns_dir), (Extractor::load(patterns_dir), Canon::load(patterns_dir))),
         );
         Ok(Self {
             patterns_dir: patterns_dir.to_path_buf(),
@@ -40,6 +42,7 @@ impl Pipeline {
             clean: clean?,
             segmenter: segmenter?,
             extractor: extractor?,
+            canon: canon?,
         })
     }
 
@@ -63,6 +66,11 @@ impl Pipeline {
     /// The claim and initiative extractor.
     pub fn extractor(&self) -> &Extractor {
         &self.extractor
+    }
+
+    /// The canonical-key tables (indicators, places).
+    pub fn canon(&self) -> &Canon {
+        &self.canon
     }
 
     /// Runs every stage on one document held in memory.
@@ -102,7 +110,7 @@ impl Pipeline {
             cleaned.title.as_deref(),
         );
         warnings.extend(extracted.warnings);
-        Document {
+        let mut doc = Document {
             schema: SCHEMA.to_string(),
             id: raw.id.clone(),
             source: SourceInfo {
@@ -118,10 +126,12 @@ impl Pipeline {
             text,
             sentences: seg.sentences,
             keywords: seg.keywords,
-            claims: extracted.claims,
+            claims: extracted.claims.into_iter().map(Into::into).collect(),
             initiatives: extracted.initiatives,
             warnings,
-        }
+        };
+        self.canon.apply(&mut doc);
+        doc
     }
 }
 

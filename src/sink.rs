@@ -111,6 +111,14 @@ pub const CLAIM_COLUMNS: &[&str] = &[
     "modality",
     "sentence",
     "rule",
+    "indicator",
+    "place",
+    "place_code",
+    "period_start",
+    "period_end",
+    "period_kind",
+    "publisher",
+    "url",
 ];
 
 /// Quotes a CSV field when needed (RFC 4180).
@@ -163,6 +171,14 @@ pub fn claims_csv_rows(doc: &Document) -> String {
             enum_text(&c.modality),
             sentence,
             c.rule.clone(),
+            opt(&c.keys.indicator),
+            opt(&c.keys.place),
+            opt(&c.keys.place_code),
+            opt(&c.keys.period_start),
+            opt(&c.keys.period_end),
+            c.keys.period_kind.map(|k| enum_text(&k)).unwrap_or_default(),
+            opt(&doc.publisher),
+            opt(&doc.source.url),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));

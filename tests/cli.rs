@@ -218,10 +218,10 @@ fn diff_exit_codes_and_formats() {
     let o = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1));
     let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(r["schema"], "pressmine-diff/1");
+    assert_eq!(r["schema"], "pressmine-diff/2");
     assert_eq!(r["changed"][0]["new"]["value"], serde_json::json!(8.4));
     let o = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "csv"]);
-    assert!(String::from_utf8(o.stdout).unwrap().contains("changed,规模以上工业增加值"));
+    assert!(String::from_utf8(o.stdout).unwrap().contains("changed,规上工业增加值"));
     assert_eq!(run(&["diff", "/nonexistent", b.to_str().unwrap()]).status.code(), Some(2));
 }
 
@@ -240,6 +240,6 @@ fn series_over_an_output_dir() {
     let csv = String::from_utf8(o.stdout).unwrap();
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert_eq!(rows.len(), 2, "{csv}");
-    assert!(rows[0].contains("2024-01/2024-06,7.9,false"), "{csv}");
-    assert!(rows[1].contains("2024-01/2024-07,8.2,false"), "{csv}");
+    assert!(rows[0].contains(",2024-01/2024-06,2024-01-01,2024-06-30,half,7.9,true,false,false,06.txt,"), "{csv}");
+    assert!(rows[1].contains(",2024-01/2024-07,2024-01-01,2024-07-31,ytd,8.2,true,false,false,07.txt,"), "{csv}");
 }

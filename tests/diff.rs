@@ -1,7 +1,8 @@
 //! `diff` and `series` on built release pairs: a corrected figure, reordered paragraphs,
 //! a synonym, two cities with the same metric, monthly releases, a planted revision.
 
-use pressmine::diff::{diff, series, SeriesFilter, Synonyms};
+use pressmine::canon::Canon;
+use pressmine::diff::{diff, series, SeriesFilter};
 use pressmine::model::Document;
 use pressmine::pipeline::Pipeline;
 use pressmine::source::RawDoc;
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 static PIPE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(&root().join("patterns")).unwrap());
-static SYN: LazyLock<Synonyms> = LazyLock::new(|| Synonyms::load(&root().join("patterns")).unwrap());
+static SYN: LazyLock<Canon> = LazyLock::new(|| Canon::load(&root().join("patterns")).unwrap());
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -32,7 +33,8 @@ fn one_corrected_figure_is_exactly_one_change() {
     let c = &r.changed[0];
     assert_eq!((c.old.text.as_str(), c.new.text.as_str()), ("8.2%", "8.4%"));
     assert_eq!(c.abs_change.to_string(), "0.2");
-    assert_eq!(c.key.metric.as_deref(), Some("规模以上工业增加值"));
+    assert_eq!(c.key.indicator.as_deref(), Some("规上工业增加值"));
+    assert_eq!((c.key.place.as_deref(), c.key.place_code.as_deref()), (Some("江苏省"), Some("320000")));
 }
 
 #[test]
@@ -62,7 +64,7 @@ fn two_cities_are_not_paired_with_each_other() {
     let new = doc("a.txt", "2024-08-15", "苏州市规上工业增加值增长9.3%，南京市规上工业增加值增长7.5%。");
     let r = diff(&[old], &[new], &SYN);
     assert_eq!(r.changed.len(), 1, "{r:#?}");
-    assert_eq!(r.changed[0].key.scope.as_deref(), Some("南京市"));
+    assert_eq!(r.changed[0].key.place.as_deref(), Some("南京市"));
 }
 
 #[test]
@@ -74,19 +76,43 @@ fn monthly_releases_move_and_series_flags_a_revision() {
     // 1-6月 and 1-7月 are different indicators; 固定资产投资 states no period, but each
     // release states only its lead's, so it is of 1-6月 and of 1-7月 too: nothing pairs.
     assert_eq!((r.changed.len(), r.added.len(), r.removed.len()), (0, 2, 2), "{r:#?}");
-    assert!(r.added.iter().all(|a| a.key.period.as_deref() == Some("2024-01/2024-07")), "{r:#?}");
+    assert!(r.added.iter().all(|a| a.key.period() == "2024-01/2024-07"), "{r:#?}");
     let without = |d: &str| doc("x.txt", "2024-08-15", d);
     // Stated without any period in both, the two statements pair.
     let r = diff(&[without("固定资产投资增长5.0%。")], &[without("固定资产投资增长5.2%。")], &SYN);
     assert_eq!((r.changed.len(), r.added.len(), r.removed.len()), (1, 0, 0), "{r:#?}");
-    assert_eq!(r.changed[0].key.metric.as_deref(), Some("固定资产投资"));
+    assert_eq!(r.changed[0].key.indicator.as_deref(), Some("固定资产投资"));
     let all = series(
         &[june, july, july_rev],
         &SYN,
-        &SeriesFilter { metric: Some("工业增加值".into()), ..Default::default() },
+        &SeriesFilter { indicator: Some("工业增加值".into()), ..Default::default() },
     );
     assert_eq!(all.len(), 1, "{all:#?}");
     let points: Vec<(&str, String, bool)> =
         all[0].points.iter().map(|p| (p.period.as_str(), p.value.normalize().to_string(), p.revision)).collect();
     assert_eq!(points, [("2024-01/2024-06", "7.9".to_string(), false), ("2024-01/2024-07", "8.4".to_string(), true)]);
+}
+
+#[test]
+fn values_differing_inside_one_release_are_a_conflict_never_a_revision() {
+    // The CPI release gives several parts (翘尾, 新涨价, food, non-food contributions) the
+    // total's indicator: one document, several values.
+    let page = std::fs::read(root().join("corpus/realpages/04-caijing-cpi.html")).unwrap();
+    let one = PIPE.process(&RawDoc::from_bytes("a.html", page.clone()));
+    let all = series(std::slice::from_ref(&one), &SYN, &SeriesFilter::default());
+    let points: Vec<_> = all.iter().flat_map(|s| &s.points).collect();
+    assert!(points.iter().any(|p| p.conflict), "{all:#?}");
+    assert!(points.iter().all(|p| !p.revision), "{all:#?}");
+    // The same release again under another id states the same values: still no revision.
+    let again = PIPE.process(&RawDoc::from_bytes("b.html", page));
+    let all = series(&[one, again], &SYN, &SeriesFilter::default());
+    assert!(all.iter().flat_map(|s| &s.points).all(|p| !p.revision), "{all:#?}");
+}
+
+#[test]
+fn tonnes_and_jin_line_up_in_one_unit() {
+    let old = doc("a.txt", "2024-08-15", "2023年全省粮食总产量3800.6万吨。");
+    let new = doc("b.txt", "2024-09-15", "2023年全省粮食总产量760.12亿斤。");
+    let r = diff(&[old], &[new], &SYN);
+    assert_eq!((r.changed.len(), r.added.len(), r.removed.len(), r.unchanged), (0, 0, 0, 1), "{r:#?}");
 }

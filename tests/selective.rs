@@ -18,7 +18,9 @@ fn tagging_only_what_is_read_changes_no_claim_or_initiative() {
         let full = pipeline.segmenter().segment(&doc.text);
         assert_eq!(full.sentences, doc.sentences);
         let all = pipeline.extractor().extract(&doc.text, &full, doc.published.as_deref(), doc.title.as_deref());
-        assert_eq!(to_json(&all.claims), to_json(&doc.claims), "claims of {}", doc.id);
+        // The extractor's claims, without the canonical keys the pipeline adds after it.
+        let extracted: Vec<_> = doc.claims.iter().map(|c| &c.claim).collect();
+        assert_eq!(to_json(&all.claims), to_json(&extracted), "claims of {}", doc.id);
         assert_eq!(to_json(&all.initiatives), to_json(&doc.initiatives), "initiatives of {}", doc.id);
         checked += 1;
     }
