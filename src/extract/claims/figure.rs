@@ -281,6 +281,12 @@ pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Fi
             }
         }
     }
+    measured(rules, s, lit)
+}
+
+/// A literal with what follows it: its unit word (or a currency symbol before it), a range,
+/// a unit written once at the end of a list, a written minus sign and a unit tail.
+fn measured(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
     let mut unit = unit_after(rules, s, lit.end);
     // 7 2 折, 九 九 折 (spaced out in text taken from PDFs): two single digits before a
     // unit that reads two digits on their own (七二折 = 72 %).
@@ -307,77 +313,8 @@ pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Fi
             start = lit.start - len;
         }
     }
-    // Range: 10%-15%, 3至5年, 20~100家.
-    let mut range = None;
-    let mut anchor = lit.end;
-    let mut end = unit.map(|u| u.1).unwrap_or(lit.end);
-    if let Some(sep) = s.get(end).copied().filter(|c| matches!(c, '-' | '~' | '至' | '到')) {
-        if let Some(Ok(hi)) = numbers::literal_at(s, end + 1) {
-            let hi_unit = unit_after(rules, s, hi.end);
-            let compatible = match (unit, hi_unit) {
-                (Some(a), Some(b)) => a.0 == b.0,
-                (None, Some(_)) => true,
-                _ => false,
-            };
-            let same_script = hi.arabic == lit.arabic;
-            if compatible && same_script && (sep != '-' || lit.arabic) {
-                let scale_lo = if lit.scale.is_empty() && !hi.scale.is_empty() {
-                    // 3-5万: the scale of the high end applies to both.
-                    scale_value(&hi.scale)
-                } else {
-                    Decimal::ONE
-                };
-                let lo = lit.value.checked_mul(scale_lo)?;
-                range = Some([lo, hi.value]);
-                anchor = hi.end;
-                unit = hi_unit;
-                end = hi_unit.map(|u| u.1).unwrap_or(hi.end);
-            }
-        }
-    }
-    // 二三十家, 三四百万: a rough range written with neighbouring digits.
-    if let (None, Some(high)) = (range, lit.high) {
-        range = Some([lit.value, high]);
-    }
-    // 6.4和4.3个百分点, 3、5、8家: a bare number in a list takes the unit written once at its end.
-    let mut shared_unit = None;
-    // 7.2个和3.8个百分点: so does a number with the classifier alone.
-    if let Some((_, ue)) = unit.filter(|_| range.is_none() && lit.arabic && s.get(lit.end) == Some(&'个')) {
-        let mut at = ue;
-        for _ in 0..6 {
-            if ue != lit.end + 1 || !matches!(s.get(at), Some('和' | '、' | '及' | '与' | '或')) {
-                break;
-            }
-            let Some(Ok(next)) = numbers::literal_at(s, at + 1) else { break };
-            match unit_after(rules, s, next.end) {
-                Some((idx, e)) if s.get(next.end) == Some(&'个') && e > next.end + 1 => {
-                    unit = Some((idx, ue));
-                    shared_unit = Some(s[next.end..e].iter().collect::<String>());
-                    break;
-                }
-                Some((_, e)) if e == next.end + 1 => at = e,
-                _ => break,
-            }
-        }
-    }
-    if unit.is_none() && range.is_none() && lit.arabic {
-        let mut at = lit.end;
-        for _ in 0..6 {
-            if !matches!(s.get(at), Some('和' | '、' | '及' | '与' | '或')) {
-                break;
-            }
-            let Some(Ok(next)) = numbers::literal_at(s, at + 1) else { break };
-            if !next.arabic || next.scale != lit.scale {
-                break;
-            }
-            if let Some((idx, ue)) = unit_after(rules, s, next.end) {
-                unit = Some((idx, lit.end));
-                shared_unit = Some(s[unit_word_start(s, next.end, ue)..ue].iter().collect::<String>());
-                break;
-            }
-            at = next.end;
-        }
-    }
+    let (range, anchor, mut end) = read_range(rules, s, lit, &mut unit)?;
+    let shared_unit = list_unit(rules, s, lit, &mut unit, range.is_some());
     let u: Option<&Unit> = unit.map(|u| &rules.units[u.0]);
     // Small Chinese numerals before classifiers are rhetoric (三个方面, 两项制度).
     if lit.chinese && !lit.arabic {
@@ -407,19 +344,7 @@ pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Fi
         Some(u) => u.factor,
         None => Decimal::ONE,
     };
-    let surface_unit = match unit {
-        Some(_) if shared_unit.is_some() => shared_unit.map(|w| format!("{}{w}", lit.scale)),
-        Some(_) if start < lit.start => {
-            Some(format!("{}{}", s[start..lit.start].iter().collect::<String>(), lit.scale))
-        }
-        Some((_, ue)) => {
-            let word: String = s[unit_word_start(s, anchor, ue)..ue].iter().collect();
-            let scale = if range.is_some() { "" } else { lit.scale.as_str() };
-            Some(format!("{scale}{word}"))
-        }
-        None if !lit.scale.is_empty() => Some(lit.scale.clone()),
-        None => None,
-    };
+    let surface_unit = surface_unit(s, lit, unit, shared_unit, start, anchor, range.is_some());
     let mut value = lit.value.checked_mul(factor)?;
     if let (Some((idx, _)), None) = (unit, range) {
         let (extra, e) = unit_tail(&rules.units[idx], s, lit, end);
@@ -443,6 +368,130 @@ pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Fi
         over: lit.over,
         approx: lit.approx,
     })
+}
+
+/// The range a literal opens (10%-15%, 3至5年, 20~100家, 二三十家): the range, where the unit
+/// word after its high end starts looking (`anchor`) and where the figure ends; `unit` becomes
+/// the high end's. `None` when the low end overflows.
+fn read_range(
+    rules: &ClaimRules,
+    s: &[char],
+    lit: &Literal,
+    unit: &mut Option<(usize, usize)>,
+) -> Option<(Option<[Decimal; 2]>, usize, usize)> {
+    let mut unit_now = *unit;
+    // Range: 10%-15%, 3至5年, 20~100家.
+    let mut range = None;
+    let mut anchor = lit.end;
+    let mut end = unit_now.map(|u| u.1).unwrap_or(lit.end);
+    if let Some(sep) = s.get(end).copied().filter(|c| matches!(c, '-' | '~' | '至' | '到')) {
+        if let Some(Ok(hi)) = numbers::literal_at(s, end + 1) {
+            let hi_unit = unit_after(rules, s, hi.end);
+            let compatible = match (unit_now, hi_unit) {
+                (Some(a), Some(b)) => a.0 == b.0,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let same_script = hi.arabic == lit.arabic;
+            if compatible && same_script && (sep != '-' || lit.arabic) {
+                let scale_lo = if lit.scale.is_empty() && !hi.scale.is_empty() {
+                    // 3-5万: the scale of the high end applies to both.
+                    scale_value(&hi.scale)
+                } else {
+                    Decimal::ONE
+                };
+                let lo = lit.value.checked_mul(scale_lo)?;
+                range = Some([lo, hi.value]);
+                anchor = hi.end;
+                unit_now = hi_unit;
+                end = hi_unit.map(|u| u.1).unwrap_or(hi.end);
+            }
+        }
+    }
+    // 二三十家, 三四百万: a rough range written with neighbouring digits.
+    if let (None, Some(high)) = (range, lit.high) {
+        range = Some([lit.value, high]);
+    }
+    *unit = unit_now;
+    Some((range, anchor, end))
+}
+
+/// The unit written once at the end of a list of numbers (6.4和4.3个百分点, 3、5、8家, 7.2个和
+/// 3.8个百分点), taken by a literal with no unit word or with the classifier alone: `unit`
+/// becomes it, and the words written for it are returned.
+fn list_unit(
+    rules: &ClaimRules,
+    s: &[char],
+    lit: &Literal,
+    unit: &mut Option<(usize, usize)>,
+    ranged: bool,
+) -> Option<String> {
+    // 6.4和4.3个百分点, 3、5、8家: a bare number in a list takes the unit written once at its end.
+    let mut shared_unit = None;
+    // 7.2个和3.8个百分点: so does a number with the classifier alone.
+    if let Some((_, ue)) = unit.filter(|_| !ranged && lit.arabic && s.get(lit.end) == Some(&'个')) {
+        let mut at = ue;
+        for _ in 0..6 {
+            if ue != lit.end + 1 || !matches!(s.get(at), Some('和' | '、' | '及' | '与' | '或')) {
+                break;
+            }
+            let Some(Ok(next)) = numbers::literal_at(s, at + 1) else { break };
+            match unit_after(rules, s, next.end) {
+                Some((idx, e)) if s.get(next.end) == Some(&'个') && e > next.end + 1 => {
+                    *unit = Some((idx, ue));
+                    shared_unit = Some(s[next.end..e].iter().collect::<String>());
+                    break;
+                }
+                Some((_, e)) if e == next.end + 1 => at = e,
+                _ => break,
+            }
+        }
+    }
+    if unit.is_none() && !ranged && lit.arabic {
+        let mut at = lit.end;
+        for _ in 0..6 {
+            if !matches!(s.get(at), Some('和' | '、' | '及' | '与' | '或')) {
+                break;
+            }
+            let Some(Ok(next)) = numbers::literal_at(s, at + 1) else { break };
+            if !next.arabic || next.scale != lit.scale {
+                break;
+            }
+            if let Some((idx, ue)) = unit_after(rules, s, next.end) {
+                *unit = Some((idx, lit.end));
+                shared_unit = Some(s[unit_word_start(s, next.end, ue)..ue].iter().collect::<String>());
+                break;
+            }
+            at = next.end;
+        }
+    }
+    shared_unit
+}
+
+/// The unit as written: the list's shared unit word, the currency symbol, or the scale and
+/// unit word after the literal (after its high end for a range).
+fn surface_unit(
+    s: &[char],
+    lit: &Literal,
+    unit: Option<(usize, usize)>,
+    shared_unit: Option<String>,
+    start: usize,
+    anchor: usize,
+    ranged: bool,
+) -> Option<String> {
+    match unit {
+        Some(_) if shared_unit.is_some() => shared_unit.map(|w| format!("{}{w}", lit.scale)),
+        Some(_) if start < lit.start => {
+            Some(format!("{}{}", s[start..lit.start].iter().collect::<String>(), lit.scale))
+        }
+        Some((_, ue)) => {
+            let word: String = s[unit_word_start(s, anchor, ue)..ue].iter().collect();
+            let scale = if ranged { "" } else { lit.scale.as_str() };
+            Some(format!("{scale}{word}"))
+        }
+        None if !lit.scale.is_empty() => Some(lit.scale.clone()),
+        None => None,
+    }
 }
 
 /// The start and the denominator of a `百分之` / `千分之` / `万分之` / `百万分之` … written
