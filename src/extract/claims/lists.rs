@@ -66,165 +66,215 @@ pub(super) fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Fol
         if after.len() < 2 {
             continue;
         }
-        // Items: split on 、 first; only if that does not match the count, on 和/及/与 too.
-        let split = |seps: &[char]| -> Vec<(usize, usize)> {
-            let mut items = Vec::new();
-            let mut a = list_start;
-            for (k, c) in s.iter().enumerate().take(p - 1).skip(list_start) {
-                if k == p - 2 || seps.contains(c) {
-                    if k > a {
-                        items.push((a, k));
-                    }
-                    a = k + 1;
-                }
-            }
-            items
-        };
-        // A达到86.1%，B达到66.5%，分别高于全国6.4和4.3个百分点: nothing listed before 分别 in its
-        // clause, so the figures pair with as many figures just before, in the same sentence.
         if p - 2 == list_start {
-            let sentence = claims[after[0]].sentence;
-            let before: Vec<usize> =
-                (0..after[0]).filter(|&k| claims[k].sentence == sentence && claims[k].span[1] <= p - 2).collect();
-            if before.len() >= after.len() {
-                let pairs = &before[before.len() - after.len()..];
-                for (&src, &k) in pairs.iter().zip(&after) {
-                    if claims[src].metric.is_some() {
-                        claims[k].metric = claims[src].metric.clone();
-                    }
+            pair_with_figures_before(claims, &after, p - 2);
+        }
+        let items = list_items(s, list_start, p, after.len());
+        one_item_naming_parts(rules, f, &items, &after, claims);
+        items_to_figures(rules, cx, f, items, &after, claims);
+        one_year_each(claims, &after);
+        one_reference_each(claims, &after);
+        change_of_the_first(claims, &after);
+    }
+}
+
+/// The items listed before 分别 (from `list_start` to the marker ending at `p`): split on 、
+/// first; only if that does not match the `count` of figures, on 和/及/与 too.
+fn list_items(s: &[char], list_start: usize, p: usize, count: usize) -> Vec<(usize, usize)> {
+    let split = |seps: &[char]| -> Vec<(usize, usize)> {
+        let mut items = Vec::new();
+        let mut a = list_start;
+        for (k, c) in s.iter().enumerate().take(p - 1).skip(list_start) {
+            if k == p - 2 || seps.contains(c) {
+                if k > a {
+                    items.push((a, k));
                 }
+                a = k + 1;
             }
         }
-        let mut items = split(&['、']);
-        if items.len() != after.len() {
-            items = split(&['、', '和', '及', '与']);
-        }
-        // 城乡居民人均可支配收入分别为7.4万元和4.0万元: one item naming both parts.
-        if let [(ia, ib)] = items.as_slice() {
-            let lead = (*ia..*ib).find(|&k| !s[k].is_whitespace()).unwrap_or(*ia);
-            if let Some((len, parts)) = rules.metric_pairs.at(s, lead).filter(|(_, p)| p.len() == after.len()) {
-                let rest = drop_leading(rules, f.text(lead + len, *ib).trim().to_string());
-                for (part, &k) in parts.iter().zip(&after) {
-                    claims[k].metric = Some(format!("{part}{rest}"));
-                }
+        items
+    };
+    let mut items = split(&['、']);
+    if items.len() != count {
+        items = split(&['、', '和', '及', '与']);
+    }
+    items
+}
+
+/// A达到86.1%，B达到66.5%，分别高于全国6.4和4.3个百分点: nothing listed before 分别 (at
+/// `marker`) in its clause, so the figures pair with as many figures just before, in the
+/// same sentence, and take their metrics.
+fn pair_with_figures_before(claims: &mut [Claim], after: &[usize], marker: usize) {
+    let sentence = claims[after[0]].sentence;
+    let before: Vec<usize> =
+        (0..after[0]).filter(|&k| claims[k].sentence == sentence && claims[k].span[1] <= marker).collect();
+    if before.len() >= after.len() {
+        let pairs = &before[before.len() - after.len()..];
+        for (&src, &k) in pairs.iter().zip(after) {
+            if claims[src].metric.is_some() {
+                claims[k].metric = claims[src].metric.clone();
             }
         }
-        // 南京、苏州、无锡分别完成…; 上海、江苏和浙江省电厂的电价分别…: items that are places
-        // are the figures' scopes; what the figures measure is said after them.
-        let place_at = |a: usize, b: usize| {
-            let a = (a..b).find(|&k| !s[k].is_whitespace()).unwrap_or(a);
-            cx.words
-                .iter()
-                .find(|w| w.start == a && w.end <= b)
-                .filter(|w| w.tag == "ns" && is_place_name(rules, &s[w.start..w.end]))
-                .map(|w| w.end)
-        };
-        let places = items.len() == after.len()
-            && items.split_last().is_some_and(|(&(la, lb), earlier)| {
-                earlier.iter().all(|&(a, b)| place_at(a, b).is_some_and(|e| s[e..b].iter().all(|c| c.is_whitespace())))
-                    && place_at(la, lb).is_some()
-            });
-        if places {
-            let (la, lb) = items[items.len() - 1];
-            let rest_start = place_at(la, lb).unwrap_or(lb);
-            // Nothing after the last place: the metric is said after 分别, with the first figure.
-            let rest = metric(rules, cx, f, rest_start, lb)
-                .map(|m| m.text)
-                .or_else(|| after.iter().find_map(|&k| claims[k].metric.clone()));
-            for (&(ia, ib), &k) in items.iter().zip(&after) {
-                let e = place_at(ia, ib).unwrap_or(ib);
-                let a = (ia..e).find(|&q| !s[q].is_whitespace()).unwrap_or(ia);
-                claims[k].scope = Some(f.text(a, e));
-                if rest.is_some() {
-                    claims[k].metric = rest.clone();
-                }
+    }
+}
+
+/// 城乡居民人均可支配收入分别为7.4万元和4.0万元: one item naming both parts (`[metric] pairs`).
+fn one_item_naming_parts(
+    rules: &ClaimRules,
+    f: &Folded,
+    items: &[(usize, usize)],
+    after: &[usize],
+    claims: &mut [Claim],
+) {
+    let s = &f.chars;
+    if let [(ia, ib)] = items {
+        let lead = (*ia..*ib).find(|&k| !s[k].is_whitespace()).unwrap_or(*ia);
+        if let Some((len, parts)) = rules.metric_pairs.at(s, lead).filter(|(_, p)| p.len() == after.len()) {
+            let rest = drop_leading(rules, f.text(lead + len, *ib).trim().to_string());
+            for (part, &k) in parts.iter().zip(after) {
+                claims[k].metric = Some(format!("{part}{rest}"));
             }
-        } else if items.len() == after.len() {
-            // 4G和5G用户, 城镇和农村居民人均可支配收入: one-word items before a longer last
-            // one share its head (4G用户, 城镇居民人均可支配收入).
-            let words_in = |a: usize, b: usize| cx.words.iter().filter(move |w| w.start >= a && w.end <= b);
-            let head = items.split_last().and_then(|(&(la, lb), earlier)| {
-                let last: Vec<&Word> = words_in(la, lb).collect();
-                // One word each, and no places (上海、江苏和浙江省电厂 lists places, not indicators).
-                let one_word = |&(a, b): &(usize, usize)| {
-                    let w: Vec<&Word> = words_in(a, b).collect();
-                    w.len() == 1 && w[0].tag != "ns"
-                };
-                let nouns = last.len() >= 2
-                    && last[1..].iter().all(|w| f.slice(w.start, w.end) != "的")
-                    && is_nounish(last[last.len() - 1].tag);
-                (nouns && earlier.iter().all(one_word)).then(|| f.text(last[1].start, lb))
-            });
-            // 电子信息、装备制造、新材料三大产业增加值: the items share what follows 三大.
-            let (la, lb) = items[items.len() - 1];
-            let counted = (la..lb.saturating_sub(3))
-                .find(|&q| numbers::chinese_digit(s[q]).is_some_and(|d| d as usize == items.len()) && s[q + 1] == '大');
-            let (head, items) = match counted {
-                Some(q) => {
-                    let mut items = items;
-                    if let Some(last) = items.last_mut() {
-                        *last = (la, q);
-                    }
-                    (Some(f.text(q + 2, lb)), items)
-                }
-                None => (head, items),
+        }
+    }
+}
+
+/// Each item to its figure: items that are places give the figures their scopes (and what
+/// is said after the last place their metric); other items are the figures' metrics, with
+/// a head shared by one-word items or by all after a count (三大产业增加值).
+fn items_to_figures(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    items: Vec<(usize, usize)>,
+    after: &[usize],
+    claims: &mut [Claim],
+) {
+    let s = &f.chars;
+    // 南京、苏州、无锡分别完成…; 上海、江苏和浙江省电厂的电价分别…: items that are places
+    // are the figures' scopes; what the figures measure is said after them.
+    let place_at = |a: usize, b: usize| {
+        let a = (a..b).find(|&k| !s[k].is_whitespace()).unwrap_or(a);
+        cx.words
+            .iter()
+            .find(|w| w.start == a && w.end <= b)
+            .filter(|w| w.tag == "ns" && is_place_name(rules, &s[w.start..w.end]))
+            .map(|w| w.end)
+    };
+    let places = items.len() == after.len()
+        && items.split_last().is_some_and(|(&(la, lb), earlier)| {
+            earlier.iter().all(|&(a, b)| place_at(a, b).is_some_and(|e| s[e..b].iter().all(|c| c.is_whitespace())))
+                && place_at(la, lb).is_some()
+        });
+    if places {
+        let (la, lb) = items[items.len() - 1];
+        let rest_start = place_at(la, lb).unwrap_or(lb);
+        // Nothing after the last place: the metric is said after 分别, with the first figure.
+        let rest = metric(rules, cx, f, rest_start, lb)
+            .map(|m| m.text)
+            .or_else(|| after.iter().find_map(|&k| claims[k].metric.clone()));
+        for (&(ia, ib), &k) in items.iter().zip(after) {
+            let e = place_at(ia, ib).unwrap_or(ib);
+            let a = (ia..e).find(|&q| !s[q].is_whitespace()).unwrap_or(ia);
+            claims[k].scope = Some(f.text(a, e));
+            if rest.is_some() {
+                claims[k].metric = rest.clone();
+            }
+        }
+    } else if items.len() == after.len() {
+        // 4G和5G用户, 城镇和农村居民人均可支配收入: one-word items before a longer last
+        // one share its head (4G用户, 城镇居民人均可支配收入).
+        let words_in = |a: usize, b: usize| cx.words.iter().filter(move |w| w.start >= a && w.end <= b);
+        let head = items.split_last().and_then(|(&(la, lb), earlier)| {
+            let last: Vec<&Word> = words_in(la, lb).collect();
+            // One word each, and no places (上海、江苏和浙江省电厂 lists places, not indicators).
+            let one_word = |&(a, b): &(usize, usize)| {
+                let w: Vec<&Word> = words_in(a, b).collect();
+                w.len() == 1 && w[0].tag != "ns"
             };
-            let shared_by_all = counted.is_some();
-            for (n, (&(ia, ib), &k)) in items.iter().zip(&after).enumerate() {
-                let mut item = drop_leading(rules, f.text(ia, ib).trim().to_string());
-                if let Some(h) = head.as_ref().filter(|_| shared_by_all || n + 1 < items.len()) {
-                    item.push_str(h);
+            let nouns = last.len() >= 2
+                && last[1..].iter().all(|w| f.slice(w.start, w.end) != "的")
+                && is_nounish(last[last.len() - 1].tag);
+            (nouns && earlier.iter().all(one_word)).then(|| f.text(last[1].start, lb))
+        });
+        // 电子信息、装备制造、新材料三大产业增加值: the items share what follows 三大.
+        let (la, lb) = items[items.len() - 1];
+        let counted = (la..lb.saturating_sub(3))
+            .find(|&q| numbers::chinese_digit(s[q]).is_some_and(|d| d as usize == items.len()) && s[q + 1] == '大');
+        let (head, items) = match counted {
+            Some(q) => {
+                let mut items = items;
+                if let Some(last) = items.last_mut() {
+                    *last = (la, q);
                 }
-                let m = if (2..=16).contains(&item.chars().count()) {
-                    Some(item)
-                } else {
-                    metric(rules, cx, f, ia, ib).map(|m| m.text)
-                };
-                if m.is_some() {
-                    claims[k].metric = m;
-                }
+                (Some(f.text(q + 2, lb)), items)
+            }
+            None => (head, items),
+        };
+        let shared_by_all = counted.is_some();
+        for (n, (&(ia, ib), &k)) in items.iter().zip(after).enumerate() {
+            let mut item = drop_leading(rules, f.text(ia, ib).trim().to_string());
+            if let Some(h) = head.as_ref().filter(|_| shared_by_all || n + 1 < items.len()) {
+                item.push_str(h);
+            }
+            let m = if (2..=16).contains(&item.chars().count()) {
+                Some(item)
+            } else {
+                metric(rules, cx, f, ia, ib).map(|m| m.text)
+            };
+            if m.is_some() {
+                claims[k].metric = m;
             }
         }
-        // 2016年-2018年的营业收入分别为A、B、C: one year each.
-        let years = claims[after[0]].period.as_deref().and_then(|p| {
-            let (a, b) = p.split_once('/')?;
-            let (a, b): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
-            (b - a + 1 == after.len() as i32 && after.iter().all(|&k| claims[k].period.as_deref() == Some(p)))
-                .then_some(a)
-        });
-        if let Some(first_year) = years {
-            for (n, &k) in after.iter().enumerate() {
-                claims[k].period = Some(format!("{:04}", first_year + n as i32));
+    }
+}
+
+/// 2016年-2018年的营业收入分别为A、B、C: one year each, when the figures share a span of as
+/// many years.
+fn one_year_each(claims: &mut [Claim], after: &[usize]) {
+    let years = claims[after[0]].period.as_deref().and_then(|p| {
+        let (a, b) = p.split_once('/')?;
+        let (a, b): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+        (b - a + 1 == after.len() as i32 && after.iter().all(|&k| claims[k].period.as_deref() == Some(p))).then_some(a)
+    });
+    if let Some(first_year) = years {
+        for (n, &k) in after.iter().enumerate() {
+            claims[k].period = Some(format!("{:04}", first_year + n as i32));
+        }
+    }
+}
+
+/// 分别比工业、高技术制造业高7.2个和3.8个百分点: one listed reference each.
+fn one_reference_each(claims: &mut [Claim], after: &[usize]) {
+    let listed = claims[after[0]].change.as_ref().and_then(|c| c.reference.clone()).filter(|r| {
+        r.split('、').count() == after.len()
+            && after.iter().all(|&k| claims[k].change.as_ref().and_then(|c| c.reference.as_ref()) == Some(r))
+    });
+    if let Some(r) = listed {
+        // 低2.3个和1.6个百分点: the comparative before the first figure holds for all.
+        let negative = claims[after[0]].value.is_sign_negative();
+        for (item, &k) in r.split('、').zip(after) {
+            if let Some(c) = claims[k].change.as_mut() {
+                c.reference = Some(item.to_string());
+            }
+            if negative && claims[k].value.is_sign_positive() {
+                claims[k].value = -claims[k].value;
             }
         }
-        // 分别比工业、高技术制造业高7.2个和3.8个百分点: one reference each.
-        let listed = claims[after[0]].change.as_ref().and_then(|c| c.reference.clone()).filter(|r| {
-            r.split('、').count() == after.len()
-                && after.iter().all(|&k| claims[k].change.as_ref().and_then(|c| c.reference.as_ref()) == Some(r))
-        });
-        if let Some(r) = listed {
-            // 低2.3个和1.6个百分点: the comparative before the first figure holds for all.
-            let negative = claims[after[0]].value.is_sign_negative();
-            for (item, &k) in r.split('、').zip(&after) {
-                if let Some(c) = claims[k].change.as_mut() {
-                    c.reference = Some(item.to_string());
-                }
+    }
+}
+
+/// The later figures of a list take the change (kind, basis, sign) stated for the first.
+fn change_of_the_first(claims: &mut [Claim], after: &[usize]) {
+    let first = after[0];
+    if claims[first].kind == ClaimKind::Change {
+        let (change, negative) = (claims[first].change.clone(), claims[first].value.is_sign_negative());
+        for &k in &after[1..] {
+            if claims[k].change.is_none() && claims[k].unit == claims[first].unit {
+                claims[k].kind = ClaimKind::Change;
+                claims[k].change = change.clone();
                 if negative && claims[k].value.is_sign_positive() {
                     claims[k].value = -claims[k].value;
-                }
-            }
-        }
-        let first = after[0];
-        if claims[first].kind == ClaimKind::Change {
-            let (change, negative) = (claims[first].change.clone(), claims[first].value.is_sign_negative());
-            for &k in &after[1..] {
-                if claims[k].change.is_none() && claims[k].unit == claims[first].unit {
-                    claims[k].kind = ClaimKind::Change;
-                    claims[k].change = change.clone();
-                    if negative && claims[k].value.is_sign_positive() {
-                        claims[k].value = -claims[k].value;
-                        claims[k].range = claims[k].range.map(|[a, b]| [-a, -b]);
-                    }
+                    claims[k].range = claims[k].range.map(|[a, b]| [-a, -b]);
                 }
             }
         }

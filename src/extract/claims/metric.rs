@@ -52,23 +52,8 @@ pub(super) struct Metric {
 /// The indicator: the noun chain ending just before the figure (or its verb), minus
 /// leading places, scope and time words.
 pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<Metric> {
-    // 居民消费价格比上年同期上涨0.1%: the baseline between the indicator and the verb goes.
-    let mut to = to;
-    while let Some((len, _)) = rules.bases.ending_at(&f.chars, to).filter(|(l, _)| to - l >= from) {
-        to -= len;
-    }
-    let lo = cx.words.partition_point(|w| w.end <= from);
-    let hi = cx.words.partition_point(|w| w.start < to);
-    // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
+    let (words, inside) = clause_words(rules, cx, f, from, to);
     let s = &f.chars;
-    let inside = parenthesized(s, from, to);
-    let words: Vec<Word> = cx.words[lo..hi]
-        .iter()
-        .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
-        .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
-        .map(|w| metric_word(rules, s, w))
-        .collect();
-    let words = merge_ampersand_names(s, merge_short_quotes(s, words));
     let words: Vec<&Word> = words.iter().collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
     let is_scope = |w: &Word| {
@@ -189,8 +174,50 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     if k >= end {
         return None;
     }
-    // The metric as written, without the asides inside it (试验发展（R&D）经费支出).
-    let (ma, mb) = (words[k].start, words[end - 1].end);
+    written_name(rules, f, &inside, (words[k].start, words[end - 1].end), share_named, share_of_previous)
+}
+
+/// The words of `from..to` as metrics see them ([`metric_word`], short quotes and `&` names
+/// merged, asides left out, a baseline before `to` cut off), and the spans of the short
+/// asides in it.
+fn clause_words(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    from: usize,
+    to: usize,
+) -> (Vec<Word>, Vec<(usize, usize)>) {
+    // 居民消费价格比上年同期上涨0.1%: the baseline between the indicator and the verb goes.
+    let mut to = to;
+    while let Some((len, _)) = rules.bases.ending_at(&f.chars, to).filter(|(l, _)| to - l >= from) {
+        to -= len;
+    }
+    let lo = cx.words.partition_point(|w| w.end <= from);
+    let hi = cx.words.partition_point(|w| w.start < to);
+    // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
+    let s = &f.chars;
+    let inside = parenthesized(s, from, to);
+    let words: Vec<Word> = cx.words[lo..hi]
+        .iter()
+        .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
+        .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
+        .map(|w| metric_word(rules, s, w))
+        .collect();
+    let words = merge_ampersand_names(s, merge_short_quotes(s, words));
+    (words, inside)
+}
+
+/// The metric written at `ma..mb`, without the asides inside it, its leading and trailing
+/// words cut, one spelling for a share, and 比重 / 占 added for a share named without them;
+/// `None` for a name that is never a metric or is too short or too long.
+fn written_name(
+    rules: &ClaimRules,
+    f: &Folded,
+    inside: &[(usize, usize)],
+    (ma, mb): (usize, usize),
+    share_named: bool,
+    share_of_previous: bool,
+) -> Option<Metric> {
     let mut m = String::new();
     let mut at = ma;
     for &(a, b) in inside.iter().filter(|&&(a, b)| a >= ma && b <= mb) {
