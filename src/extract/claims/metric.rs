@@ -56,12 +56,6 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     let s = &f.chars;
     let words: Vec<&Word> = words.iter().collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
-    let is_scope = |w: &Word| {
-        let t = text_of(w);
-        // A one-character place (巴, 云) is no scope, but no part of a metric either.
-        (w.tag == "ns" && (t.chars().count() < 2 || is_place_name(rules, &t.chars().collect::<Vec<_>>())))
-            || rules.scope_words.at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|(l, _)| l == t.chars().count())
-    };
     // 和 / 及 / 与 at `j` between two nouns (no place on either side).
     let joins = |j: usize| {
         j >= 1
@@ -69,13 +63,13 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             && matches!(text_of(words[j]).as_str(), "和" | "及" | "与" | "、")
             && is_nounish(words[j - 1].tag)
             && words[j - 1].tag != "t"
-            && !is_scope(words[j - 1])
+            && !is_scope(rules, f, words[j - 1])
             && (is_nounish(words[j + 1].tag) || words[j + 1].tag == "attr")
-            && !is_scope(words[j + 1])
+            && !is_scope(rules, f, words[j + 1])
     };
     let mut k = words.len();
     // Skip trailing non-nouns (达, 为, 同比, 增长, 占) and references (占全国).
-    while k > 0 && (!is_nounish(words[k - 1].tag) || is_scope(words[k - 1]) || words[k - 1].tag == "t") {
+    while k > 0 && (!is_nounish(words[k - 1].tag) || is_scope(rules, f, words[k - 1]) || words[k - 1].tag == "t") {
         k -= 1;
     }
     let end = k;
@@ -106,7 +100,7 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         } else if k < end
             && k > 1
             && w.tag == "v"
-            && (words[k - 2].tag == "v" || (is_nounish(words[k - 2].tag) && !is_scope(words[k - 2])))
+            && (words[k - 2].tag == "v" || (is_nounish(words[k - 2].tag) && !is_scope(rules, f, words[k - 2])))
             && words[..k - 2].iter().any(|p| p.tag == "v")
             && w.end - w.start >= 2
             && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
@@ -141,7 +135,10 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     // 占我国外贸总值的65%: a share without 比重 written, named like one.
     let zhan_at = |j: usize| j > 0 && text_of(words[j - 1]) == "占";
     let mut share_named = false;
-    if k < end && !share(words[end - 1]) && (zhan_at(k) || (k > 1 && is_scope(words[k - 1]) && zhan_at(k - 1))) {
+    if k < end
+        && !share(words[end - 1])
+        && (zhan_at(k) || (k > 1 && is_scope(rules, f, words[k - 1]) && zhan_at(k - 1)))
+    {
         // 占比近六成 (占 and 比 segmented apart) is the share itself.
         share_named = !(end == k + 1 && text_of(words[k]) == "比");
         share_of_previous = true;
@@ -149,7 +146,8 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     if k > 0 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" {
         if k > 1 && is_nounish(words[k - 2].tag) {
             k -= 1;
-            while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(words[k - 1]) {
+            while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(rules, f, words[k - 1])
+            {
                 k -= 1;
             }
         } else {
@@ -168,13 +166,22 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     // Drop leading places, scope words and numerals.
     let class_numeral =
         |k: usize| (k + 1 < end && text_of(words[k + 1]) == "级") || text_of(words[k]).starts_with('每');
-    while k < end && (is_scope(words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k))) {
+    while k < end && (is_scope(rules, f, words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k)))
+    {
         k += 1;
     }
     if k >= end {
         return None;
     }
     written_name(rules, f, &inside, (words[k].start, words[end - 1].end), share_named, share_of_previous)
+}
+
+/// Whether a word names a place or scope (全省, 我国) rather than a part of a metric.
+fn is_scope(rules: &ClaimRules, f: &Folded, w: &Word) -> bool {
+    let t = f.slice(w.start, w.end);
+    // A one-character place (巴, 云) is no scope, but no part of a metric either.
+    (w.tag == "ns" && (t.chars().count() < 2 || is_place_name(rules, &t.chars().collect::<Vec<_>>())))
+        || rules.scope_words.at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|(l, _)| l == t.chars().count())
 }
 
 /// The words of `from..to` as metrics see them ([`metric_word`], short quotes and `&` names
