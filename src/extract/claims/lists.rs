@@ -377,6 +377,7 @@ pub(super) fn inherit_metrics(claims: &mut [Claim], shares: &mut [bool]) {
 mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+    use rust_decimal::Decimal;
 
     #[test]
     fn first_place_shared_heads_and_period_references() {

@@ -439,7 +439,8 @@ pub(super) fn of_figure(
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+    use crate::model::{ClaimKind, Modality};
+    use rust_decimal::Decimal;
 
     #[test]
     fn indicator_names_with_joins_class_suffixes_and_unwritten_shares() {

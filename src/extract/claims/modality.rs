@@ -42,7 +42,7 @@ pub(super) fn of_figure(
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+    use crate::model::Modality;
 
     #[test]
     fn false_target_cues_and_phrases_that_set_targets() {

@@ -279,7 +279,7 @@ pub(super) fn fill_release_period(rules: &ClaimRules, cx: &Context<'_>, s: &[cha
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+    use crate::model::Modality;
 
     #[test]
     fn a_month_lead_carries_over_and_a_baseline_is_no_period() {

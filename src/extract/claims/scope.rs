@@ -135,7 +135,6 @@ pub(super) fn fill_release_scope(rules: &ClaimRules, region: &DocRegion, claims:
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use crate::model::{Basis, ClaimKind, Modality, Qualifier};
 
     #[test]
     fn a_release_about_one_place_scopes_its_other_figures() {

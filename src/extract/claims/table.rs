@@ -125,7 +125,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
-    use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+    use crate::model::{Basis, ClaimKind};
 
     #[test]
     fn table_rows_become_figures_under_their_header() {
