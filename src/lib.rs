@@ -27,6 +27,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod fetch;
+pub mod hash;
 pub mod model;
 pub mod patterns;
 pub mod pipeline;

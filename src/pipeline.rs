@@ -7,6 +7,7 @@ use crate::clean::{self, CleanRules, Cleaned};
 use crate::decode::{self, DecidedBy};
 use crate::error::PatternError;
 use crate::extract::Extractor;
+use crate::hash::{hex, sha256_hex};
 use crate::model::{Document, SourceInfo, Warning, WarningCode, SCHEMA};
 use crate::segment::ChineseSegmenter;
 use crate::source::RawDoc;
@@ -153,17 +154,4 @@ fn fingerprint(patterns_dir: &Path) -> String {
         h.update(std::fs::read(&f).unwrap_or_default());
     }
     hex(&h.finalize())
-}
-
-/// Lowercase hex SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(digest: &[u8]) -> String {
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
 }

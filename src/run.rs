@@ -5,8 +5,9 @@
 //! errors.jsonl and the batch goes on.
 
 use crate::error::{DocError, RunError};
+use crate::hash::sha256_hex;
 use crate::model::Document;
-use crate::pipeline::{sha256_hex, Pipeline};
+use crate::pipeline::Pipeline;
 use crate::sink::{self, AtomicFile};
 use crate::source::{self, Input, RawDoc};
 use rayon::prelude::*;

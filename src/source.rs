@@ -1,11 +1,37 @@
 //! Where documents come from: a corpus directory walked in a stable order, single files,
 //! or standard input. Reads bytes (inflating `.gz`), and the `.meta.json` sidecar written by
-//! `pressmine fetch` ([`crate::fetch::Meta`]: URL and HTTP charset). Never decodes or parses: that is `decode`'s job.
+//! `pressmine fetch` ([`Meta`]: URL and HTTP charset). Never decodes or parses: that is `decode`'s job.
 
 use crate::error::DocError;
-use crate::fetch::Meta;
+use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// Sidecar that `fetch` stores beside each page as `<file>.meta.json`; read back here.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// URL as requested.
+    pub url: String,
+    /// URL after redirects.
+    pub final_url: String,
+    /// HTTP status of the stored response.
+    pub status: u16,
+    /// When it was fetched (UTC, RFC 3339).
+    pub fetched_at: String,
+    /// `Content-Type` header.
+    pub content_type: Option<String>,
+    /// Charset named by the `Content-Type` header (lowercased).
+    pub charset: Option<String>,
+    /// `ETag` header.
+    pub etag: Option<String>,
+    /// `Last-Modified` header.
+    pub last_modified: Option<String>,
+    /// sha256 of the stored bytes (hex).
+    pub sha256: String,
+    /// Stored bytes.
+    pub bytes: u64,
+}
 
 /// File extensions that hold documents (optionally followed by `.gz`).
 pub const EXTENSIONS: &[&str] = &["html", "htm", "shtml", "xhtml", "txt"];

@@ -11,6 +11,8 @@ pub mod naming;
 pub mod robots;
 
 use crate::error::FetchError;
+use crate::hash::sha256_hex;
+pub use crate::source::Meta;
 use naming::Kind;
 use regex::Regex;
 use reqwest::header::{self, HeaderMap};
@@ -106,32 +108,6 @@ pub struct Listing {
     pub next: Option<Regex>,
     /// Most listing pages read.
     pub max_pages: usize,
-}
-
-/// Sidecar stored beside each page as `<file>.meta.json`; `source` reads it back.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Meta {
-    /// URL as requested.
-    pub url: String,
-    /// URL after redirects.
-    pub final_url: String,
-    /// HTTP status of the stored response.
-    pub status: u16,
-    /// When it was fetched (UTC, RFC 3339).
-    pub fetched_at: String,
-    /// `Content-Type` header.
-    pub content_type: Option<String>,
-    /// Charset named by the `Content-Type` header (lowercased).
-    pub charset: Option<String>,
-    /// `ETag` header.
-    pub etag: Option<String>,
-    /// `Last-Modified` header.
-    pub last_modified: Option<String>,
-    /// sha256 of the stored bytes (hex).
-    pub sha256: String,
-    /// Stored bytes.
-    pub bytes: u64,
 }
 
 /// How one URL ended.
@@ -861,7 +837,7 @@ fn store(out: &Path, url: &Url, page: &Page) -> Result<String, String> {
         charset,
         etag: header_str(&page.headers, header::ETAG),
         last_modified: header_str(&page.headers, header::LAST_MODIFIED),
-        sha256: crate::pipeline::sha256_hex(&page.body),
+        sha256: sha256_hex(&page.body),
         bytes: page.body.len() as u64,
     };
     crate::sink::write_atomic(&path, &page.body).map_err(|e| e.to_string())?;

@@ -1,0 +1,880 @@
+//! What a number literal says by itself and with the words right around it: its value,
+//! unit and surface unit, range, special shapes (百分之, 分之, 第N, 翻番, ratios, word
+//! figures such as 对折), the hedge written on it (qualifier) and the change it states (sign,
+//! basis, named reference). Evidence: the characters of the figure and of its clause before
+//! it, and the unit, hedge, change and baseline vocabularies of `patterns/`.
+//!
+//! It does not decide what the figure measures, where or when: that is [`super::metric`],
+//! [`super::scope`] and [`super::period`].
+
+use super::super::numbers::{self, Literal};
+use super::super::rules::{BaseClass, ClaimRules, Unit};
+use super::super::Folded;
+use super::clause::clause_start;
+use super::clause::is_clause_break;
+use super::nonclaims::mask_of;
+use crate::model::Qualifier;
+use crate::model::{Basis, Change, ClaimKind, Span};
+use rust_decimal::Decimal;
+
+/// A number with its unit as read from running text, before any claim filtering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Character span.
+    pub span: Span,
+    /// Normalized value (percent as written, money in whole units).
+    pub value: Decimal,
+    /// Unit code.
+    pub unit: Option<String>,
+    /// Kind the unit implies.
+    pub kind: ClaimKind,
+}
+
+/// The quantity a figure reads as.
+pub(super) fn quantity(rules: &ClaimRules, f: Figure) -> Quantity {
+    Quantity {
+        span: [f.start, f.end],
+        value: f.value.normalize(),
+        unit: f.unit.map(|u| rules.units[u].code.clone()),
+        kind: f.kind_override.or(f.unit.map(|u| rules.units[u].kind)).unwrap_or(ClaimKind::Index),
+    }
+}
+
+/// A word that is a figure by itself (对折, 百分之百) at `i`.
+pub(super) fn word_figure_at(rules: &ClaimRules, s: &[char], i: usize) -> Option<Figure> {
+    if !rules.word_figure_starts.contains(s.get(i)?) {
+        return None;
+    }
+    let (len, (value, idx, after)) = rules.word_figures.at(s, i)?;
+    if !after.is_empty() && after.ending_at(s, i).is_none() {
+        return None;
+    }
+    if !may_follow(&rules.units[idx], s, i + len) {
+        return None;
+    }
+    Some(Figure {
+        start: i,
+        end: i + len,
+        value,
+        unit: Some(idx),
+        surface_unit: Some(s[i..i + len].iter().collect()),
+        kind_override: None,
+        range: None,
+        rule: "word_figure".into(),
+        over: false,
+        approx: false,
+    })
+}
+
+/// Reads every number with its unit (the number/unit layer without the claim filters):
+/// numbers inside URLs (the `nonclaim.url` rule) are left out.
+pub fn scan_quantities(rules: &ClaimRules, text: &str) -> Vec<Quantity> {
+    let folded = Folded::new(text);
+    let excluded = mask_of(rules, |r| r.id == "nonclaim.url", &folded);
+    let s = folded.chars;
+    let mut out = Vec::new();
+    let mut words = (0..s.len()).filter_map(|i| word_figure_at(rules, &s, i)).peekable();
+    for lit in numbers::find_literals(text) {
+        while let Some(w) = words.next_if(|w| w.start < lit.start) {
+            if !out.last().is_some_and(|q: &Quantity| q.span[1] > w.start) {
+                out.push(quantity(rules, w));
+            }
+        }
+        if out.last().is_some_and(|q: &Quantity| q.span[1] > lit.start)
+            || excluded[lit.start..lit.end].iter().any(|x| *x)
+        {
+            continue;
+        }
+        let q = match figure(rules, &s, &lit) {
+            Some(f) => quantity(rules, f),
+            None => Quantity {
+                span: [lit.start, lit.end],
+                value: lit.value.normalize(),
+                unit: None,
+                kind: ClaimKind::Index,
+            },
+        };
+        out.push(q);
+    }
+    for w in words {
+        if !out.last().is_some_and(|q: &Quantity| q.span[1] > w.start) {
+            out.push(quantity(rules, w));
+        }
+    }
+    out
+}
+
+/// A currency named without an amount (人民币, 美元 in 以人民币和美元计价).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrencyName {
+    /// Character span.
+    pub span: Span,
+    /// Currency code (CNY, USD …).
+    pub code: String,
+}
+
+/// Currencies named in running text outside any amount: the money units' words of two or
+/// more characters (a lone 元 is 元旦, 单元, 公元) that no quantity of [`scan_quantities`]
+/// covers.
+pub fn scan_currency_names(rules: &ClaimRules, text: &str) -> Vec<CurrencyName> {
+    let quantities = scan_quantities(rules, text);
+    let s: Vec<char> = numbers::fold(text);
+    let mut covered = vec![false; s.len()];
+    for q in &quantities {
+        covered[q.span[0]..q.span[1].min(s.len())].iter_mut().for_each(|x| *x = true);
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        match rules.unit_words.at(&s, i) {
+            Some((len, u))
+                if len >= 2 && rules.units[u].kind == ClaimKind::Amount && !covered[i..i + len].iter().any(|x| *x) =>
+            {
+                out.push(CurrencyName { span: [i, i + len], code: rules.units[u].code.clone() });
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The unit right after a literal, if any: (unit index, end of unit word).
+pub(super) fn unit_after(rules: &ClaimRules, s: &[char], at: usize) -> Option<(usize, usize)> {
+    let mut j = at;
+    while j < s.len() && matches!(s[j], ' ' | '\u{3000}') {
+        j += 1;
+    }
+    let (len, idx) = rules.unit_words.at_spaced(s, j)?;
+    may_follow(&rules.units[idx], s, j + len).then_some((idx, j + len))
+}
+
+/// Whether what follows a unit word ending at `end` lets it be the unit (`requires_after`:
+/// 一成不变 and 半成品 are no 成).
+pub(super) fn may_follow(unit: &Unit, s: &[char], end: usize) -> bool {
+    unit.requires_after
+        .as_ref()
+        .map_or(true, |re| re.is_match(&s[end..(end + 6).min(s.len())].iter().collect::<String>()))
+}
+
+/// Everything decided about one figure before it becomes a [`Claim`].
+pub(super) struct Figure {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) value: Decimal,
+    pub(super) unit: Option<usize>,
+    pub(super) surface_unit: Option<String>,
+    pub(super) kind_override: Option<ClaimKind>,
+    pub(super) range: Option<[Decimal; 2]>,
+    pub(super) rule: String,
+    pub(super) over: bool,
+    pub(super) approx: bool,
+}
+
+/// Literal + unit + special shapes (百分之, 分之, 第N, 翻番, ranges, ratios) → figure.
+pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
+    let starts_with = |at: usize, w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        s.get(at..at + w.len()).is_some_and(|x| x == w.as_slice())
+    };
+    let ends_with = |end: usize, w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        end >= w.len() && s[end - w.len()..end] == *w.as_slice()
+    };
+    let hundred = Decimal::ONE_HUNDRED;
+    // 百分之十五点五, 千分之三, 万分之五, 百万分之五, 万万分之七 (spaces allowed: 百 分 之 2.4).
+    if let Some((start, denominator)) = per_prefix(s, lit.start) {
+        let surface: String = s[start..lit.start].iter().filter(|c| !matches!(c, ' ' | '\u{3000}')).collect();
+        return Some(Figure {
+            start,
+            end: lit.end,
+            value: lit.value.checked_mul(hundred)?.checked_div(denominator)?,
+            unit: unit_index(rules, "%"),
+            surface_unit: Some(surface),
+            kind_override: Some(ClaimKind::Percent),
+            range: None,
+            rule: "percent.chinese".into(),
+            over: lit.over,
+            approx: lit.approx,
+        });
+    }
+    // 五分之一 → 20 %; both parts whole numbers (五百分之2.2 is no fraction).
+    if starts_with(lit.end, "分之") {
+        if let Some(Ok(num)) = numbers::literal_at(s, lit.end + 2) {
+            if !lit.value.is_zero() && lit.value.fract().is_zero() && num.value.fract().is_zero() {
+                let v = num.value.checked_mul(hundred)?.checked_div(lit.value)?;
+                return Some(Figure {
+                    start: lit.start,
+                    end: num.end,
+                    value: v.round_sf(8).unwrap_or(v),
+                    unit: unit_index(rules, "%"),
+                    surface_unit: Some("分之".into()),
+                    kind_override: Some(ClaimKind::Percent),
+                    range: None,
+                    rule: "percent.fraction".into(),
+                    over: false,
+                    approx: false,
+                });
+            }
+        }
+        return None;
+    }
+    // 第N: a rank after a rank cue, otherwise an ordinal (never a claim).
+    if lit.start > 0 && s[lit.start - 1] == '第' {
+        if rules.ordinal_after.at(s, lit.end).is_some() {
+            return None;
+        }
+        let from = lit.start.saturating_sub(7);
+        if !rules.rank_cues.any_in(s, from, lit.start - 1) {
+            return None;
+        }
+        let mut end = lit.end;
+        if matches!(s.get(end), Some('位' | '名')) {
+            end += 1;
+        }
+        return Some(Figure {
+            start: lit.start - 1,
+            end,
+            value: lit.value,
+            unit: unit_index(rules, "rank"),
+            surface_unit: None,
+            kind_override: Some(ClaimKind::Rank),
+            range: None,
+            rule: "rank.ordinal".into(),
+            over: false,
+            approx: false,
+        });
+    }
+    // 翻一番 / 翻了两番 → ×2, ×4.
+    if s.get(lit.end) == Some(&'番') && (ends_with(lit.start, "翻") || ends_with(lit.start, "翻了")) {
+        let n = u32::try_from(lit.value.trunc().mantissa()).ok().filter(|n| *n <= 10)?;
+        let start = lit.start - if ends_with(lit.start, "翻了") { 2 } else { 1 };
+        return Some(Figure {
+            start,
+            end: lit.end + 1,
+            value: Decimal::from(2u64.pow(n)),
+            unit: unit_index(rules, "times"),
+            surface_unit: Some("番".into()),
+            kind_override: Some(ClaimKind::Multiple),
+            range: None,
+            rule: "multiple.fanfan".into(),
+            over: false,
+            approx: false,
+        });
+    }
+    // Ratio 1.5:1.
+    if s.get(lit.end) == Some(&':') && lit.arabic {
+        if let Some(Ok(rhs)) = numbers::literal_at(s, lit.end + 1) {
+            if rhs.arabic && !rhs.value.is_zero() {
+                return Some(Figure {
+                    start: lit.start,
+                    end: rhs.end,
+                    value: lit.value.checked_div(rhs.value)?.round_dp(6),
+                    unit: None,
+                    surface_unit: None,
+                    kind_override: Some(ClaimKind::Ratio),
+                    range: None,
+                    rule: "ratio.colon".into(),
+                    over: false,
+                    approx: false,
+                });
+            }
+        }
+    }
+    measured(rules, s, lit)
+}
+
+/// A literal with what follows it: its unit word (or a currency symbol before it), a range,
+/// a unit written once at the end of a list, a written minus sign and a unit tail.
+fn measured(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
+    let mut unit = unit_after(rules, s, lit.end);
+    // 7 2 折, 九 九 折 (spaced out in text taken from PDFs): two single digits before a
+    // unit that reads two digits on their own (七二折 = 72 %).
+    let mut lit = lit.clone();
+    if unit.is_none() && lit.end == lit.start + 1 && lit.value < Decimal::TEN {
+        let k = unit_word_start(s, lit.end, s.len());
+        let second = (k > lit.end && k < s.len()).then(|| numbers::literal_at(s, k)).flatten();
+        if let Some(Ok(b)) = second.filter(|b| matches!(b, Ok(b) if b.end == k + 1 && b.arabic == lit.arabic)) {
+            let after = unit_after(rules, s, b.end).filter(|u| rules.units[u.0].two_digit_factor.is_some());
+            if let (Some(u), Some(v)) =
+                (after, lit.value.checked_mul(Decimal::TEN).and_then(|v| v.checked_add(b.value)))
+            {
+                unit = Some(u);
+                lit = Literal { end: b.end, value: v, ..lit };
+            }
+        }
+    }
+    let lit = &lit;
+    // ￥300, $20: a currency symbol before the number, when no unit word follows.
+    let mut start = lit.start;
+    if unit.is_none() {
+        if let Some((len, idx)) = rules.currency_prefix.ending_at(s, lit.start) {
+            unit = Some((idx, lit.end));
+            start = lit.start - len;
+        }
+    }
+    let (range, anchor, mut end) = read_range(rules, s, lit, &mut unit)?;
+    let shared_unit = list_unit(rules, s, lit, &mut unit, range.is_some());
+    let u: Option<&Unit> = unit.map(|u| &rules.units[u.0]);
+    // Small Chinese numerals before classifiers are rhetoric (三个方面, 两项制度).
+    if lit.chinese && !lit.arabic {
+        let ok = match u {
+            Some(u) => u.chinese_ok || lit.value >= Decimal::TEN,
+            None => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    // -22.2%, 增长-2.1%, 负3.9%: a written minus sign belongs to the figure.
+    let mut negative = false;
+    if range.is_none() && start == lit.start {
+        let with_sign = numbers::signed(s, lit.clone());
+        if with_sign.start < lit.start {
+            negative = true;
+            start = with_sign.start;
+        }
+    }
+    let two_digits = lit.value.fract().is_zero() && lit.value >= Decimal::TEN && lit.value < Decimal::ONE_HUNDRED;
+    if two_digits && u.is_some_and(|u| u.two_digit_factor.is_some()) && (lit.value % Decimal::TEN).is_zero() {
+        return None; // 十折, 20折: no such discount
+    }
+    let factor = match u {
+        Some(Unit { two_digit_factor: Some(f), .. }) if two_digits => *f,
+        Some(u) => u.factor,
+        None => Decimal::ONE,
+    };
+    let surface_unit = surface_unit(s, lit, unit, shared_unit, start, anchor, range.is_some());
+    let mut value = lit.value.checked_mul(factor)?;
+    if let (Some((idx, _)), None) = (unit, range) {
+        let (extra, e) = unit_tail(&rules.units[idx], s, lit, end);
+        value = value.checked_add(extra)?;
+        end = e;
+    }
+    let value = if negative { -value } else { value };
+    let range = match range {
+        Some([a, b]) => Some([a.checked_mul(factor)?, b.checked_mul(factor)?]),
+        None => None,
+    };
+    Some(Figure {
+        start,
+        end,
+        value: range.map(|r| r[0]).unwrap_or(value),
+        unit: unit.map(|u| u.0),
+        surface_unit,
+        kind_override: None,
+        range,
+        rule: u.map(|u| u.id.clone()).unwrap_or_else(|| "index.bare".into()),
+        over: lit.over,
+        approx: lit.approx,
+    })
+}
+
+/// The range a literal opens (10%-15%, 3至5年, 20~100家, 二三十家): the range, where the unit
+/// word after its high end starts looking (`anchor`) and where the figure ends; `unit` becomes
+/// the high end's. `None` when the low end overflows.
+fn read_range(
+    rules: &ClaimRules,
+    s: &[char],
+    lit: &Literal,
+    unit: &mut Option<(usize, usize)>,
+) -> Option<(Option<[Decimal; 2]>, usize, usize)> {
+    let mut unit_now = *unit;
+    // Range: 10%-15%, 3至5年, 20~100家.
+    let mut range = None;
+    let mut anchor = lit.end;
+    let mut end = unit_now.map(|u| u.1).unwrap_or(lit.end);
+    if let Some(sep) = s.get(end).copied().filter(|c| matches!(c, '-' | '~' | '至' | '到')) {
+        if let Some(Ok(hi)) = numbers::literal_at(s, end + 1) {
+            let hi_unit = unit_after(rules, s, hi.end);
+            let compatible = match (unit_now, hi_unit) {
+                (Some(a), Some(b)) => a.0 == b.0,
+                (None, Some(_)) => true,
+                _ => false,
+            };
+            let same_script = hi.arabic == lit.arabic;
+            if compatible && same_script && (sep != '-' || lit.arabic) {
+                let scale_lo = if lit.scale.is_empty() && !hi.scale.is_empty() {
+                    // 3-5万: the scale of the high end applies to both.
+                    scale_value(&hi.scale)
+                } else {
+                    Decimal::ONE
+                };
+                let lo = lit.value.checked_mul(scale_lo)?;
+                range = Some([lo, hi.value]);
+                anchor = hi.end;
+                unit_now = hi_unit;
+                end = hi_unit.map(|u| u.1).unwrap_or(hi.end);
+            }
+        }
+    }
+    // 二三十家, 三四百万: a rough range written with neighbouring digits.
+    if let (None, Some(high)) = (range, lit.high) {
+        range = Some([lit.value, high]);
+    }
+    *unit = unit_now;
+    Some((range, anchor, end))
+}
+
+/// The unit written once at the end of a list of numbers (6.4和4.3个百分点, 3、5、8家, 7.2个和
+/// 3.8个百分点), taken by a literal with no unit word or with the classifier alone: `unit`
+/// becomes it, and the words written for it are returned.
+fn list_unit(
+    rules: &ClaimRules,
+    s: &[char],
+    lit: &Literal,
+    unit: &mut Option<(usize, usize)>,
+    ranged: bool,
+) -> Option<String> {
+    // 6.4和4.3个百分点, 3、5、8家: a bare number in a list takes the unit written once at its end.
+    let mut shared_unit = None;
+    // 7.2个和3.8个百分点: so does a number with the classifier alone.
+    if let Some((_, ue)) = unit.filter(|_| !ranged && lit.arabic && s.get(lit.end) == Some(&'个')) {
+        let mut at = ue;
+        for _ in 0..6 {
+            if ue != lit.end + 1 || !matches!(s.get(at), Some('和' | '、' | '及' | '与' | '或')) {
+                break;
+            }
+            let Some(Ok(next)) = numbers::literal_at(s, at + 1) else { break };
+            match unit_after(rules, s, next.end) {
+                Some((idx, e)) if s.get(next.end) == Some(&'个') && e > next.end + 1 => {
+                    *unit = Some((idx, ue));
+                    shared_unit = Some(s[next.end..e].iter().collect::<String>());
+                    break;
+                }
+                Some((_, e)) if e == next.end + 1 => at = e,
+                _ => break,
+            }
+        }
+    }
+    if unit.is_none() && !ranged && lit.arabic {
+        let mut at = lit.end;
+        for _ in 0..6 {
+            if !matches!(s.get(at), Some('和' | '、' | '及' | '与' | '或')) {
+                break;
+            }
+            let Some(Ok(next)) = numbers::literal_at(s, at + 1) else { break };
+            if !next.arabic || next.scale != lit.scale {
+                break;
+            }
+            if let Some((idx, ue)) = unit_after(rules, s, next.end) {
+                *unit = Some((idx, lit.end));
+                shared_unit = Some(s[unit_word_start(s, next.end, ue)..ue].iter().collect::<String>());
+                break;
+            }
+            at = next.end;
+        }
+    }
+    shared_unit
+}
+
+/// The unit as written: the list's shared unit word, the currency symbol, or the scale and
+/// unit word after the literal (after its high end for a range).
+fn surface_unit(
+    s: &[char],
+    lit: &Literal,
+    unit: Option<(usize, usize)>,
+    shared_unit: Option<String>,
+    start: usize,
+    anchor: usize,
+    ranged: bool,
+) -> Option<String> {
+    match unit {
+        Some(_) if shared_unit.is_some() => shared_unit.map(|w| format!("{}{w}", lit.scale)),
+        Some(_) if start < lit.start => {
+            Some(format!("{}{}", s[start..lit.start].iter().collect::<String>(), lit.scale))
+        }
+        Some((_, ue)) => {
+            let word: String = s[unit_word_start(s, anchor, ue)..ue].iter().collect();
+            let scale = if ranged { "" } else { lit.scale.as_str() };
+            Some(format!("{scale}{word}"))
+        }
+        None if !lit.scale.is_empty() => Some(lit.scale.clone()),
+        None => None,
+    }
+}
+
+/// The start and the denominator of a `百分之` / `千分之` / `万分之` / `百万分之` … written
+/// right before `at` (inline spaces allowed between its characters): the denominator is a
+/// run of place characters of at least a hundred, with no digit before it (五百分之二 is a
+/// fraction, read from its numerator's side).
+pub(super) fn per_prefix(s: &[char], at: usize) -> Option<(usize, Decimal)> {
+    let back = |mut k: usize| {
+        while k > 0 && matches!(s[k - 1], ' ' | '\u{3000}') {
+            k -= 1;
+        }
+        k
+    };
+    let zhi = back(at).checked_sub(1).filter(|k| s[*k] == '之')?;
+    let fen = back(zhi).checked_sub(1).filter(|k| s[*k] == '分')?;
+    let mut start = fen;
+    let mut denominator = Decimal::ONE;
+    loop {
+        let k = back(start);
+        let Some(place) = k.checked_sub(1).and_then(|p| {
+            numbers::small_unit(s[p]).map(Decimal::from).or_else(|| numbers::big_unit(s[p]).map(Decimal::from))
+        }) else {
+            break;
+        };
+        denominator = denominator.checked_mul(place)?;
+        start = k - 1;
+    }
+    let digit_before = start.checked_sub(1).is_some_and(|p| numbers::is_numeral_char(s[p]) || s[p] == '点');
+    (start < fen && denominator >= Decimal::ONE_HUNDRED && !digit_before).then_some((start, denominator))
+}
+
+/// What a unit's tail adds after its word ends at `end`, and where the figure then ends:
+/// tenths (七成六 → +6 %, 三成半 → +5 %) or smaller money units (50元6角三分 → +0.63,
+/// 两美元又三美分 → +0.03).
+pub(super) fn unit_tail(u: &Unit, s: &[char], lit: &Literal, end: usize) -> (Decimal, usize) {
+    let none = (Decimal::ZERO, end);
+    if !lit.value.fract().is_zero() || lit.over || lit.approx {
+        return none;
+    }
+    let free_after =
+        |k: usize| !s.get(k).is_some_and(|c| numbers::is_numeral_char(*c) || matches!(c, '点' | '分' | '之'));
+    if u.tenths_after {
+        let k = {
+            let mut k = end;
+            while matches!(s.get(k), Some(' ' | '\u{3000}')) {
+                k += 1;
+            }
+            k
+        };
+        let digit =
+            s.get(k).and_then(|c| if *c == '半' { Some(5) } else { numbers::chinese_digit(*c).filter(|d| *d > 0) });
+        if let (Some(d), true) = (digit, free_after(k + 1)) {
+            return (Decimal::from(d) * u.factor / Decimal::TEN, k + 1);
+        }
+        return none;
+    }
+    let mut total = Decimal::ZERO;
+    let mut at = end;
+    let mut last: Option<Decimal> = None;
+    for _ in 0..2 {
+        let k = if matches!(s.get(at), Some('又' | '零')) { at + 1 } else { at };
+        let Some(Ok(part)) = numbers::literal_at(s, k) else { break };
+        if part.value.fract() != Decimal::ZERO || part.value >= Decimal::TEN || !part.scale.is_empty() || part.over {
+            break;
+        }
+        let Some((len, v)) = u.subunits.at(s, part.end) else { break };
+        if last.is_some_and(|l| v >= l) || s.get(part.end + len).is_some_and(|c| matches!(c, '钟' | '之' | '期' | '别'))
+        {
+            break;
+        }
+        total += part.value * v;
+        last = Some(v);
+        at = part.end + len;
+    }
+    (total, at)
+}
+
+/// Where the unit word after a (possibly ranged) literal begins: skips spaces.
+pub(super) fn unit_word_start(s: &[char], anchor: usize, unit_end: usize) -> usize {
+    let mut j = anchor;
+    while j < unit_end && s[j] == ' ' {
+        j += 1;
+    }
+    j
+}
+
+pub(super) fn scale_value(scale: &str) -> Decimal {
+    scale
+        .chars()
+        .filter_map(|c| numbers::big_unit(c).map(Decimal::from).or_else(|| numbers::small_unit(c).map(Decimal::from)))
+        .fold(Decimal::ONE, |a, b| a.checked_mul(b).unwrap_or(a))
+}
+
+pub(super) fn unit_index(rules: &ClaimRules, code: &str) -> Option<usize> {
+    rules.units.iter().position(|u| u.code == code)
+}
+
+/// Baseline of a change from the words between the clause start and the change word.
+/// Baseline words are looked for up to `to` (同比增长 holds 同比); a named reference ends
+/// at `verb` (比一季度加快 → 一季度).
+pub(super) fn basis(rules: &ClaimRules, s: &[char], from: usize, to: usize, verb: usize) -> Change {
+    if let Some((_, _, class)) = rules.bases.find_in(s, from, to) {
+        let basis = match class {
+            BaseClass::Yoy => Basis::Yoy,
+            BaseClass::Mom => Basis::Mom,
+            BaseClass::Prior => Basis::VsPriorPeriod,
+        };
+        return Change { basis: Some(basis), reference: None };
+    }
+    if let Some((p, len, _)) = rules.reference_prefix.find_in(s, from, verb) {
+        if let Some(r) = reference_text(s, p + len, verb) {
+            return Change { basis: Some(Basis::VsReference), reference: Some(r) };
+        }
+    }
+    Change { basis: None, reference: None }
+}
+
+/// The reference named after 比 / 高于 …, trimmed of trailing filler.
+pub(super) fn reference_text(s: &[char], from: usize, to: usize) -> Option<String> {
+    // 高于全国平均水平6.4和4.3个百分点: the reference ends where the listed figures begin;
+    // digits of a period opening it are part of it (较8月份, 比2023年, 比1-7月).
+    let digits_after = |k: usize| (k..to).find(|&e| !s[e].is_ascii_digit()).unwrap_or(to);
+    let mut digits_end = digits_after(from);
+    if digits_end > from && matches!(s.get(digits_end), Some('-' | '~' | '～' | '至' | '到' | '—' | '－')) {
+        let second = digits_after(digits_end + 1);
+        if second > digits_end + 1 {
+            digits_end = second;
+        }
+    }
+    let skip =
+        if digits_end > from && matches!(s.get(digits_end), Some('月' | '年' | '季')) { digits_end } else { from };
+    let to = (skip..to).find(|&k| s[k].is_ascii_digit()).unwrap_or(to);
+    let mut t: String = s[from..to.max(from)].iter().collect();
+    // 比全省高0.4个百分点: the comparative after the reference is not part of it.
+    for comparative in ['高', '低', '快', '慢', '多', '少'] {
+        if t.ends_with(comparative) && t.chars().count() > 1 {
+            t.pop();
+            break;
+        }
+    }
+    for tail in ["平均水平", "平均", "水平", "增速", "同期"] {
+        if t.ends_with(tail) && t.chars().count() > tail.chars().count() {
+            t.truncate(t.len() - tail.len());
+        }
+    }
+    // 比同期工业: when the baseline is the same period, the reference is what follows.
+    if let Some(rest) = t.strip_prefix("同期").filter(|r| !r.is_empty()) {
+        t = rest.to_string();
+    }
+    let t = t.trim().to_string();
+    // A 、-list of references (工业、高技术制造业) is split over the figures by 分别.
+    let fits = |t: &str| t.chars().count() <= 10 || (t.contains('、') && t.chars().count() <= 24);
+    (!t.is_empty() && fits(&t) && t.chars().all(|c| c == '、' || !is_clause_break(c))).then_some(t)
+}
+
+/// The hedge on a figure (超1400亿元, 100家以上, 约占…, 几十家), and where the words before
+/// the figure end once a hedge before it is left out.
+pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize) -> (Option<Qualifier>, usize) {
+    // Hedges before the number (超1400亿元) and after the unit (100家以上).
+    let mut before = fig.start;
+    let mut qualifier = None;
+    if let Some((len, q)) = rules.qual_prefix.ending_at(s, before) {
+        if before - len >= cstart {
+            qualifier = Some(q);
+            before -= len;
+        }
+    }
+    if let Some((_, q)) = rules.qual_suffix.at(s, fig.end) {
+        qualifier = qualifier.or(Some(q));
+    }
+    // 约占全国的15%, 约为上年的1.2倍: a hedge on the copula hedges the figure it introduces.
+    if qualifier.is_none() {
+        let mut k = cstart;
+        while let Some((p, len, q)) = rules.qual_prefix.find_in(s, k, before) {
+            if matches!(s.get(p + len), Some('占' | '为' | '是' | '合')) {
+                qualifier = Some(q);
+                break;
+            }
+            k = p + len.max(1);
+        }
+    }
+    if fig.over && qualifier.is_none() {
+        qualifier = Some(Qualifier::Over);
+    }
+    if fig.approx && qualifier.is_none() {
+        // 几十家 is more than ten; 二三十家 is about twenty to thirty.
+        qualifier = Some(if fig.range.is_some() { Qualifier::About } else { Qualifier::Over });
+    }
+    (qualifier, before)
+}
+
+/// The change a figure states, read from the words right before it.
+pub(super) struct Stated {
+    /// The change, if any (basis and named reference).
+    pub(super) change: Option<Change>,
+    /// -1 when the change is a fall (下降, 低于).
+    pub(super) sign: i8,
+    /// The claim's kind: [`ClaimKind::Change`] when a change is stated, else what the unit says.
+    pub(super) kind: ClaimKind,
+    /// End of the words before the figure, past its hedge and change word.
+    pub(super) before: usize,
+}
+
+/// The change stated on a figure whose hedge-free words end at `before`: a change word right
+/// before it (同比增长8.2%, 下降了2.7%), or a pp figure against a named reference without one
+/// (高于全国2个百分点).
+pub(super) fn stated_change(
+    rules: &ClaimRules,
+    f: &Folded,
+    fig: &Figure,
+    sentence: Span,
+    cstart: usize,
+    before: usize,
+) -> Stated {
+    let s = &f.chars;
+    let mut before = before;
+    // Change word right before (同比增长8.2%, 下降了2.7%, 增长超过10%).
+    let mut verb_at = before;
+    if verb_at > cstart && s[verb_at - 1] == '了' {
+        verb_at -= 1;
+    }
+    let mut change = None;
+    let mut sign = 1i8;
+    if fig.kind_override != Some(ClaimKind::Rank) {
+        let exception = rules.change_exceptions.ending_at(s, verb_at).is_some();
+        if let Some((len, sg)) = rules.change.ending_at(s, verb_at).filter(|_| !exception) {
+            if verb_at - len >= cstart {
+                sign = sg;
+                change = Some(basis(rules, s, cstart, verb_at, verb_at - len));
+                before = verb_at - len;
+            }
+        }
+    }
+    let unit = fig.unit.map(|u| &rules.units[u]);
+    let mut kind = fig.kind_override.unwrap_or_else(|| unit.map(|u| u.kind).unwrap_or(ClaimKind::Index));
+    // pp or % stated against a named reference without a change verb: 高于全国2个百分点.
+    if change.is_none() && kind == ClaimKind::Pp {
+        // 分别比工业、高技术制造业高7.2个和3.8个百分点: the references may be a 、-list.
+        let mut from = cstart;
+        while from > sentence[0] && s[from - 1] == '、' && !rules.reference_prefix.any_in(s, from, before) {
+            from = clause_start(s, sentence[0], from - 1);
+        }
+        if let Some((p, len, _)) = rules.reference_prefix.find_in(s, from, before) {
+            let word: String = f.slice(p, p + len);
+            // 低于全国, or 比全国低: the reference is below.
+            let lower_after = before > 0 && matches!(s[before - 1], '低' | '慢' | '少');
+            sign = if word.contains('低') || word.contains('慢') || lower_after { -1 } else { 1 };
+            change = Some(Change { basis: Some(Basis::VsReference), reference: reference_text(s, p + len, before) });
+        }
+    }
+    if change.is_some() {
+        kind = ClaimKind::Change;
+    }
+    Stated { change, sign, kind, before }
+}
+
+/// Whether a figure stands: a bare number (no unit, no special shape) is a figure only after
+/// an index cue (指数89.0) or as a change of one.
+pub(super) fn is_cued(
+    rules: &ClaimRules,
+    s: &[char],
+    fig: &Figure,
+    cstart: usize,
+    before: usize,
+    changed: bool,
+) -> bool {
+    if fig.unit.is_some() || fig.kind_override.is_some() || fig.surface_unit.is_some() {
+        return true;
+    }
+    let mut k = before;
+    while let Some((len, _)) = rules.index_links.ending_at(s, k) {
+        if k - len < cstart {
+            break;
+        }
+        k -= len;
+    }
+    let cue_here = rules.index_cues.ending_at(s, k).is_some();
+    let cue_in_clause = rules.index_cues.any_in(s, cstart, before);
+    cue_here || (changed && cue_in_clause)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+
+    #[test]
+    fn spaced_out_percent_words_and_generalized_per_prefixes() {
+        let q = |t: &str| quantities(t).into_iter().map(|(t, v, _)| (t, v)).collect::<Vec<_>>();
+        assert_eq!(q("百 分 之2.4"), [("百 分 之2.4".to_string(), "2.4".to_string())]);
+        assert_eq!(q("２．４   个百分 点")[0].1, "2.4");
+        assert_eq!(q("万万分之七")[0].1, "0.000007");
+        assert_eq!(q("萬分之肆")[0].1, "0.04");
+        // A digit before the places makes it a fraction read from the other side; a decimal
+        // numerator makes it none.
+        assert_eq!(q("五百分之二")[0].1, "0.4");
+        assert!(q("五百分之2.2").iter().all(|(_, v)| v != "0.44"));
+    }
+
+    #[test]
+    fn unit_tails_and_words_that_are_figures() {
+        let q = |t: &str| quantities(t).into_iter().map(|(_, v, u)| (v, u)).collect::<Vec<_>>();
+        let pct = |v: &str| (v.to_string(), Some("%".to_string()));
+        assert_eq!(q("七成六"), [pct("76")]);
+        assert_eq!(q("三成半"), [pct("35")]);
+        assert_eq!(q("半成"), [pct("5")]);
+        assert_eq!(q("打对折"), [pct("50")]);
+        assert!(q("对折").is_empty());
+        assert!(q("半成品").is_empty());
+        assert_eq!(q("九 九 折"), [pct("99")]);
+        assert_eq!(q("50元6角三分"), [("50.63".to_string(), Some("CNY".to_string()))]);
+        assert_eq!(q("两美元又三美分"), [("2.03".to_string(), Some("USD".to_string()))]);
+        // 分钟 is no money unit.
+        assert_eq!(q("5元3分钟")[0].0, "5");
+    }
+
+    #[test]
+    fn rough_ranges_are_ranges() {
+        let c = claims_of("全省二三十家龙头企业参与，十七八万人参加，一百五六十家企业。", None);
+        let got: Vec<_> =
+            c.iter().map(|c| (c.value.to_string(), c.range.map(|r| r[1].to_string()), c.qualifier)).collect();
+        assert_eq!(
+            got,
+            [
+                ("20".to_string(), Some("30".to_string()), Some(Qualifier::About)),
+                ("170000".to_string(), Some("180000".to_string()), Some(Qualifier::About)),
+                ("150".to_string(), Some("160".to_string()), Some(Qualifier::About)),
+            ]
+        );
+    }
+
+    #[test]
+    fn newly_added_is_a_count_not_a_change() {
+        let c = claims_of("海关总署新增17项便利措施。", None);
+        assert_eq!((c[0].kind, c[0].metric.as_deref()), (ClaimKind::Count, Some("便利措施")));
+    }
+
+    #[test]
+    fn bare_hundreds_and_thousands_cutoff_dates_and_rises_of_the_previous_indicator() {
+        let c = claims_of("全年完成投资超过千亿元，引进项目百余个。百姓生活千方百计改善。", None);
+        let v: Vec<(&str, String)> = c.iter().map(|c| (c.text.as_str(), c.value.to_string())).collect();
+        assert_eq!(v, [("千亿元", "100000000000".to_string()), ("百余个", "100".to_string())]);
+        let c = claims_of("截至2024年6月底，全省累计发放稳岗返还资金15.6亿元。", Some("2024-07-10"));
+        assert_eq!(c[0].modality, Modality::Actual);
+        let c = claims_of("CPI同比上涨0.5%，涨幅比上月扩大0.3个百分点。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("CPI"));
+        let c = claims_of("新建改造农村公路1200公里，惠及企业32.4万户次。", None);
+        assert_eq!((c[0].scope.as_deref(), c[1].scope.as_deref()), (None, None));
+    }
+
+    #[test]
+    fn comparative_after_the_reference() {
+        let c = claims_of("增长5.8%，增速比全省高0.4个百分点，比全国低0.3个百分点。", None);
+        let refs: Vec<(String, Option<String>)> = c[1..]
+            .iter()
+            .map(|c| (c.value.to_string(), c.change.as_ref().and_then(|ch| ch.reference.clone())))
+            .collect();
+        assert_eq!(refs, [("0.4".into(), Some("全省".into())), ("-0.3".into(), Some("全国".into()))]);
+    }
+
+    #[test]
+    fn basis_points_hours_and_digits_after_a_scale() {
+        let c = claims_of("一年期LPR下调25个基点，近4个小时，还有1.7亿65周岁及以上人口，1亿2000万元。", None);
+        let t: Vec<(&str, String, Option<&str>)> =
+            c.iter().map(|c| (c.text.as_str(), c.value.to_string(), c.unit.as_deref())).collect();
+        assert_eq!(t[0], ("25个基点", "-0.25".to_string(), Some("pp")));
+        assert_eq!(t[1], ("4个小时", "4".to_string(), Some("h")));
+        assert_eq!(t[2].0, "1.7亿");
+        assert_eq!(t[3], ("1亿2000万元", "120000000".to_string(), Some("CNY")));
+    }
+
+    #[test]
+    fn a_hedge_on_the_copula_hedges_the_figure() {
+        let c = claims_of("出口额达到3000亿美元，约占全国的15%。", None);
+        assert_eq!(c[1].qualifier, Some(Qualifier::About));
+        let c = claims_of("出口额占全国的15%。", None);
+        assert_eq!(c[0].qualifier, None);
+    }
+
+    #[test]
+    fn a_period_range_after_bi_is_the_reference() {
+        let c = claims_of("规上工业增加值增长7.5%，增速比1-7月加快0.3个百分点。", None);
+        let change = c[1].change.as_ref().unwrap();
+        assert_eq!((change.basis, change.reference.as_deref()), (Some(Basis::VsReference), Some("1-7月")));
+    }
+}

@@ -1,0 +1,487 @@
+//! What a figure takes from the figures around it, after each was read on its own: 分别
+//! lists (an item, place, year or reference per figure, the change of the first for all),
+//! a hedge written once before a list, a baseline stated once per paragraph, the indicator
+//! of the previous figure in the sentence (shares 占…比重, durations), and 其中 sub-items of
+//! the previous sentence's indicator. Evidence: the claims already read and the text
+//! between them.
+//!
+//! It reads no figure and decides no attribute from scratch.
+
+use super::super::numbers;
+use super::super::rules::ClaimRules;
+use super::super::Folded;
+use super::clause::is_clause_break;
+use super::metric::{drop_leading, is_nounish, metric};
+use super::scope::is_place_name;
+use super::Context;
+use crate::model::{Basis, Change, Claim, ClaimKind};
+use crate::segment::Word;
+
+/// 全国居民消费价格上涨0.3%。其中，城市上涨0.3%，农村上涨0.2%: a sentence opened by 其中 breaks
+/// the previous sentence's indicator down: a figure there named only by the place-like word
+/// opening its clause (城市, 农村) is that part of it (城市居民消费价格).
+pub(super) fn sub_items_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        let sentence = claims[k].sentence;
+        if s.get(sentence[0]..sentence[0] + 2) != Some(&['其', '中'][..]) {
+            continue;
+        }
+        // The place-like word opening the figure's clause (城市上涨0.3%), if any.
+        let at = claims[k].span[0];
+        let clause =
+            (sentence[0]..at).rev().find(|&p| matches!(s[p], '，' | ',' | '；' | ';')).map_or(sentence[0], |p| p + 1);
+        let opening = rules.not_places.at(s, clause).map(|(l, _)| s[clause..clause + l].iter().collect::<String>());
+        let Some(part) = opening else { continue };
+        if claims[k].metric.as_ref().is_some_and(|m| *m != part) {
+            continue;
+        }
+        // The indicator of the sentence before.
+        let Some(prev) = (0..k).rev().find(|&j| claims[j].sentence[1] <= sentence[0]) else { continue };
+        let before = claims[prev].sentence;
+        let parent =
+            (0..=prev).rev().take_while(|&j| claims[j].sentence == before).find_map(|j| claims[j].metric.clone());
+        if let Some(parent) = parent {
+            claims[k].metric = Some(format!("{part}{parent}"));
+        }
+    }
+}
+
+/// `A、B、C分别增长5%、6%、7%`: pairs each figure after 分别 with its own item, and
+/// gives the later figures the change (kind, sign, basis) stated for the first.
+pub(super) fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut [Claim]) {
+    let s = &f.chars;
+    let marker: Vec<char> = "分别".chars().collect();
+    let ends_list = |c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '！' | '？');
+    let mut p = 0;
+    while p + 1 < s.len() {
+        if s[p..p + 2] != *marker.as_slice() {
+            p += 1;
+            continue;
+        }
+        let list_end = (p..s.len()).find(|&k| ends_list(s[k])).unwrap_or(s.len());
+        let after: Vec<usize> =
+            (0..claims.len()).filter(|&k| claims[k].span[0] > p && claims[k].span[0] < list_end).collect();
+        let list_start = (0..p).rev().find(|&k| is_clause_break(s[k]) && s[k] != '、').map(|k| k + 1).unwrap_or(0);
+        p += 2;
+        if after.len() < 2 {
+            continue;
+        }
+        if p - 2 == list_start {
+            pair_with_figures_before(claims, &after, p - 2);
+        }
+        let items = list_items(s, list_start, p, after.len());
+        one_item_naming_parts(rules, f, &items, &after, claims);
+        items_to_figures(rules, cx, f, items, &after, claims);
+        one_year_each(claims, &after);
+        one_reference_each(claims, &after);
+        change_of_the_first(claims, &after);
+    }
+}
+
+/// The items listed before 分别 (from `list_start` to the marker ending at `p`): split on 、
+/// first; only if that does not match the `count` of figures, on 和/及/与 too.
+fn list_items(s: &[char], list_start: usize, p: usize, count: usize) -> Vec<(usize, usize)> {
+    let split = |seps: &[char]| -> Vec<(usize, usize)> {
+        let mut items = Vec::new();
+        let mut a = list_start;
+        for (k, c) in s.iter().enumerate().take(p - 1).skip(list_start) {
+            if k == p - 2 || seps.contains(c) {
+                if k > a {
+                    items.push((a, k));
+                }
+                a = k + 1;
+            }
+        }
+        items
+    };
+    let mut items = split(&['、']);
+    if items.len() != count {
+        items = split(&['、', '和', '及', '与']);
+    }
+    items
+}
+
+/// A达到86.1%，B达到66.5%，分别高于全国6.4和4.3个百分点: nothing listed before 分别 (at
+/// `marker`) in its clause, so the figures pair with as many figures just before, in the
+/// same sentence, and take their metrics.
+fn pair_with_figures_before(claims: &mut [Claim], after: &[usize], marker: usize) {
+    let sentence = claims[after[0]].sentence;
+    let before: Vec<usize> =
+        (0..after[0]).filter(|&k| claims[k].sentence == sentence && claims[k].span[1] <= marker).collect();
+    if before.len() >= after.len() {
+        let pairs = &before[before.len() - after.len()..];
+        for (&src, &k) in pairs.iter().zip(after) {
+            if claims[src].metric.is_some() {
+                claims[k].metric = claims[src].metric.clone();
+            }
+        }
+    }
+}
+
+/// 城乡居民人均可支配收入分别为7.4万元和4.0万元: one item naming both parts (`[metric] pairs`).
+fn one_item_naming_parts(
+    rules: &ClaimRules,
+    f: &Folded,
+    items: &[(usize, usize)],
+    after: &[usize],
+    claims: &mut [Claim],
+) {
+    let s = &f.chars;
+    if let [(ia, ib)] = items {
+        let lead = (*ia..*ib).find(|&k| !s[k].is_whitespace()).unwrap_or(*ia);
+        if let Some((len, parts)) = rules.metric_pairs.at(s, lead).filter(|(_, p)| p.len() == after.len()) {
+            let rest = drop_leading(rules, f.text(lead + len, *ib).trim().to_string());
+            for (part, &k) in parts.iter().zip(after) {
+                claims[k].metric = Some(format!("{part}{rest}"));
+            }
+        }
+    }
+}
+
+/// Each item to its figure: items that are places give the figures their scopes (and what
+/// is said after the last place their metric); other items are the figures' metrics, with
+/// a head shared by one-word items or by all after a count (三大产业增加值).
+fn items_to_figures(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    items: Vec<(usize, usize)>,
+    after: &[usize],
+    claims: &mut [Claim],
+) {
+    let s = &f.chars;
+    // 南京、苏州、无锡分别完成…; 上海、江苏和浙江省电厂的电价分别…: items that are places
+    // are the figures' scopes; what the figures measure is said after them.
+    let place_at = |a: usize, b: usize| {
+        let a = (a..b).find(|&k| !s[k].is_whitespace()).unwrap_or(a);
+        cx.words
+            .iter()
+            .find(|w| w.start == a && w.end <= b)
+            .filter(|w| w.tag == "ns" && is_place_name(rules, &s[w.start..w.end]))
+            .map(|w| w.end)
+    };
+    let places = items.len() == after.len()
+        && items.split_last().is_some_and(|(&(la, lb), earlier)| {
+            earlier.iter().all(|&(a, b)| place_at(a, b).is_some_and(|e| s[e..b].iter().all(|c| c.is_whitespace())))
+                && place_at(la, lb).is_some()
+        });
+    if places {
+        let (la, lb) = items[items.len() - 1];
+        let rest_start = place_at(la, lb).unwrap_or(lb);
+        // Nothing after the last place: the metric is said after 分别, with the first figure.
+        let rest = metric(rules, cx, f, rest_start, lb)
+            .map(|m| m.text)
+            .or_else(|| after.iter().find_map(|&k| claims[k].metric.clone()));
+        for (&(ia, ib), &k) in items.iter().zip(after) {
+            let e = place_at(ia, ib).unwrap_or(ib);
+            let a = (ia..e).find(|&q| !s[q].is_whitespace()).unwrap_or(ia);
+            claims[k].scope = Some(f.text(a, e));
+            if rest.is_some() {
+                claims[k].metric = rest.clone();
+            }
+        }
+    } else if items.len() == after.len() {
+        // 4G和5G用户, 城镇和农村居民人均可支配收入: one-word items before a longer last
+        // one share its head (4G用户, 城镇居民人均可支配收入).
+        let words_in = |a: usize, b: usize| cx.words.iter().filter(move |w| w.start >= a && w.end <= b);
+        let head = items.split_last().and_then(|(&(la, lb), earlier)| {
+            let last: Vec<&Word> = words_in(la, lb).collect();
+            // One word each, and no places (上海、江苏和浙江省电厂 lists places, not indicators).
+            let one_word = |&(a, b): &(usize, usize)| {
+                let w: Vec<&Word> = words_in(a, b).collect();
+                w.len() == 1 && w[0].tag != "ns"
+            };
+            let nouns = last.len() >= 2
+                && last[1..].iter().all(|w| f.slice(w.start, w.end) != "的")
+                && is_nounish(last[last.len() - 1].tag);
+            (nouns && earlier.iter().all(one_word)).then(|| f.text(last[1].start, lb))
+        });
+        // 电子信息、装备制造、新材料三大产业增加值: the items share what follows 三大.
+        let (la, lb) = items[items.len() - 1];
+        let counted = (la..lb.saturating_sub(3))
+            .find(|&q| numbers::chinese_digit(s[q]).is_some_and(|d| d as usize == items.len()) && s[q + 1] == '大');
+        let (head, items) = match counted {
+            Some(q) => {
+                let mut items = items;
+                if let Some(last) = items.last_mut() {
+                    *last = (la, q);
+                }
+                (Some(f.text(q + 2, lb)), items)
+            }
+            None => (head, items),
+        };
+        let shared_by_all = counted.is_some();
+        for (n, (&(ia, ib), &k)) in items.iter().zip(after).enumerate() {
+            let mut item = drop_leading(rules, f.text(ia, ib).trim().to_string());
+            if let Some(h) = head.as_ref().filter(|_| shared_by_all || n + 1 < items.len()) {
+                item.push_str(h);
+            }
+            let m = if (2..=16).contains(&item.chars().count()) {
+                Some(item)
+            } else {
+                metric(rules, cx, f, ia, ib).map(|m| m.text)
+            };
+            if m.is_some() {
+                claims[k].metric = m;
+            }
+        }
+    }
+}
+
+/// 2016年-2018年的营业收入分别为A、B、C: one year each, when the figures share a span of as
+/// many years.
+fn one_year_each(claims: &mut [Claim], after: &[usize]) {
+    let years = claims[after[0]].period.as_deref().and_then(|p| {
+        let (a, b) = p.split_once('/')?;
+        let (a, b): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+        (b - a + 1 == after.len() as i32 && after.iter().all(|&k| claims[k].period.as_deref() == Some(p))).then_some(a)
+    });
+    if let Some(first_year) = years {
+        for (n, &k) in after.iter().enumerate() {
+            claims[k].period = Some(format!("{:04}", first_year + n as i32));
+        }
+    }
+}
+
+/// 分别比工业、高技术制造业高7.2个和3.8个百分点: one listed reference each.
+fn one_reference_each(claims: &mut [Claim], after: &[usize]) {
+    let listed = claims[after[0]].change.as_ref().and_then(|c| c.reference.clone()).filter(|r| {
+        r.split('、').count() == after.len()
+            && after.iter().all(|&k| claims[k].change.as_ref().and_then(|c| c.reference.as_ref()) == Some(r))
+    });
+    if let Some(r) = listed {
+        // 低2.3个和1.6个百分点: the comparative before the first figure holds for all.
+        let negative = claims[after[0]].value.is_sign_negative();
+        for (item, &k) in r.split('、').zip(after) {
+            if let Some(c) = claims[k].change.as_mut() {
+                c.reference = Some(item.to_string());
+            }
+            if negative && claims[k].value.is_sign_positive() {
+                claims[k].value = -claims[k].value;
+            }
+        }
+    }
+}
+
+/// The later figures of a list take the change (kind, basis, sign) stated for the first.
+fn change_of_the_first(claims: &mut [Claim], after: &[usize]) {
+    let first = after[0];
+    if claims[first].kind == ClaimKind::Change {
+        let (change, negative) = (claims[first].change.clone(), claims[first].value.is_sign_negative());
+        for &k in &after[1..] {
+            if claims[k].change.is_none() && claims[k].unit == claims[first].unit {
+                claims[k].kind = ClaimKind::Change;
+                claims[k].change = change.clone();
+                if negative && claims[k].value.is_sign_positive() {
+                    claims[k].value = -claims[k].value;
+                    claims[k].range = claims[k].range.map(|[a, b]| [-a, -b]);
+                }
+            }
+        }
+    }
+}
+
+/// A hedge written once before a list of figures hedges each (分别超过90%、75%; 不足3%和5%):
+/// a figure right after another of the same unit, joined by 、/和/及/与 only, takes the
+/// hedge that stands before the first.
+pub(super) fn share_list_qualifiers(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        let (a, b) = (claims[k - 1].span, claims[k].span);
+        let joined = a[1] < b[0] && b[0] - a[1] == 1 && matches!(s[a[1]], '、' | '和' | '及' | '与');
+        if !joined || claims[k].qualifier.is_some() || claims[k].unit != claims[k - 1].unit {
+            continue;
+        }
+        if let Some((_, q)) = rules.qual_prefix.ending_at(s, a[0]).filter(|(_, q)| Some(*q) == claims[k - 1].qualifier)
+        {
+            claims[k].qualifier = Some(q);
+        }
+    }
+}
+
+/// Changes with no stated baseline take the one stated last in the same paragraph (a
+/// release says 同比 once, then lists the components).
+pub(super) fn inherit_bases(s: &[char], claims: &mut [Claim]) {
+    let mut last: Option<(usize, Change)> = None;
+    for claim in claims.iter_mut() {
+        let para = (0..claim.span[0]).rev().find(|&i| s[i] == '\n').map(|i| i + 1).unwrap_or(0);
+        let Some(change) = claim.change.as_mut() else { continue };
+        match (&change.basis, &last) {
+            (Some(b), _) if *b != Basis::VsReference => last = Some((para, change.clone())),
+            (None, Some((lp, prev))) if *lp == para => {
+                change.basis = prev.basis;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Claims whose metric is missing inherit the previous figure's in the same sentence
+/// (江苏制造业增加值达4.66万亿元，占全国14.1%). A duration names no indicator: after one,
+/// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
+/// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration.
+pub(super) fn inherit_metrics(claims: &mut [Claim], shares: &mut [bool]) {
+    // 占GDP比重 (`shares`, from `metric`): a share of the previous figure's indicator.
+    for k in 0..claims.len() {
+        if !shares[k] {
+            continue;
+        }
+        // A 分别 item may have replaced the metric since.
+        let Some(m) = claims[k].metric.clone().filter(|m| m.starts_with('占')) else { continue };
+        let sentence = claims[k].sentence;
+        // A level, or a growth rate of one (投资增长10.1%，占制造业投资的比重为41.2%); not a
+        // percentage-point change, which is of another share.
+        let level = |j: usize| {
+            matches!(claims[j].kind, ClaimKind::Amount | ClaimKind::Quantity | ClaimKind::Count)
+                || (claims[j].kind == ClaimKind::Change && claims[j].unit.as_deref() != Some("pp"))
+        };
+        let whole = (0..k)
+            .rev()
+            .take_while(|&j| claims[j].sentence == sentence)
+            .find(|&j| claims[j].metric.is_some() && !shares[j])
+            .filter(|&j| level(j))
+            .and_then(|j| claims[j].metric.clone());
+        claims[k].metric = Some(match whole {
+            Some(pm) => format!("{pm}{m}"),
+            None => m.trim_start_matches('占').to_string(),
+        });
+        shares[k] = false;
+    }
+    for k in 1..claims.len() {
+        if claims[k].metric.is_some() {
+            continue;
+        }
+        let sentence = claims[k].sentence;
+        let earlier = (0..k).rev().take_while(|&j| claims[j].sentence == sentence);
+        let is_duration = |j: usize| claims[j].unit.as_deref() == Some("year");
+        let source = match earlier.clone().next() {
+            Some(j) if is_duration(j) => earlier
+                .clone()
+                .find(|&j| claims[j].unit.is_some() && claims[j].unit == claims[k].unit)
+                .or_else(|| earlier.clone().find(|&j| !is_duration(j))),
+            other => other,
+        };
+        if let Some(j) = source {
+            if claims[j].metric.is_some() {
+                claims[k].metric = claims[j].metric.clone();
+                // 占全国14.1%、全球4.2%: the place before an inherited share is its reference
+                // (a scope of a 分别 list of places stays).
+                if claims[k].scope.is_none() || claims[k].kind == ClaimKind::Percent {
+                    claims[k].scope = claims[j].scope.clone();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn first_place_shared_heads_and_period_references() {
+        let c =
+            claims_of("全省制造业增加值居全国首位。4G和5G用户分别达到1.2亿户和8000万户。产量较8月份增长12%。", None);
+        assert_eq!(
+            (c[0].kind, c[0].value.to_string(), c[0].scope.as_deref()),
+            (ClaimKind::Rank, "1".into(), Some("全省"))
+        );
+        assert_eq!(c[1].metric.as_deref(), Some("4G用户"));
+        assert_eq!(c[2].metric.as_deref(), Some("5G用户"));
+        let change = c[3].change.as_ref().unwrap();
+        assert_eq!((change.basis, change.reference.as_deref()), (Some(Basis::VsReference), Some("8月份")));
+        // 首位 without a domain or ranking verb before it is no rank (摆在首位).
+        assert!(claims_of("把安全摆在首位。", None).is_empty());
+    }
+
+    #[test]
+    fn year_spans_and_one_year_per_listed_figure() {
+        let c = claims_of(
+            "在2020年至2024年间累计投资1.2万亿元。同盾科技2016年-2018年的营业收入分别为6066万元、2.61亿元、5.42亿元。",
+            Some("2024-07-25"),
+        );
+        assert_eq!((c[0].period.as_deref(), c[0].modality), (Some("2020/2024"), Modality::Actual));
+        let years: Vec<_> = c[1..].iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(years, [Some("2016"), Some("2017"), Some("2018")]);
+    }
+
+    #[test]
+    fn place_like_sub_items_break_the_previous_indicator_down() {
+        let c = claims_of("全国居民消费价格同比上涨0.3%。其中，城市上涨0.3%，农村上涨0.2%；食品价格上涨2.9%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("居民消费价格"), Some("城市居民消费价格"), Some("农村居民消费价格"), Some("食品价格")]);
+    }
+
+    #[test]
+    fn one_item_naming_two_parts_fans_out() {
+        let c = claims_of("城乡居民人均可支配收入分别为7.4万元和4.0万元，分别增长4.6%和6.5%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref().unwrap_or("-")).collect();
+        assert_eq!(
+            m,
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
+        );
+    }
+
+    #[test]
+    fn respectively_after_two_figures_and_a_shared_unit() {
+        let c = claims_of(
+            "研发设计工具普及率达到86.1%，关键工序数控化率达到66.5%，分别高于全国平均水平6.4和4.3个百分点。",
+            None,
+        );
+        assert_eq!(c.len(), 4);
+        assert_eq!((c[2].text.as_str(), c[2].unit.as_deref(), c[2].kind), ("6.4", Some("pp"), ClaimKind::Change));
+        assert_eq!(c[2].metric.as_deref(), Some("研发设计工具普及率"));
+        assert_eq!(c[3].metric.as_deref(), Some("关键工序数控化率"));
+        assert_eq!(c[3].change.as_ref().and_then(|ch| ch.reference.as_deref()), Some("全国"));
+        // Listed years are dates, not a shared unit.
+        assert!(claims_of("数据行业从2013、2014年就开始兴起，在2017-2018年迎来大爆发。", None).is_empty());
+    }
+
+    #[test]
+    fn a_hedge_before_a_list_hedges_each_figure() {
+        let c = claims_of("数字化研发设计工具普及率、关键工序数控化率分别超过90%、75%。", None);
+        assert_eq!((c[0].qualifier, c[1].qualifier), (Some(Qualifier::Over), Some(Qualifier::Over)));
+        let c = claims_of("普及率超过90%，数控化率75%。", None);
+        assert_eq!(c[1].qualifier, None, "a comma ends the list");
+    }
+
+    #[test]
+    fn classifiers_in_a_list_of_points_and_listed_references() {
+        let c =
+            claims_of("电子信息制造业增加值增长13.1%，增速分别比同期工业、高技术制造业高7.2个和3.8个百分点。", None);
+        assert_eq!(c.len(), 3);
+        for (k, reference) in [(1, "工业"), (2, "高技术制造业")] {
+            assert_eq!((c[k].unit.as_deref(), c[k].kind), (Some("pp"), ClaimKind::Change));
+            assert_eq!(c[k].metric.as_deref(), Some("电子信息制造业增加值"));
+            assert_eq!(c[k].change.as_ref().and_then(|ch| ch.reference.as_deref()), Some(reference));
+        }
+        assert_eq!(c[1].surface_unit.as_deref(), Some("个百分点"));
+        let c = claims_of("增加值增长3.5%，增速分别比同期第二产业、第三产业低2.3个和1.6个百分点。", None);
+        assert_eq!((c[1].value, c[2].value), (Decimal::new(-23, 1), Decimal::new(-16, 1)));
+        // A classifier that stays one: 3个和5个项目.
+        assert_eq!(claims_of("新建3个和5个项目。", None)[0].unit.as_deref(), Some("count"));
+    }
+
+    #[test]
+    fn a_list_of_places_gives_each_figure_its_scope() {
+        let c = claims_of("南京、苏州、无锡分别完成地区生产总值1.8万亿元、2.5万亿元和1.6万亿元。", None);
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            c.iter().map(|c| (c.scope.as_deref(), c.metric.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("南京"), Some("地区生产总值")),
+                (Some("苏州"), Some("地区生产总值")),
+                (Some("无锡"), Some("地区生产总值"))
+            ]
+        );
+    }
+
+    #[test]
+    fn items_share_what_follows_their_count() {
+        let c = claims_of("电子信息、装备制造、新材料三大产业增加值分别增长15.2%、10.8%和9.6%。", None);
+        let m: Vec<Option<&str>> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("电子信息产业增加值"), Some("装备制造产业增加值"), Some("新材料产业增加值")]);
+    }
+}

@@ -1,0 +1,611 @@
+//! The indicator a figure measures (规上工业增加值, 社会消费品零售总额): the noun chain
+//! before the figure (or before its change word) in its clause, or for counted things the
+//! noun chain after it. Evidence: the segmenter's words and tags, the clause, and the
+//! `[metric]` vocabularies of `patterns/`.
+//!
+//! It does not complete a metric from other figures (a share of the previous indicator, a
+//! 分别 list, an inherited name): that is [`super::lists`].
+
+use super::super::numbers;
+use super::super::rules::ClaimRules;
+use super::super::Folded;
+use super::clause::parenthesized;
+use super::clause::{clause_start, Clause};
+use super::figure::Figure;
+use super::scope::is_place_name;
+use super::Context;
+use crate::model::{Basis, Change, ClaimKind};
+use crate::segment::Word;
+
+/// Whether a POS tag can be part of a noun phrase.
+pub fn is_nounish(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "nz"
+            | "vn"
+            | "nt"
+            | "j"
+            | "l"
+            | "an"
+            | "ng"
+            | "b"
+            | "eng"
+            | "ns"
+            | "nrt"
+            | "nr"
+            | "nrfg"
+            | "i"
+            | "h"
+            | "k"
+    )
+}
+
+/// An indicator read before a figure.
+pub(super) struct Metric {
+    /// As written (asides removed).
+    pub(super) text: String,
+    /// `text` is a share with nothing before its 占 (占GDP比重): a share of the previous
+    /// figure's indicator, completed by `inherit_metrics`.
+    pub(super) share_of_previous: bool,
+}
+
+/// The indicator: the noun chain ending just before the figure (or its verb), minus
+/// leading places, scope and time words.
+pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<Metric> {
+    let (words, inside) = clause_words(rules, cx, f, from, to);
+    let s = &f.chars;
+    let words: Vec<&Word> = words.iter().collect();
+    let text_of = |w: &Word| f.slice(w.start, w.end);
+    // 和 / 及 / 与 at `j` between two nouns (no place on either side).
+    let joins = |j: usize| {
+        j >= 1
+            && j + 1 < words.len()
+            && matches!(text_of(words[j]).as_str(), "和" | "及" | "与" | "、")
+            && is_nounish(words[j - 1].tag)
+            && words[j - 1].tag != "t"
+            && !is_scope(rules, f, words[j - 1])
+            && (is_nounish(words[j + 1].tag) || words[j + 1].tag == "attr")
+            && !is_scope(rules, f, words[j + 1])
+    };
+    let mut k = words.len();
+    // Skip trailing non-nouns (达, 为, 同比, 增长, 占) and references (占全国).
+    while k > 0 && (!is_nounish(words[k - 1].tag) || is_scope(rules, f, words[k - 1]) || words[k - 1].tag == "t") {
+        k -= 1;
+    }
+    let end = k;
+    while k > 0 {
+        let w = words[k - 1];
+        if is_nounish(w.tag) && w.tag != "t" {
+            k -= 1;
+        } else if k < end && k > 1 && text_of(w) == "级" && words[k - 2].tag == "m" {
+            // 千亿级产业集群, 国家级: a class word with its numeral.
+            k -= 2;
+        } else if k < end
+            && w.tag == "attr"
+            && k > 1
+            && (is_nounish(words[k - 2].tag) || words[k - 2].tag == "attr" || joins(k - 2))
+        {
+            // 国有控股企业, 工业互联网平台连接设备数: an attribute between nouns.
+            k -= 1;
+        } else if k < end && joins(k - 1) {
+            // 社会保障和就业支出, 教育文化和娱乐: nouns joined inside one indicator name.
+            k -= 1;
+        } else if k < end && k > 1 && matches!(text_of(w).as_str(), "类" | "型" | "性") && is_nounish(words[k - 2].tag)
+        {
+            // 食品烟酒类价格, 外向型经济, 生产性服务业: a class suffix on a noun.
+            k -= 1;
+        } else if k < end && matches!(w.tag, "a" | "ad" | "z") {
+            // 平均浓度, 优良天数比率
+            k -= 1;
+        } else if k < end
+            && k > 1
+            && w.tag == "v"
+            && (words[k - 2].tag == "v" || (is_nounish(words[k - 2].tag) && !is_scope(rules, f, words[k - 2])))
+            && words[..k - 2].iter().any(|p| p.tag == "v")
+            && w.end - w.start >= 2
+            && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
+            && !rules.change.holds(&s[w.start..w.end])
+            && !rules.reference_prefix.holds(&s[w.start..w.end])
+            && !rules.qual_prefix.holds(&s[w.start..w.end])
+        {
+            // 发放稳岗返还资金: verbs after the clause's own verb modify the noun they precede.
+            k -= 1;
+        } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
+            // 每万人口发明专利拥有量: a per-head denominator leads the name.
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // 数字经济核心产业增加值占GDP比重: a share names what it is a share of.
+    let share = |w: &Word| matches!(text_of(w).as_str(), "比重" | "比例" | "份额" | "占比");
+    // With nothing before 占 in the clause (…营业收入1.2万亿元，占GDP比重为10.2%), the metric is
+    // completed from the previous figure's (inherit_metrics).
+    let mut share_of_previous = false;
+    // 占制造业投资的比重为41.2%: look through 的 for the 占.
+    if k > 1 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "的" {
+        let mut j = k - 1;
+        while j > 0 && is_nounish(words[j - 1].tag) && words[j - 1].tag != "t" {
+            j -= 1;
+        }
+        if j > 0 && j < k - 1 && text_of(words[j - 1]) == "占" {
+            k = j;
+        }
+    }
+    // 占我国外贸总值的65%: a share without 比重 written, named like one.
+    let zhan_at = |j: usize| j > 0 && text_of(words[j - 1]) == "占";
+    let mut share_named = false;
+    if k < end
+        && !share(words[end - 1])
+        && (zhan_at(k) || (k > 1 && is_scope(rules, f, words[k - 1]) && zhan_at(k - 1)))
+    {
+        // 占比近六成 (占 and 比 segmented apart) is the share itself.
+        share_named = !(end == k + 1 && text_of(words[k]) == "比");
+        share_of_previous = true;
+    }
+    if k > 0 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" {
+        if k > 1 && is_nounish(words[k - 2].tag) {
+            k -= 1;
+            while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(rules, f, words[k - 1])
+            {
+                k -= 1;
+            }
+        } else {
+            share_of_previous = true;
+        }
+    }
+    // 产量45.6万辆，是去年同期的1.8倍 / 为全国平均水平的1.2倍: what the figure is measured
+    // against, not what it measures (the indicator comes from the previous figure).
+    if k > 0
+        && k < end
+        && words.get(end).is_some_and(|w| text_of(w) == "的")
+        && matches!(text_of(words[k - 1]).as_str(), "是" | "为" | "相当于")
+    {
+        return None;
+    }
+    // Drop leading places, scope words and numerals.
+    let class_numeral =
+        |k: usize| (k + 1 < end && text_of(words[k + 1]) == "级") || text_of(words[k]).starts_with('每');
+    while k < end && (is_scope(rules, f, words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k)))
+    {
+        k += 1;
+    }
+    if k >= end {
+        return None;
+    }
+    written_name(rules, f, &inside, (words[k].start, words[end - 1].end), share_named, share_of_previous)
+}
+
+/// Whether a word names a place or scope (全省, 我国) rather than a part of a metric.
+fn is_scope(rules: &ClaimRules, f: &Folded, w: &Word) -> bool {
+    let t = f.slice(w.start, w.end);
+    // A one-character place (巴, 云) is no scope, but no part of a metric either.
+    (w.tag == "ns" && (t.chars().count() < 2 || is_place_name(rules, &t.chars().collect::<Vec<_>>())))
+        || rules.scope_words.at(&t.chars().collect::<Vec<_>>(), 0).is_some_and(|(l, _)| l == t.chars().count())
+}
+
+/// The words of `from..to` as metrics see them ([`metric_word`], short quotes and `&` names
+/// merged, asides left out, a baseline before `to` cut off), and the spans of the short
+/// asides in it.
+fn clause_words(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    from: usize,
+    to: usize,
+) -> (Vec<Word>, Vec<(usize, usize)>) {
+    // 居民消费价格比上年同期上涨0.1%: the baseline between the indicator and the verb goes.
+    let mut to = to;
+    while let Some((len, _)) = rules.bases.ending_at(&f.chars, to).filter(|(l, _)| to - l >= from) {
+        to -= len;
+    }
+    let lo = cx.words.partition_point(|w| w.end <= from);
+    let hi = cx.words.partition_point(|w| w.start < to);
+    // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
+    let s = &f.chars;
+    let inside = parenthesized(s, from, to);
+    let words: Vec<Word> = cx.words[lo..hi]
+        .iter()
+        .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
+        .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
+        .map(|w| metric_word(rules, s, w))
+        .collect();
+    let words = merge_ampersand_names(s, merge_short_quotes(s, words));
+    (words, inside)
+}
+
+/// The metric written at `ma..mb`, without the asides inside it, its leading and trailing
+/// words cut, one spelling for a share, and 比重 / 占 added for a share named without them;
+/// `None` for a name that is never a metric or is too short or too long.
+fn written_name(
+    rules: &ClaimRules,
+    f: &Folded,
+    inside: &[(usize, usize)],
+    (ma, mb): (usize, usize),
+    share_named: bool,
+    share_of_previous: bool,
+) -> Option<Metric> {
+    let mut m = String::new();
+    let mut at = ma;
+    for &(a, b) in inside.iter().filter(|&&(a, b)| a >= ma && b <= mb) {
+        m.push_str(&f.text(at, a));
+        at = b;
+    }
+    m.push_str(&f.text(at, mb));
+    let mut m = drop_leading(rules, m);
+    // 居民消费价格同比 → 居民消费价格; 同比名义 → (nothing: inherited)
+    loop {
+        let mc: Vec<char> = m.chars().collect();
+        let base = rules.bases.ending_at(&mc, mc.len()).map(|(l, _)| (l, ()));
+        match base.or_else(|| rules.metric_drop_trailing.ending_at(&mc, mc.len())) {
+            Some((len, _)) if len <= mc.len() => m = mc[..mc.len() - len].iter().collect(),
+            _ => break,
+        }
+    }
+    // 占制造业投资的比重 → 占制造业投资比重: one spelling for one indicator.
+    for w in ["的比重", "的比例", "的份额"] {
+        if m.ends_with(w) && m.chars().count() > 3 {
+            m = format!("{}{}", &m[..m.len() - w.len()], &w['的'.len_utf8()..]);
+        }
+    }
+    let mc: Vec<char> = m.chars().collect();
+    if rules.metric_never.contains(&m) || rules.metric_drop_leading.at(&mc, 0).is_some_and(|(l, _)| l == mc.len()) {
+        return None;
+    }
+    if share_named {
+        m.push_str("比重");
+    }
+    if share_of_previous {
+        m.insert(0, '占');
+    }
+    (m.chars().count() >= 2 && m.chars().count() <= 24).then_some(Metric { text: m, share_of_previous })
+}
+
+/// A word as metrics see it: the vocabulary's nouns (收入/v, 国内/s) and distinguishing words
+/// (国有/b) are nouns; words tagged as verbs that name a kind inside an
+/// indicator (控股, 连接, 制造) are tagged `attr`, kept only between nouns.
+pub(super) fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
+    let t = &s[w.start..w.end];
+    let measure_word = t.len() == 1 && rules.metric_measure_suffixes.holds(t);
+    if w.tag == "b" || rules.metric_nouns.holds(t) || measure_word {
+        // 机械化率: a measure word the tagger took for a verb (率/v) is a noun.
+        Word { tag: "n", ..w }
+    } else if w.tag == "ns" && rules.not_places.holds(t) {
+        Word { tag: "x", ..w } // 惠及/ns, 新建/ns: verbs the tagger took for places
+    } else if matches!(w.tag, "v" | "vd" | "vi" | "vg")
+        && (rules.metric_inner_verbs.holds(t)
+            || rules.metric_measure_suffixes.at(s, w.end).is_some_and(|(l, _)| l == 1))
+    {
+        Word { tag: "attr", ..w }
+    } else {
+        w
+    }
+}
+
+/// Cuts the words a metric never starts with: 4月份进出口 → 进出口, 其中风电 → 风电 (all of
+/// it stays when nothing would be left).
+pub(super) fn drop_leading(rules: &ClaimRules, mut m: String) -> String {
+    loop {
+        let mc: Vec<char> = m.chars().collect();
+        match rules.metric_drop_leading.at(&mc, 0) {
+            Some((len, _)) if len < mc.len() => m = mc[len..].iter().collect(),
+            _ => return m,
+        }
+    }
+}
+
+/// Latin names joined by `&` are one word (R&D: R/eng &/x D/eng).
+pub(super) fn merge_ampersand_names(s: &[char], words: Vec<Word>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for w in words {
+        let n = out.len();
+        if n >= 2
+            && w.tag == "eng"
+            && out[n - 1].tag == "x"
+            && s[out[n - 1].start..out[n - 1].end] == ['&']
+            && out[n - 2].tag == "eng"
+        {
+            let start = out[n - 2].start;
+            out.truncate(n - 2);
+            out.push(Word { start, end: w.end, tag: "eng" });
+        } else {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Longest quoted word kept inside a metric, in chars (专精特新“小巨人”企业).
+pub(super) const QUOTED_WORD_MAX: usize = 8;
+
+/// A short quoted name (“小巨人”) becomes one noun, so a metric can run through it.
+pub(super) fn merge_short_quotes(s: &[char], words: Vec<Word>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if s[w.start] == '“' && w.end == w.start + 1 {
+            let close = (i + 1..words.len())
+                .take_while(|&j| words[j].end - w.start <= QUOTED_WORD_MAX + 2)
+                .find(|&j| s[words[j].start] == '”');
+            // Names led by numerals or with digits (“十三五”, “1650”) are periods or programmes,
+            // not parts of a metric (“新三样”产品出口 is one).
+            let numeral =
+                |j: usize| numbers::starts_chinese(s[w.end]) || (w.end..words[j].start).any(|k| s[k].is_ascii_digit());
+            if let Some(j) = close.filter(|&j| j > i + 1 && !numeral(j)) {
+                out.push(Word { start: w.start, end: words[j].end, tag: "nz" });
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(w);
+        i += 1;
+    }
+    out
+}
+
+/// The noun chain right after a counted figure (6大传统行业 → 传统行业), up to the clause end.
+pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize) -> Option<String> {
+    let lo = cx.words.partition_point(|w| w.start < from);
+    let mut end = None;
+    let words: Vec<Word> = cx.words[lo..].iter().take(12).map(|w| metric_word(rules, &f.chars, *w)).collect();
+    let text_of = |w: &Word| f.slice(w.start, w.end);
+    for (k, w) in words.iter().enumerate() {
+        // 国家级智能制造示范工厂: attributes count while a noun follows them.
+        let attr_then_noun = w.tag == "attr"
+            && end.is_some()
+            && words[k + 1..].iter().find(|n| n.tag != "attr").is_some_and(|n| is_nounish(n.tag));
+        // 5个万亿级支柱产业: a class numeral with its 级.
+        let class_word = |n: &Word| n.tag == "m" && text_of(n).ends_with('级');
+        let class = class_word(w)
+            || (w.tag == "m" && words.get(k + 1).is_some_and(|n| text_of(n) == "级" || class_word(n)))
+            || (text_of(w) == "级" && k > 0 && words[k - 1].tag == "m");
+        if is_nounish(w.tag) || attr_then_noun || class || (end.is_none() && matches!(w.tag, "a" | "b")) {
+            end = Some(w.end);
+        } else {
+            break;
+        }
+    }
+    let end = end?;
+    let m: String = f.text(from, end);
+    (2..=14).contains(&m.chars().count()).then_some(m)
+}
+
+/// The metric of a figure read on its own, and whether it is a share of the previous
+/// figure's indicator (占GDP比重, completed by `lists::inherit_metrics`): the name before the
+/// figure in its clause (which may run back across 、), or for counted things the name after
+/// it.
+pub(super) fn of_figure(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    fig: &Figure,
+    kind: ClaimKind,
+    change: &Option<Change>,
+    clause: &Clause,
+) -> (Option<String>, bool) {
+    let s = &f.chars;
+    let (sentence, cstart, before) = (clause.sentence, clause.start, clause.before);
+    // 工业投资增长12.8%，高于全部投资增速5.3个百分点: the reference is not the indicator.
+    let metric_to = match change {
+        Some(Change { basis: Some(Basis::VsReference), .. }) => {
+            // Not in this clause: the reference list began in an earlier one, and nothing
+            // here names the indicator.
+            rules.reference_prefix.find_in(s, cstart, before).map_or(cstart, |(p, _, _)| p)
+        }
+        _ => before,
+    };
+    // 电力、热力、燃气及水生产和供应业增长4.9%: a name may hold 、 when no figure stands
+    // between it and the clause before.
+    let mut metric_from = cstart;
+    while metric_from > sentence[0] && s[metric_from - 1] == '、' {
+        let prev = clause_start(s, sentence[0], metric_from - 1);
+        if (prev..metric_from - 1).any(|k| numbers::is_numeral_char(s[k]) || s[k].is_ascii_digit()) {
+            break;
+        }
+        metric_from = prev;
+    }
+    let found = metric(rules, cx, f, cstart, metric_to);
+    // Only a name that runs on across the 、 (not one that lies wholly before it).
+    let found = match (&found, metric_from < cstart) {
+        (Some(narrow), true) => metric(rules, cx, f, metric_from, metric_to)
+            .filter(|wide| wide.text.len() > narrow.text.len() && wide.text.ends_with(&narrow.text))
+            .or(found),
+        _ => found,
+    };
+    let share_of_previous = found.as_ref().is_some_and(|m| m.share_of_previous);
+    let mut metric = found.map(|m| m.text);
+    // Counted things usually follow the figure when a verb precedes it (共建1503家研发中心,
+    // 建成501公里标准化堤防) or nothing names them before it.
+    // A duration (连续12年稳定在…, 用3年时间) counts no thing after it.
+    let unit = fig.unit.map(|u| &rules.units[u]);
+    let duration = unit.is_some_and(|u| matches!(u.code.as_str(), "year" | "month" | "day" | "h"));
+    if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) && !duration {
+        let k = cx.words.partition_point(|w| w.end <= before);
+        let verb_before = k > 0 && cx.words[k - 1].end == before && matches!(cx.words[k - 1].tag, "v" | "vd");
+        // 规划确定的25项主要指标: after 的 the figure counts the noun that follows it.
+        let de_before = k > 0 && cx.words[k - 1].end == before && f.slice(cx.words[k - 1].start, before) == "的";
+        if metric.is_none() || verb_before || de_before {
+            // 1000个以上重大项目: past the hedge after the unit.
+            let from = fig.end + rules.qual_suffix.at(s, fig.end).map_or(0, |(len, _)| len);
+            if let Some(after) = metric_after(rules, cx, f, from) {
+                metric = Some(after);
+            }
+        }
+    }
+    (metric, share_of_previous)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::{ClaimKind, Modality};
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn indicator_names_with_joins_class_suffixes_and_unwritten_shares() {
+        let m = |t: &str| claims_of(t, Some("2024-10-18")).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        assert_eq!(m("社会保障和就业支出32877亿元。")[0].as_deref(), Some("社会保障和就业支出"));
+        assert_eq!(
+            m("食品烟酒类价格同比上涨2.0%，影响CPI上涨约0.59个百分点。"),
+            [Some("食品烟酒类价格".to_string()), Some("CPI".to_string())]
+        );
+        assert_eq!(
+            m("一般贸易进出口21.01万亿元，占我国外贸总值的65%。")[1].as_deref(),
+            Some("一般贸易进出口占外贸总值比重")
+        );
+        assert_eq!(m("地方一般公共预算本级收入92722亿元。")[0].as_deref(), Some("地方一般公共预算本级收入"));
+    }
+
+    #[test]
+    fn month_words_do_not_lead_a_metric() {
+        let c = claims_of("4月份进出口3.64万亿元，其中出口额增长8%。", Some("2024-05-09"));
+        assert_eq!(c[0].metric.as_deref(), Some("进出口"));
+        assert_eq!(c[0].period.as_deref(), Some("2024-04"));
+        assert_eq!(c[1].metric.as_deref(), Some("出口额"));
+    }
+
+    #[test]
+    fn indicator_names_run_through_attributes_and_mistagged_nouns() {
+        let metrics =
+            |t: &str| claims_of(t, None).into_iter().map(|c| c.metric.unwrap_or_default()).collect::<Vec<_>>();
+        assert_eq!(metrics("国有控股企业增长5.5%，民营企业增长7.8%。"), ["国有控股企业", "民营企业"]);
+        assert_eq!(metrics("工业互联网平台连接设备数突破1亿台。"), ["工业互联网平台连接设备数"]);
+        assert_eq!(metrics("实现国内旅游收入1.26万亿元。"), ["国内旅游收入"]);
+        assert_eq!(metrics("培育千亿级产业集群15个、百亿级企业50家。"), ["千亿级产业集群", "百亿级企业"]);
+        assert_eq!(metrics("其中风电、光伏装机分别为2263万千瓦和6014万千瓦。"), ["风电", "光伏装机"]);
+        assert_eq!(metrics("规上工业企业实现营业收入5.82万亿元。"), ["营业收入"]);
+        assert_eq!(metrics("规模以上工业增加值年均增长6%以上。"), ["规模以上工业增加值"]);
+        // Place-like words open metrics (城镇人口) and are no scope; nor is a one-character place.
+        let c = claims_of("其中，城镇人口6590万人。三年内推动1万家以上企业上云用云。", None);
+        assert_eq!((c[0].metric.as_deref(), c[0].scope.as_deref()), (Some("城镇人口"), None));
+        assert_eq!(c[1].scope, None);
+    }
+
+    #[test]
+    fn shares_through_de_counted_things_after_the_figure_and_years_measured_against() {
+        let c = claims_of("技术改造投资增长10.1%，占制造业投资的比重为41.2%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("技术改造投资占制造业投资比重"));
+        let c = claims_of("累计建成421家国家级智能制造示范工厂。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("国家级智能制造示范工厂"));
+        let c = claims_of("入境游客人数恢复到2019年的九成以上。", Some("2025-07-15"));
+        assert_eq!((c[0].period.as_deref(), c[0].modality), (None, Modality::Actual));
+        let c = claims_of("居民人均可支配收入从2012年的16510元增至2023年的39218元。", None);
+        assert_eq!(c[1].period.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn how_a_change_is_measured_is_not_its_metric() {
+        let c = claims_of(
+            "一般公共预算收入5123.4亿元，同口径增长4.1%。全体居民人均可支配收入26543元，同比名义增长5.3%，扣除价格因素实际增长5.0%。",
+            None,
+        );
+        let m: Vec<&str> = c.iter().map(|c| c.metric.as_deref().unwrap_or("-")).collect();
+        assert_eq!(
+            m,
+            [
+                "一般公共预算收入",
+                "一般公共预算收入",
+                "全体居民人均可支配收入",
+                "全体居民人均可支配收入",
+                "全体居民人均可支配收入"
+            ]
+        );
+    }
+
+    #[test]
+    fn asides_durations_and_shares() {
+        let c = claims_of("6月份，制造业采购经理指数（PMI）为50.2%，比上月上升0.4个百分点。", Some("2024-07-18"));
+        assert_eq!(c[0].metric.as_deref(), Some("制造业采购经理指数"));
+        assert_eq!(c[1].metric.as_deref(), Some("制造业采购经理指数"));
+        let c = claims_of("全省粮食总产量达到750.6亿斤，连续10年稳定在700亿斤以上。", None);
+        assert_eq!(c[2].metric.as_deref(), Some("粮食总产量"));
+        let c = claims_of("到2025年，数字经济核心产业增加值占GDP比重达到12%左右。", Some("2024-07-18"));
+        assert_eq!(c[0].metric.as_deref(), Some("数字经济核心产业增加值占GDP比重"));
+        assert_eq!(c[0].modality, Modality::Target);
+        let c = claims_of("城镇新增就业67.3万人，完成年度目标的53.8%。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("城镇新增就业"));
+        assert_eq!(c[1].modality, Modality::Actual);
+    }
+
+    #[test]
+    fn shares_quotes_and_leading_verbs() {
+        let c = claims_of("数字经济核心产业营业收入达到1.2万亿元，占GDP比重为10.2%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("数字经济核心产业营业收入占GDP比重"));
+        let c = claims_of("累计培育国家级专精特新“小巨人”企业1200余家。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("国家级专精特新“小巨人”企业"));
+        let c = claims_of("力争培育省级智能工厂300家左右。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("省级智能工厂"));
+        let c = claims_of("1—4月平均，全国居民消费价格比上年同期上涨0.1%。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("居民消费价格"));
+    }
+
+    #[test]
+    fn a_metric_that_starts_with_zhan_is_not_a_share() {
+        let c = claims_of("该项目总投资5亿元，占地面积120亩。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("占地面积"));
+    }
+
+    #[test]
+    fn what_a_multiple_is_of_is_no_metric() {
+        let c = claims_of("新能源汽车产量达到45.6万辆，是去年同期的1.8倍。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("新能源汽车产量"));
+    }
+
+    #[test]
+    fn a_verb_before_a_measure_word_is_part_of_the_name() {
+        let c = claims_of("二手车交易量较2023年增长45%，废旧家电回收量较2023年增长30%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("家电回收量"));
+    }
+
+    #[test]
+    fn latin_names_and_ranking_words_in_metrics() {
+        let c = claims_of("全省R&D经费投入强度达到2.8%左右，工业互联网发展指数排名第5位。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("R&D经费投入强度"));
+        assert_eq!(c[1].metric.as_deref(), Some("工业互联网发展指数"));
+    }
+
+    #[test]
+    fn per_head_names_measure_words_and_harvest_changes() {
+        let c = claims_of("每万人口高价值发明专利拥有量达到12.8件，每万人拥有5G基站数达到26个。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("每万人口高价值发明专利拥有量"));
+        assert_eq!(c[1].metric.as_deref(), Some("每万人拥有5G基站数"));
+        let c = claims_of("农作物耕种收综合机械化率达到80.5%。早稻产量128.3亿斤，减产0.9%。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("综合机械化率"));
+        assert_eq!(
+            (c[2].kind, c[2].value, c[2].metric.as_deref()),
+            (ClaimKind::Change, Decimal::new(-9, 1), Some("早稻产量"))
+        );
+    }
+
+    #[test]
+    fn verbs_after_the_clause_verb_modify_the_indicator() {
+        let c =
+            claims_of("全省发放稳岗返还资金18.7亿元，累计发放创业担保贷款156.3亿元，企业实现营业收入1.2万亿元。", None);
+        let m: Vec<Option<&str>> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("稳岗返还资金"), Some("创业担保贷款"), Some("营业收入")]);
+        let c = claims_of("每年滚动推进1000个以上重大项目。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("重大项目"), "past the hedge after the unit");
+    }
+
+    #[test]
+    fn names_holding_a_list() {
+        let c = claims_of("制造业增长8.6%，电力、热力、燃气及水生产和供应业增长4.9%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("电力、热力、燃气及水生产和供应业"));
+        let c = claims_of("已设立海南热带雨林、武夷山首批5个国家公园。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("国家公园"));
+    }
+
+    #[test]
+    fn counted_things_after_de_and_class_numerals() {
+        let c = claims_of("规划纲要确定的25项主要指标中，19项达到预期。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("主要指标"));
+        let c = claims_of("打造5个万亿级支柱产业、10个五千亿级优势产业。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("万亿级支柱产业"));
+        assert_eq!(c[1].metric.as_deref(), Some("五千亿级优势产业"));
+        let c = claims_of("粮食总产量438.6亿斤，连续12年稳定在430亿斤以上。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("粮食总产量"), "a duration counts nothing after it");
+        let c = claims_of("“新三样”产品出口1286亿元。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("“新三样”产品出口"));
+    }
+}

@@ -1,0 +1,274 @@
+//! The claim recognizer: finds number literals in the body text and turns each into a
+//! [`Claim`], then runs the passes that complete claims from their neighbours. This file
+//! holds the entry points and the order of the steps; each attribute is decided in its own
+//! module:
+//!
+//! - [`figure`]: literal → value, unit, range, hedge (qualifier) and change (sign, basis,
+//!   reference); also the number/unit layer alone ([`scan_quantities`]);
+//! - [`metric`]: the indicator a figure measures;
+//! - [`scope`]: the region or entity it is about;
+//! - [`period`]: the time it covers;
+//! - [`modality`]: target or actual;
+//! - [`lists`]: what a figure takes from the others (分别 lists, shared hedges and bases,
+//!   indicators inherited within a sentence, 其中 sub-items);
+//! - [`table`]: figures in data-table cells;
+//! - [`clause`] and [`nonclaims`]: the clause geometry and the non-claim mask the others read.
+//!
+//! Works on a folded copy of the text (full-width digits → ASCII, one char for one char),
+//! so every span is a character span into the original text. It reads the segmentation
+//! for metrics and places; it never looks at markup.
+
+use self::clause::{clause_start, sentence_of, Clause};
+use self::figure::{figure, word_figure_at, Figure};
+use self::lists::{fan_out_respectively, inherit_bases, inherit_metrics, share_list_qualifiers, sub_items_of_previous};
+use self::period::{fill_release_period, find_periods, period_for, PeriodMention};
+use self::scope::{fill_release_scope, scope, DocRegion};
+use self::table::table_claims;
+use super::numbers::{self, LiteralError};
+use super::rules::ClaimRules;
+use super::Folded;
+use crate::model::{Claim, Span, Warning, WarningCode};
+use crate::segment::Word;
+
+mod clause;
+mod figure;
+mod lists;
+mod metric;
+mod modality;
+mod nonclaims;
+mod period;
+mod scope;
+mod table;
+
+pub use figure::{scan_currency_names, scan_quantities, CurrencyName, Quantity};
+pub use metric::is_nounish;
+pub use nonclaims::exclusion_mask;
+
+/// Per-document context the recognizer needs.
+pub struct Context<'a> {
+    /// The body text.
+    pub text: &'a str,
+    /// Words with POS tags.
+    pub words: &'a [Word],
+    /// Sentence spans.
+    pub sentences: &'a [Span],
+    /// Publication date (ISO), for relative periods.
+    pub published: Option<&'a str>,
+    /// Title, for the document's own region.
+    pub title: Option<&'a str>,
+}
+
+/// Extracts claims from one document.
+pub fn extract(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    prepared: &super::Prepared,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Claim> {
+    let f = &prepared.folded;
+    let s = &f.chars;
+    let periods = find_periods(rules, f, cx.published);
+    let region = DocRegion::find(rules, cx, f);
+    // Each figure on its own: value, unit, hedge, change, metric, scope, period, modality.
+    let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);
+    // What figures take from one another.
+    fan_out_respectively(rules, cx, f, &mut claims);
+    inherit_metrics(&mut claims, &mut shares);
+    sub_items_of_previous(rules, s, &mut claims);
+    inherit_bases(s, &mut claims);
+    share_list_qualifiers(rules, s, &mut claims);
+    // Data-table cells the running text did not cover.
+    table_claims(rules, cx, f, &mut claims);
+    // What the release as a whole states for figures without their own.
+    fill_release_period(rules, cx, s, &mut claims);
+    fill_release_scope(rules, &region, &mut claims);
+    claims
+}
+
+/// Reads every figure of the text in order (number literals and word figures outside the
+/// non-claims): each claim, and whether its metric is a share of the previous figure's
+/// indicator. Literals too large or too precise to represent are reported in `warnings`.
+fn read_figures(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    prepared: &super::Prepared,
+    periods: &[PeriodMention],
+    region: &DocRegion,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Claim>, Vec<bool>) {
+    let f = &prepared.folded;
+    let s = &f.chars;
+    let excluded = &prepared.excluded;
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut shares: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(fig) = word_figure_at(rules, s, i).filter(|w| !excluded[w.start..w.end].iter().any(|x| *x)) {
+            let end = fig.end;
+            if let Some((claim, share)) = recognize(rules, cx, f, fig, periods, region) {
+                claims.push(claim);
+                shares.push(share);
+            }
+            i = end;
+            continue;
+        }
+        let boundary = i == 0 || !numbers::is_numeral_char(s[i - 1]);
+        if !numbers::can_start(s, i) || !boundary {
+            i += 1;
+            continue;
+        }
+        match numbers::literal_at(s, i) {
+            None => i += 1,
+            Some(Err(LiteralError::Overflow(a, b))) => {
+                if !excluded[a..b.min(s.len())].iter().any(|x| *x) {
+                    warnings.push(Warning::new(
+                        WarningCode::NumberSkipped,
+                        format!(
+                            "literal {:?} at {a} is too large or too precise to represent exactly",
+                            f.slice(a, b.min(a + 40))
+                        ),
+                    ));
+                }
+                i = b.max(i + 1);
+            }
+            Some(Ok(lit)) => {
+                let next = lit.end.max(i + 1);
+                let fig = (!excluded[lit.start..lit.end].iter().any(|x| *x)).then(|| figure(rules, s, &lit)).flatten();
+                if let Some((claim, share)) = fig.and_then(|fig| recognize(rules, cx, f, fig, periods, region)) {
+                    i = claim.span[1].max(next);
+                    claims.push(claim);
+                    shares.push(share);
+                } else {
+                    i = next;
+                }
+            }
+        }
+    }
+    (claims, shares)
+}
+
+/// Adds the stretches whose words the recognizer reads: the sentences holding a figure
+/// outside the non-claims (a number literal the unit layer reads, or a word figure: metrics,
+/// baselines and places come from the words of the figure's sentence), and each 市 (the
+/// document's own city is its most frequent place word ending in 市).
+pub fn spans_read(rules: &ClaimRules, p: &super::Prepared, sentences: &[Span], out: &mut Vec<Span>) {
+    let s = &p.folded.chars;
+    let free = |a: usize, b: usize| !p.excluded[a..b.min(s.len())].iter().any(|x| *x);
+    let figure_at = |i: usize| {
+        word_figure_at(rules, s, i).is_some_and(|w| free(w.start, w.end))
+            || ((i == 0 || !numbers::is_numeral_char(s[i - 1]))
+                && numbers::can_start(s, i)
+                && matches!(numbers::literal_at(s, i), Some(Ok(lit)) if free(lit.start, lit.end) && figure(rules, s, &lit).is_some()))
+    };
+    for &[a, b] in sentences {
+        let b = b.min(s.len());
+        if (a..b).any(figure_at) {
+            out.push([a, b]);
+        } else {
+            out.extend((a..b).filter(|&i| s[i] == '市').map(|i| [i, i + 1]));
+        }
+    }
+}
+
+/// The claim a figure makes, and whether its metric is a share of the previous figure's
+/// indicator; `None` for a bare number without an index cue.
+fn recognize(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    fig: Figure,
+    periods: &[PeriodMention],
+    region: &DocRegion,
+) -> Option<(Claim, bool)> {
+    let s = &f.chars;
+    let sentence = sentence_of(cx.sentences, fig.start);
+    let cstart = clause_start(s, sentence[0], fig.start);
+    let (qualifier, before) = figure::hedge(rules, s, &fig, cstart);
+    let stated = figure::stated_change(rules, f, &fig, sentence, cstart, before);
+    if !figure::is_cued(rules, s, &fig, cstart, stated.before, stated.change.is_some()) {
+        return None;
+    }
+    let clause = Clause { sentence, start: cstart, before: stated.before };
+    let (metric, share_of_previous) = metric::of_figure(rules, cx, f, &fig, stated.kind, &stated.change, &clause);
+    let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
+    let mention = period_for(periods, s, fig.start, sentence[0]);
+    let modality = modality::of_figure(rules, s, mention, sentence[0], fig.start);
+    let period = period::as_stated(mention, modality);
+    let negative = stated.sign < 0;
+    let value = if negative { -fig.value } else { fig.value };
+    let range = fig.range.map(|[a, b]| if negative { [-a, -b] } else { [a, b] });
+    Some((
+        Claim {
+            text: f.text(fig.start, fig.end),
+            span: [fig.start, fig.end],
+            sentence,
+            value: value.normalize(),
+            unit: fig.unit.map(|u| rules.units[u].code.clone()),
+            surface_unit: fig.surface_unit,
+            kind: stated.kind,
+            change: stated.change,
+            qualifier,
+            range,
+            metric,
+            scope,
+            period,
+            modality,
+            rule: fig.rule,
+        },
+        share_of_previous,
+    ))
+}
+
+#[cfg(test)]
+mod testing {
+    use super::*;
+    use crate::pipeline::Pipeline;
+    use std::sync::LazyLock;
+
+    pub(super) static PIPE: LazyLock<Pipeline> =
+        LazyLock::new(|| Pipeline::load(&crate::patterns::default_dir()).unwrap());
+
+    /// Claims of one text, read by the whole extractor.
+    pub(super) fn claims_of(text: &str, published: Option<&str>) -> Vec<Claim> {
+        let seg = PIPE.segmenter().segment(text);
+        PIPE.extractor().extract(text, &seg, published, None).claims
+    }
+
+    /// `(text, value, unit)` of each quantity the number/unit layer reads.
+    pub(super) fn quantities(text: &str) -> Vec<(String, String, Option<String>)> {
+        let chars: Vec<char> = text.chars().collect();
+        scan_quantities(PIPE.extractor().claim_rules(), text)
+            .into_iter()
+            .map(|q| (chars[q.span[0]..q.span[1]].iter().collect(), q.value.to_string(), q.unit))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::period::find_periods;
+    use super::testing::{claims_of, PIPE};
+
+    #[test]
+    #[ignore = "debugging aid: T='…' cargo test debug_one -- --ignored --nocapture"]
+    fn debug_one() {
+        let t = std::env::var("T").unwrap_or_else(|_| "非食品价格上涨0.9%".into());
+        let seg = PIPE.segmenter().segment(&t);
+        let w: Vec<String> = seg
+            .words
+            .iter()
+            .map(|w| format!("{}/{}", t.chars().skip(w.start).take(w.end - w.start).collect::<String>(), w.tag))
+            .collect();
+        eprintln!("{}", w.join(" "));
+        let f = crate::extract::Folded::new(&t);
+        for p in find_periods(PIPE.extractor().claim_rules(), &f, Some("2024-08-28")) {
+            eprintln!("period {} {}..{} {}", f.slice(p.start, p.end), p.start, p.end, p.iso);
+        }
+        for c in claims_of(&t, Some("2024-08-28")) {
+            eprintln!(
+                "{} {} {:?} {:?} {:?} | {:?} | {:?} {:?}",
+                c.text, c.value, c.kind, c.qualifier, c.change, c.metric, c.scope, c.period
+            );
+        }
+    }
+}

@@ -1,0 +1,26 @@
+//! The non-claim mask: which characters the `[[non_claim]]` rules (dates, document numbers,
+//! phone numbers, URLs, names holding numbers) cover, so that no figure is read there.
+//! Decides nothing about the figures that remain.
+
+use super::super::rules::ClaimRules;
+use super::super::Folded;
+
+/// The chars the non-claim rules cover.
+pub fn exclusion_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
+    mask_of(rules, |_| true, f)
+}
+
+/// The chars the non-claim rules that `keep` selects match.
+pub(super) fn mask_of(rules: &ClaimRules, keep: impl Fn(&crate::patterns::Rule) -> bool, f: &Folded) -> Vec<bool> {
+    let mut mask = vec![false; f.chars.len()];
+    let scan = rules.non_claim_scanner.scan(&f.string);
+    for (k, r) in rules.non_claims.iter().enumerate().filter(|(_, r)| keep(r)) {
+        for range in scan.ranges(k) {
+            for m in r.regex.find_iter(&f.string[range.clone()]) {
+                let (a, b) = (f.char_at_byte(range.start + m.start()), f.char_at_byte(range.start + m.end()));
+                mask[a..b].iter_mut().for_each(|x| *x = true);
+            }
+        }
+    }
+    mask
+}

@@ -1,0 +1,371 @@
+//! The period a figure covers (2024, 2024-01/2024-07, ../2024-09-30): the period mentions of
+//! the text resolved against the publication date, the one that governs each figure (its
+//! sentence's own, a lead carried over, a target year opening a paragraph), and a period
+//! the headline or the whole release states for figures without one. Evidence: the
+//! `[[period]]` patterns, punctuation and paragraph breaks, the title and the publication
+//! date.
+//!
+//! It does not decide whether a figure is a target (that is [`super::modality`]), though a
+//! target keeps the period as written where an actual figure takes the previous year.
+
+use super::super::numbers;
+use super::super::rules::ClaimRules;
+use super::super::Folded;
+use super::Context;
+use crate::model::{Claim, Modality};
+
+/// A resolved period mention.
+#[derive(Debug, Clone)]
+pub(super) struct PeriodMention {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) iso: String,
+    /// The reading one year earlier, for a period written without its year (全年, 1-11月)
+    /// that had not ended when the release came out: a figure stated as fact is of the
+    /// previous year (a bulletin of March 2025 reporting 全年 means 2024); a target keeps `iso`.
+    pub(super) prior: Option<String>,
+    /// Opens its paragraph as a target year (到2026年，… or 主要目标：到2026年，…): the
+    /// paragraph's later sentences are targets of that year too.
+    pub(super) target_lead: bool,
+}
+
+/// The period a headline names, if exactly one.
+pub(super) fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<String> {
+    let title = Folded::new(cx.title?);
+    let found = find_periods(rules, &title, cx.published);
+    match found.as_slice() {
+        [only] => Some(only.iso.clone()),
+        _ => None,
+    }
+}
+
+/// The one period every actual figure that has a period states, if there is exactly one and
+/// the first paragraph (the lead of a release) states it.
+pub(super) fn single_period(s: &[char], claims: &[Claim]) -> Option<String> {
+    let lead_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
+    let mut stated = claims.iter().filter(|c| c.modality == Modality::Actual && c.period.is_some());
+    let first = stated.next()?;
+    let period = first.period.as_deref()?;
+    (first.span[0] < lead_end && stated.all(|c| c.period.as_deref() == Some(period))).then(|| period.to_string())
+}
+
+/// `恢复到2019年的九成`, `达到2012年的2.4倍`: a year after 到/至 and before 的 and a share in
+/// 成 or 倍 is what the figure is measured against, not a deadline or its period. (增至2023年的
+/// 39218元 and 提高到2023年的66.2% state the level of that year.)
+pub(super) fn year_as_baseline(s: &[char], p: usize) -> bool {
+    if !matches!(s.get(p), Some('到' | '至')) {
+        return false;
+    }
+    let digits = s[p + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 4 || s.get(p + 5) != Some(&'年') || s.get(p + 6) != Some(&'的') {
+        return false;
+    }
+    let numeral = s[p + 7..].iter().take_while(|c| numbers::is_numeral_char(**c) || **c == '点').count();
+    numeral > 0 && matches!(s.get(p + 7 + numeral), Some('成' | '倍'))
+}
+
+pub(super) fn period_for<'p>(
+    periods: &'p [PeriodMention],
+    s: &[char],
+    pos: usize,
+    sent_start: usize,
+) -> Option<&'p PeriodMention> {
+    // Nearest period ending before the figure within its paragraph; the sentence's own first.
+    let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
+    let floor = para_start.min(sent_start);
+    // From an earlier sentence only a lead period carries over (今年1-7月，…), and a target
+    // year (到2025年) only when it opens the paragraph.
+    let lead = |p: &PeriodMention| {
+        let ss =
+            (0..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '；' | '\n')).map(|k| k + 1).unwrap_or(0);
+        // A month's match takes the char after it (4月份，).
+        let comma_after = matches!(s.get(p.end), Some('，' | ',')) || matches!(s[p.end - 1], '，' | ',');
+        (p.start - ss <= 1 || heading_word_before(&s[ss..p.start]))
+            && comma_after
+            && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))
+    };
+    // 去年同期, 上年同期: the baseline a figure is compared with, not its period.
+    let baseline = |p: &PeriodMention| s.get(p.end..p.end + 2) == Some(&['同', '期'][..]);
+    // 扣除去年同期…、去年年中出台的政策…影响后: what an adjustment removes is no period either.
+    let adjusting = |p: &PeriodMention| {
+        let from = (0..p.start).rev().find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | '\n')).map_or(0, |k| k + 1);
+        s[from..p.start].windows(2).any(|w| matches!(w, ['扣', '除'] | ['剔', '除']))
+    };
+    // 从2020年的2.1%提高到2.65%: the start of a rise is that one figure's period; 是2020年的
+    // 2.3倍 measures against it (增至2023年的39218元 is the level reached, and its period
+    // holds on).
+    let of_another = |p: &PeriodMention| {
+        let before = if p.start > 0 { s[p.start - 1] } else { ' ' };
+        s.get(p.end) == Some(&'的')
+            && numbers::can_start(s, p.end + 1)
+            && ((pos != p.end + 1 && matches!(before, '从' | '由')) || matches!(before, '是' | '为' | '于'))
+    };
+    periods.iter().rev().find(|p| {
+        p.end <= pos
+            && p.start >= floor
+            && !baseline(p)
+            && !adjusting(p)
+            && !of_another(p)
+            && (p.start >= sent_start || lead(p) || p.target_lead)
+    })
+}
+
+/// Whether the period at `a..b` opens its paragraph as a target year: `到2026年，` at the
+/// paragraph's start or right after a heading word and colon (主要目标：到2026年，).
+pub(super) fn opens_target_paragraph(s: &[char], a: usize, b: usize) -> bool {
+    let Some(to) = a.checked_sub(1) else { return false };
+    if !matches!(s[to], '到' | '至') || !matches!(s.get(b), Some('，' | ',')) {
+        return false;
+    }
+    let para_start = (0..to).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
+    let head = &s[para_start..to];
+    head.iter().all(|c| c.is_whitespace()) || heading_word_before(head)
+}
+
+/// A heading word or speaker with its colon opening a paragraph (主要目标：, 答：, 王建国：).
+pub(super) fn heading_word_before(head: &[char]) -> bool {
+    head.len() <= 12
+        && matches!(head.last(), Some('：' | ':'))
+        && head.iter().all(|c| crate::clean::is_han(*c) || matches!(c, '：' | ':' | '（' | '）' | ' '))
+}
+
+/// The last month a period covers, as `(year, month)`: `2024` → (2024, 12), `2024-01/2024-07`
+/// → (2024, 7), `../2024-09-30` → (2024, 9).
+pub(super) fn period_end(iso: &str) -> Option<(i32, u32)> {
+    let last = iso.rsplit('/').next()?;
+    let year = last.get(..4)?.parse().ok()?;
+    let month = match last.get(5..7) {
+        Some(m) => m.parse().ok()?,
+        None => 12,
+    };
+    Some((year, month))
+}
+
+pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<PeriodMention> {
+    let pub_year: Option<i32> = published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    let pub_month: Option<u32> = published.and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
+    let mut out: Vec<PeriodMention> = Vec::new();
+    let mut taken = vec![false; f.chars.len()];
+    let scan = rules.period_scanner.scan(&f.string);
+    let in_ranges = |k: usize| scan.ranges(k).into_iter().map(|r| (r.start, &f.string[r]));
+    for (k, r) in rules.periods.iter().enumerate() {
+        for (base, c) in
+            in_ranges(k).flat_map(|(base, hay)| super::super::captures(&r.regex, hay).map(move |c| (base, c)))
+        {
+            let Some(m) = c.get(0) else { continue };
+            let (mut a, b) = (f.char_at_byte(base + m.start()), f.char_at_byte(base + m.end()));
+            // Patterns may open with optional parts and `\s*`: the mention starts at its first
+            // visible char, never at the line break before it.
+            while a < b && f.chars[a].is_whitespace() {
+                a += 1;
+            }
+            if taken[a..b].iter().any(|t| *t) {
+                continue; // an earlier (more specific) rule already covers it
+            }
+            // 比上年同期, 较去年, 比1-5月, 是2012年的2.4倍: a baseline, not the period of a
+            // figure; its parts (5月) are not periods either.
+            let measured_against = a > 0 && year_as_baseline(&f.chars, a - 1);
+            if a > 0 && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是') || measured_against) {
+                taken[a..b].iter_mut().for_each(|t| *t = true);
+                continue;
+            }
+            if let Some(iso) = resolve_period(&c, pub_year) {
+                taken[a..b].iter_mut().for_each(|t| *t = true);
+                let implicit_year = c.name("y").is_none() && c.name("plan").is_none();
+                let unfinished = match (period_end(&iso), pub_year, pub_month) {
+                    (Some(end), Some(y), Some(m)) => end > (y, m),
+                    _ => false,
+                };
+                let prior =
+                    if implicit_year && unfinished { resolve_period(&c, pub_year.map(|y| y - 1)) } else { None };
+                let target_lead = opens_target_paragraph(&f.chars, a, b);
+                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead });
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.end, p.start));
+    out
+}
+
+pub(super) fn cn_digit(s: &str) -> Option<u32> {
+    s.chars().next().and_then(|c| c.to_digit(10).or_else(|| numbers::chinese_digit(c)))
+}
+
+pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> Option<String> {
+    let g = |n: &str| c.name(n).map(|m| m.as_str());
+    let num = |n: &str| g(n).and_then(|v| v.trim_end_matches(['年', '月']).parse::<u32>().ok());
+    if let Some(plan) = g("plan") {
+        // 十一五 = 2006-2010 … 十五五 = 2026-2030
+        let n = plan.chars().nth(1).and_then(numbers::chinese_digit)? as i32;
+        let start = 2006 + (n - 1) * 5;
+        return Some(format!("{start}/{}", start + 4));
+    }
+    if let (Some(a), Some(b)) = (num("y1"), num("y2")) {
+        return (a < b).then(|| format!("{a:04}/{b:04}"));
+    }
+    let year = match g("y") {
+        Some(y) if y.starts_with(['1', '2']) => y.trim_end_matches('年').parse::<i32>().ok(),
+        Some("今年" | "本年" | "当年") => pub_year,
+        Some("去年" | "上年") => pub_year.map(|y| y - 1),
+        Some("前年") => pub_year.map(|y| y - 2),
+        Some("明年") => pub_year.map(|y| y + 1),
+        Some(_) => None,
+        None => pub_year,
+    }?;
+    let ym = |m: u32| format!("{year:04}-{m:02}");
+    if g("ye").is_some() {
+        return Some(format!("../{year:04}-12-31"));
+    }
+    if g("end").is_some() {
+        let m = num("m")?;
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        let d = num("d").unwrap_or_else(|| crate::clean::rules::days_in_month(year as u32, m));
+        return Some(format!("../{year:04}-{m:02}-{d:02}"));
+    }
+    if let (Some(m1), Some(m2)) = (num("m1"), num("m2")) {
+        if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || m1 > m2 {
+            return None;
+        }
+        return Some(if m1 == m2 { ym(m1) } else { format!("{}/{}", ym(m1), ym(m2)) });
+    }
+    if let Some(n) = g("mn").and_then(|m| {
+        m.parse::<u32>()
+            .ok()
+            .or_else(|| numbers::parse_whole(m, numbers::Mode::Normal).and_then(|d| u32::try_from(d.mantissa()).ok()))
+    }) {
+        return (1..=12).contains(&n).then(|| if n == 1 { ym(1) } else { format!("{}/{}", ym(1), ym(n)) });
+    }
+    if let Some(q) = g("qn").and_then(cn_digit).or_else(|| g("qn").filter(|q| *q == "两").map(|_| 2)) {
+        return Some(format!("{}/{}", ym(1), ym(3 * q)));
+    }
+    if let Some(q) = g("q").or(g("qq")).and_then(cn_digit) {
+        if (1..=4).contains(&q) {
+            return Some(format!("{}/{}", ym(3 * q - 2), ym(3 * q)));
+        }
+    }
+    if let Some(h) = g("half") {
+        return Some(if h == "上" { format!("{}/{}", ym(1), ym(6)) } else { format!("{}/{}", ym(7), ym(12)) });
+    }
+    if let Some(m) = num("m") {
+        return (1..=12).contains(&m).then(|| ym(m));
+    }
+    (g("y").is_some() || g("full").is_some()).then(|| format!("{year:04}"))
+}
+
+/// The period a figure states through the mention governing it: an actual figure of a
+/// period written without its year that had not ended takes the year before.
+pub(super) fn as_stated(mention: Option<&PeriodMention>, modality: Modality) -> Option<String> {
+    mention.map(|p| match (&p.prior, modality) {
+        (Some(prior), Modality::Actual) => prior.clone(),
+        _ => p.iso.clone(),
+    })
+}
+
+/// Gives the actual figures without a period the one the release states for all.
+pub(super) fn fill_release_period(rules: &ClaimRules, cx: &Context<'_>, s: &[char], claims: &mut [Claim]) {
+    // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
+    // figures stated without one are of that period, unless they are targets.
+    // Otherwise, a release whose stated figures all share one period (2024年全省粮食总产量…；
+    // 其中，早稻产量…) reports the rest for it too.
+    if let Some(period) = title_period(rules, cx).or_else(|| single_period(s, claims)) {
+        for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
+            c.period = Some(period.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::Modality;
+
+    #[test]
+    fn a_month_lead_carries_over_and_a_baseline_is_no_period() {
+        let c = claims_of("9月份，我国进出口3.8万亿元。其中，出口2.21万亿元。", Some("2024-10-14"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-09"));
+        let c = claims_of("1-9月，全国收入16亿元，扣除去年同期基数影响后，可比增长0.6%左右。", Some("2024-10-18"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-09"));
+    }
+
+    #[test]
+    fn first_months_is_a_period_not_a_duration() {
+        let c = claims_of("今年前4个月，我国货物贸易进出口总值13.81万亿元，同比增长5.7%。", Some("2024-05-09"));
+        let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["13.81万亿元", "5.7%"]);
+        assert!(c.iter().all(|c| c.period.as_deref() == Some("2024-01/2024-04")));
+    }
+
+    #[test]
+    fn lead_period_on_a_new_line_carries_over() {
+        let c = claims_of(
+            "上半年，全省地区生产总值6.3万亿元。\n1—6月，全省规上工业增加值同比增长7.9%，降幅比1-5月收窄1.3个百分点。",
+            Some("2024-07-18"),
+        );
+        assert!(c.iter().all(|c| c.period.as_deref() == Some("2024-01/2024-06")), "{c:?}");
+    }
+
+    #[test]
+    fn a_year_left_unwritten_is_the_last_one_that_ended() {
+        // A bulletin of March reports the previous year; a target keeps the current one.
+        let c = claims_of("全年粮食总产量3800.6万吨。全年目标是粮食总产量达到3900万吨。", Some("2025-03-10"));
+        assert_eq!(c[0].period.as_deref(), Some("2024"));
+        assert_eq!(c[1].period.as_deref(), Some("2025"));
+        assert_eq!(c[1].modality, Modality::Target);
+        let c = claims_of("1-11月，规上工业增加值增长6.1%。", Some("2025-01-05"));
+        assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-11"));
+        // Ended by publication, or written with its year: as written.
+        let c = claims_of("1-7月，规上工业增加值增长8.2%。全年接待游客2亿人次。", Some("2024-12-20"));
+        assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-07"));
+        assert_eq!(c[1].period.as_deref(), Some("2024"));
+        let c = claims_of("2025年全年地区生产总值增长5%。", Some("2025-03-10"));
+        assert_eq!(c[0].period.as_deref(), Some("2025"));
+    }
+
+    #[test]
+    fn a_target_year_opening_a_paragraph_holds_for_the_paragraph() {
+        let c = claims_of(
+            "主要目标：到2026年，全省数字经济核心产业增加值占GDP比重达到13%。培育千亿级产业集群15个。\n全省共有产业集群12个。",
+            Some("2024-06-18"),
+        );
+        assert_eq!((c[1].period.as_deref(), c[1].modality), (Some("2026"), Modality::Target));
+        assert_eq!((c[2].period.as_deref(), c[2].modality), (None, Modality::Actual));
+        // Not a paragraph's lead: stays in its sentence.
+        let c = claims_of("全省产值增长8%，到2026年达到1万亿元。培育企业15家。", Some("2024-06-18"));
+        assert_eq!(c[2].modality, Modality::Actual);
+    }
+
+    #[test]
+    fn the_headline_period_applies_to_figures_without_one() {
+        let text = "社会消费品零售总额2.3万亿元，同比增长6.1%。到2025年，力争达到3万亿元。";
+        let seg = PIPE.segmenter().segment(text);
+        let c = PIPE.extractor().extract(text, &seg, Some("2024-07-18"), Some("2024年上半年全省经济运行情况")).claims;
+        assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-06"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-06"));
+        assert_eq!(c[2].period.as_deref(), Some("2025"));
+    }
+
+    #[test]
+    fn a_lead_period_after_a_speaker_carries_over() {
+        let c = claims_of("答：上半年，全省进出口2.61万亿元。其中，出口1.93万亿元。", Some("2024-07-25"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-06"));
+    }
+
+    #[test]
+    fn one_period_stated_holds_for_the_whole_release() {
+        let c = claims_of("2024年全省粮食总产量438.6亿斤。\n其中，早稻产量128.3亿斤。", Some("2024-12-13"));
+        assert_eq!(c[1].period.as_deref(), Some("2024"));
+        let c = claims_of("2024年粮食总产量438.6亿斤。\n1-11月，工业增长5%。\n早稻产量128.3亿斤。", Some("2024-12-13"));
+        assert_eq!(c[2].period, None, "two periods: the rest stays unknown");
+    }
+
+    #[test]
+    fn the_start_of_a_rise_keeps_its_period_to_itself() {
+        let c = claims_of("2023年，研发经费投入强度从2020年的2.1%提高到2.65%。", None);
+        assert_eq!((c[0].period.as_deref(), c[1].period.as_deref()), (Some("2020"), Some("2023")));
+        let c = claims_of("收入从2012年的16510元增至2023年的39218元，是2012年的2.4倍。", None);
+        assert_eq!(c[1].period.as_deref(), Some("2023"));
+        assert_eq!(c[2].period.as_deref(), Some("2023"));
+    }
+}

@@ -1,0 +1,147 @@
+//! Figures in data tables (the cleaner writes each row as one line of tab-separated cells):
+//! the indicator from a row's first cell, the unit and whether a column is a change from
+//! the header row or the row's 单位 cell. It leaves cells that the running-text reading
+//! already made claims of, and decides no scope, period or modality (see [`super::extract`]
+//! for the release-wide fills).
+
+use super::super::rules::ClaimRules;
+use super::super::Folded;
+use super::clause::sentence_of;
+use super::figure::{basis, scan_quantities};
+use super::Context;
+use crate::model::{Basis, Change, Claim, ClaimKind, Modality};
+use rust_decimal::Decimal;
+
+/// Figures in data tables (the cleaner writes each row as one line of tab-separated cells):
+/// a row's first cell names the indicator, the header row names what each column holds. A
+/// column is a change when its header says so (同比增长(%), 比上年增减); its unit is the
+/// one in the header's brackets ((%), （亿元）) or the row's 单位 cell. Cells the running-text
+/// reading already made a claim of are left to it.
+pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut Vec<Claim>) {
+    let s = &f.chars;
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut a = 0;
+    for (i, c) in s.iter().enumerate().chain(std::iter::once((s.len(), &'\n'))) {
+        if *c == '\n' {
+            lines.push((a, i));
+            a = i + 1;
+        }
+    }
+    let cells_of = |(a, b): (usize, usize)| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = a;
+        for k in (a..b).filter(|&k| s[k] == '\t') {
+            out.push((start, k));
+            start = k + 1;
+        }
+        out.push((start, b));
+        out
+    };
+    let text_of = |(a, b): (usize, usize)| f.slice(a, b).trim().to_string();
+    let number_cell = |t: &str| {
+        let t = t.trim_end_matches('%');
+        !t.is_empty() && t.parse::<Decimal>().is_ok()
+    };
+    let mut new = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    for &line in &lines {
+        if !s[line.0..line.1].contains(&'\t') {
+            header = None;
+            continue;
+        }
+        let cells = cells_of(line);
+        let texts: Vec<String> = cells.iter().map(|&c| text_of(c)).collect();
+        if texts.iter().skip(1).all(|t| !number_cell(t)) {
+            // A row of column names (two or more named cells); a row of dashes keeps the header.
+            if texts.iter().filter(|t| t.chars().any(|c| crate::clean::is_han(c) || c == '%')).count() >= 2 {
+                header = Some(texts);
+            }
+            continue;
+        }
+        let Some(head) = header.as_ref() else { continue };
+        let metric = texts[0].clone();
+        if metric.is_empty() || number_cell(&metric) {
+            continue;
+        }
+        let unit_col = head.iter().position(|h| h.contains("单位"));
+        for (j, &(ca, cb)) in cells.iter().enumerate().skip(1) {
+            let t = &texts[j];
+            if Some(j) == unit_col || !number_cell(t) || claims.iter().any(|c| c.span[0] < cb && ca < c.span[1]) {
+                continue;
+            }
+            let h = head.get(j).map(String::as_str).unwrap_or("");
+            let hc: Vec<char> = h.chars().collect();
+            let change = rules.table_change_headers.any_in(&hc, 0, hc.len());
+            let bracketed = h
+                .find(['(', '（'])
+                .map(|o| h[o..].trim_matches(|c| matches!(c, '(' | '（' | ')' | '）')).to_string())
+                .filter(|u| !u.is_empty());
+            let unit = bracketed
+                .or_else(|| {
+                    unit_col
+                        .and_then(|u| texts.get(u))
+                        .filter(|u| !u.is_empty() && !u.contains(['—', '-', '－']))
+                        .cloned()
+                })
+                .or_else(|| change.then(|| "%".to_string()));
+            let written = format!(
+                "{}{}",
+                t.trim_end_matches('%'),
+                if t.ends_with('%') { "%" } else { unit.as_deref().unwrap_or("") }
+            );
+            let Some(q) =
+                scan_quantities(rules, &written).into_iter().next().filter(|q| q.span == [0, written.chars().count()])
+            else {
+                continue;
+            };
+            let lead = (ca..cb).find(|&k| !s[k].is_whitespace()).unwrap_or(ca);
+            let end = (lead..cb).rev().find(|&k| !s[k].is_whitespace()).map_or(cb, |k| k + 1);
+            let basis = basis(rules, &hc, 0, hc.len(), hc.len()).basis.filter(|b| *b != Basis::VsReference);
+            new.push(Claim {
+                text: f.text(lead, end),
+                span: [lead, end],
+                sentence: sentence_of(cx.sentences, lead),
+                value: q.value,
+                unit: q.unit,
+                surface_unit: unit.filter(|_| !t.ends_with('%')).or_else(|| t.ends_with('%').then(|| "%".to_string())),
+                kind: if change { ClaimKind::Change } else { q.kind },
+                change: change.then_some(Change { basis, reference: None }),
+                qualifier: None,
+                range: None,
+                metric: Some(metric.clone()),
+                scope: None,
+                period: None,
+                modality: Modality::Actual,
+                rule: "table.cell".into(),
+            });
+        }
+    }
+    if !new.is_empty() {
+        claims.extend(new);
+        claims.sort_by_key(|c| (c.span[0], c.span[1]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use crate::model::{Basis, ClaimKind};
+
+    #[test]
+    fn table_rows_become_figures_under_their_header() {
+        let t = "指标\t单位\t绝对值\t同比增长(%)\n地区生产总值\t亿元\t12345.6\t5.2\n工业\t—\t—\t—\n投资\t—\t—\t-1.3";
+        let c = claims_of(t, None);
+        let got: Vec<(String, String, Option<String>, ClaimKind)> =
+            c.iter().map(|c| (c.text.clone(), c.value.to_string(), c.metric.clone(), c.kind)).collect();
+        let m = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                ("12345.6".into(), "1234560000000".into(), m("地区生产总值"), ClaimKind::Amount),
+                ("5.2".into(), "5.2".into(), m("地区生产总值"), ClaimKind::Change),
+                ("-1.3".into(), "-1.3".into(), m("投资"), ClaimKind::Change),
+            ]
+        );
+        assert_eq!(c[1].change.as_ref().and_then(|ch| ch.basis), Some(Basis::Yoy));
+    }
+}
