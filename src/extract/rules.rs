@@ -72,6 +72,10 @@ struct MetricSpec {
     #[serde(default)]
     not_modifiers: Vec<String>,
     #[serde(default)]
+    agents: Vec<String>,
+    #[serde(default)]
+    surnames: Vec<String>,
+    #[serde(default)]
     pairs: BTreeMap<String, Vec<String>>,
 }
 
@@ -346,6 +350,11 @@ pub struct ClaimRules {
     /// Verbs that never modify the noun after them inside a name (占, 达到, 完成): where a
     /// clause's verbs end and its indicator begins.
     pub metric_not_modifiers: Words<()>,
+    /// Offices and roles that end the name of who acts, never of what is measured.
+    pub metric_agents: Words<()>,
+    /// Common one-character surnames: a word tagged as a person's name is one only when it
+    /// opens with one of them.
+    pub metric_surnames: Words<()>,
     /// Words that name two parts at once (城乡 → 城镇, 农村), for 分别 lists of one item.
     pub metric_pairs: Words<Vec<String>>,
     /// Baselines.
@@ -511,6 +520,8 @@ impl ClaimRules {
             metric_inner_verbs: words(&f.metric.inner_verbs),
             metric_measure_suffixes: words(&f.metric.measure_suffixes),
             metric_not_modifiers: words(&f.metric.not_modifiers),
+            metric_agents: words(&f.metric.agents),
+            metric_surnames: words(&f.metric.surnames),
             metric_pairs: Words::new(f.metric.pairs.clone().into_iter().collect()),
             bases: Words::new(bases),
             reference_prefix: words(&f.bases.reference_prefix),

@@ -371,6 +371,25 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
     (2..=14).contains(&m.chars().count()).then_some(m)
 }
 
+/// Whether the name before a figure ends in a person (习近平, tagged nr) or an office or role
+/// word (`[metric] agents`: 总书记, 记者, 先生): who acts, not what is measured.
+fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metric: &str, end: usize) -> bool {
+    let mc: Vec<char> = metric.chars().collect();
+    if rules.metric_agents.ending_at(&mc, mc.len()).is_some() {
+        return true;
+    }
+    // The last word of the name as the segmenter tagged it.
+    let k = cx.words.partition_point(|w| w.end <= end);
+    cx.words[..k].iter().rev().find(|w| metric.ends_with(f.slice(w.start, w.end).as_str())).is_some_and(|w| {
+        // The tagger calls many unknown words names (贡献率/nr): a person's name here is
+        // two or three characters opening with a common surname.
+        let name = &f.chars[w.start..w.end];
+        matches!(w.tag, "nr" | "nrfg" | "nrt")
+            && (2..=3).contains(&name.len())
+            && rules.metric_surnames.holds(&name[..1])
+    })
+}
+
 /// The metric of a figure read on its own, and whether it is a share of the previous
 /// figure's indicator (占GDP比重, completed by `lists::inherit_metrics`): the name before the
 /// figure in its clause (which may run back across 、), or for counted things the name after
@@ -414,24 +433,63 @@ pub(super) fn of_figure(
         _ => found,
     };
     let share_of_previous = found.as_ref().is_some_and(|m| m.share_of_previous);
-    let mut metric = found.map(|m| m.text);
-    // Counted things usually follow the figure when a verb precedes it (共建1503家研发中心,
-    // 建成501公里标准化堤防) or nothing names them before it.
-    // A duration (连续12年稳定在…, 用3年时间) counts no thing after it.
+    // A person or an office is who acts, not what a figure measures (习近平总书记先后5次考察).
+    let mut metric = found.map(|m| m.text).filter(|m| !names_agent(rules, cx, f, m, metric_to));
     let unit = fig.unit.map(|u| &rules.units[u]);
+    // A duration (连续12年稳定在…, 用3年时间) counts no thing after it.
     let duration = unit.is_some_and(|u| matches!(u.code.as_str(), "year" | "month" | "day" | "h"));
-    if matches!(kind, ClaimKind::Count | ClaimKind::Quantity) && !duration {
+    // 1000个以上重大项目: the counted thing starts past the hedge after the unit; 14亿多人口: a
+    // word the unit's character opens (人口) is the counted thing itself.
+    let after_hedge = fig.end + rules.qual_suffix.at(s, fig.end).map_or(0, |(len, _)| len);
+    let k = cx.words.partition_point(|w| w.end <= fig.end);
+    let counted = unit.is_some_and(|u| u.code == "count");
+    let opened = cx.words.get(k).filter(|w| counted && w.start < fig.end && w.end > fig.end && after_hedge == fig.end);
+    let (from, de_after) = match opened {
+        Some(w) => (w.start, false),
+        None if s.get(after_hedge) == Some(&'的') => (after_hedge + 1, true),
+        None => (after_hedge, false),
+    };
+    // 维持在5%至5.25%的水平: a word that never names an indicator names none after it either.
+    let after = || metric_after(rules, cx, f, from).filter(|m| !rules.metric_never.contains(m));
+    let before_word = {
         let k = cx.words.partition_point(|w| w.end <= before);
-        let verb_before = k > 0 && cx.words[k - 1].end == before && matches!(cx.words[k - 1].tag, "v" | "vd");
-        // 规划确定的25项主要指标: after 的 the figure counts the noun that follows it.
-        let de_before = k > 0 && cx.words[k - 1].end == before && f.slice(cx.words[k - 1].start, before) == "的";
-        if metric.is_none() || verb_before || de_before {
-            // 1000个以上重大项目: past the hedge after the unit.
-            let from = fig.end + rules.qual_suffix.at(s, fig.end).map_or(0, |(len, _)| len);
-            if let Some(after) = metric_after(rules, cx, f, from) {
-                metric = Some(after);
+        // 获得了500万元: past an aspect particle to the verb.
+        let k = match cx.words.get(k.wrapping_sub(1)) {
+            Some(w) if w.end == before && matches!(f.slice(w.start, w.end).as_str(), "了" | "过") => k - 1,
+            _ => k,
+        };
+        cx.words.get(k.wrapping_sub(1)).filter(|w| w.end + (before - w.end).min(1) >= before)
+    };
+    // A verb of content (建成, 欠下, 惠及), not one that links a name to its figure (达到, 为).
+    let verb_before = before_word
+        .is_some_and(|w| matches!(w.tag, "v" | "vd") && !rules.metric_not_modifiers.holds(&f.chars[w.start..w.end]));
+    // 规划确定的25项主要指标: after 的 the figure counts the noun that follows it.
+    let de_before = before_word.is_some_and(|w| f.slice(w.start, w.end) == "的");
+    match kind {
+        // 共建1503家研发中心, 5个税种: a counted thing named after its count is what is counted.
+        ClaimKind::Count if !duration => {
+            if let Some(a) = after() {
+                metric = Some(a);
             }
         }
+        // 建成501公里标准化堤防, 欠下了20多万元的债务, 新增1400多亿元留抵退税: an amount or
+        // quantity after a verb (or with nothing named before it) measures the noun after it.
+        ClaimKind::Quantity | ClaimKind::Amount if !duration && (metric.is_none() || verb_before || de_before) => {
+            if let Some(a) = after() {
+                metric = Some(a);
+            }
+        }
+        // 94%的国考断面, 惠及40%以上的人口: a share of the things named after 的.
+        ClaimKind::Percent if de_after && (metric.is_none() || verb_before) => {
+            if let Some(a) = after() {
+                metric = Some(a);
+            }
+        }
+        _ => {}
+    }
+    // 万人, 人次: what is left of a unit is no name.
+    if metric.as_deref().is_some_and(|m| m.chars().all(|c| "万亿千百十人次元个家项件名位".contains(c))) {
+        metric = None;
     }
     (metric, share_of_previous)
 }
