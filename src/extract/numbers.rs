@@ -1052,6 +1052,9 @@ mod tests {
         // A full-width comma between ASCII digits, or before a group of four, is punctuation.
         assert_eq!(values(find_numbers("4，565")), ["4", "565"]);
         assert_eq!(values(find_numbers("１，２３４５")), ["1", "2345"]);
+        // A percentage is no number: 二％ and 5 % are the percent reader's.
+        assert_eq!(values(find_numbers("减少了二％，为四十九")), ["49"]);
+        assert_eq!(values(find_numbers("5 %和6")), ["6"]);
     }
 
     #[test]
@@ -1167,7 +1170,7 @@ const DA_VERBS: &str = "造开通击好赢破响出工卡折算印扫下入进�
 /// fractions joined to one value — 五分之一 → 0.2, 一百分之二 → 0.02, 三又三分之一 → 3.333…
 /// (a whole part joined by 又), 3/5 → 0.6, 1 3/5 → 1.6 — powers (2^5 → 32, 2.5^-1 → 0.4),
 /// dozens (五十打 → 600) and 半百 (50); words such as 一切 and 四川 are not numbers. Percent
-/// readings (百分之五 → 5 %) are `claims`' business.
+/// readings (百分之五 → 5 %, and a number before a percent sign) are `claims`' business.
 pub fn find_numbers(text: &str) -> Vec<Literal> {
     let s = fold(text);
     let lits: Vec<Literal> = literals_in(&s).into_iter().filter(|l| !numeral_word(&s, l)).collect();
@@ -1230,6 +1233,8 @@ pub fn find_numbers(text: &str) -> Vec<Literal> {
             }
         }
     }
+    // A number before a percent sign (二％, 5 %) is a percentage: the percent reader's.
+    out.retain(|l| s.get(skip_spaces(&s, l.end)) != Some(&'%'));
     out
 }
 
