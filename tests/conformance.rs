@@ -253,39 +253,34 @@ fn as_claim(q: Quantity) -> Claim {
     }
 }
 
-/// A unit as a dimension and the factor to that dimension's base unit.
+/// A unit as a dimension and the factor to that dimension's base unit; Duckling's names,
+/// Recognizers-Text's and pressmine's codes.
 fn base(unit: &str) -> Option<(&'static str, Decimal)> {
     let d = |s: &str| Decimal::from_str(s).unwrap();
     Some(match unit {
-        // Duckling's names.
         "Cent" => ("CNY", d("0.01")),
         "Dollar" | "CNY" => ("CNY", Decimal::ONE),
         "HKD" => ("HKD", Decimal::ONE),
-        "Gram" => ("mass", Decimal::ONE),
-        "Millimetre" => ("length", d("0.001")),
-        "Centimetre" => ("length", d("0.01")),
-        "Metre" => ("length", Decimal::ONE),
-        "Kilometre" => ("length", d("1000")),
+        "Microgram" => ("mass", d("0.000001")),
+        "Gram" | "g" => ("mass", Decimal::ONE),
+        "Liang" => ("mass", d("50")),
+        "Jin" | "jin" => ("mass", d("500")),
+        "Kilogram" | "kg" => ("mass", d("1000")),
+        "Ton" | "t" => ("mass", d("1000000")),
+        "Millimetre" | "mm" => ("length", d("0.001")),
+        "Centimetre" | "Centimeter" | "cm" => ("length", d("0.01")),
         "Inch" => ("length", d("0.0254")),
         "Foot" => ("length", d("0.3048")),
+        "Metre" | "Meter" | "m" => ("length", Decimal::ONE),
+        "Kilometre" | "Kilometer" | "km" => ("length", d("1000")),
         "Mile" => ("length", d("1609.344")),
         "Millilitre" => ("volume", d("0.001")),
-        "Litre" => ("volume", Decimal::ONE),
+        "Litre" | "L" => ("volume", Decimal::ONE),
         "Gallon" => ("volume", d("3.785411784")),
-        "Celsius" | "Degree" => ("celsius", Decimal::ONE),
-        "Fahrenheit" => ("fahrenheit", Decimal::ONE),
-        // pressmine's codes.
-        "g" => ("mass", Decimal::ONE),
-        "kg" => ("mass", d("1000")),
-        "jin" => ("mass", d("500")),
-        "t" => ("mass", d("1000000")),
-        "mm" => ("length", d("0.001")),
-        "cm" => ("length", d("0.01")),
-        "m" => ("length", Decimal::ONE),
-        "km" => ("length", d("1000")),
-        "L" => ("volume", Decimal::ONE),
         "m3" => ("volume", d("1000")),
-        "C" => ("celsius", Decimal::ONE),
+        "Mu" | "mu" => ("mu", Decimal::ONE),
+        "Celsius" | "Degree" | "C" => ("celsius", Decimal::ONE),
+        "Fahrenheit" => ("fahrenheit", Decimal::ONE),
         _ => return None,
     })
 }
@@ -379,8 +374,30 @@ const DIMENSION_UNITS: &[&str] = &[
     "TEU", "ug/m3", "L",
 ];
 
+/// Dimensions: spans exact, values compared in a base unit where both units are known
+/// (Recognizers gives 12千米 as 12 Kilometer, pressmine reads 12千 米, 12000 m).
 fn rec_dimension(case: &Value) -> Vec<Check> {
-    recognizers(case, "dimension", |t| quantity_ents(t, |q| unit_in(q, DIMENSION_UNITS)))
+    let input = case["input"].as_str().unwrap();
+    let in_base = |v: Option<Decimal>, unit: Option<&str>| match (v, unit.and_then(base)) {
+        (Some(v), Some((dim, f))) => (Some(dim), v.checked_mul(f).map(|x| x.normalize())),
+        (v, _) => (None, v),
+    };
+    let want: Vec<_> = case["expected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "dimension")
+        .map(|e| {
+            let (start, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+            (start, end, in_base(dec(&e["value"]), e["unit"].as_str()))
+        })
+        .collect();
+    let got: Vec<_> = scan_quantities(rules(), input)
+        .into_iter()
+        .filter(|q| unit_in(q, DIMENSION_UNITS))
+        .map(|q| (q.span[0], q.span[1], in_base(Some(q.value), q.unit.as_deref())))
+        .collect();
+    vec![check(case, got == want, || format!("{input:?}\n  want {want:?}\n  got  {got:?}"))]
 }
 
 fn rec_age(case: &Value) -> Vec<Check> {
@@ -549,7 +566,7 @@ const SUITES: &[Suite] = &[
         what: "exact entity lists",
         cases: 30,
         checks: 30,
-        floor: 8,
+        floor: 13,
         run: rec_dimension,
     },
     Suite {

@@ -177,3 +177,30 @@ fn recognize_target_invariants_on_seeds_and_mutants() {
         invariants::recognize(&PIPE, text);
     }
 }
+
+/// The checks catch what they guard: a document broken in each way fails them.
+#[test]
+fn invariants_reject_broken_documents() {
+    let text = "今年1-7月，全省规上工业增加值同比增长8.2%。\n实施“智改数转”三年行动计划。";
+    let good = PIPE.process(&RawDoc::from_bytes("x.txt", text.as_bytes().to_vec()));
+    invariants::document(&good);
+    assert!(!good.claims.is_empty() && !good.initiatives.is_empty() && good.sentences.len() == 2);
+    type Break = fn(&mut pressmine::model::Document);
+    let breaks: [(&str, Break); 7] = [
+        ("sentence dropped", |d| {
+            d.sentences.remove(1);
+        }),
+        ("sentences overlap", |d| d.sentences[1][0] -= 2),
+        ("sentence trimmed short", |d| d.sentences[0][1] -= 1),
+        ("claim span moved", |d| d.claims[0].span[0] += 1),
+        ("claim outside its sentence", |d| d.claims[0].sentence = d.sentences[1]),
+        ("mention outside the text", |d| d.initiatives[0].mentions[0][1] = 10_000),
+        ("keyword weight not finite", |d| d.keywords[0].weight = f64::NAN),
+    ];
+    for (what, broken) in breaks {
+        let mut doc = good.clone();
+        broken(&mut doc);
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| invariants::document(&doc))).is_err();
+        assert!(caught, "{what}: not caught");
+    }
+}
