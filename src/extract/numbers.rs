@@ -84,6 +84,16 @@ pub fn small_unit(c: char) -> Option<u32> {
     })
 }
 
+/// The tens digit of 廿 (20), 卅 (30) and 卌 (40): a digit and 十 in one character.
+fn tens_char(c: char) -> Option<u32> {
+    Some(match c {
+        '廿' => 2,
+        '卅' => 3,
+        '卌' => 4,
+        _ => return None,
+    })
+}
+
 /// Value of a big unit (万 亿).
 pub fn big_unit(c: char) -> Option<u64> {
     Some(match c {
@@ -95,13 +105,18 @@ pub fn big_unit(c: char) -> Option<u64> {
 
 /// Whether `c` can begin a Chinese numeral.
 pub fn starts_chinese(c: char) -> bool {
-    chinese_digit(c).is_some() || matches!(c, '十' | '拾' | '几' | '数')
+    chinese_digit(c).is_some() || tens_char(c).is_some() || matches!(c, '十' | '拾' | '几' | '数')
 }
 
 /// Whether `c` is part of how numbers are written (digits, decimal point, Chinese digits and
 /// units): a literal never starts right after one.
 pub fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || c == '.' || chinese_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+    c.is_ascii_digit()
+        || c == '.'
+        || chinese_digit(c).is_some()
+        || small_unit(c).is_some()
+        || tens_char(c).is_some()
+        || big_unit(c).is_some()
 }
 
 /// Whether a literal may begin at `i`: a digit, a Chinese numeral, or 百/千 standing for one
@@ -411,8 +426,18 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             j += 1;
             continue;
         }
-        if let Some(u) = small_unit(c) {
+        let tens = tens_char(c);
+        if let Some(u) = small_unit(c).or(tens.map(|_| 10)) {
             let u = Decimal::from(u);
+            if let Some(t) = tens {
+                // 廿二, 五百卅四, 一萬零卌: the digit before 十 is in the character.
+                if acc.cur.is_some() || arabic {
+                    break;
+                }
+                acc.cur = Some(Decimal::from(t));
+                acc.cur_arabic = false;
+                acc.run = 1;
+            }
             // 十 at the start (十五) means 1 × 10.
             let base = match acc.cur.take() {
                 // 零十 (a leading zero before 十) is ten.
@@ -1055,6 +1080,8 @@ mod tests {
         // A percentage is no number: 二％ and 5 % are the percent reader's.
         assert_eq!(values(find_numbers("减少了二％，为四十九")), ["49"]);
         assert_eq!(values(find_numbers("5 %和6")), ["6"]);
+        // 廿 卅 卌 are 20, 30, 40.
+        assert_eq!(values(find_numbers("廿二日，五百卅四，一萬零卌")), ["22", "534", "10040"]);
     }
 
     #[test]
