@@ -445,7 +445,13 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                     Decimal::ONE
                 }
                 Some(v) => v,
-                None if !any_digit || acc.zero_seen => Decimal::ONE,
+                // 一百十一: right after 百, a bare 十 is one ten (colloquial 111).
+                None if !any_digit
+                    || acc.zero_seen
+                    || (acc.last_unit == Some(Decimal::ONE_HUNDRED) && u == Decimal::TEN) =>
+                {
+                    Decimal::ONE
+                }
                 None => break,
             };
             if acc.run > 1 && !arabic {
@@ -1080,6 +1086,7 @@ mod tests {
         // A percentage is no number: 二％ and 5 % are the percent reader's.
         assert_eq!(values(find_numbers("减少了二％，为四十九")), ["49"]);
         assert_eq!(values(find_numbers("5 %和6")), ["6"]);
+        assert_eq!(values(find_numbers("一百十一人")), ["111"]);
         // 廿 卅 卌 are 20, 30, 40.
         assert_eq!(values(find_numbers("廿二日，五百卅四，一萬零卌")), ["22", "534", "10040"]);
     }
