@@ -97,19 +97,22 @@ impl Reference {
     /// Loads the reference files.
     ///
     /// # Errors
-    /// Missing or malformed annotation file.
+    /// Missing or malformed annotation file; a truth file that exists but cannot be read or
+    /// parsed (a page without one has no truth body).
     pub fn load(truth_dir: &Path) -> std::io::Result<Self> {
         let bytes = std::fs::read(truth_dir.join("REFERENCE_ANNOTATIONS.json"))?;
         let ann: Annotations = serde_json::from_slice(&bytes).map_err(std::io::Error::other)?;
         let mut bodies = HashMap::new();
         for a in &ann.pages {
             let stem = a.file.trim_end_matches(".html");
-            let Ok(b) = std::fs::read(truth_dir.join(format!("{stem}.truth.json"))) else {
-                continue;
+            let path = truth_dir.join(format!("{stem}.truth.json"));
+            let b = match std::fs::read(&path) {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
             };
-            let Ok(t) = serde_json::from_slice::<Truth>(&b) else {
-                continue;
-            };
+            let t: Truth =
+                serde_json::from_slice(&b).map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))?;
             if let Some(serde_json::Value::String(body)) = t.body {
                 if body.chars().count() >= 50 {
                     bodies.insert(a.file.clone(), body);

@@ -1,6 +1,10 @@
-//! Property tests: arbitrary bytes never panic the pipeline; claim spans always slice the
-//! text; sentences are ordered and inside the text; a page re-encoded as GBK decodes to the
+//! Property tests: arbitrary bytes never panic the pipeline and every document holds the
+//! invariants of tests/common/invariants.rs (sentences tile the text, claims and initiative
+//! mentions inside it, exact values); a page re-encoded as GBK decodes to the
 //! same document; Arabic literals round-trip exactly.
+
+#[path = "common/invariants.rs"]
+mod invariants;
 
 use pressmine::pipeline::Pipeline;
 use pressmine::source::RawDoc;
@@ -107,19 +111,7 @@ fn release_text() -> impl Strategy<Value = String> {
 }
 
 fn check(doc: &pressmine::model::Document) {
-    let chars: Vec<char> = doc.text.chars().collect();
-    for c in &doc.claims {
-        assert!(c.span[1] <= chars.len());
-        assert_eq!(chars[c.span[0]..c.span[1]].iter().collect::<String>(), c.text);
-    }
-    let mut last = 0;
-    for s in &doc.sentences {
-        assert!(s[0] >= last && s[0] < s[1] && s[1] <= chars.len());
-        last = s[1];
-    }
-    for i in &doc.initiatives {
-        assert!(i.mentions.iter().all(|m| m[0] < m[1] && m[1] <= chars.len()));
-    }
+    invariants::document(doc);
 }
 
 proptest! {
@@ -127,17 +119,7 @@ proptest! {
 
     #[test]
     fn number_readers_stay_inside_the_text(text in release_text()) {
-        let n = text.chars().count();
-        for lits in [pressmine::extract::numbers::find_literals(&text), pressmine::extract::numbers::find_numbers(&text)] {
-            let mut last = 0;
-            for l in lits {
-                prop_assert!(l.start >= last && l.start < l.end && l.end <= n, "{l:?} in {text:?}");
-                last = l.end;
-            }
-        }
-        for m in [pressmine::extract::numbers::Mode::Strict, pressmine::extract::numbers::Mode::Normal, pressmine::extract::numbers::Mode::Smart] {
-            let _ = pressmine::extract::numbers::parse_whole(&text, m);
-        }
+        invariants::recognize(&PIPE, &text);
     }
 
     #[test]

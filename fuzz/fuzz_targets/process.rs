@@ -1,5 +1,11 @@
-//! Fuzzes the bytes → document entry point (decode, clean, segment, extract).
+//! Fuzzes the bytes → document entry point (decode, clean, segment, extract) and checks the
+//! document invariants (tests/common/invariants.rs: sentences tile the text, claims and
+//! initiative mentions inside it, exact values). `tests/fuzz_smoke.rs` runs the same checks
+//! on stable over the seed corpus and random inputs.
 #![no_main]
+
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
 
 use libfuzzer_sys::fuzz_target;
 use pressmine::{pipeline::Pipeline, source::RawDoc};
@@ -11,8 +17,5 @@ static PIPE: LazyLock<Pipeline> =
 fuzz_target!(|data: &[u8]| {
     let txt = data.first().is_some_and(|b| b & 1 == 1);
     let doc = PIPE.process(&RawDoc::from_bytes(if txt { "f.txt" } else { "f.html" }, data.to_vec()));
-    let chars: Vec<char> = doc.text.chars().collect();
-    for c in &doc.claims {
-        assert_eq!(chars[c.span[0]..c.span[1]].iter().collect::<String>(), c.text);
-    }
+    invariants::document(&doc);
 });

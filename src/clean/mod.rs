@@ -435,7 +435,13 @@ mod tests {
         let layout = "<table><tr><td>导航</td><td>今年以来，全省坚持稳中求进工作总基调，经济运行总体平稳，\
             主要指标好于预期，高质量发展取得新进展。</td></tr><tr><td>2024</td><td>版权所有</td></tr>\
             <tr><td>1</td><td>2</td></tr></table>";
-        assert!(html::parse(layout).blocks.iter().all(|b| !b.table_row));
+        let blocks = html::parse(layout).blocks;
+        assert!(
+            blocks.iter().any(|b| b.text.contains("高质量发展")),
+            "{:?}",
+            blocks.iter().map(|b| &b.text).collect::<Vec<_>>()
+        );
+        assert!(blocks.iter().all(|b| !b.table_row));
     }
 
     #[test]

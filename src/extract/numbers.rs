@@ -84,6 +84,16 @@ pub fn small_unit(c: char) -> Option<u32> {
     })
 }
 
+/// The tens digit of 廿 (20), 卅 (30) and 卌 (40): a digit and 十 in one character.
+fn tens_char(c: char) -> Option<u32> {
+    Some(match c {
+        '廿' => 2,
+        '卅' => 3,
+        '卌' => 4,
+        _ => return None,
+    })
+}
+
 /// Value of a big unit (万 亿).
 pub fn big_unit(c: char) -> Option<u64> {
     Some(match c {
@@ -95,13 +105,18 @@ pub fn big_unit(c: char) -> Option<u64> {
 
 /// Whether `c` can begin a Chinese numeral.
 pub fn starts_chinese(c: char) -> bool {
-    chinese_digit(c).is_some() || matches!(c, '十' | '拾' | '几' | '数')
+    chinese_digit(c).is_some() || tens_char(c).is_some() || matches!(c, '十' | '拾' | '几' | '数')
 }
 
 /// Whether `c` is part of how numbers are written (digits, decimal point, Chinese digits and
 /// units): a literal never starts right after one.
 pub fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || c == '.' || chinese_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+    c.is_ascii_digit()
+        || c == '.'
+        || chinese_digit(c).is_some()
+        || small_unit(c).is_some()
+        || tens_char(c).is_some()
+        || big_unit(c).is_some()
 }
 
 /// Whether a literal may begin at `i`: a digit, a Chinese numeral, or 百/千 standing for one
@@ -411,8 +426,18 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
             j += 1;
             continue;
         }
-        if let Some(u) = small_unit(c) {
+        let tens = tens_char(c);
+        if let Some(u) = small_unit(c).or(tens.map(|_| 10)) {
             let u = Decimal::from(u);
+            if let Some(t) = tens {
+                // 廿二, 五百卅四, 一萬零卌: the digit before 十 is in the character.
+                if acc.cur.is_some() || arabic {
+                    break;
+                }
+                acc.cur = Some(Decimal::from(t));
+                acc.cur_arabic = false;
+                acc.run = 1;
+            }
             // 十 at the start (十五) means 1 × 10.
             let base = match acc.cur.take() {
                 // 零十 (a leading zero before 十) is ten.
@@ -420,7 +445,13 @@ pub fn literal_at(s: &[char], i: usize) -> Option<Result<Literal, LiteralError>>
                     Decimal::ONE
                 }
                 Some(v) => v,
-                None if !any_digit || acc.zero_seen => Decimal::ONE,
+                // 一百十一: right after 百, a bare 十 is one ten (colloquial 111).
+                None if !any_digit
+                    || acc.zero_seen
+                    || (acc.last_unit == Some(Decimal::ONE_HUNDRED) && u == Decimal::TEN) =>
+                {
+                    Decimal::ONE
+                }
                 None => break,
             };
             if acc.run > 1 && !arabic {
@@ -1052,6 +1083,12 @@ mod tests {
         // A full-width comma between ASCII digits, or before a group of four, is punctuation.
         assert_eq!(values(find_numbers("4，565")), ["4", "565"]);
         assert_eq!(values(find_numbers("１，２３４５")), ["1", "2345"]);
+        // A percentage is no number: 二％ and 5 % are the percent reader's.
+        assert_eq!(values(find_numbers("减少了二％，为四十九")), ["49"]);
+        assert_eq!(values(find_numbers("5 %和6")), ["6"]);
+        assert_eq!(values(find_numbers("一百十一人")), ["111"]);
+        // 廿 卅 卌 are 20, 30, 40.
+        assert_eq!(values(find_numbers("廿二日，五百卅四，一萬零卌")), ["22", "534", "10040"]);
     }
 
     #[test]
@@ -1167,7 +1204,7 @@ const DA_VERBS: &str = "造开通击好赢破响出工卡折算印扫下入进�
 /// fractions joined to one value — 五分之一 → 0.2, 一百分之二 → 0.02, 三又三分之一 → 3.333…
 /// (a whole part joined by 又), 3/5 → 0.6, 1 3/5 → 1.6 — powers (2^5 → 32, 2.5^-1 → 0.4),
 /// dozens (五十打 → 600) and 半百 (50); words such as 一切 and 四川 are not numbers. Percent
-/// readings (百分之五 → 5 %) are `claims`' business.
+/// readings (百分之五 → 5 %, and a number before a percent sign) are `claims`' business.
 pub fn find_numbers(text: &str) -> Vec<Literal> {
     let s = fold(text);
     let lits: Vec<Literal> = literals_in(&s).into_iter().filter(|l| !numeral_word(&s, l)).collect();
@@ -1230,6 +1267,8 @@ pub fn find_numbers(text: &str) -> Vec<Literal> {
             }
         }
     }
+    // A number before a percent sign (二％, 5 %) is a percentage: the percent reader's.
+    out.retain(|l| s.get(skip_spaces(&s, l.end)) != Some(&'%'));
     out
 }
 

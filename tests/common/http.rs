@@ -20,7 +20,8 @@ pub struct Hit {
     pub headers: HashMap<String, String>,
     /// When the request line arrived.
     pub start: Instant,
-    /// Requests in flight at that moment, this one included.
+    /// Requests in flight at that moment, this one included: received and not yet answered
+    /// (a request stops counting before its response is written).
     pub in_flight: usize,
 }
 
@@ -165,6 +166,10 @@ fn serve(stream: TcpStream, hits: &Mutex<Vec<Hit>>, handler: &Handler, active: &
         };
         let reply = handler(&hit, seen);
         std::thread::sleep(reply.delay);
+        // The request leaves the count before its first response byte is written: the client
+        // cannot see the response (and start another request in its place) while it is still
+        // counted, so the count never exceeds what the client has in flight.
+        active.fetch_sub(1, Ordering::SeqCst);
         let reason = match reply.status {
             200 => "OK",
             304 => "Not Modified",
@@ -188,7 +193,6 @@ fn serve(stream: TcpStream, hits: &Mutex<Vec<Hit>>, handler: &Handler, active: &
         let ok = out.write_all(head.as_bytes()).is_ok()
             && (reply.status == 304 || out.write_all(&reply.body).is_ok())
             && out.flush().is_ok();
-        active.fetch_sub(1, Ordering::SeqCst);
         if !ok || reply.no_length {
             return;
         }
