@@ -384,7 +384,9 @@ fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metric: &str, e
         // The tagger calls many unknown words names (贡献率/nr): a person's name here is
         // two or three characters opening with a common surname.
         let name = &f.chars[w.start..w.end];
+        // A name right before its figure (夏粮1380万吨) is what it measures.
         matches!(w.tag, "nr" | "nrfg" | "nrt")
+            && w.end < end
             && (2..=3).contains(&name.len())
             && rules.metric_surnames.holds(&name[..1])
     })
