@@ -14,7 +14,8 @@ use rust_decimal::Decimal;
 pub fn document(doc: &Document) {
     let chars: Vec<char> = doc.text.chars().collect();
     sentences_tile(&chars, &doc.sentences);
-    claims(&chars, &doc.claims);
+    let extracted: Vec<Claim> = doc.claims.iter().map(|k| k.claim.clone()).collect();
+    claims(&chars, &extracted);
     for c in &doc.claims {
         assert!(
             doc.sentences.contains(&c.sentence),

@@ -452,7 +452,18 @@ pub(super) fn of_figure(
         None => (after_hedge, false),
     };
     // 维持在5%至5.25%的水平: a word that never names an indicator names none after it either.
-    let after = || metric_after(rules, cx, f, from).filter(|m| !rules.metric_never.contains(m));
+    // 0.3%的同比涨幅: a basis word opening it is no part of the name.
+    let after = || {
+        metric_after(rules, cx, f, from)
+            .map(|m| {
+                let mc: Vec<char> = m.chars().collect();
+                match rules.bases.at(&mc, 0) {
+                    Some((len, _)) if len < mc.len() => mc[len..].iter().collect(),
+                    _ => m,
+                }
+            })
+            .filter(|m| !rules.metric_never.contains(m))
+    };
     let before_word = {
         let k = cx.words.partition_point(|w| w.end <= before);
         // 获得了500万元: past an aspect particle to the verb.
