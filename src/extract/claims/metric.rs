@@ -514,6 +514,20 @@ mod tests {
     use rust_decimal::Decimal;
 
     #[test]
+    fn counted_things_after_figures_agents_and_unit_leftovers() {
+        let m = |t: &str| claims_of(t, Some("2024-05-10")).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let one = |t: &str| m(t).into_iter().next().flatten();
+        assert_eq!(one("全面落实增值税、印花税5个税种的减免政策。").as_deref(), Some("税种"));
+        assert_eq!(one("当年他欠下了20多万元的债务。").as_deref(), Some("债务"));
+        assert_eq!(one("美国安排了75亿美元资金支持充电设施建设。").as_deref(), Some("资金"));
+        assert_eq!(one("该政策覆盖了40%以上的人口。").as_deref(), Some("人口"));
+        assert_eq!(one("我国拥有14亿多人口。").as_deref(), Some("人口"));
+        assert_eq!(one("习近平总书记先后5次考察河南。"), None);
+        assert_eq!(one("其中，夏粮1380万吨。").as_deref(), Some("夏粮"));
+        assert_eq!(one("4月份0.3%的同比涨幅中，翘尾影响约为-0.1个百分点。"), None);
+    }
+
+    #[test]
     fn indicator_names_with_joins_class_suffixes_and_unwritten_shares() {
         let m = |t: &str| claims_of(t, Some("2024-10-18")).into_iter().map(|c| c.metric).collect::<Vec<_>>();
         assert_eq!(m("社会保障和就业支出32877亿元。")[0].as_deref(), Some("社会保障和就业支出"));

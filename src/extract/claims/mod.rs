@@ -193,7 +193,7 @@ fn recognize(
     let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
     let mention = period_for(periods, s, fig.start, sentence[0]);
     let modality = modality::of_figure(rules, s, mention, sentence[0], fig.start);
-    let period = period::as_stated(mention, modality);
+    let period = period::side_of_span(s, sentence[0], fig.start, period::as_stated(mention, modality));
     let negative = stated.sign < 0;
     let value = if negative { -fig.value } else { fig.value };
     let range = fig.range.map(|[a, b]| if negative { [-a, -b] } else { [a, b] });

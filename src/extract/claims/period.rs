@@ -27,6 +27,9 @@ pub(super) struct PeriodMention {
     /// Opens its paragraph as a target year (到2026年，… or 主要目标：到2026年，…): the
     /// paragraph's later sentences are targets of that year too.
     pub(super) target_lead: bool,
+    /// A baseline's period with its own figure right after it (较2022年的38.6亿元): it holds
+    /// for that figure only.
+    pub(super) of_next: bool,
 }
 
 /// The period a headline names, if exactly one.
@@ -101,7 +104,8 @@ pub(super) fn period_for<'p>(
             && ((pos != p.end + 1 && matches!(before, '从' | '由')) || matches!(before, '是' | '为' | '于'))
     };
     periods.iter().rev().find(|p| {
-        p.end <= pos
+        (!p.of_next || pos == p.end + 1)
+            && p.end <= pos
             && p.start >= floor
             && !baseline(p)
             && !adjusting(p)
@@ -165,7 +169,16 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
             // 比上年同期, 较去年, 比1-5月, 是2012年的2.4倍: a baseline, not the period of a
             // figure; its parts (5月) are not periods either.
             let measured_against = a > 0 && year_as_baseline(&f.chars, a - 1);
-            if a > 0 && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是') || measured_against) {
+            // 较2022年的38.6亿元, 比2002年（5.02亿人）: the baseline's own figure, written right
+            // after it, is of that period (and no other figure is).
+            let of_next = a > 0
+                && matches!(f.chars[a - 1], '比' | '较')
+                && matches!(f.chars.get(b), Some('的' | '（' | '('))
+                && numbers::can_start(&f.chars, b + 1);
+            if !of_next
+                && a > 0
+                && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是') || measured_against)
+            {
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
             }
@@ -179,7 +192,7 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 let prior =
                     if implicit_year && unfinished { resolve_period(&c, pub_year.map(|y| y - 1)) } else { None };
                 let target_lead = opens_target_paragraph(&f.chars, a, b);
-                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead });
+                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead, of_next });
             }
         }
     }
@@ -213,16 +226,20 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
         None => pub_year,
     }?;
     let ym = |m: u32| format!("{year:04}-{m:02}");
+    // 截至2020年底 / 2023年末: a stock at the year's end is that year's figure; 截至9月末 that
+    // month's; only a stated day (截至9月30日) stays a cut-off date.
     if g("ye").is_some() {
-        return Some(format!("../{year:04}-12-31"));
+        return Some(format!("{year:04}"));
     }
     if g("end").is_some() {
         let m = num("m")?;
         if !(1..=12).contains(&m) {
             return None;
         }
-        let d = num("d").unwrap_or_else(|| crate::clean::rules::days_in_month(year as u32, m));
-        return Some(format!("../{year:04}-{m:02}-{d:02}"));
+        return Some(match num("d") {
+            Some(d) => format!("../{year:04}-{m:02}-{d:02}"),
+            None => ym(m),
+        });
     }
     if let (Some(m1), Some(m2)) = (num("m1"), num("m2")) {
         if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || m1 > m2 {
@@ -254,6 +271,30 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
     (g("y").is_some() || g("full").is_some()).then(|| format!("{year:04}"))
 }
 
+/// 从2015年到2020年，快递业务量从8.1亿件增加到26.3亿件: over a span of years, the figure a
+/// rise starts from (从/由 right before it) is of the first year, and the figure it reaches
+/// (到/至 right before it, after a 从 in the sentence) of the last; other figures keep the span
+/// (an average over it).
+pub(super) fn side_of_span(s: &[char], sent_start: usize, pos: usize, period: Option<String>) -> Option<String> {
+    let p = period?;
+    let years = p.split_once('/').filter(|(a, b)| a.len() == 4 && b.len() == 4);
+    let Some((first, last)) = years else { return Some(p) };
+    // Past a hedge between the word and the figure (增至约39.5万人).
+    let mut k = pos;
+    while k > sent_start && matches!(s[k - 1], '约' | '近' | '超' | '逾') {
+        k -= 1;
+    }
+    let prev = if k > sent_start { s[k - 1] } else { ' ' };
+    if matches!(prev, '从' | '由') {
+        return Some(first.to_string());
+    }
+    let from_before = s[sent_start..k].iter().any(|c| matches!(c, '从' | '由'));
+    if matches!(prev, '到' | '至') && from_before {
+        return Some(last.to_string());
+    }
+    Some(p)
+}
+
 /// The period a figure states through the mention governing it: an actual figure of a
 /// period written without its year that had not ended takes the year before.
 pub(super) fn as_stated(mention: Option<&PeriodMention>, modality: Modality) -> Option<String> {
@@ -280,6 +321,22 @@ pub(super) fn fill_release_period(rules: &ClaimRules, cx: &Context<'_>, s: &[cha
 mod tests {
     use super::super::testing::*;
     use crate::model::Modality;
+
+    #[test]
+    fn ends_of_a_rise_over_a_span_baselines_with_their_figure_and_stocks_at_an_end() {
+        let p = |t: &str| claims_of(t, Some("2024-05-10")).into_iter().map(|c| (c.text, c.period)).collect::<Vec<_>>();
+        let got = p("从2015年到2020年，快递业务量从8.1亿件增加到26.3亿件，年均增长26.6%。");
+        let want = [("8.1亿件", "2015"), ("26.3亿件", "2020"), ("26.6%", "2015/2020")];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((text, period), (t, w)) in got.iter().zip(want) {
+            assert_eq!((text.as_str(), period.as_deref()), (t, Some(w)));
+        }
+        let got = p("今年一季度亏损较2022年的38.6亿元收窄。");
+        assert_eq!(got[0].1.as_deref(), Some("2022"), "{got:?}");
+        let got = p("截至2023年末，城镇化率达到66.16%。截至4月末，贷款余额8.1万亿元。截至4月30日，存款12万亿元。");
+        let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
+        assert_eq!(periods, [Some("2023"), Some("2024-04"), Some("../2024-04-30")]);
+    }
 
     #[test]
     fn a_month_lead_carries_over_and_a_baseline_is_no_period() {
