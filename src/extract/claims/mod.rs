@@ -172,6 +172,27 @@ pub fn spans_read(rules: &ClaimRules, p: &super::Prepared, sentences: &[Span], o
 
 /// The claim a figure makes, and whether its metric is a share of the previous figure's
 /// indicator; `None` for a bare number without an index cue.
+/// A number with 万 or 亿 and no unit that a noun follows counts that noun (9899万农村贫困
+/// 人口, 6.8亿用户, 近150万群众): it is a count (`unit.count`), as if 个 were written.
+fn implied_count(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, mut fig: Figure) -> Figure {
+    if fig.unit.is_some() || fig.kind_override.is_some() || fig.range.is_some() {
+        return fig;
+    }
+    let s = &f.chars;
+    let magnitude = s[fig.start..fig.end].iter().any(|c| matches!(c, '万' | '亿'));
+    let k = cx.words.partition_point(|w| w.start < fig.end);
+    let noun_after = cx.words.get(k).is_some_and(|w| {
+        w.start == fig.end && matches!(w.tag, "n" | "nz" | "vn" | "nr" | "nt") && w.end - w.start >= 2
+    });
+    if magnitude && noun_after {
+        if let Some(u) = figure::unit_index(rules, "count") {
+            fig.unit = Some(u);
+            fig.rule = rules.units[u].id.clone();
+        }
+    }
+    fig
+}
+
 fn recognize(
     rules: &ClaimRules,
     cx: &Context<'_>,
@@ -181,6 +202,7 @@ fn recognize(
     region: &DocRegion,
 ) -> Option<(Claim, bool)> {
     let s = &f.chars;
+    let fig = implied_count(rules, cx, f, fig);
     let sentence = sentence_of(cx.sentences, fig.start);
     let cstart = clause_start(s, sentence[0], fig.start);
     let (qualifier, before) = figure::hedge(rules, s, &fig, cstart);
