@@ -213,7 +213,8 @@ fn recognize(
     let clause = Clause { sentence, start: cstart, before: stated.before };
     let (metric, share_of_previous) = metric::of_figure(rules, cx, f, &fig, stated.kind, &stated.change, &clause);
     let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
-    let mention = period_for(periods, s, fig.start, sentence[0]);
+    let duration = fig.unit.is_some_and(|u| matches!(rules.units[u].code.as_str(), "year" | "month" | "day" | "h"));
+    let mention = period_for(periods, s, fig.start, sentence[0], duration);
     let modality = modality::of_figure(rules, s, mention, sentence[0], fig.start);
     let period = period::side_of_span(s, sentence[0], fig.start, period::as_stated(mention, modality));
     let negative = stated.sign < 0;

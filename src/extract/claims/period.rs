@@ -72,6 +72,7 @@ pub(super) fn period_for<'p>(
     s: &[char],
     pos: usize,
     sent_start: usize,
+    duration: bool,
 ) -> Option<&'p PeriodMention> {
     // Nearest period ending before the figure within its paragraph; the sentence's own first.
     let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
@@ -103,6 +104,22 @@ pub(super) fn period_for<'p>(
             && numbers::can_start(s, p.end + 1)
             && ((pos != p.end + 1 && matches!(before, '从' | '由')) || matches!(before, '是' | '为' | '于'))
     };
+    // 2023年，…。基本养老保险覆盖近11亿人: a whole year stated earlier in the paragraph (not a
+    // deadline or a start) holds for the sentences after it that state none.
+    // A year written out (2023年, not 今年以来 or 全年), and not for a sentence about now (目前…).
+    let now = s[sent_start..pos].windows(2).any(|w| matches!(w, ['目', '前'] | ['当', '前'] | ['现', '已']));
+    let year_of_paragraph = |p: &PeriodMention| {
+        let before = if p.start > 0 { s[p.start - 1] } else { ' ' };
+        let written = &s[p.start..p.end];
+        // A duration (近4年的学习) lasts; it is of no year.
+        !now && !duration
+            && p.iso.len() == 4
+            && written.len() == 5
+            && written[..4].iter().all(char::is_ascii_digit)
+            && written[4] == '年'
+            && !matches!(before, '到' | '至' | '从' | '由' | '自')
+            && !matches!(s.get(p.end), Some('以' | '起' | '前' | '后' | '底' | '末'))
+    };
     periods.iter().rev().find(|p| {
         (!p.of_next || pos == p.end + 1)
             && p.end <= pos
@@ -110,7 +127,7 @@ pub(super) fn period_for<'p>(
             && !baseline(p)
             && !adjusting(p)
             && !of_another(p)
-            && (p.start >= sent_start || lead(p) || p.target_lead)
+            && (p.start >= sent_start || lead(p) || p.target_lead || year_of_paragraph(p))
     })
 }
 
