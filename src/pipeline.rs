@@ -28,8 +28,9 @@ impl Pipeline {
     /// Loads and compiles every rule and dictionary in `patterns_dir`.
     ///
     /// # Errors
-    /// The first invalid file, with its name and line.
+    /// A missing folder or files (all named), or the first invalid file, with its name and line.
     pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
+        crate::patterns::check_folder(patterns_dir)?;
         // The dictionaries take most of the start-up: built beside the rules when the
         // thread pool has room.
         let (segmenter, (clean, (extractor, canon))) = rayon::join(
