@@ -36,6 +36,13 @@ pub enum Command {
         /// Largest input accepted, in bytes.
         #[arg(long, default_value_t = crate_max_bytes())]
         max_bytes: u64,
+        /// Read only files matching this glob (repeatable): `*` `?` within a name, `**` across
+        /// folders, `[abc]`, `{a,b}`; without `/` it is matched against the file name.
+        #[arg(long, value_name = "GLOB")]
+        include: Vec<String>,
+        /// Skip files matching this glob (repeatable; wins over --include).
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
         /// Fetch the URLs of this file (one per line) into the corpus first, then process it.
         #[arg(long, value_name = "URLS_FILE")]
         fetch: Option<PathBuf>,

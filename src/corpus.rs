@@ -11,9 +11,25 @@ use std::path::Path;
 /// Streams the documents of an output directory (or a `.jsonl` file).
 ///
 /// # Errors
-/// The file cannot be opened; each line may fail to parse on its own.
+/// The file cannot be opened, or a folder holds no `documents.jsonl` (the message says how to
+/// make one); each line may fail to parse on its own.
 pub fn read_documents(path: &Path) -> std::io::Result<impl Iterator<Item = std::io::Result<Document>>> {
-    let file = if path.is_dir() { path.join("documents.jsonl") } else { path.to_path_buf() };
+    let file = if path.is_dir() {
+        let file = path.join("documents.jsonl");
+        if !file.exists() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!(
+                    "not a pressmine output (no documents.jsonl in it); if it holds pages, make one with \
+                     `pressmine run {} -o OUT` and give OUT",
+                    path.display()
+                ),
+            ));
+        }
+        file
+    } else {
+        path.to_path_buf()
+    };
     let reader = std::io::BufReader::new(std::fs::File::open(&file)?);
     Ok(reader.lines().filter(|l| l.as_ref().map(|l| !l.trim().is_empty()).unwrap_or(true)).map(|line| {
         let line = line?;

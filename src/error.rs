@@ -30,13 +30,22 @@ pub enum DocError {
 /// A problem with the patterns/ folder: names the file and line.
 #[derive(Debug, thiserror::Error)]
 pub enum PatternError {
-    /// The file could not be read.
-    #[error("{path}: {source}")]
+    /// The file could not be read (the cause is the error's source, printed after it).
+    #[error("{path}: cannot read this patterns file")]
     Io {
         /// File.
         path: PathBuf,
         /// Cause.
         source: std::io::Error,
+    },
+    /// The folder is missing or lacks files every patterns folder needs.
+    #[error("{}: {problem}; a patterns folder (--patterns or $PRESSMINE_PATTERNS) holds {}: \
+             copy pressmine's patterns/ folder and edit the copy", dir.display(), crate::patterns::FILES.join(", "))]
+    Folder {
+        /// The folder given.
+        dir: PathBuf,
+        /// What is wrong with it, e.g. which files are missing.
+        problem: String,
     },
     /// A syntax or validation error at a line.
     #[error("{path}:{line}: {message}")]
@@ -56,8 +65,8 @@ pub enum RunError {
     /// Patterns failed to load.
     #[error(transparent)]
     Patterns(#[from] PatternError),
-    /// Output could not be written.
-    #[error("{path}: {source}")]
+    /// Output could not be written (the cause is the error's source, printed after it).
+    #[error("{path}: cannot write")]
     Output {
         /// Path being written.
         path: PathBuf,

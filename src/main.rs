@@ -2,6 +2,7 @@
 //! (0 success, 1 some documents failed or differences found, 2 usage or I/O trouble).
 
 mod cli;
+mod stdout;
 
 use anyhow::{Context, Result};
 use clap::Parser;
@@ -20,6 +21,11 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The text of a path that is really an http(s) URL.
+fn as_url(path: &std::path::Path) -> Option<&str> {
+    path.to_str().filter(|p| p.starts_with("http://") || p.starts_with("https://"))
 }
 
 /// Reads a URL list file (`-`: stdin).
@@ -95,7 +101,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     // compiled rules (tens of MB of small allocations) would only delay the exit.
     let pipeline: &'static Pipeline = Box::leak(Box::new(Pipeline::load(&dir)?));
     match cli.command {
-        Command::Run { corpus, output, max_bytes, fetch, fetch_max_bytes, fetch_args } => {
+        Command::Run { corpus, output, max_bytes, include, exclude, fetch, fetch_max_bytes, fetch_args } => {
+            if let Some(url) = corpus.as_deref().and_then(as_url) {
+                anyhow::bail!(
+                    "{url}: a URL, not a folder; fetch and read it in one step with \
+                     `pressmine run --fetch URLS_FILE -o OUT` (URLS_FILE lists {url}), or `pressmine fetch --url {url} -o CORPUS` first"
+                );
+            }
+            let select = pressmine::source::Selection::new(&include, &exclude)
+                .map_err(|e| anyhow::anyhow!("--include/--exclude: {e}"))?;
             let corpus = corpus.unwrap_or_else(|| output.join("corpus"));
             let mut fetch_failed = false;
             if let Some(file) = fetch {
@@ -107,7 +121,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 }
                 fetch_failed = summary.failed > 0;
             }
-            let config = RunConfig { corpus, output, max_bytes, progress };
+            let config = RunConfig { corpus, output, max_bytes, progress, select };
             let summary = run::run(pipeline, &config)?;
             if !cli.quiet {
                 eprintln!("pressmine: {summary}");
@@ -116,6 +130,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Command::Fetch { .. } => unreachable!("handled above"),
         Command::Extract { paths, max_bytes } => {
+            if let Some(url) = paths.iter().find_map(|p| as_url(p)) {
+                anyhow::bail!(
+                    "{url}: a URL; extract reads files. Fetch it first with `pressmine fetch --url {url} -o CORPUS`, \
+                     then `pressmine extract CORPUS`"
+                );
+            }
             let (inputs, list_errors) = run::extract_inputs(&paths);
             let mut failed = list_errors.len();
             for e in &list_errors {
@@ -124,11 +144,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let mut io_err = None;
+            // A closed pipe ends the command at once: the rest of the inputs is not read, so
+            // whether they would fail is unknown (exit 141).
             run::for_each_ordered(pipeline, &inputs, max_bytes, |o| match o {
                 Outcome::Done(doc, _) => {
                     if io_err.is_none() {
                         let line = pressmine::sink::json_line(&*doc);
-                        if let Err(e) = writeln!(out, "{line}") {
+                        let written = writeln!(out, "{line}");
+                        if let Err(e) = stdout::quiet_on_closed_pipe(written, stdout::CLOSED) {
                             io_err = Some(e);
                         }
                     }
@@ -139,12 +162,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 }
             });
             if let Some(e) = io_err {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e).context("writing to stdout");
-                }
+                return Err(e).context("writing to standard output");
             }
-            out.flush().ok();
-            Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            let status = u8::from(failed > 0);
+            stdout::quiet_on_closed_pipe(out.flush(), status).context("writing to standard output")?;
+            Ok(ExitCode::from(status))
         }
         Command::Initiatives { output, format } => {
             let mut docs = Vec::new();
@@ -152,36 +174,38 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 docs.push(d.with_context(|| format!("{}: bad document line", output.display()))?);
             }
             let rows = pressmine::corpus::initiatives(docs);
-            match format {
-                cli::Format::Table => print!("{}", pressmine::corpus::initiatives_table(&rows)),
-                cli::Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
-                cli::Format::Csv => print!("{}", pressmine::corpus::initiatives_csv(&rows)),
-            }
+            let text = match format {
+                cli::Format::Table => pressmine::corpus::initiatives_table(&rows),
+                cli::Format::Json => serde_json::to_string_pretty(&rows)? + "\n",
+                cli::Format::Csv => pressmine::corpus::initiatives_csv(&rows),
+            };
+            stdout::print(&text, 0).context("writing to standard output")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { old, new, format } => {
             let a = pressmine::diff::load_side(&old, pipeline).with_context(|| format!("{}", old.display()))?;
             let b = pressmine::diff::load_side(&new, pipeline).with_context(|| format!("{}", new.display()))?;
             let report = pressmine::diff::diff(&a, &b, pipeline.canon());
-            match format {
-                cli::Format::Table => {
-                    print!("{}", pressmine::diff::render_table(&report, std::io::stdout().is_terminal()))
-                }
-                cli::Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-                cli::Format::Csv => print!("{}", pressmine::diff::render_csv(&report)),
-            }
-            Ok(if report.has_differences() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            let text = match format {
+                cli::Format::Table => pressmine::diff::render_table(&report, std::io::stdout().is_terminal()),
+                cli::Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+                cli::Format::Csv => pressmine::diff::render_csv(&report),
+            };
+            let status = u8::from(report.has_differences());
+            stdout::print(&text, status).context("writing to standard output")?;
+            Ok(ExitCode::from(status))
         }
         Command::Series { output, indicator, place, period, format } => {
             let docs =
                 pressmine::diff::load_side(&output, pipeline).with_context(|| format!("{}", output.display()))?;
             let filter = pressmine::diff::SeriesFilter { indicator, place, period };
             let all = pressmine::diff::series(&docs, pipeline.canon(), &filter);
-            match format {
-                cli::Format::Table => print!("{}", pressmine::diff::series_table(&all)),
-                cli::Format::Json => println!("{}", serde_json::to_string_pretty(&all)?),
-                cli::Format::Csv => print!("{}", pressmine::diff::series_csv(&all)),
-            }
+            let text = match format {
+                cli::Format::Table => pressmine::diff::series_table(&all),
+                cli::Format::Json => serde_json::to_string_pretty(&all)? + "\n",
+                cli::Format::Csv => pressmine::diff::series_csv(&all),
+            };
+            stdout::print(&text, 0).context("writing to standard output")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { pages, truth } => {
@@ -189,7 +213,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let reference = pressmine::eval::Reference::load(&truth)
                 .with_context(|| format!("{}: reference annotations", truth.display()))?;
             let scores = pressmine::eval::evaluate(pipeline, &pages, &reference);
-            print!("{}", pressmine::eval::render(&scores));
+            stdout::print(&pressmine::eval::render(&scores), 0).context("writing to standard output")?;
             Ok(ExitCode::SUCCESS)
         }
     }

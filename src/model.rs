@@ -86,6 +86,8 @@ pub enum WarningCode {
     Decompressed,
     /// Markup nested absurdly deep was flattened before parsing.
     MarkupFlattened,
+    /// The body was longer than [`crate::pipeline::MAX_BODY_CHARS`] and was cut there.
+    BodyTruncated,
 }
 
 /// A non-fatal observation about a document.

@@ -183,6 +183,40 @@ pub fn expand_fragments(pattern: &str, fragments: &BTreeMap<String, String>) -> 
     Ok(out)
 }
 
+/// The files every patterns folder holds; all are loaded and checked at start-up.
+pub const FILES: &[&str] = &[
+    "claims.toml",
+    "clean.toml",
+    "initiatives.toml",
+    "indicators.toml",
+    "places.toml",
+    "admin-divisions.csv",
+    "dict.txt",
+];
+
+/// Checks that `dir` is a folder holding every file of [`FILES`], naming all that are missing.
+///
+/// # Errors
+/// [`PatternError::Folder`] when the folder does not exist, is a file, or lacks files.
+pub fn check_folder(dir: &Path) -> Result<(), PatternError> {
+    let problem = if !dir.exists() {
+        "no such folder".to_string()
+    } else if !dir.is_dir() {
+        "a file, not a folder".to_string()
+    } else {
+        let missing: Vec<&str> = FILES.iter().copied().filter(|f| !dir.join(f).exists()).collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        if missing.len() == FILES.len() {
+            "not a patterns folder (none of its files is here)".to_string()
+        } else {
+            format!("not a patterns folder: {} missing", missing.join(", "))
+        }
+    };
+    Err(PatternError::Folder { dir: dir.to_path_buf(), problem })
+}
+
 /// Where the patterns folder is: `$PRESSMINE_PATTERNS`, else `./patterns`, else the one
 /// next to the crate's sources (for tests and `cargo run`).
 pub fn default_dir() -> PathBuf {

@@ -14,6 +14,37 @@ use crate::source::RawDoc;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
+/// Longest body kept, in characters (about 6 MB of Chinese text, fifty times the longest body
+/// in corpus/). A longer body is cut at the last paragraph that fits
+/// (or inside a paragraph longer than the whole limit), with a `body_truncated` warning: it
+/// bounds the memory and time segmenting and extraction take on a runaway page.
+pub const MAX_BODY_CHARS: usize = 2_000_000;
+
+/// Joins paragraphs with `\n`, keeping at most `limit` characters: whole paragraphs while
+/// they fit, then the start of the first one when it alone is longer. Returns the text and
+/// the number of characters left out.
+fn join_bounded(paragraphs: &[String], limit: usize) -> (String, usize) {
+    let mut text = String::new();
+    let mut chars = 0;
+    let mut total = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let n = p.chars().count();
+        let sep = usize::from(i > 0);
+        total += n + sep;
+        if chars + sep + n <= limit && chars == total - n - sep {
+            if sep == 1 {
+                text.push('\n');
+            }
+            text.push_str(p);
+            chars += n + sep;
+        } else if chars == 0 {
+            text.extend(p.chars().take(limit));
+            chars = limit.min(n);
+        }
+    }
+    (text, total - chars)
+}
+
 /// Everything compiled from `patterns/`, shared read-only by all threads.
 #[derive(Debug)]
 pub struct Pipeline {
@@ -29,8 +60,9 @@ impl Pipeline {
     /// Loads and compiles every rule and dictionary in `patterns_dir`.
     ///
     /// # Errors
-    /// The first invalid file, with its name and line.
+    /// A missing folder or files (all named), or the first invalid file, with its name and line.
     pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
+        crate::patterns::check_folder(patterns_dir)?;
         // The dictionaries take most of the start-up: built beside the rules when the
         // thread pool has room.
         let (segmenter, (clean, (extractor, canon))) = rayon::join(
@@ -100,7 +132,13 @@ impl Pipeline {
         }
         let cleaned: Cleaned = clean::clean(&decoded.text, raw.plain_text, &self.clean);
         warnings.extend(cleaned.warnings);
-        let text = cleaned.paragraphs.join("\n");
+        let (text, cut) = join_bounded(&cleaned.paragraphs, MAX_BODY_CHARS);
+        if cut > 0 {
+            warnings.push(Warning::new(
+                WarningCode::BodyTruncated,
+                format!("body of {} characters cut to the first {MAX_BODY_CHARS}", cut + text.chars().count()),
+            ));
+        }
         let prepared = self.extractor.prepare(&text);
         let seg = self.segmenter.segment_where(&text, |s| self.extractor.spans_read(&prepared, s));
         let extracted = self.extractor.extract_prepared(
@@ -154,4 +192,20 @@ fn fingerprint(patterns_dir: &Path) -> String {
         h.update(std::fs::read(&f).unwrap_or_default());
     }
     hex(&h.finalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_bounded;
+
+    #[test]
+    fn bodies_are_cut_at_paragraphs() {
+        let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_bounded(&p(&["ab", "cd"]), 10), ("ab\ncd".to_string(), 0));
+        assert_eq!(join_bounded(&p(&["ab", "cd", "ef"]), 5), ("ab\ncd".to_string(), 3));
+        assert_eq!(join_bounded(&p(&["ab", "cdef", "g"]), 4), ("ab".to_string(), 7));
+        assert_eq!(join_bounded(&p(&["江苏省统计局", "x"]), 3), ("江苏省".to_string(), 5));
+        assert_eq!(join_bounded(&p(&[]), 3), (String::new(), 0));
+        assert_eq!(join_bounded(&p(&["", "a"]), 3), ("\na".to_string(), 0));
+    }
 }

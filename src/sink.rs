@@ -1,6 +1,7 @@
 //! Writers: pretty JSON per document, JSON Lines, error lines and the claims CSV.
-//! Files are written atomically (temporary file, then rename). Serialization only: no
-//! decisions about content are made here.
+//! Files are written atomically (temporary file `<name>.tmp<pid>`, then rename), so a reader
+//! never sees half a file; [`remove_temp_files`] clears those a killed process left.
+//! Serialization only: no decisions about content are made here.
 
 use crate::error::RunError;
 use crate::model::Document;
@@ -26,6 +27,30 @@ fn temp_path(path: &Path) -> PathBuf {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(format!(".tmp{}", std::process::id()));
     PathBuf::from(tmp)
+}
+
+/// Whether a file name is a temporary file of [`write_atomic`] or [`AtomicFile`].
+pub fn is_temp_name(name: &str) -> bool {
+    name.rsplit_once(".tmp")
+        .is_some_and(|(stem, pid)| !stem.is_empty() && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Deletes the temporary files under `dir` (recursively) that a killed process left behind,
+/// except this process's own; returns how many were removed.
+pub fn remove_temp_files(dir: &Path) -> usize {
+    let own = format!(".tmp{}", std::process::id());
+    let mut removed = 0;
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file()
+            && is_temp_name(&name)
+            && !name.ends_with(&own)
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// A file written line by line to a temporary path and renamed into place on `finish`.
@@ -72,6 +97,14 @@ impl AtomicFile {
         let err = |path: &Path, source| RunError::Output { path: path.to_path_buf(), source };
         self.out.flush().map_err(|e| err(&self.path, e))?;
         std::fs::rename(&self.tmp, &self.path).map_err(|e| err(&self.path, e))
+    }
+}
+
+impl Drop for AtomicFile {
+    /// A file dropped without [`AtomicFile::finish`] (an error stopped the run) leaves no
+    /// temporary file; after `finish` there is none to remove.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.tmp);
     }
 }
 
@@ -196,5 +229,14 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("江苏"), "江苏");
+    }
+
+    #[test]
+    fn temp_names() {
+        assert!(is_temp_name("documents.jsonl.tmp1234"));
+        assert!(is_temp_name("a.html.json.tmp7"));
+        assert!(!is_temp_name("a.tmp"));
+        assert!(!is_temp_name("notes.tmpx1"));
+        assert!(!is_temp_name(".tmp12"));
     }
 }

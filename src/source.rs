@@ -36,6 +36,10 @@ pub struct Meta {
 /// File extensions that hold documents (optionally followed by `.gz`).
 pub const EXTENSIONS: &[&str] = &["html", "htm", "shtml", "xhtml", "txt"];
 
+/// Extensions of server pages saved under their script's name (`index.php`, `detail.jsp`):
+/// read like pages without an extension, HTML or text by their content.
+pub const SNIFFED_EXTENSIONS: &[&str] = &["asp", "aspx", "php", "jsp", "jspx", "cgi", "do", "shtm"];
+
 /// Default upper bound on one input's size (after inflation).
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -90,43 +94,168 @@ fn is_plain_text_name(name: &str) -> bool {
     n.rsplit('.').next().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
-/// Whether a file name is one pressmine reads.
+/// Whether a file name is one pressmine reads: a page extension ([`EXTENSIONS`], optionally
+/// `.gz`), no extension at all, or a server page's ([`SNIFFED_EXTENSIONS`]); the last two are
+/// HTML or text by their content (the cleaner looks for markup).
 pub fn is_document_name(name: &str) -> bool {
     if name.ends_with(".meta.json") {
         return false;
     }
     let n = name.strip_suffix(".gz").unwrap_or(name);
     match n.rsplit_once('.') {
-        Some((_, ext)) => EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)),
-        None => false,
+        Some((_, ext)) => EXTENSIONS.iter().chain(SNIFFED_EXTENSIONS).any(|e| e.eq_ignore_ascii_case(ext)),
+        None => true,
     }
+}
+
+/// Files pressmine itself writes into a corpus, and hidden files: not counted as skipped.
+fn is_own_file(name: &str) -> bool {
+    name.ends_with(".meta.json") || name == "fetch-log.jsonl" || name.starts_with('.')
+}
+
+/// Which files of a corpus are read: `--include` and `--exclude` globs over the path relative
+/// to the corpus root (`*` and `?` within a name, `**` across folders, `[abc]`, `{a,b}`); a
+/// glob without `/` is matched against the file name alone. No include means every page.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    include: Vec<Glob>,
+    exclude: Vec<Glob>,
+}
+
+#[derive(Debug, Clone)]
+struct Glob {
+    regex: regex::Regex,
+    whole_path: bool,
+}
+
+impl Glob {
+    fn new(glob: &str) -> Result<Self, String> {
+        let mut re = String::from("^");
+        let chars: Vec<char> = glob.chars().collect();
+        let mut depth = 0usize;
+        let mut i = 0;
+        while i < chars.len() {
+            match chars[i] {
+                '*' if chars.get(i + 1) == Some(&'*') => {
+                    let slash = chars.get(i + 2) == Some(&'/');
+                    re.push_str(if slash { "(?:.*/)?" } else { ".*" });
+                    i += if slash { 3 } else { 2 };
+                    continue;
+                }
+                '*' => re.push_str("[^/]*"),
+                '?' => re.push_str("[^/]"),
+                '[' => {
+                    let close = chars[i + 1..].iter().skip(1).position(|c| *c == ']').map(|p| i + 2 + p);
+                    let Some(close) = close else { return Err(format!("{glob}: `[` without `]`")) };
+                    re.push('[');
+                    for (k, c) in chars[i + 1..close].iter().enumerate() {
+                        match c {
+                            '!' if k == 0 => re.push('^'),
+                            '\\' | '[' | '&' | '~' => {
+                                re.push('\\');
+                                re.push(*c);
+                            }
+                            c => re.push(*c),
+                        }
+                    }
+                    re.push(']');
+                    i = close;
+                }
+                '{' => {
+                    depth += 1;
+                    re.push_str("(?:");
+                }
+                ',' if depth > 0 => re.push('|'),
+                '}' if depth > 0 => {
+                    depth -= 1;
+                    re.push(')');
+                }
+                c => re.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+            }
+            i += 1;
+        }
+        if depth > 0 {
+            return Err(format!("{glob}: `{{` without `}}`"));
+        }
+        re.push('$');
+        let regex = regex::Regex::new(&re).map_err(|e| format!("{glob}: not a glob ({e})"))?;
+        Ok(Self { regex, whole_path: glob.contains('/') })
+    }
+
+    fn matches(&self, id: &str) -> bool {
+        let name = if self.whole_path { id } else { id.rsplit('/').next().unwrap_or(id) };
+        self.regex.is_match(name)
+    }
+}
+
+impl Selection {
+    /// Compiles the globs.
+    ///
+    /// # Errors
+    /// A glob with an unclosed `[` or `{`, named.
+    pub fn new(include: &[String], exclude: &[String]) -> Result<Self, String> {
+        let compile = |globs: &[String]| globs.iter().map(|g| Glob::new(g)).collect::<Result<Vec<_>, _>>();
+        Ok(Self { include: compile(include)?, exclude: compile(exclude)? })
+    }
+
+    /// Whether the file with this id (path relative to the corpus root, `/`-separated) is read.
+    pub fn selects(&self, id: &str) -> bool {
+        (self.include.is_empty() || self.include.iter().any(|g| g.matches(id)))
+            && !self.exclude.iter().any(|g| g.matches(id))
+    }
+}
+
+/// What walking a corpus found.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Pages to read, sorted.
+    pub inputs: Vec<Input>,
+    /// Paths that could not be listed.
+    pub errors: Vec<ListError>,
+    /// Ids of files that are not pages by their name (`.md`, `.pdf`, `.json` …) and were not read.
+    pub skipped: Vec<String>,
 }
 
 /// Lists the documents under `root` in a stable (sorted) order. Symlinks are followed;
 /// loops and unreadable directories come back as [`ListError`]s.
 pub fn walk(root: &Path) -> (Vec<Input>, Vec<ListError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+    let l = list(root, &Selection::default());
+    (l.inputs, l.errors)
+}
+
+/// Lists the documents under `root` that `select` selects, in a stable (sorted) order, with
+/// the files skipped for not being pages. Symlinks are followed; loops and unreadable
+/// directories come back as [`ListError`]s.
+pub fn list(root: &Path, select: &Selection) -> Listing {
+    let mut listing = Listing::default();
     let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by(|a, b| a.file_name().cmp(b.file_name()));
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let name = e.file_name().to_string_lossy();
-                if !is_document_name(&name) {
+                let page = is_document_name(&name);
+                if !page && is_own_file(&name) {
                     continue;
                 }
                 let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                 let id = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-                inputs.push(Input { id, path: Some(e.path().to_path_buf()) });
+                if !select.selects(&id) {
+                    continue;
+                }
+                if page {
+                    listing.inputs.push(Input { id, path: Some(e.path().to_path_buf()) });
+                } else {
+                    listing.skipped.push(id);
+                }
             }
             Ok(_) => {}
-            Err(err) => errors.push(ListError {
+            Err(err) => listing.errors.push(ListError {
                 path: err.path().map(|p| p.display().to_string()).unwrap_or_default(),
                 reason: err.to_string(),
             }),
         }
     }
-    (inputs, errors)
+    listing
 }
 
 /// Reads an input's bytes, inflating gzip and reading the sidecar.
@@ -212,6 +341,25 @@ mod tests {
         assert!(!is_document_name("a.html.meta.json"));
         assert!(!is_document_name("SOURCES.md"));
         assert!(is_plain_text_name("x/y.txt.gz"));
+        assert!(is_document_name("index"));
+        assert!(is_document_name("detail.jsp"));
+        assert!(!is_document_name("notes.pdf"));
+        assert!(!is_document_name(".pressmine-state.json"));
+    }
+
+    #[test]
+    fn globs_select_paths() {
+        let s = Selection::new(&["**/2024/*.html".into(), "*.txt".into()], &["draft-*".into()]).unwrap();
+        assert!(s.selects("gov/2024/a.html"));
+        assert!(s.selects("2024/a.html"));
+        assert!(!s.selects("gov/2023/a.html"));
+        assert!(s.selects("deep/er/seed.txt"));
+        assert!(!s.selects("deep/draft-1.txt"));
+        let s = Selection::new(&["{a,b}/[!x]?.htm*".into()], &[]).unwrap();
+        assert!(s.selects("a/y1.html") && s.selects("b/z2.htm"));
+        assert!(!s.selects("a/x1.html") && !s.selects("c/y1.html"));
+        assert!(Selection::new(&["[ab".into()], &[]).is_err());
+        assert!(Selection::default().selects("anything"));
     }
 
     #[test]

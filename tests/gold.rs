@@ -97,7 +97,7 @@ fn print(report: &Report) {
             println!("{line}");
         }
     }
-    println!("{}", render(&report));
+    println!("{}", render(report));
     let t = &report.total;
     let r = t.rates();
     println!(
