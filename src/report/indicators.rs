@@ -34,8 +34,8 @@ pub fn page(series: &[Series], pages: &BTreeMap<&str, &Entry>) -> String {
          <p><input type=\"search\" placeholder=\"Filter series\" data-filter=\"section.series\"></p>\n",
         series.len()
     );
-    let (many, single): (Vec<(usize, &Series)>, Vec<(usize, &Series)>) =
-        series.iter().enumerate().partition(|(_, s)| s.points.len() > 1);
+    type Numbered<'a> = Vec<(usize, &'a Series)>;
+    let (many, single): (Numbered, Numbered) = series.iter().enumerate().partition(|(_, s)| s.points.len() > 1);
     let _ = writeln!(out, "<h2>Series over several periods ({})</h2>", many.len());
     for (n, s) in many {
         section(&mut out, n, s, pages);
