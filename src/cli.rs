@@ -127,6 +127,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write a static review site of an output directory (no server, no network needed):
+    /// index.html, a page per document with its figures and initiatives highlighted,
+    /// indicators.html (every series as a chart) and initiatives.html.
+    Report {
+        /// Output directory of `run` (or a documents.jsonl file).
+        #[arg(value_name = "OUT")]
+        input: PathBuf,
+        /// Folder to write the site into (default: OUT/report).
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
     /// Score cleaning on annotated pages (body F1, title, date) and print a per-page table.
     Eval {
         /// Folder of pages.

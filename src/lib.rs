@@ -6,7 +6,8 @@
 //! sentences and words (jieba-rs with `patterns/dict.txt`) → [`extract`] finds numeric
 //! claims and named initiatives → [`canon`] gives each claim canonical keys (indicator,
 //! place with its code, period start and end) → [`sink`] writes JSON, JSON Lines and CSV. [`run`] drives
-//! batches; [`pipeline::Pipeline`] compiles `patterns/` once and processes one document.
+//! batches; [`pipeline::Pipeline`] compiles `patterns/` once and processes one document;
+//! [`report`] writes a static review site of a run's output.
 //!
 //! ```
 //! use pressmine::{pipeline::Pipeline, source::RawDoc};
@@ -31,6 +32,7 @@ pub mod hash;
 pub mod model;
 pub mod patterns;
 pub mod pipeline;
+pub mod report;
 pub mod run;
 pub mod score;
 pub mod segment;

@@ -208,6 +208,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             stdout::print(&text, 0).context("writing to standard output")?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report { input, output } => {
+            let dir = output.unwrap_or_else(|| pressmine::report::default_dir(&input));
+            let summary = pressmine::report::report(&input, &dir, pipeline.canon())?;
+            if !cli.quiet {
+                eprintln!("pressmine: {summary}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval { pages, truth } => {
             let truth = truth.unwrap_or_else(|| pages.clone());
             let reference = pressmine::eval::Reference::load(&truth)
