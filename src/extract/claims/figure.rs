@@ -662,11 +662,29 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
     if let Some((_, q)) = rules.qual_suffix.at(s, fig.end) {
         qualifier = qualifier.or(Some(q));
     }
+    // 低于100万元（含100万元）, 35℃（含35℃）以上: a bound that includes its figure.
+    if let Some(close) = inclusive_aside(s, fig.end) {
+        if let Some((_, q)) = rules.qual_suffix.at(s, close) {
+            qualifier = qualifier.or(Some(q));
+        }
+        qualifier = qualifier.map(|q| match q {
+            Qualifier::Under => Qualifier::AtMost,
+            Qualifier::Over => Qualifier::AtLeast,
+            q => q,
+        });
+    }
     // 约占全国的15%, 约为上年的1.2倍: a hedge on the copula hedges the figure it introduces.
     if qualifier.is_none() {
         let mut k = cstart;
         while let Some((p, len, q)) = rules.qual_prefix.find_in(s, k, before) {
             if matches!(s.get(p + len), Some('占' | '为' | '是' | '合')) {
+                qualifier = Some(q);
+                break;
+            }
+            // 贷款最高额度为110万元, 最低投资金额为10万元: a superlative bound on the name the
+            // copula right before the figure links to it.
+            let copula = before > p + len && matches!(s[before - 1], '为' | '是' | '达');
+            if copula && s[p] == '最' && !s[p + len..before].iter().any(|c| matches!(c, '，' | '、' | '的')) {
                 qualifier = Some(q);
                 break;
             }
@@ -681,6 +699,14 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
         qualifier = Some(if fig.range.is_some() { Qualifier::About } else { Qualifier::Over });
     }
     (qualifier, before)
+}
+
+/// The end of a bracketed "including" aside right after a figure (（含100万元）), if any.
+fn inclusive_aside(s: &[char], end: usize) -> Option<usize> {
+    if !matches!(s.get(end), Some('（' | '(')) || s.get(end + 1) != Some(&'含') {
+        return None;
+    }
+    (end + 2..(end + 20).min(s.len())).find(|&k| matches!(s[k], '）' | ')')).map(|k| k + 1)
 }
 
 /// The change a figure states, read from the words right before it.
@@ -777,6 +803,16 @@ pub(super) fn is_cued(
 mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+
+    #[test]
+    fn inclusive_bounds_and_superlative_names() {
+        let q = |t: &str| claims_of(t, Some("2024-05-10")).into_iter().map(|c| c.qualifier).collect::<Vec<_>>();
+        assert_eq!(q("年应纳税所得额低于100万元（含100万元）的小型微利企业。")[0], Some(Qualifier::AtMost));
+        assert_eq!(q("日最高气温35℃（含35℃）以上时停止户外作业。")[0], Some(Qualifier::AtLeast));
+        assert_eq!(q("个人贷款最高额度为110万元。"), [Some(Qualifier::AtMost)]);
+        assert_eq!(q("最低投资金额为10万元。"), [Some(Qualifier::AtLeast)]);
+        assert_eq!(q("最高的一项投资，金额为10万元。"), [None]);
+    }
 
     #[test]
     fn spaced_out_percent_words_and_generalized_per_prefixes() {
