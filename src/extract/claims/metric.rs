@@ -524,6 +524,7 @@ mod tests {
         assert_eq!(one("我国拥有14亿多人口。").as_deref(), Some("人口"));
         assert_eq!(one("习近平总书记先后5次考察河南。"), None);
         assert_eq!(one("其中，夏粮1380万吨。").as_deref(), Some("夏粮"));
+        assert_eq!(one("红河州8座城市列入其中。").as_deref(), Some("城市"));
         assert_eq!(one("4月份0.3%的同比涨幅中，翘尾影响约为-0.1个百分点。"), None);
     }
 
