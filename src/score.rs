@@ -377,29 +377,20 @@ fn score_page(d: &GoldDoc, p: Option<&Value>) -> PageResult {
         used[hit] = true;
         c.tp += 1;
         let pc = preds[hit];
-        if let Some(q) = &g.qualifier {
-            c.q_n += 1;
-            if str_of(pc, "qualifier") == q.as_deref() {
-                c.q_ok += 1;
+        // Qualifier and period are compared exactly when annotated.
+        for (field, want, ok, n) in
+            [("qualifier", &g.qualifier, &mut c.q_ok, &mut c.q_n), ("period", &g.period, &mut c.per_ok, &mut c.per_n)]
+        {
+            let Some(want) = want else { continue };
+            *n += 1;
+            if str_of(pc, field) == want.as_deref() {
+                *ok += 1;
             } else {
                 detail.push(format!(
-                    "{id}: {} qualifier {} != {}",
+                    "{id}: {} {field} {} != {}",
                     g.anchor,
-                    show(pc.get("qualifier")),
-                    q.as_deref().unwrap_or("None")
-                ));
-            }
-        }
-        if let Some(per) = &g.period {
-            c.per_n += 1;
-            if str_of(pc, "period") == per.as_deref() {
-                c.per_ok += 1;
-            } else {
-                detail.push(format!(
-                    "{id}: {} period {} != {}",
-                    g.anchor,
-                    show(pc.get("period")),
-                    per.as_deref().unwrap_or("None")
+                    show(pc.get(field)),
+                    want.as_deref().unwrap_or("None")
                 ));
             }
         }

@@ -380,7 +380,9 @@ fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metric: &str, e
     }
     // The last word of the name as the segmenter tagged it.
     let k = cx.words.partition_point(|w| w.end <= end);
-    cx.words[..k].iter().rev().find(|w| metric.ends_with(f.slice(w.start, w.end).as_str())).is_some_and(|w| {
+    // Only words that can still end the name: it lies in the clause before the figure.
+    let lo = cx.words[..k].partition_point(|w| w.end + 40 < end);
+    cx.words[lo..k].iter().rev().find(|w| metric.ends_with(f.slice(w.start, w.end).as_str())).is_some_and(|w| {
         // The tagger calls many unknown words names (贡献率/nr): a person's name here is
         // two or three characters opening with a common surname.
         let name = &f.chars[w.start..w.end];
@@ -471,7 +473,8 @@ pub(super) fn of_figure(
             Some(w) if w.end == before && matches!(f.slice(w.start, w.end).as_str(), "了" | "过") => k - 1,
             _ => k,
         };
-        cx.words.get(k.wrapping_sub(1)).filter(|w| w.end + (before - w.end).min(1) >= before)
+        // The word ends at the figure, or one char before it when 了 was passed.
+        cx.words.get(k.wrapping_sub(1)).filter(|w| before - w.end <= 1)
     };
     // A verb of content (建成, 欠下, 惠及), not one that links a name to its figure (达到, 为).
     let verb_before = before_word
