@@ -485,7 +485,7 @@ const SUITES: &[Suite] = &[
         what: "numbers and units read from both sides of a rewrite",
         cases: 38,
         checks: 38,
-        floor: 23,
+        floor: 26,
         target: None,
         run: transform,
     },

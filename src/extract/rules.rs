@@ -24,6 +24,8 @@ struct UnitSpec {
     two_digit_factor: Option<String>,
     chinese_ok: bool,
     #[serde(default)]
+    arabic_only: bool,
+    #[serde(default)]
     requires_after: Option<String>,
     #[serde(default)]
     subunits: BTreeMap<String, String>,
@@ -71,6 +73,10 @@ struct MetricSpec {
     measure_suffixes: Vec<String>,
     #[serde(default)]
     not_modifiers: Vec<String>,
+    #[serde(default)]
+    measures: Vec<String>,
+    #[serde(default)]
+    money_nouns: Vec<String>,
     #[serde(default)]
     agents: Vec<String>,
     #[serde(default)]
@@ -149,6 +155,16 @@ struct File {
     non_claim: Vec<RuleSpec>,
     #[serde(default)]
     word_figure: Vec<WordFigureSpec>,
+    small_counts: SmallCountSpec,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SmallCountSpec {
+    classifiers: Vec<String>,
+    not_after: Vec<String>,
+    name_suffixes: Vec<String>,
+    heads: Vec<String>,
 }
 
 /// A unit of measure.
@@ -166,6 +182,8 @@ pub struct Unit {
     pub two_digit_factor: Option<rust_decimal::Decimal>,
     /// Small Chinese numerals are figures before this unit.
     pub chinese_ok: bool,
+    /// No Chinese numeral is a figure before this unit (十大, 三大原则).
+    pub arabic_only: bool,
     /// What must follow the unit word.
     pub requires_after: Option<Regex>,
     /// Smaller units that may follow a whole amount (元 → 角 0.1, 分 0.01: 50元6角三分).
@@ -350,6 +368,12 @@ pub struct ClaimRules {
     /// Verbs that never modify the noun after them inside a name (占, 达到, 完成): where a
     /// clause's verbs end and its indicator begins.
     pub metric_not_modifiers: Words<()>,
+    /// Nouns that name a measure (规模, 面积, 总投资): written right before a figure that
+    /// modifies a noun (总规模200亿元的基金), they, not that noun, are what it measures.
+    pub metric_measures: Words<()>,
+    /// Nouns of money: a 万/亿 number written without a unit before them (20万亿资产, 20多万的
+    /// 存款) is an amount in yuan.
+    pub money_nouns: Words<()>,
     /// Offices and roles that end the name of who acts, never of what is measured.
     pub metric_agents: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
@@ -357,6 +381,16 @@ pub struct ClaimRules {
     pub metric_surnames: Words<()>,
     /// Words that name two parts at once (城乡 → 城镇, 农村), for 分别 lists of one item.
     pub metric_pairs: Words<Vec<String>>,
+    /// Classifiers after which a small Chinese numeral (两, 三 … 九) counts concrete things
+    /// (三座桥, 两家公司, 加息两次).
+    pub small_count_classifiers: Words<()>,
+    /// Words right before such a numeral that make it no count (第, 每, 这, 其).
+    pub small_count_not_after: Words<()>,
+    /// Heads of numbered slogans and enumerations (两个大局, 三个方面, 八个字): a small
+    /// Chinese count of one of these is rhetoric, not a figure.
+    pub small_count_heads: Words<()>,
+    /// Last characters of place names that open with a numeral and classifier (五家子村).
+    pub small_count_name_suffixes: Words<()>,
     /// Baselines.
     pub bases: Words<BaseClass>,
     /// 比 / 较 / 高于 …
@@ -449,6 +483,7 @@ impl ClaimRules {
                 factor,
                 two_digit_factor,
                 chinese_ok: u.chinese_ok,
+                arabic_only: u.arabic_only,
                 requires_after,
                 subunits: Words::new(subunits),
                 tenths_after: u.tenths_after,
@@ -520,6 +555,12 @@ impl ClaimRules {
             metric_inner_verbs: words(&f.metric.inner_verbs),
             metric_measure_suffixes: words(&f.metric.measure_suffixes),
             metric_not_modifiers: words(&f.metric.not_modifiers),
+            metric_measures: words(&f.metric.measures),
+            money_nouns: words(&f.metric.money_nouns),
+            small_count_classifiers: words(&f.small_counts.classifiers),
+            small_count_not_after: words(&f.small_counts.not_after),
+            small_count_heads: words(&f.small_counts.heads),
+            small_count_name_suffixes: words(&f.small_counts.name_suffixes),
             metric_agents: words(&f.metric.agents),
             metric_surnames: words(&f.metric.surnames),
             metric_pairs: Words::new(f.metric.pairs.clone().into_iter().collect()),

@@ -316,10 +316,12 @@ fn measured(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
     let (range, anchor, mut end) = read_range(rules, s, lit, &mut unit)?;
     let shared_unit = list_unit(rules, s, lit, &mut unit, range.is_some());
     let u: Option<&Unit> = unit.map(|u| &rules.units[u.0]);
-    // Small Chinese numerals before classifiers are rhetoric (三个方面, 两项制度).
+    // Small Chinese numerals before classifiers are rhetoric (三个方面, 两项制度) unless they
+    // count concrete things (三座桥, 两家公司): `small_count`, with the words checked later.
     if lit.chinese && !lit.arabic {
         let ok = match u {
-            Some(u) => u.chinese_ok || lit.value >= Decimal::TEN,
+            Some(u) if u.arabic_only => false,
+            Some(u) => u.chinese_ok || lit.value >= Decimal::TEN || small_count(rules, s, lit, unit.map(|u| u.1)),
             None => false,
         };
         if !ok {
@@ -587,6 +589,26 @@ pub(super) fn scale_value(scale: &str) -> Decimal {
 
 pub(super) fn unit_index(rules: &ClaimRules, code: &str) -> Option<usize> {
     rules.units.iter().position(|u| u.code == code)
+}
+
+/// Whether a small Chinese numeral (两 … 九) at `lit` with its classifier ending at
+/// `unit_end` may count things (`[small_counts]`): a listed classifier, none of the
+/// `not_after` words right before it, no quotation mark around it (“两个确立”), no 大 or 多
+/// after the classifier (两个多月 is a duration). What it counts is checked against the
+/// words in `counts_things` of the claims module.
+pub(super) fn small_count(rules: &ClaimRules, s: &[char], lit: &Literal, unit_end: Option<usize>) -> bool {
+    let Some(end) = unit_end else { return false };
+    let small = lit.value.fract().is_zero() && lit.value >= Decimal::TWO && lit.value < Decimal::TEN;
+    let quote = |c: char| matches!(c, '“' | '”' | '"' | '「' | '」');
+    let open = (lit.start.saturating_sub(6)..lit.start).rev().find(|&i| quote(s[i]));
+    let close = (end..(end + 8).min(s.len())).find(|&i| quote(s[i]));
+    let quoted = open.is_some_and(|i| matches!(s[i], '“' | '"' | '「'))
+        && close.is_some_and(|i| matches!(s[i], '”' | '"' | '」'));
+    small
+        && rules.small_count_classifiers.holds(&s[lit.end..end])
+        && rules.small_count_not_after.ending_at(s, lit.start).is_none()
+        && !matches!(s.get(end), Some('大' | '多' | '点'))
+        && !quoted
 }
 
 /// Baseline of a change from the words between the clause start and the change word.

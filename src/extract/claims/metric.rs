@@ -68,8 +68,15 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             && !is_scope(rules, f, words[j + 1])
     };
     let mut k = words.len();
-    // Skip trailing non-nouns (达, 为, 同比, 增长, 占) and references (占全国).
-    while k > 0 && (!is_nounish(words[k - 1].tag) || is_scope(rules, f, words[k - 1]) || words[k - 1].tag == "t") {
+    // Skip trailing non-nouns (达, 为, 同比, 增长, 占), references (占全国) and the words that
+    // link a name to its figure whatever their tag (高达/nr).
+    let links = |w: &Word| rules.metric_not_modifiers.holds(&s[w.start..w.end]);
+    while k > 0
+        && (!is_nounish(words[k - 1].tag)
+            || is_scope(rules, f, words[k - 1])
+            || words[k - 1].tag == "t"
+            || links(words[k - 1]))
+    {
         k -= 1;
     }
     let end = k;
@@ -348,9 +355,45 @@ pub(super) fn merge_short_quotes(s: &[char], words: Vec<Word>) -> Vec<Word> {
 pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize) -> Option<String> {
     let lo = cx.words.partition_point(|w| w.start < from);
     let mut end = None;
+    let mut relative = false;
     let words: Vec<Word> = cx.words[lo..].iter().take(12).map(|w| metric_word(rules, &f.chars, *w)).collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
     for (k, w) in words.iter().enumerate() {
+        // 38项相关法律, 42种退休制度, 6部高速电梯: a verb or adverb right after the count
+        // modifies the noun that follows it.
+        let modifier = end.is_none()
+            && k == 0
+            && matches!(w.tag, "v" | "d" | "vd")
+            && w.end - w.start >= 2
+            && !rules.metric_not_modifiers.holds(&f.chars[w.start..w.end])
+            && !rules.change.holds(&f.chars[w.start..w.end])
+            && words
+                .get(k + 1)
+                .is_some_and(|n| is_nounish(n.tag) && !matches!(n.tag, "t" | "ns" | "nr" | "nrt" | "nrfg" | "i" | "l"));
+        if modifier {
+            relative = true;
+            continue;
+        }
+        // 59个开通城轨交通运营线路的城市: a clause led by a verb ends in 的 before what is
+        // counted.
+        if relative && end.is_some() && text_of(w) == "的" {
+            let head = words[k + 1..].iter().take_while(|n| is_nounish(n.tag) && n.tag != "t").last();
+            if let Some(h) = head {
+                let m = f.text(w.end, h.end);
+                return (2..=14).contains(&m.chars().count()).then_some(m);
+            }
+        }
+        // 7%左右的经济增长目标: a change word between nouns is part of the name.
+        let inner_change = end.is_some()
+            && rules.change.holds(&f.chars[w.start..w.end])
+            && words.get(k + 1).is_some_and(|n| is_nounish(n.tag) && n.tag != "t");
+        if inner_change {
+            continue;
+        }
+        // 山庄难以为继: an idiom after the counted noun is what is said of it.
+        if end.is_some() && w.tag == "i" {
+            break;
+        }
         // 国家级智能制造示范工厂: attributes count while a noun follows them.
         let attr_then_noun = w.tag == "attr"
             && end.is_some()
@@ -368,7 +411,23 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
     }
     let end = end?;
     let m: String = f.text(from, end);
+    // 1.2万亿元同比增长: a basis word alone names nothing.
+    let mc: Vec<char> = m.chars().collect();
+    if rules.bases.at(&mc, 0).is_some_and(|(l, _)| l == mc.len()) {
+        return None;
+    }
     (2..=14).contains(&m.chars().count()).then_some(m)
+}
+
+/// Whether `metric` names a measure (规模, 处理量, 负债率: `[metric] measures` or a measure
+/// suffix) and is written right before the figure at `before`, through a linking word
+/// (总规模达200亿元) at most.
+fn names_measure_before(rules: &ClaimRules, s: &[char], metric: &str, before: usize) -> bool {
+    let mc: Vec<char> = metric.chars().collect();
+    let measure = rules.metric_measures.ending_at(&mc, mc.len()).is_some()
+        || mc.last().is_some_and(|c| rules.metric_measure_suffixes.holds(&[*c]));
+    let at = before - rules.metric_not_modifiers.ending_at(s, before).map_or(0, |(l, _)| l);
+    measure && at >= mc.len() && s[at - mc.len()..at] == mc[..]
 }
 
 /// Whether the name before a figure ends in a person (习近平, tagged nr) or an office or role
@@ -481,27 +540,31 @@ pub(super) fn of_figure(
         .is_some_and(|w| matches!(w.tag, "v" | "vd") && !rules.metric_not_modifiers.holds(&f.chars[w.start..w.end]));
     // 规划确定的25项主要指标: after 的 the figure counts the noun that follows it.
     let de_before = before_word.is_some_and(|w| f.slice(w.start, w.end) == "的");
-    match kind {
+    // 2.3亿美元的总投资, 36亿元总投资, 99.35%的股权: a figure written as the attribute of a
+    // noun (through 的, or right before it) measures that noun; the name before it owns it —
+    // unless that name is itself a measure written right before the figure (总规模200亿元的基金).
+    let noun_next = cx.words.get(cx.words.partition_point(|w| w.start < from)).is_some_and(|w| {
+        w.start == from && is_nounish(w.tag) && !matches!(w.tag, "vn" | "t" | "ns" | "nr" | "i" | "l")
+    });
+    let measure_before = metric.as_deref().is_some_and(|m| names_measure_before(rules, s, m, before));
+    let attributive = (de_after || noun_next) && !measure_before;
+    let takes_after = match kind {
         // 共建1503家研发中心, 5个税种: a counted thing named after its count is what is counted.
-        ClaimKind::Count if !duration => {
-            if let Some(a) = after() {
-                metric = Some(a);
-            }
-        }
+        ClaimKind::Count => !duration,
         // 建成501公里标准化堤防, 欠下了20多万元的债务, 新增1400多亿元留抵退税: an amount or
         // quantity after a verb (or with nothing named before it) measures the noun after it.
-        ClaimKind::Quantity | ClaimKind::Amount if !duration && (metric.is_none() || verb_before || de_before) => {
-            if let Some(a) = after() {
-                metric = Some(a);
-            }
+        ClaimKind::Quantity | ClaimKind::Amount => {
+            !duration && (metric.is_none() || verb_before || de_before || attributive)
         }
-        // 94%的国考断面, 惠及40%以上的人口: a share of the things named after 的.
-        ClaimKind::Percent if de_after && (metric.is_none() || verb_before) => {
-            if let Some(a) = after() {
-                metric = Some(a);
-            }
+        // 94%的国考断面, 惠及40%以上的人口: a share of the things named after 的; 其他90%资金:
+        // of the noun right after it, when nothing before names another.
+        ClaimKind::Percent => attributive && (de_after || metric.is_none()),
+        _ => false,
+    };
+    if takes_after {
+        if let Some(a) = after().filter(|a| !rules.change.holds(&a.chars().collect::<Vec<_>>())) {
+            metric = Some(a);
         }
-        _ => {}
     }
     // 万人, 人次: what is left of a unit is no name.
     if metric.as_deref().is_some_and(|m| m.chars().all(|c| "万亿千百十人次元个家项件名位".contains(c))) {
@@ -696,5 +759,50 @@ mod tests {
         assert_eq!(c[1].metric.as_deref(), Some("粮食总产量"), "a duration counts nothing after it");
         let c = claims_of("“新三样”产品出口1286亿元。", None);
         assert_eq!(c[0].metric.as_deref(), Some("“新三样”产品出口"));
+    }
+
+    #[test]
+    fn figures_written_as_attributes_measure_the_noun_they_modify() {
+        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+        assert_eq!(m("在甬金高速公路宁波段2.3亿美元的总投资中，持有99.35％的股权。"), some(&["总投资", "股权"]));
+        assert_eq!(m("在绕城高速公路36亿元总投资中，吸引其他90％资金入股。"), some(&["总投资", "资金"]));
+        // A measure written right before the figure is what it measures.
+        assert_eq!(m("设立总规模200亿元的产业基金。"), some(&["总规模"]));
+        assert_eq!(m("已远高于负债率90%的国际警戒线。"), some(&["负债率"]));
+        // Modifiers after a count, relative clauses ending in 的, a change word inside a name.
+        assert_eq!(m("列举出38项相关法律、42种退休制度和6部高速电梯。"), some(&["相关法律", "退休制度", "高速电梯"]));
+        assert_eq!(m("全国有59个开通城轨交通运营线路的城市。"), some(&["城市"]));
+        assert_eq!(m("力争实现7%左右的经济增长目标。"), some(&["经济增长目标"]));
+        // Linking words are no metric, whatever their tag; marks a figure is set against neither.
+        assert_eq!(m("证券交易印花税月均同比增长高达314.2%。"), some(&["证券交易印花税"]));
+        assert_eq!(m("国内生产总值突破百万亿元大关。")[0].as_deref(), Some("国内生产总值"));
+    }
+
+    #[test]
+    fn small_chinese_counts_of_things_are_figures_and_numbered_slogans_are_not() {
+        let texts = |t: &str| claims_of(t, None).into_iter().map(|c| (c.text, c.metric)).collect::<Vec<_>>();
+        let got = texts("上海转让了三座黄浦江桥，配备三部高速电梯，杭州的两家数据公司被查，公布了十起典型案例。");
+        let want = [("三座", "黄浦江桥"), ("三部", "高速电梯"), ("两家", "数据公司"), ("十起", "典型案例")];
+        assert_eq!(got, want.map(|(t, m)| (t.to_string(), Some(m.to_string()))));
+        for rhetoric in [
+            "坚持两个确保，做好三个转变。",
+            "从三个方面推进，记住八个字。",
+            "牢记“两个确立”，实施十大工程。",
+            "学习党的二十大精神，优化三次产业结构。",
+            "五家子村和八家户村。",
+            "第二次会议，每两个月一次，两位数增长。",
+        ] {
+            assert_eq!(texts(rhetoric), vec![], "{rhetoric}");
+        }
+    }
+
+    #[test]
+    fn bare_large_numbers_before_money_are_yuan_and_before_people_counts() {
+        let c = claims_of("超过6万亿的资产将要上市，完成30万黄河滩区居民迁建。", None);
+        assert_eq!(c[0].unit.as_deref(), Some("CNY"));
+        assert_eq!(c[0].metric.as_deref(), Some("资产"));
+        assert_eq!(c[1].unit.as_deref(), Some("count"));
+        assert_eq!(c[1].metric.as_deref(), Some("黄河滩区居民"));
     }
 }

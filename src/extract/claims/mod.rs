@@ -180,17 +180,54 @@ fn implied_count(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, mut fig: Figu
     }
     let s = &f.chars;
     let magnitude = s[fig.start..fig.end].iter().any(|c| matches!(c, '万' | '亿'));
-    let k = cx.words.partition_point(|w| w.start < fig.end);
+    if !magnitude {
+        return fig;
+    }
+    // 20万亿资产, 超过6万亿的资产: money named after the number.
+    let hedged = fig.end + rules.qual_suffix.at(s, fig.end).map_or(0, |(len, _)| len);
+    let at = if s.get(hedged) == Some(&'的') { hedged + 1 } else { hedged };
+    let k = cx.words.partition_point(|w| w.start < at);
+    let money = cx.words.get(k).is_some_and(|w| w.start == at && rules.money_nouns.holds(&s[w.start..w.end]));
     let noun_after = cx.words.get(k).is_some_and(|w| {
-        w.start == fig.end && matches!(w.tag, "n" | "nz" | "vn" | "nr" | "nt") && w.end - w.start >= 2
+        at == fig.end
+            && w.start == fig.end
+            && matches!(w.tag, "n" | "nz" | "vn" | "nr" | "nt" | "ns")
+            && w.end - w.start >= 2
     });
-    if magnitude && noun_after {
-        if let Some(u) = figure::unit_index(rules, "count") {
+    let code = if money { "CNY" } else { "count" };
+    if money || noun_after {
+        if let Some(u) = figure::unit_index(rules, code) {
             fig.unit = Some(u);
             fig.rule = rules.units[u].id.clone();
         }
     }
     fig
+}
+
+/// Whether a small Chinese count (三座, 两家: [`figure::small_count`]) counts things: what
+/// follows it is no verb, adjective or idiom (两个确保, 两起爆炸) and no slogan or
+/// enumeration head (两个大局, 三个方面).
+fn counts_things(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fig: &Figure) -> bool {
+    let s = &f.chars;
+    let small_chinese = numbers::starts_chinese(s[fig.start])
+        && fig.value < rust_decimal::Decimal::TEN
+        && fig.unit.is_some_and(|u| rules.units[u].code == "count");
+    if !small_chinese {
+        return true;
+    }
+    // 五家渠市, 两位数, 八家子村: a numeral inside a longer word is part of a name.
+    let inside = cx.words.iter().skip(cx.words.partition_point(|w| w.end <= fig.start)).next();
+    if inside.is_some_and(|w| w.start < fig.end && w.end > fig.end) {
+        return false;
+    }
+    let k = cx.words.partition_point(|w| w.start < fig.end);
+    let next = cx.words.get(k).filter(|w| w.start == fig.end);
+    // 五家子村: a short word ending a place name.
+    let place =
+        next.is_some_and(|w| w.end - w.start <= 2 && rules.small_count_name_suffixes.holds(&s[w.end - 1..w.end]));
+    !next.is_some_and(|w| matches!(w.tag, "v" | "vn" | "a" | "ad" | "i" | "l" | "m" | "q"))
+        && !place
+        && rules.small_count_heads.at(s, fig.end).is_none()
 }
 
 fn recognize(
@@ -203,6 +240,9 @@ fn recognize(
 ) -> Option<(Claim, bool)> {
     let s = &f.chars;
     let fig = implied_count(rules, cx, f, fig);
+    if !counts_things(rules, cx, f, &fig) {
+        return None;
+    }
     let sentence = sentence_of(cx.sentences, fig.start);
     let cstart = clause_start(s, sentence[0], fig.start);
     let (qualifier, before) = figure::hedge(rules, s, &fig, cstart);
