@@ -316,11 +316,14 @@ fn measured(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
     let (range, anchor, mut end) = read_range(rules, s, lit, &mut unit)?;
     let shared_unit = list_unit(rules, s, lit, &mut unit, range.is_some());
     let u: Option<&Unit> = unit.map(|u| &rules.units[u.0]);
+    // 两个多月, 3个多小时: more than the number of them.
+    let over_unit = unit.is_some_and(|(_, e)| s[lit.end..e.min(s.len())].contains(&'多'));
     // Small Chinese numerals before classifiers are rhetoric (三个方面, 两项制度) unless they
     // count concrete things (三座桥, 两家公司): `small_count`, with the words checked later.
     if lit.chinese && !lit.arabic {
         let ok = match u {
             Some(u) if u.arabic_only => false,
+            Some(_) if over_unit => true,
             Some(u) => u.chinese_ok || lit.value >= Decimal::TEN || small_count(rules, s, lit, unit.map(|u| u.1)),
             None => false,
         };
@@ -367,7 +370,7 @@ fn measured(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         kind_override: None,
         range,
         rule: u.map(|u| u.id.clone()).unwrap_or_else(|| "index.bare".into()),
-        over: lit.over,
+        over: lit.over || over_unit,
         approx: lit.approx,
     })
 }

@@ -192,9 +192,26 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 && matches!(f.chars[a - 1], '比' | '较')
                 && matches!(f.chars.get(b), Some('的' | '（' | '('))
                 && numbers::can_start(&f.chars, b + 1);
+            // 较协定生效前的2021年增长5.3%: a year modified inside a 较/比 phrase and followed
+            // by the change is a baseline too.
+            let clause_from = (a.saturating_sub(16)..a)
+                .rev()
+                .find(|&k| matches!(f.chars[k], '，' | '。' | '；' | '\n'))
+                .map_or(a.saturating_sub(16), |k| k + 1);
+            let compared = a > 0
+                && f.chars[a - 1] == '的'
+                && f.chars[clause_from..a].iter().any(|c| matches!(c, '比' | '较'))
+                && rules.change.at(&f.chars, b).is_some();
+            // 每年7月至9月, 每季度: a recurring time is no dated period.
+            let recurring = (a > 0 && f.chars[a - 1] == '每')
+                || (a > 1 && f.chars[a - 2] == '每' && matches!(f.chars[a - 1], '年' | '月'))
+                || f.chars.get(a) == Some(&'每');
             if !of_next
                 && a > 0
-                && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是') || measured_against)
+                && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是')
+                    || measured_against
+                    || compared
+                    || recurring)
             {
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
@@ -214,7 +231,36 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
         }
     }
     out.sort_by_key(|p| (p.end, p.start));
+    relative_baselines(&f.chars, &mut out);
     out
+}
+
+/// 2018年销售额6532亿元，增速比上年的26.1%有所回落: a baseline's own figure named by a
+/// relative year (上年, 去年, 前年) is of the year before the one its sentence states, not the
+/// year before the release.
+fn relative_baselines(s: &[char], periods: &mut [PeriodMention]) {
+    for i in 0..periods.len() {
+        let back = match &s[periods[i].start..periods[i].end] {
+            ['上', '年'] | ['去', '年'] => 1,
+            ['前', '年'] => 2,
+            _ => continue,
+        };
+        if !periods[i].of_next {
+            continue;
+        }
+        let sent_start =
+            (0..periods[i].start).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '\n')).map_or(0, |k| k + 1);
+        // The sentence's own year, not another baseline's (比2017年的2073.5亿元).
+        let stated = periods[..i].iter().rev().find(|p| {
+            !p.of_next
+                && p.start >= sent_start
+                && p.iso.len() == 4
+                && s[p.start..p.start + 4].iter().all(char::is_ascii_digit)
+        });
+        if let Some(y) = stated.and_then(|p| p.iso.parse::<i32>().ok()) {
+            periods[i].iso = (y - back).to_string();
+        }
+    }
 }
 
 pub(super) fn cn_digit(s: &str) -> Option<u32> {
@@ -441,5 +487,20 @@ mod tests {
         let c = claims_of("收入从2012年的16510元增至2023年的39218元，是2012年的2.4倍。", None);
         assert_eq!(c[1].period.as_deref(), Some("2023"));
         assert_eq!(c[2].period.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn baselines_named_through_modifiers_or_relative_years_and_recurring_times() {
+        let periods = |t: &str| claims_of(t, Some("2024-08-28")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+        assert_eq!(periods("2023年，进出口额约12.6万亿元，较协定生效前的2021年增长5.3%。"), some(&["2023", "2023"]));
+        // 上年 after 比 is the year before the sentence's own, not before the release.
+        assert_eq!(
+            periods("2018年销售收入为2519.3亿元，比2017年的2073.5亿元增长21.5%，增速比上年的26.1%回落4.6个百分点。"),
+            some(&["2018", "2017", "2018", "2017", "2018"])
+        );
+        assert_eq!(periods("每年7月至9月为汛期，日均降雨量达20毫米。"), vec![None]);
+        let c = claims_of("工期两个多月。", None);
+        assert_eq!((c[0].unit.as_deref(), c[0].qualifier), (Some("month"), Some(crate::model::Qualifier::Over)));
     }
 }
