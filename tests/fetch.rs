@@ -431,7 +431,8 @@ fn gzip_bomb_is_cut_at_max_bytes_after_decoding_and_the_batch_goes_on() {
     });
     let dir = tempfile::tempdir().unwrap();
     let (bomb_url, good) = (server.url("/bomb.html"), server.url("/good.html"));
-    let mut command = fetch_command(dir.path(), &["--url", &bomb_url, "--url", &good, "--max-bytes", "5000000"]);
+    let mut command =
+        fetch_command(dir.path(), &["--url", &bomb_url, "--url", &good, "--max-bytes", "5000000", "--timeout", "10"]);
     let (code, peak_mib) = common::exit_and_peak_rss(&mut command);
     assert_eq!(code, Some(1));
     eprintln!("peak RSS {peak_mib} MiB");
@@ -450,7 +451,7 @@ fn gzip_bomb_is_cut_at_max_bytes_after_decoding_and_the_batch_goes_on() {
 #[test]
 fn trickling_server_hits_the_total_timeout_and_the_batch_goes_on() {
     // A byte every 200 ms: no read ever waits long, so only a whole-request deadline ends it
-    // (the page would take over a minute to arrive).
+    // (the page would take about a minute to arrive; the attempts stop after 2 s each).
     let server = Server::start(|hit, _| match hit.path.as_str() {
         "/robots.txt" => Reply::status(404),
         "/trickle.html" => Reply::trickle(PAGE, Duration::from_millis(200)),
@@ -459,7 +460,7 @@ fn trickling_server_hits_the_total_timeout_and_the_batch_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let (slow, good) = (server.url("/trickle.html"), server.url("/good.html"));
     let t = Instant::now();
-    let o = fetch(dir.path(), &["--url", &slow, "--url", &good, "--timeout", "1", "--attempts", "2"]);
+    let o = fetch(dir.path(), &["--url", &slow, "--url", &good, "--timeout", "2", "--attempts", "2"]);
     assert_eq!(code(&o), 1);
     let log = log(dir.path());
     assert_eq!(log.len(), 2, "{log:?}");
@@ -531,7 +532,9 @@ fn thousand_urls_failing_every_way_log_each_once_and_store_every_success_whole()
     std::fs::write(&list, urls.join("\n")).unwrap();
     let corpus = dir.path().join("corpus");
     let t = Instant::now();
-    let o = fetch(&corpus, &[list.to_str().unwrap(), "--per-host", "4", "--attempts", "2", "--backoff", "0.01"]);
+    // No request here stalls: a generous timeout keeps a loaded machine from adding retries.
+    let args = [list.to_str().unwrap(), "--per-host", "4", "--attempts", "2", "--backoff", "0.01", "--timeout", "20"];
+    let o = fetch(&corpus, &args);
     let took = t.elapsed();
     assert_eq!(code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
     let log = log(&corpus);
