@@ -22,6 +22,13 @@ pub enum DocError {
         /// Limit in force.
         limit: u64,
     },
+    /// A gzip input inflates past the limit (a decompression bomb or an oversized page);
+    /// inflating stopped there.
+    #[error("gzip input inflates to more than {limit} bytes (the --max-bytes limit); not read")]
+    InflatesTooLarge {
+        /// Limit in force.
+        limit: u64,
+    },
     /// A gzip stream was corrupt.
     #[error("gzip: {0}")]
     Gzip(String),

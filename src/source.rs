@@ -285,6 +285,7 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
     let gz_name = input.id.ends_with(".gz");
     let (bytes, inflated) =
         if gz_name || bytes.starts_with(&[0x1f, 0x8b]) { (inflate(&bytes, max_bytes)?, true) } else { (bytes, false) };
+    // Standard input is read up to one byte past the limit: over it, too large.
     if bytes.len() as u64 > max_bytes {
         return Err(DocError::TooLarge { size: bytes.len() as u64, limit: max_bytes });
     }
@@ -300,13 +301,31 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
     })
 }
 
+/// Inflates gzip (one or more members) into at most `max_bytes`: the output buffer never
+/// grows past the limit, so a decompression bomb costs `max_bytes` of memory, not what it
+/// would inflate to.
 fn inflate(bytes: &[u8], max_bytes: u64) -> Result<Vec<u8>, DocError> {
-    let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(bytes)
-        .take(max_bytes + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| DocError::Gzip(e.to_string()))?;
-    Ok(out)
+    let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
+    let mut decoder = flate2::read::MultiGzDecoder::new(bytes);
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len().saturating_mul(4).min(limit));
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        let n = match decoder.read(&mut chunk) {
+            Ok(0) => return Ok(out),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(DocError::Gzip(e.to_string())),
+        };
+        if out.len() + n > limit {
+            return Err(DocError::InflatesTooLarge { limit: max_bytes });
+        }
+        if out.capacity() - out.len() < n {
+            // Double, but never past the limit (Vec's own growth could reach twice it).
+            let want = out.capacity().saturating_mul(2).max(out.len() + n).min(limit);
+            out.reserve_exact(want - out.len());
+        }
+        out.extend_from_slice(&chunk[..n]);
+    }
 }
 
 /// Rejects empty and binary inputs. Text in UTF-16 has NULs too, so a BOM exempts it.
@@ -360,6 +379,21 @@ mod tests {
         assert!(!s.selects("a/x1.html") && !s.selects("c/y1.html"));
         assert!(Selection::new(&["[ab".into()], &[]).is_err());
         assert!(Selection::default().selects("anything"));
+    }
+
+    #[test]
+    fn gzip_is_inflated_up_to_the_limit_only() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&[b'a'; 10_000]).unwrap();
+        let member = gz.finish().unwrap();
+        assert_eq!(inflate(&member, 10_000).unwrap().len(), 10_000);
+        // Three members inflate to 30,000 bytes: over a limit of 25,000, an error; memory
+        // never held more than the limit.
+        let three = [member.as_slice(), &member, &member].concat();
+        assert_eq!(inflate(&three, 30_000).unwrap().len(), 30_000);
+        assert!(matches!(inflate(&three, 25_000), Err(DocError::InflatesTooLarge { limit: 25_000 })));
+        assert!(matches!(inflate(&member[..member.len() / 2], 10_000), Err(DocError::Gzip(_))));
     }
 
     #[test]

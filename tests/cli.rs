@@ -1,5 +1,7 @@
 //! Integration tests that run the real `pressmine` binary in temporary directories.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -209,6 +211,37 @@ fn bad_inputs_never_stop_the_batch() {
     let errors = std::fs::read_to_string(out.join("errors.jsonl")).unwrap();
     assert!(errors.contains("dangling.html"), "{errors}");
     assert!(errors.contains("loop"), "{errors}");
+}
+
+#[test]
+fn gzip_bomb_in_a_corpus_is_one_error_in_bounded_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("c");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::copy(seed(), corpus.join("good.txt")).unwrap();
+    // 1 GiB of zeros in about 1 MB, streamed to disk as it is compressed.
+    let file = std::fs::File::create(corpus.join("bomb.html.gz")).unwrap();
+    let file = common::gzip_zeros(std::io::BufWriter::new(file), 1 << 30);
+    drop(file.into_inner().unwrap());
+    let limit = 20_000_000;
+    let out = tmp.path().join("o");
+    let (c, o) = (corpus.to_str().unwrap(), out.to_str().unwrap());
+    let (code, peak_mib) =
+        common::exit_and_peak_rss(bin().args(["run", c, "-o", o, "--max-bytes", &limit.to_string()]));
+    assert_eq!(code, Some(1), "one input failed");
+    // Inflating the whole bomb would take 1 GiB; the cap keeps it to 20 MB.
+    eprintln!("peak RSS {peak_mib} MiB");
+    assert!(peak_mib < 400, "peak RSS {peak_mib} MiB for a 20 MB limit");
+    let errors = std::fs::read_to_string(out.join("errors.jsonl")).unwrap();
+    assert_eq!(errors.lines().count(), 1, "{errors}");
+    assert!(errors.contains("bomb.html.gz") && errors.contains("inflates to more than 20000000 bytes"), "{errors}");
+    let docs = std::fs::read_to_string(out.join("documents.jsonl")).unwrap();
+    assert_eq!(docs.lines().count(), 1, "the batch went on");
+    assert!(docs.contains("\"id\":\"good.txt\""));
+    // extract applies the same cap.
+    let x = run(&["extract", "--max-bytes", &limit.to_string(), corpus.join("bomb.html.gz").to_str().unwrap()]);
+    assert_eq!(x.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&x.stderr).contains("inflates to more than"), "{x:?}");
 }
 
 #[test]

@@ -1,12 +1,14 @@
 //! `pressmine fetch` and `run --fetch` against servers started here on 127.0.0.1: charsets
 //! in headers, retries, Retry-After, timeouts, redirects, size limits, robots.txt, gzip,
-//! revalidation, listings with pagination, hostile paths, and politeness measured from the
-//! server side. No test touches the internet.
+//! revalidation, listings with pagination, hostile paths, politeness measured from the
+//! server side, and hostile servers (a gzip bomb, a trickle, a thousand URLs failing in every
+//! way). No test touches the internet.
 
 mod common;
 
-use common::http::{Reply, Server};
+use common::http::{Hit, Reply, Server};
 use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -20,12 +22,21 @@ fn pressmine(args: &[&str]) -> Output {
 
 /// Fetch with test-friendly timing: no spacing, quick backoff, short timeouts.
 fn fetch(out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["-q", "fetch", "-o", out.to_str().unwrap(), "--delay", "0", "--backoff", "0.05"];
-    if !extra.contains(&"--timeout") {
-        args.extend(["--timeout", "2"]);
+    fetch_command(out, extra).output().expect("run pressmine")
+}
+
+/// The command [`fetch`] runs.
+fn fetch_command(out: &Path, extra: &[&str]) -> Command {
+    let mut args = vec!["-q", "fetch", "-o", out.to_str().unwrap(), "--delay", "0"];
+    for (option, default) in [("--timeout", "2"), ("--backoff", "0.05")] {
+        if !extra.contains(&option) {
+            args.extend([option, default]);
+        }
     }
     args.extend_from_slice(extra);
-    pressmine(&args)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pressmine"));
+    command.args(args);
+    command
 }
 
 fn log(out: &Path) -> Vec<Value> {
@@ -407,6 +418,159 @@ fn run_with_fetch_goes_from_urls_to_documents_in_one_step() {
     assert!(docs.iter().all(|d| d["source"]["url"].as_str().unwrap().starts_with("http://127.0.0.1")));
     assert!(docs.iter().all(|d| !d["claims"].as_array().unwrap().is_empty()));
     assert!(out.join("corpus").join("fetch-log.jsonl").is_file());
+}
+
+#[test]
+fn gzip_bomb_is_cut_at_max_bytes_after_decoding_and_the_batch_goes_on() {
+    // 1 GiB of zeros as about 1 MB of gzip: under the 5 MB limit as sent, far over it inflated.
+    let bomb = common::gzip_zeros(Vec::new(), 1 << 30);
+    assert!(bomb.len() < 5_000_000, "bomb of {} bytes", bomb.len());
+    let server = Server::start(move |hit, _| match hit.path.as_str() {
+        "/bomb.html" => Reply::html(bomb.clone()).header("Content-Encoding", "gzip"),
+        _ => Reply::html(PAGE),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (bomb_url, good) = (server.url("/bomb.html"), server.url("/good.html"));
+    let mut command =
+        fetch_command(dir.path(), &["--url", &bomb_url, "--url", &good, "--max-bytes", "5000000", "--timeout", "10"]);
+    let (code, peak_mib) = common::exit_and_peak_rss(&mut command);
+    assert_eq!(code, Some(1));
+    eprintln!("peak RSS {peak_mib} MiB");
+    assert!(peak_mib < 300, "peak RSS {peak_mib} MiB: the body was not cut while inflating");
+    let log = log(dir.path());
+    assert_eq!(log.len(), 2, "{log:?}");
+    let rec = outcome(&log, &bomb_url);
+    assert_eq!(rec["outcome"], "failed");
+    assert!(rec["reason"].as_str().unwrap().contains("over the limit of 5000000 bytes"), "{rec}");
+    assert_eq!(rec["attempts"], 1, "an oversized body is not retried");
+    assert_eq!(outcome(&log, &good)["outcome"], "ok");
+    let stored: Vec<_> = walk(dir.path()).into_iter().filter(|p| p.ends_with(".html")).collect();
+    assert_eq!(stored.len(), 1, "only the good page is stored: {stored:?}");
+}
+
+#[test]
+fn trickling_server_hits_the_total_timeout_and_the_batch_goes_on() {
+    // A byte every 200 ms: no read ever waits long, so only a whole-request deadline ends it
+    // (the page would take about a minute to arrive; the attempts stop after 2 s each).
+    let server = Server::start(|hit, _| match hit.path.as_str() {
+        "/robots.txt" => Reply::status(404),
+        "/trickle.html" => Reply::trickle(PAGE, Duration::from_millis(200)),
+        _ => Reply::html(PAGE),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (slow, good) = (server.url("/trickle.html"), server.url("/good.html"));
+    let t = Instant::now();
+    let o = fetch(dir.path(), &["--url", &slow, "--url", &good, "--timeout", "2", "--attempts", "2"]);
+    assert_eq!(code(&o), 1);
+    let log = log(dir.path());
+    assert_eq!(log.len(), 2, "{log:?}");
+    let rec = outcome(&log, &slow);
+    assert_eq!(rec["outcome"], "failed");
+    assert_eq!(rec["attempts"], 2, "a timeout is retried");
+    assert!(rec["reason"].as_str().unwrap().contains("timed out"), "{rec}");
+    assert_eq!(outcome(&log, &good)["outcome"], "ok");
+    assert!(t.elapsed() < STALL, "took {:?}", t.elapsed());
+}
+
+/// How the thousand-URL server treats page `i`: 30 % fail for good in five ways (60 each),
+/// 10 % fail once then succeed, the rest succeed at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fate {
+    NotFound,
+    ServerError,
+    Reset,
+    WrongType,
+    RedirectLoop,
+    FailsOnce,
+    Ok,
+}
+
+fn fate(i: usize) -> Fate {
+    match i % 50 {
+        0..=2 => Fate::NotFound,
+        3..=5 => Fate::ServerError,
+        6..=8 => Fate::Reset,
+        9..=11 => Fate::WrongType,
+        12..=14 => Fate::RedirectLoop,
+        15..=19 => Fate::FailsOnce,
+        _ => Fate::Ok,
+    }
+}
+
+fn numbered_page(i: usize) -> String {
+    format!("<html><head><title>第{i}号公告</title></head><body><p>第{i}号：同比增长{i}.5%。</p></body></html>")
+}
+
+fn thousand_url_server(hit: &Hit, seen: usize) -> Reply {
+    if hit.path == "/robots.txt" {
+        return Reply::status(404);
+    }
+    // /p/{i}.html, or /loop/{i} (the loop's other end).
+    let digits: String = hit.path.chars().filter(char::is_ascii_digit).collect();
+    let Ok(i) = digits.parse::<usize>() else { return Reply::status(400) };
+    if hit.path.starts_with("/loop/") {
+        return Reply::redirect(&format!("/p/{i}.html"));
+    }
+    match fate(i) {
+        Fate::NotFound => Reply::status(404),
+        Fate::ServerError => Reply::status(500),
+        Fate::Reset => Reply::reset(),
+        Fate::WrongType => Reply::with_type(200, "application/pdf", "%PDF-1.4"),
+        Fate::RedirectLoop => Reply::redirect(&format!("/loop/{i}")),
+        Fate::FailsOnce if seen == 0 && i % 2 == 0 => Reply::reset(),
+        Fate::FailsOnce if seen == 0 => Reply::status(503),
+        Fate::FailsOnce | Fate::Ok => Reply::html(numbered_page(i)),
+    }
+}
+
+#[test]
+fn thousand_urls_failing_every_way_log_each_once_and_store_every_success_whole() {
+    let server = Server::start(thousand_url_server);
+    let dir = tempfile::tempdir().unwrap();
+    let urls: Vec<String> = (0..1000).map(|i| server.url(&format!("/p/{i}.html"))).collect();
+    let list = dir.path().join("urls.txt");
+    std::fs::write(&list, urls.join("\n")).unwrap();
+    let corpus = dir.path().join("corpus");
+    let t = Instant::now();
+    // No request here stalls: a generous timeout keeps a loaded machine from adding retries.
+    let args = [list.to_str().unwrap(), "--per-host", "4", "--attempts", "2", "--backoff", "0.01", "--timeout", "20"];
+    let o = fetch(&corpus, &args);
+    let took = t.elapsed();
+    assert_eq!(code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let log = log(&corpus);
+    assert_eq!(log.len(), 1000, "one line per URL");
+    let logged: HashSet<&str> = log.iter().map(|r| r["url"].as_str().unwrap()).collect();
+    assert_eq!(logged, urls.iter().map(String::as_str).collect(), "every URL exactly once");
+    let mut by_fate: BTreeMap<Fate, usize> = BTreeMap::new();
+    for (i, url) in urls.iter().enumerate() {
+        let rec = outcome(&log, url);
+        *by_fate.entry(fate(i)).or_default() += 1;
+        let reason = rec["reason"].as_str().unwrap_or("");
+        let failed = |needle: &str, attempts: u32| {
+            assert_eq!(rec["outcome"], "failed", "{rec}");
+            assert!(reason.contains(needle), "{:?}: {rec}", fate(i));
+            assert_eq!(rec["attempts"], attempts, "{rec}");
+        };
+        match fate(i) {
+            Fate::NotFound => failed("HTTP 404", 1),
+            Fate::ServerError => failed("HTTP 500", 2),
+            Fate::Reset => failed("error sending request", 2),
+            Fate::WrongType => failed("application/pdf", 1),
+            Fate::RedirectLoop => failed("redirect loop", 1),
+            Fate::FailsOnce | Fate::Ok => {
+                assert_eq!(rec["outcome"], "ok", "{rec}");
+                assert_eq!(rec["attempts"], if fate(i) == Fate::Ok { 1 } else { 2 }, "{rec}");
+                let rel = rec["path"].as_str().unwrap();
+                let stored = std::fs::read(corpus.join(rel)).unwrap();
+                assert_eq!(stored, numbered_page(i).as_bytes(), "{rel} complete");
+                assert_eq!(meta(&corpus, rel)["bytes"], stored.len());
+            }
+        }
+    }
+    assert_eq!(by_fate.values().copied().collect::<Vec<_>>(), [60, 60, 60, 60, 60, 100, 600]);
+    let pages = walk(&corpus).into_iter().filter(|p| p.ends_with(".html")).count();
+    assert_eq!(pages, 700, "every success stored, nothing else");
+    eprintln!("1,000 URLs fetched in {took:?}");
 }
 
 fn walk(dir: &Path) -> Vec<String> {

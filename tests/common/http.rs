@@ -1,6 +1,7 @@
 //! A small HTTP/1.1 server on 127.0.0.1 for fetch tests and benchmarks: one thread per
 //! connection, keep-alive, a handler closure deciding each reply, and a server-side log of
-//! every request (path, headers, start and end instants, requests in flight).
+//! every request (path, headers, start and end instants, requests in flight). Replies can be
+//! hostile too: a body trickled a byte at a time, or a connection reset instead of an answer.
 
 #![allow(dead_code)]
 
@@ -34,6 +35,10 @@ pub struct Reply {
     pub delay: Duration,
     /// Send no Content-Length and close the connection to end the body.
     pub no_length: bool,
+    /// Write the body one byte at a time, this long apart (a trickling server).
+    pub trickle: Option<Duration>,
+    /// Answer nothing: reset the connection (TCP RST) once the request is read.
+    pub reset: bool,
 }
 
 impl Reply {
@@ -48,7 +53,19 @@ impl Reply {
             body: body.into(),
             delay: Duration::ZERO,
             no_length: false,
+            trickle: None,
+            reset: false,
         }
+    }
+
+    /// No answer: the connection is reset once the request is read.
+    pub fn reset() -> Self {
+        Self { reset: true, ..Self::status(500) }
+    }
+
+    /// `body`, one byte every `every`, with no Content-Length (the connection ends it).
+    pub fn trickle(body: impl Into<Vec<u8>>, every: Duration) -> Self {
+        Self { trickle: Some(every), no_length: true, ..Self::html(body) }
     }
 
     pub fn status(status: u16) -> Self {
@@ -170,6 +187,10 @@ fn serve(stream: TcpStream, hits: &Mutex<Vec<Hit>>, handler: &Handler, active: &
         // cannot see the response (and start another request in its place) while it is still
         // counted, so the count never exceeds what the client has in flight.
         active.fetch_sub(1, Ordering::SeqCst);
+        if reply.reset {
+            reset(&out);
+            return;
+        }
         let reason = match reply.status {
             200 => "OK",
             304 => "Not Modified",
@@ -191,10 +212,40 @@ fn serve(stream: TcpStream, hits: &Mutex<Vec<Hit>>, handler: &Handler, active: &
         }
         head.push_str("\r\n");
         let ok = out.write_all(head.as_bytes()).is_ok()
-            && (reply.status == 304 || out.write_all(&reply.body).is_ok())
+            && (reply.status == 304 || write_body(&mut out, &reply))
             && out.flush().is_ok();
         if !ok || reply.no_length {
             return;
         }
+    }
+}
+
+/// Writes the body whole, or a byte at a time when the reply trickles; false when the client
+/// went away.
+fn write_body(out: &mut TcpStream, reply: &Reply) -> bool {
+    let Some(every) = reply.trickle else { return out.write_all(&reply.body).is_ok() };
+    for byte in &reply.body {
+        if out.write_all(std::slice::from_ref(byte)).and_then(|()| out.flush()).is_err() {
+            return false;
+        }
+        std::thread::sleep(every);
+    }
+    true
+}
+
+/// Sets SO_LINGER to zero so that closing the socket (when the caller drops its handles)
+/// sends a TCP RST instead of a FIN: the client sees "connection reset".
+fn reset(stream: &TcpStream) {
+    use std::os::fd::AsRawFd;
+    let linger = libc::linger { l_onoff: 1, l_linger: 0 };
+    // SAFETY: setsockopt on a socket we own, reading a properly sized linger struct.
+    unsafe {
+        libc::setsockopt(
+            stream.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_LINGER,
+            std::ptr::addr_of!(linger).cast(),
+            std::mem::size_of::<libc::linger>() as libc::socklen_t,
+        );
     }
 }
