@@ -20,6 +20,11 @@ struct File {
     boilerplate: Vec<RuleSpec>,
     body_end: Vec<RuleSpec>,
     title_separator: Vec<RuleSpec>,
+    lead_in: Vec<RuleSpec>,
+    notice: Vec<RuleSpec>,
+    doc_number: Vec<RuleSpec>,
+    issuer: Vec<RuleSpec>,
+    signed: Vec<RuleSpec>,
 }
 
 /// Compiled cleaning rules.
@@ -43,6 +48,16 @@ pub struct CleanRules {
     pub body_end: Vec<Rule>,
     /// Headline/site-name separators.
     pub title_separator: Vec<Rule>,
+    /// Speaker lines kept when they stand just before the body.
+    pub lead_in: Vec<Rule>,
+    /// Titles and body lines that make a page an official notice.
+    pub notice: Vec<Rule>,
+    /// Document-number lines (capture group `number`).
+    pub doc_number: Vec<Rule>,
+    /// Signature lines (capture group `name`).
+    pub issuer: Vec<Rule>,
+    /// Date lines under a signature (groups y, m, d).
+    pub signed: Vec<Rule>,
 }
 
 impl CleanRules {
@@ -61,9 +76,16 @@ impl CleanRules {
             }
         }
         let publisher = src.compile_rules(&f.publisher, &f.fragments)?;
-        for r in &publisher {
-            if !r.regex.capture_names().flatten().any(|n| n == "name") {
-                return Err(src.error_at(&format!("\"{}\"", r.id), "a publisher rule needs a group named name"));
+        let doc_number = src.compile_rules(&f.doc_number, &f.fragments)?;
+        let issuer = src.compile_rules(&f.issuer, &f.fragments)?;
+        let signed = src.compile_rules(&f.signed, &f.fragments)?;
+        for (rules, group) in [(&publisher, "name"), (&doc_number, "number"), (&issuer, "name"), (&signed, "y")] {
+            for r in rules {
+                if !r.regex.capture_names().flatten().any(|n| n == group) {
+                    return Err(
+                        src.error_at(&format!("\"{}\"", r.id), format!("this rule needs a group named {group}"))
+                    );
+                }
             }
         }
         Ok(Self {
@@ -76,6 +98,11 @@ impl CleanRules {
             boilerplate: src.compile_rules(&f.boilerplate, &f.fragments)?,
             body_end: src.compile_rules(&f.body_end, &f.fragments)?,
             title_separator: src.compile_rules(&f.title_separator, &f.fragments)?,
+            lead_in: src.compile_rules(&f.lead_in, &f.fragments)?,
+            notice: src.compile_rules(&f.notice, &f.fragments)?,
+            doc_number,
+            issuer,
+            signed,
         })
     }
 
