@@ -177,9 +177,11 @@ fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     let title_idx = find_title_block(page, start, rules);
     let title = choose_title(page, title_idx, rules);
     let mut paragraphs: Vec<String> = Vec::new();
-    for (b, w) in page.blocks[start..end].iter().zip(&weights[start..end]) {
+    for (i, (b, w)) in page.blocks[start..end].iter().zip(&weights[start..end]).enumerate() {
         let link_dense = b.link * 2 > b.content;
-        if b.content == 0 || link_dense || (*w < 0.0 && !b.table_row && rules.is_boilerplate(&b.text)) {
+        let at_edge = i < 2 || start + i + 3 >= end;
+        let furniture = rules.is_boilerplate(&b.text) && (at_edge || !rules.is_edge_only(&b.text));
+        if b.content == 0 || link_dense || (*w < 0.0 && !b.table_row && furniture) {
             continue;
         }
         if title.as_deref().is_some_and(|t| same_text(t, &b.text)) {
@@ -486,6 +488,15 @@ mod tests {
             blocks.iter().map(|b| &b.text).collect::<Vec<_>>()
         );
         assert!(blocks.iter().all(|b| !b.table_row));
+    }
+
+    #[test]
+    fn reporter_credits_go_at_the_edges_and_stay_as_dialogue() {
+        let long = "全省经济运行总体平稳，主要指标好于预期，高质量发展取得新进展，各项工作扎实推进。";
+        let page = format!("记者：张三\n{long}\n{long}\n记者：好的\n{long}\n{long}\n{long}\n记者：李四 王五");
+        let c = clean(&page, true, &rules());
+        assert!(!c.paragraphs.iter().any(|p| p.contains("张三") || p.contains("李四")), "{:?}", c.paragraphs);
+        assert!(c.paragraphs.iter().any(|p| p == "记者：好的"), "{:?}", c.paragraphs);
     }
 
     #[test]

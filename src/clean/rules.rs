@@ -18,6 +18,8 @@ struct File {
     date: Vec<RuleSpec>,
     publisher: Vec<RuleSpec>,
     boilerplate: Vec<RuleSpec>,
+    #[serde(default)]
+    credit: Vec<RuleSpec>,
     body_end: Vec<RuleSpec>,
     title_separator: Vec<RuleSpec>,
     lead_in: Vec<RuleSpec>,
@@ -44,6 +46,8 @@ pub struct CleanRules {
     pub publisher: Vec<Rule>,
     /// Furniture lines.
     pub boilerplate: Vec<Rule>,
+    /// Credit lines that are furniture only at the body's edges (记者：张三).
+    pub credit: Vec<Rule>,
     /// Lines after which the article is over.
     pub body_end: Vec<Rule>,
     /// Headline/site-name separators.
@@ -96,6 +100,7 @@ impl CleanRules {
             date,
             publisher,
             boilerplate: src.compile_rules(&f.boilerplate, &f.fragments)?,
+            credit: src.compile_rules(&f.credit, &f.fragments)?,
             body_end: src.compile_rules(&f.body_end, &f.fragments)?,
             title_separator: src.compile_rules(&f.title_separator, &f.fragments)?,
             lead_in: src.compile_rules(&f.lead_in, &f.fragments)?,
@@ -106,9 +111,15 @@ impl CleanRules {
         })
     }
 
-    /// Whether a line is page furniture.
+    /// Whether a line is page furniture (a credit line included).
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        self.boilerplate.iter().any(|r| r.regex.is_match(line))
+        self.boilerplate.iter().chain(&self.credit).any(|r| r.regex.is_match(line))
+    }
+
+    /// Whether a line is furniture only where it stands at the body's edges: a credit that
+    /// is also how a transcript names a speaker (记者：张三).
+    pub fn is_edge_only(&self, line: &str) -> bool {
+        self.credit.iter().any(|r| r.regex.is_match(line)) && !self.boilerplate.iter().any(|r| r.regex.is_match(line))
     }
 
     /// The first date any rule in `ids` finds in `s`, normalized to ISO 8601.
