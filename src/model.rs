@@ -26,10 +26,23 @@ pub struct Document {
     pub published: Option<String>,
     /// Publishing organisation (来源 / 信息来源 / 供稿).
     pub publisher: Option<String>,
+    /// Document number of an official notice (苏政发〔2024〕7号, 2022年第1号).
+    #[serde(default)]
+    pub doc_number: Option<String>,
+    /// Issuing body that signs an official notice (the line after 特此通告).
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Date the notice was signed (ISO `YYYY-MM-DD`), from the line under the signature.
+    #[serde(default)]
+    pub signed: Option<String>,
     /// Body paragraphs joined by `"\n"`.
     pub text: String,
     /// Sentence spans into `text`.
     pub sentences: Vec<Span>,
+    /// Turns of a transcript (press conference, interview), in order, from the first
+    /// speaker line to the end of the body; empty for any other document.
+    #[serde(default)]
+    pub turns: Vec<Turn>,
     /// Top keywords by TF-IDF.
     pub keywords: Vec<Keyword>,
     /// Numeric claims found in `text`, each with its canonical keys.
@@ -88,6 +101,49 @@ pub enum WarningCode {
     MarkupFlattened,
     /// The body was longer than [`crate::pipeline::MAX_BODY_CHARS`] and was cut there.
     BodyTruncated,
+}
+
+/// Who speaks a turn of a transcript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Chairs the conference (主持人).
+    Host,
+    /// A spokesperson (新闻发言人, 发言人).
+    Spokesperson,
+    /// An official answering (局长, 司长, 副主任, 负责人, 答).
+    Official,
+    /// A journalist asking (记者, 问).
+    Journalist,
+}
+
+/// One turn of a transcript: a speaker line (国家统计局新闻发言人 付凌晖：) or Q/A marker
+/// (问：, 答：) and everything said up to the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// The speaker's name, when the transcript gives it (付凌晖); null for 问：/答： turns of
+    /// an unnamed speaker.
+    pub speaker: Option<String>,
+    /// What the speaker does; null for a speaker named without a role (李金泽：).
+    pub role: Option<Role>,
+    /// The speaker's organisation (国家统计局, 中央电视台).
+    pub organization: Option<String>,
+    /// Character span of the turn in `text`, speaker line included; turns are consecutive.
+    pub span: Span,
+}
+
+/// Who states a figure or names an initiative: the turn of a transcript it lies in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The turn's speaker; null outside turns or for an unnamed speaker.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// Index of the turn in [`Document::turns`]; null outside turns.
+    #[serde(default)]
+    pub turn: Option<usize>,
+    /// The figure is in a journalist's question (often a premise, not a statement).
+    #[serde(default)]
+    pub in_question: bool,
 }
 
 /// A non-fatal observation about a document.
@@ -265,21 +321,24 @@ pub struct Keys {
     pub period_kind: Option<PeriodKind>,
 }
 
-/// A claim as the contract writes it: the figure as extracted ([`Claim`]) and its
-/// canonical [`Keys`], in one JSON object (`indicator` after `metric`, `place` and
-/// `place_code` after `scope`, `period_start`, `period_end` and `period_kind` after
-/// `period`). Dereferences to the [`Claim`].
+/// A claim as the contract writes it: the figure as extracted ([`Claim`]), its
+/// canonical [`Keys`] and who states it ([`Attribution`]), in one JSON object (`indicator`
+/// after `metric`, `place` and `place_code` after `scope`, `period_start`, `period_end` and
+/// `period_kind` after `period`, `speaker`, `turn` and `in_question` last). Dereferences to
+/// the [`Claim`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeyedClaim {
     /// The figure as extracted.
     pub claim: Claim,
     /// Its canonical keys.
     pub keys: Keys,
+    /// The transcript turn it is stated in.
+    pub said: Attribution,
 }
 
 impl From<Claim> for KeyedClaim {
     fn from(claim: Claim) -> Self {
-        Self { claim, keys: Keys::default() }
+        Self { claim, keys: Keys::default(), said: Attribution::default() }
     }
 }
 
@@ -303,8 +362,8 @@ impl Serialize for KeyedClaim {
         struct Num<'a>(#[serde(with = "decimal_number_ref")] &'a rust_decimal::Decimal);
         #[derive(Serialize)]
         struct Range<'a>(#[serde(with = "decimal_range_ref")] &'a Option<[rust_decimal::Decimal; 2]>);
-        let (c, k) = (&self.claim, &self.keys);
-        let mut st = s.serialize_struct("Claim", 21)?;
+        let (c, k, a) = (&self.claim, &self.keys, &self.said);
+        let mut st = s.serialize_struct("Claim", 24)?;
         st.serialize_field("text", &c.text)?;
         st.serialize_field("span", &c.span)?;
         st.serialize_field("sentence", &c.sentence)?;
@@ -326,18 +385,23 @@ impl Serialize for KeyedClaim {
         st.serialize_field("period_kind", &k.period_kind)?;
         st.serialize_field("modality", &c.modality)?;
         st.serialize_field("rule", &c.rule)?;
+        st.serialize_field("speaker", &a.speaker)?;
+        st.serialize_field("turn", &a.turn)?;
+        st.serialize_field("in_question", &a.in_question)?;
         st.end()
     }
 }
 
 impl<'de> Deserialize<'de> for KeyedClaim {
-    /// Reads one JSON object twice: as the claim and as its keys (absent keys are null, so
-    /// documents written before the keys existed still read). JSON input only.
+    /// Reads one JSON object three times: as the claim, its keys and its attribution (absent
+    /// keys and attribution are null, so documents written before they existed still read).
+    /// JSON input only.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw: Box<serde_json::value::RawValue> = Deserialize::deserialize(d)?;
         let claim: Claim = serde_json::from_str(raw.get()).map_err(serde::de::Error::custom)?;
         let keys: Keys = serde_json::from_str(raw.get()).map_err(serde::de::Error::custom)?;
-        Ok(Self { claim, keys })
+        let said: Attribution = serde_json::from_str(raw.get()).map_err(serde::de::Error::custom)?;
+        Ok(Self { claim, keys, said })
     }
 }
 
@@ -400,6 +464,14 @@ pub struct Initiative {
     pub aliases: Vec<String>,
     /// Every mention's span.
     pub mentions: Vec<Span>,
+    /// The speaker of each mention, aligned with `mentions` (null outside turns or for an
+    /// unnamed speaker); empty when the document has no turns.
+    #[serde(default)]
+    pub mention_speakers: Vec<Option<String>>,
+    /// The turn index of each mention, aligned with `mentions` (null outside turns); empty
+    /// when the document has no turns.
+    #[serde(default)]
+    pub mention_turns: Vec<Option<usize>>,
     /// Why it was kept (rule ids and cues).
     pub evidence: Vec<String>,
 }
@@ -516,13 +588,15 @@ mod tests {
                 period_end: Some("2024-07-31".into()),
                 period_kind: Some(PeriodKind::Ytd),
             },
+            said: Attribution { speaker: Some("付凌晖".into()), turn: Some(2), in_question: false },
         };
         let plain: serde_json::Value = serde_json::to_value(claim()).unwrap();
         let full: serde_json::Value = serde_json::to_value(&keyed).unwrap();
         for (k, v) in plain.as_object().unwrap() {
             assert_eq!(full.get(k), Some(v), "{k}");
         }
-        assert_eq!(full.as_object().unwrap().len(), plain.as_object().unwrap().len() + 6);
+        assert_eq!(full.as_object().unwrap().len(), plain.as_object().unwrap().len() + 9);
+        assert_eq!(full["speaker"], "付凌晖");
         let text = serde_json::to_string(&keyed).unwrap();
         assert!(text.contains("\"value\":8.2,"), "{text}");
         let back: KeyedClaim = serde_json::from_str(&text).unwrap();

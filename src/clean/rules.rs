@@ -18,8 +18,15 @@ struct File {
     date: Vec<RuleSpec>,
     publisher: Vec<RuleSpec>,
     boilerplate: Vec<RuleSpec>,
+    #[serde(default)]
+    credit: Vec<RuleSpec>,
     body_end: Vec<RuleSpec>,
     title_separator: Vec<RuleSpec>,
+    lead_in: Vec<RuleSpec>,
+    notice: Vec<RuleSpec>,
+    doc_number: Vec<RuleSpec>,
+    issuer: Vec<RuleSpec>,
+    signed: Vec<RuleSpec>,
 }
 
 /// Compiled cleaning rules.
@@ -39,10 +46,22 @@ pub struct CleanRules {
     pub publisher: Vec<Rule>,
     /// Furniture lines.
     pub boilerplate: Vec<Rule>,
+    /// Credit lines that are furniture only at the body's edges (记者：张三).
+    pub credit: Vec<Rule>,
     /// Lines after which the article is over.
     pub body_end: Vec<Rule>,
     /// Headline/site-name separators.
     pub title_separator: Vec<Rule>,
+    /// Speaker lines kept when they stand just before the body.
+    pub lead_in: Vec<Rule>,
+    /// Titles and body lines that make a page an official notice.
+    pub notice: Vec<Rule>,
+    /// Document-number lines (capture group `number`).
+    pub doc_number: Vec<Rule>,
+    /// Signature lines (capture group `name`).
+    pub issuer: Vec<Rule>,
+    /// Date lines under a signature (groups y, m, d).
+    pub signed: Vec<Rule>,
 }
 
 impl CleanRules {
@@ -61,9 +80,16 @@ impl CleanRules {
             }
         }
         let publisher = src.compile_rules(&f.publisher, &f.fragments)?;
-        for r in &publisher {
-            if !r.regex.capture_names().flatten().any(|n| n == "name") {
-                return Err(src.error_at(&format!("\"{}\"", r.id), "a publisher rule needs a group named name"));
+        let doc_number = src.compile_rules(&f.doc_number, &f.fragments)?;
+        let issuer = src.compile_rules(&f.issuer, &f.fragments)?;
+        let signed = src.compile_rules(&f.signed, &f.fragments)?;
+        for (rules, group) in [(&publisher, "name"), (&doc_number, "number"), (&issuer, "name"), (&signed, "y")] {
+            for r in rules {
+                if !r.regex.capture_names().flatten().any(|n| n == group) {
+                    return Err(
+                        src.error_at(&format!("\"{}\"", r.id), format!("this rule needs a group named {group}"))
+                    );
+                }
             }
         }
         Ok(Self {
@@ -74,14 +100,26 @@ impl CleanRules {
             date,
             publisher,
             boilerplate: src.compile_rules(&f.boilerplate, &f.fragments)?,
+            credit: src.compile_rules(&f.credit, &f.fragments)?,
             body_end: src.compile_rules(&f.body_end, &f.fragments)?,
             title_separator: src.compile_rules(&f.title_separator, &f.fragments)?,
+            lead_in: src.compile_rules(&f.lead_in, &f.fragments)?,
+            notice: src.compile_rules(&f.notice, &f.fragments)?,
+            doc_number,
+            issuer,
+            signed,
         })
     }
 
-    /// Whether a line is page furniture.
+    /// Whether a line is page furniture (a credit line included).
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        self.boilerplate.iter().any(|r| r.regex.is_match(line))
+        self.boilerplate.iter().chain(&self.credit).any(|r| r.regex.is_match(line))
+    }
+
+    /// Whether a line is furniture only where it stands at the body's edges: a credit that
+    /// is also how a transcript names a speaker (记者：张三).
+    pub fn is_edge_only(&self, line: &str) -> bool {
+        self.credit.iter().any(|r| r.regex.is_match(line)) && !self.boilerplate.iter().any(|r| r.regex.is_match(line))
     }
 
     /// The first date any rule in `ids` finds in `s`, normalized to ISO 8601.

@@ -600,6 +600,8 @@ fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
                 kind: c.kind,
                 aliases: Vec::new(),
                 mentions: vec![c.span],
+                mention_speakers: Vec::new(),
+                mention_turns: Vec::new(),
                 evidence: c.evidence,
             },
             c.head,

@@ -1,4 +1,5 @@
-//! Extraction: numeric claims and named initiatives from a segmented body text.
+//! Extraction: numeric claims, named initiatives and the turns of a transcript from a
+//! segmented body text.
 //!
 //! Reads the text and its segmentation only; never the page markup.
 
@@ -7,9 +8,10 @@ pub mod initiatives;
 pub mod numbers;
 pub mod rules;
 pub mod scan;
+pub mod turns;
 
 use crate::error::PatternError;
-use crate::model::{Claim, Initiative, Span, Warning};
+use crate::model::{Claim, Initiative, Span, Turn, Warning};
 use crate::segment::Segmented;
 use std::path::Path;
 
@@ -20,6 +22,8 @@ pub struct Extracted {
     pub claims: Vec<Claim>,
     /// Initiatives, by first mention.
     pub initiatives: Vec<Initiative>,
+    /// Turns of a transcript; empty for any other document.
+    pub turns: Vec<Turn>,
     /// Skipped literals and runaway quotes.
     pub warnings: Vec<Warning>,
 }
@@ -29,6 +33,7 @@ pub struct Extracted {
 pub struct Extractor {
     claims: rules::ClaimRules,
     initiatives: initiatives::InitiativeRules,
+    turns: turns::TurnRules,
 }
 
 impl Extractor {
@@ -37,7 +42,11 @@ impl Extractor {
     /// # Errors
     /// Invalid pattern files.
     pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        Ok(Self { claims: rules::ClaimRules::load(dir)?, initiatives: initiatives::InitiativeRules::load(dir)? })
+        Ok(Self {
+            claims: rules::ClaimRules::load(dir)?,
+            initiatives: initiatives::InitiativeRules::load(dir)?,
+            turns: turns::TurnRules::load(dir)?,
+        })
     }
 
     /// The initiative lexicon.
@@ -77,7 +86,8 @@ impl Extractor {
         let cx = claims::Context { text, words: &seg.words, sentences: &seg.sentences, published, title };
         let claims = claims::extract(&self.claims, &cx, prepared, &mut warnings);
         let initiatives = initiatives::extract(&self.initiatives, &seg.words, &prepared.folded, &mut warnings);
-        Extracted { claims, initiatives, warnings }
+        let turns = turns::detect(&self.turns, text, title);
+        Extracted { claims, initiatives, turns, warnings }
     }
 
     /// The stretches of text whose words the recognizers read (char spans, sorted), given

@@ -25,9 +25,38 @@ pub fn document(doc: &Document) {
         );
     }
     initiatives(&chars, &doc.initiatives);
+    turns(doc, chars.len());
     for k in &doc.keywords {
         assert!(k.weight.is_finite(), "keyword {:?} has weight {}", k.word, k.weight);
         assert!(!k.word.is_empty(), "empty keyword");
+    }
+}
+
+/// Turns are consecutive, non-empty and end with the text; a claim's turn holds it and names
+/// its speaker; initiative mentions carry one turn each, or none without turns.
+pub fn turns(doc: &Document, len: usize) {
+    for w in doc.turns.windows(2) {
+        assert_eq!(w[0].span[1], w[1].span[0], "turns {:?} and {:?} are not consecutive", w[0].span, w[1].span);
+    }
+    for t in &doc.turns {
+        assert!(t.span[0] < t.span[1], "empty turn {:?}", t.span);
+    }
+    if let Some(last) = doc.turns.last() {
+        assert_eq!(last.span[1], len, "the last turn ends at {} in a text of {len} chars", last.span[1]);
+    }
+    for c in &doc.claims {
+        match c.said.turn {
+            Some(i) => {
+                let t = doc.turns.get(i).unwrap_or_else(|| panic!("claim {:?} names turn {i} of none", c.text));
+                assert!(t.span[0] <= c.span[0] && c.span[0] < t.span[1], "claim {:?} outside its turn", c.text);
+                assert_eq!(c.said.speaker, t.speaker, "claim {:?} speaker", c.text);
+            }
+            None => assert!(c.said.speaker.is_none() && !c.said.in_question, "claim {:?} outside turns", c.text),
+        }
+    }
+    for i in &doc.initiatives {
+        let n = if doc.turns.is_empty() { 0 } else { i.mentions.len() };
+        assert_eq!((i.mention_turns.len(), i.mention_speakers.len()), (n, n), "initiative {:?} mention turns", i.name);
     }
 }
 
