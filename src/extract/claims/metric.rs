@@ -419,6 +419,40 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
     (2..=14).contains(&m.chars().count()).then_some(m)
 }
 
+/// The act a figure measures, with where it starts: the verb of content right before it
+/// (首付13万元, 获利10.79亿元), or for a count the verb right after it (先后5次考察); two
+/// characters or more, and no linking, change, comparison or hedge word.
+fn verb_measured(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    before: Option<&Word>,
+    end: usize,
+    kind: ClaimKind,
+) -> Option<(usize, String)> {
+    let content = |w: &Word| {
+        let t = &f.chars[w.start..w.end];
+        matches!(w.tag, "v" | "vd" | "vn")
+            && t.len() >= 2
+            && !rules.metric_not_modifiers.holds(t)
+            && rules.metric_not_modifiers.ending_at(t, t.len()).is_none_or(|(l, _)| l == t.len())
+            && !rules.change.holds(t)
+            && !rules.reference_prefix.holds(t)
+            && !rules.qual_prefix.holds(t)
+            && !rules.metric_drop_leading.holds(t)
+            && !rules.metric_nouns.holds(t)
+    };
+    if let Some(w) = before.filter(|w| content(w)) {
+        return Some((w.start, f.slice(w.start, w.end)));
+    }
+    let k = cx.words.partition_point(|w| w.start < end);
+    let next = cx.words.get(k).filter(|w| w.start == end && kind == ClaimKind::Count && content(w))?;
+    // 5次考察 ends its clause or goes on to what was inspected; 3家获得 is what the three did.
+    let ends = cx.words.get(k + 1).is_none_or(|n| !matches!(n.tag, "n" | "nz" | "ns" | "nt" | "vn"));
+    let times = end > 0 && matches!(f.chars[end - 1], '次' | '趟' | '遍' | '轮');
+    (ends && times).then(|| (next.start, f.slice(next.start, next.end)))
+}
+
 /// Whether `metric` names a measure (规模, 处理量, 负债率: `[metric] measures` or a measure
 /// suffix) and is written right before the figure at `before`, through a linking word
 /// (总规模达200亿元) at most.
@@ -561,9 +595,27 @@ pub(super) fn of_figure(
         ClaimKind::Percent => attributive && (de_after || metric.is_none()),
         _ => false,
     };
+    let mut counted_after = false;
     if takes_after {
         if let Some(a) = after().filter(|a| !rules.change.holds(&a.chars().collect::<Vec<_>>())) {
             metric = Some(a);
+            counted_after = true;
+        }
+    }
+    if !counted_after && !duration && matches!(kind, ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Amount) {
+        if let Some((at, verb)) = verb_measured(rules, cx, f, before_word.filter(|_| verb_before), fig.end, kind) {
+            // 首付13万元, 获利10.79亿元, 捐出了10万元, 先后5次考察: with nothing counted after
+            // it, the figure measures the act, not the one acting named before the verb; a
+            // name written right before the verb is what acts in it (基本养老保险覆盖近11亿人).
+            let joined = metric.as_deref().filter(|m| {
+                let mc: Vec<char> = m.chars().collect();
+                at >= mc.len() && s[at - mc.len()..at] == mc[..]
+            });
+            metric = match (joined, metric.as_deref()) {
+                (Some(m), _) => Some(format!("{m}{verb}")),
+                (None, Some(m)) if m.ends_with(verb.as_str()) => Some(m.to_string()),
+                (None, _) => Some(verb),
+            };
         }
     }
     // 万人, 人次: what is left of a unit is no name.
@@ -795,6 +847,20 @@ mod tests {
         ] {
             assert_eq!(texts(rhetoric), vec![], "{rhetoric}");
         }
+    }
+
+    #[test]
+    fn a_figure_after_a_verb_of_content_measures_the_act() {
+        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+        assert_eq!(m("平台获利10.79亿元。"), some(&["平台获利"]));
+        assert_eq!(m("美联储连续加息十次。"), some(&["加息"]));
+        assert_eq!(m("习近平总书记先后5次考察。"), some(&["考察"]));
+        assert_eq!(m("全省生猪出栏2615.3万头。"), some(&["生猪出栏"]));
+        // Linking and conversion verbs and nouns the tagger calls verbs are no act.
+        assert_eq!(m("增加主营业务收入约3400万元。"), some(&["主营业务收入"]));
+        assert_eq!(m("每万人拥有5G基站数达27.6个。"), some(&["每万人拥有5G基站"]));
+        assert_eq!(m("科学家数量增至1169人次。"), some(&["科学家数量"]));
     }
 
     #[test]
