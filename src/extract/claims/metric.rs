@@ -435,7 +435,7 @@ fn verb_measured(
         matches!(w.tag, "v" | "vd" | "vn")
             && t.len() >= 2
             && !rules.metric_not_modifiers.holds(t)
-            && rules.metric_not_modifiers.ending_at(t, t.len()).is_none_or(|(l, _)| l == t.len())
+            && rules.metric_not_modifiers.ending_at(t, t.len()).map_or(true, |(l, _)| l == t.len())
             && !rules.change.holds(t)
             && !rules.reference_prefix.holds(t)
             && !rules.qual_prefix.holds(t)
@@ -448,7 +448,7 @@ fn verb_measured(
     let k = cx.words.partition_point(|w| w.start < end);
     let next = cx.words.get(k).filter(|w| w.start == end && kind == ClaimKind::Count && content(w))?;
     // 5次考察 ends its clause or goes on to what was inspected; 3家获得 is what the three did.
-    let ends = cx.words.get(k + 1).is_none_or(|n| !matches!(n.tag, "n" | "nz" | "ns" | "nt" | "vn"));
+    let ends = !cx.words.get(k + 1).is_some_and(|n| matches!(n.tag, "n" | "nz" | "ns" | "nt" | "vn"));
     let times = end > 0 && matches!(f.chars[end - 1], '次' | '趟' | '遍' | '轮');
     (ends && times).then(|| (next.start, f.slice(next.start, next.end)))
 }
