@@ -82,6 +82,15 @@ pub fn extract(
     // What the release as a whole states for figures without their own.
     fill_release_period(rules, cx, s, &mut claims);
     fill_release_scope(rules, &region, &mut claims);
+    // 分别减少52.1万斤、0斤: a decrease of nothing is 0, never -0 (which JSON cannot tell apart).
+    for c in &mut claims {
+        if c.value.is_zero() {
+            c.value = rust_decimal::Decimal::ZERO;
+        }
+        if let Some(r) = c.range.as_mut() {
+            r.iter_mut().filter(|v| v.is_zero()).for_each(|v| *v = rust_decimal::Decimal::ZERO);
+        }
+    }
     claims
 }
 
@@ -311,6 +320,14 @@ mod testing {
 mod tests {
     use super::period::find_periods;
     use super::testing::{claims_of, PIPE};
+
+    #[test]
+    fn a_decrease_of_nothing_is_zero_not_negative_zero() {
+        let c = claims_of("江苏、浙江分别减少52.1万斤、0斤。", None);
+        let zero = c.iter().find(|c| c.text.starts_with('0')).expect("the zero figure");
+        assert!(zero.value.is_zero() && !zero.value.is_sign_negative(), "{:?}", zero.value);
+        assert_eq!(zero.value.to_string(), "0");
+    }
 
     #[test]
     #[ignore = "debugging aid: T='…' cargo test debug_one -- --ignored --nocapture"]
