@@ -659,10 +659,24 @@ pub fn load_side(path: &Path, pipeline: &crate::pipeline::Pipeline) -> std::io::
     }
     let bytes = std::fs::read(path)?;
     if name.ends_with(".json") {
-        let doc: Document = serde_json::from_slice(&bytes).map_err(std::io::Error::other)?;
-        return Ok(vec![doc]);
+        return parse_side(&bytes, false);
     }
     crate::source::check_content(&bytes).map_err(std::io::Error::other)?;
     let raw = crate::source::RawDoc::from_bytes(name.to_string(), bytes);
     Ok(vec![pipeline.process(&raw)])
+}
+
+/// Reads one side of a diff held in memory: a document's JSON (`jsonl` false), or the lines
+/// of a `documents.jsonl` (`jsonl` true, blank lines skipped). [`load_side`] reads its
+/// `.json` files through it, and its `.jsonl` files through the same line reader
+/// ([`crate::corpus::parse_documents`]).
+///
+/// # Errors
+/// Input that is not a document (or, for `jsonl`, a line that is not UTF-8 or not one).
+pub fn parse_side(bytes: &[u8], jsonl: bool) -> std::io::Result<Vec<Document>> {
+    if jsonl {
+        return crate::corpus::parse_documents(bytes).collect();
+    }
+    let doc: Document = serde_json::from_slice(bytes).map_err(std::io::Error::other)?;
+    Ok(vec![doc])
 }
