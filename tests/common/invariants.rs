@@ -179,11 +179,14 @@ pub fn recognize(pipe: &pressmine::pipeline::Pipeline, text: &str) {
     initiatives(&chars, &out.initiatives);
 }
 
+/// One side of a diff input: its bytes, and whether they are `documents.jsonl` lines.
+pub type Side<'a> = (&'a [u8], bool);
+
 /// The `diff` target's input: the first byte picks how each side is read (bit 0: old side as
 /// `documents.jsonl` lines, else one document's JSON; bit 1: the same for the new side), the
 /// rest is split at the first `0xFF` byte (never part of UTF-8) into the old and the new
 /// side; without one, both sides are the same bytes.
-pub fn diff_sides(data: &[u8]) -> ((&[u8], bool), (&[u8], bool)) {
+pub fn diff_sides(data: &[u8]) -> (Side<'_>, Side<'_>) {
     let (mode, rest) = data.split_first().map(|(m, r)| (*m, r)).unwrap_or((0, &[]));
     let (old, new) = match rest.iter().position(|&b| b == 0xFF) {
         Some(at) => (&rest[..at], &rest[at + 1..]),

@@ -216,7 +216,7 @@ fn counts_things(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fig: &Figure)
         return true;
     }
     // 五家渠市, 两位数, 八家子村: a numeral inside a longer word is part of a name.
-    let inside = cx.words.iter().skip(cx.words.partition_point(|w| w.end <= fig.start)).next();
+    let inside = cx.words.get(cx.words.partition_point(|w| w.end <= fig.start));
     if inside.is_some_and(|w| w.start < fig.end && w.end > fig.end) {
         return false;
     }
