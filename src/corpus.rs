@@ -30,11 +30,18 @@ pub fn read_documents(path: &Path) -> std::io::Result<impl Iterator<Item = std::
     } else {
         path.to_path_buf()
     };
-    let reader = std::io::BufReader::new(std::fs::File::open(&file)?);
-    Ok(reader.lines().filter(|l| l.as_ref().map(|l| !l.trim().is_empty()).unwrap_or(true)).map(|line| {
+    Ok(parse_documents(std::io::BufReader::new(std::fs::File::open(&file)?)))
+}
+
+/// Reads `documents.jsonl` lines from any reader (a file, or bytes in memory): one document
+/// per non-blank line. What [`read_documents`] uses on the file.
+///
+/// Each item fails on its own: a line that is not UTF-8 or not a document is an `Err`.
+pub fn parse_documents<R: BufRead>(reader: R) -> impl Iterator<Item = std::io::Result<Document>> {
+    reader.lines().filter(|l| l.as_ref().map(|l| !l.trim().is_empty()).unwrap_or(true)).map(|line| {
         let line = line?;
         serde_json::from_str::<Document>(&line).map_err(std::io::Error::other)
-    }))
+    })
 }
 
 /// One initiative across a corpus.

@@ -57,7 +57,9 @@ impl Key {
             family: family.id,
             basis: c.change.as_ref().and_then(|ch| ch.basis),
         };
-        (key, (c.value * factor).normalize())
+        // Saturating: a value past Decimal's range in the base unit (read from an edited or
+        // foreign JSON; no release states one) stays at the range's end instead of panicking.
+        (key, c.value.saturating_mul(factor).normalize())
     }
 
     /// The period in its short ISO form (`2024`, `2024-04`, `2024-01/2024-07`,
@@ -127,10 +129,10 @@ pub struct Changed {
     pub old: Item,
     /// New figure.
     pub new: Item,
-    /// new − old, in the key's unit.
+    /// new − old, in the key's unit (saturated at Decimal's range).
     #[serde(with = "crate::model::decimal_number")]
     pub abs_change: Decimal,
-    /// (new − old) / |old|, when old ≠ 0.
+    /// (new − old) / |old|, when old ≠ 0 (and the quotient is within Decimal's range).
     #[serde(with = "crate::model::decimal_range_single")]
     pub rel_change: Option<Decimal>,
 }
@@ -286,8 +288,10 @@ pub fn diff(old: &[Document], new: &[Document], canon: &Canon) -> DiffReport {
             if o.value == n.value {
                 report.unchanged += 1;
             } else {
-                let abs = n.value - o.value;
-                let rel = (!o.value.is_zero()).then(|| (abs / o.value.abs()).round_dp(6));
+                // Saturating and checked: values near Decimal's range (only in edited or
+                // foreign JSON) must not panic; a relative change past the range is left out.
+                let abs = n.value.saturating_sub(o.value);
+                let rel = if o.value.is_zero() { None } else { abs.checked_div(o.value.abs()).map(|r| r.round_dp(6)) };
                 report.changed.push(Changed {
                     key: key.clone(),
                     old: o.clone(),
@@ -659,10 +663,58 @@ pub fn load_side(path: &Path, pipeline: &crate::pipeline::Pipeline) -> std::io::
     }
     let bytes = std::fs::read(path)?;
     if name.ends_with(".json") {
-        let doc: Document = serde_json::from_slice(&bytes).map_err(std::io::Error::other)?;
-        return Ok(vec![doc]);
+        return parse_side(&bytes, false);
     }
     crate::source::check_content(&bytes).map_err(std::io::Error::other)?;
     let raw = crate::source::RawDoc::from_bytes(name.to_string(), bytes);
     Ok(vec![pipeline.process(&raw)])
+}
+
+/// Reads one side of a diff held in memory: a document's JSON (`jsonl` false), or the lines
+/// of a `documents.jsonl` (`jsonl` true, blank lines skipped). [`load_side`] reads its
+/// `.json` files through it, and its `.jsonl` files through the same line reader
+/// ([`crate::corpus::parse_documents`]).
+///
+/// # Errors
+/// Input that is not a document (or, for `jsonl`, a line that is not UTF-8 or not one).
+pub fn parse_side(bytes: &[u8], jsonl: bool) -> std::io::Result<Vec<Document>> {
+    if jsonl {
+        return crate::corpus::parse_documents(bytes).collect();
+    }
+    let doc: Document = serde_json::from_slice(bytes).map_err(std::io::Error::other)?;
+    Ok(vec![doc])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Figures near Decimal's range (from an edited or foreign JSON) are compared without
+    /// overflowing: found by the `diff` fuzz target (subtraction overflowed).
+    #[test]
+    fn values_at_the_decimal_range_do_not_overflow() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let pipe = crate::pipeline::Pipeline::load(&root.join("patterns")).unwrap();
+        let bytes = std::fs::read(root.join("output/docs/own/fiscal-release.txt.json")).unwrap();
+        let mut old = parse_side(&bytes, false).unwrap();
+        let mut new = old.clone();
+        fn claim(docs: &mut [Document]) -> &mut crate::model::Claim {
+            &mut docs[0].claims[0].claim
+        }
+        claim(&mut old).value = Decimal::MAX;
+        claim(&mut new).value = Decimal::MIN;
+        let report = diff(&old, &new, pipe.canon());
+        let changed = report.changed.iter().find(|c| c.old.value == Decimal::MAX).expect("the figure changed");
+        assert_eq!(changed.abs_change, Decimal::MIN);
+        assert_eq!(changed.rel_change, Some(Decimal::NEGATIVE_ONE));
+        // Tiny old value: the relative change is past the range and left out.
+        claim(&mut old).value = Decimal::new(1, 28);
+        let report = diff(&old, &new, pipe.canon());
+        assert!(report.changed.iter().any(|c| c.old.value == Decimal::new(1, 28) && c.rel_change.is_none()));
+        // A unit scaled to its family's base unit saturates too.
+        claim(&mut old).value = Decimal::MAX;
+        claim(&mut old).unit = Some("km2".into());
+        assert_eq!(Key::of(&old[0].claims[0], pipe.canon()).1, Decimal::MAX);
+        assert!(!diff(&old, &old, pipe.canon()).has_differences());
+    }
 }

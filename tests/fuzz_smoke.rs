@@ -1,5 +1,6 @@
 //! The fuzz targets' checks on stable, in every `cargo test`: the seed corpus (the pages in
-//! `corpus/`, plus `fuzz/corpus/<target>/` when a fuzzing run has left one) and deterministic
+//! `corpus/`, plus `fuzz/corpus/<target>/` when a fuzzing run has left one; for `diff`, the
+//! documents in `output/docs/own`, for `patterns`, the files of `patterns/`) and deterministic
 //! random mutations of it go through the same invariant checks as `fuzz/fuzz_targets`
 //! (tests/common/invariants.rs). `PRESSMINE_FUZZ_ITERS=N` raises the number of mutants
 //! (default 1000 per target); `PRESSMINE_FUZZ_SEED=N` changes the random stream.
@@ -175,6 +176,91 @@ fn recognize_target_invariants_on_seeds_and_mutants() {
         "1e+99999",
     ] {
         invariants::recognize(&PIPE, text);
+    }
+}
+
+/// The files of a folder, sorted (none when it does not exist).
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            (f.file_name().unwrap().to_string_lossy().into_owned(), bytes)
+        })
+        .collect()
+}
+
+/// The `diff` target: two sides (document JSON or `documents.jsonl` lines) read and compared.
+#[test]
+fn diff_target_invariants_on_seeds_and_mutants() {
+    let mut pool = files(&root().join("fuzz/corpus/diff"));
+    let docs: Vec<Vec<u8>> = files(&root().join("output/docs/own")).into_iter().map(|(_, b)| b).collect();
+    for d in &docs {
+        pool.push(("doc".into(), [&[0u8][..], d].concat()));
+    }
+    for w in docs.windows(2) {
+        pool.push(("pair".into(), [&[0u8][..], &w[0], &[0xFF], &w[1]].concat()));
+        let compact = |b: &[u8]| serde_json::to_vec(&serde_json::from_slice::<serde_json::Value>(b).unwrap()).unwrap();
+        let lines = [compact(&w[0]), b"\n".to_vec(), compact(&w[1])].concat();
+        pool.push(("lines".into(), [&[3u8][..], &lines, &[0xFF], &compact(&w[1])].concat()));
+    }
+    assert!(pool.len() >= 10, "diff seed pool has {} inputs", pool.len());
+    for (_, bytes) in &pool {
+        invariants::diff(PIPE.canon(), bytes);
+    }
+    let mut rng = Rng::new();
+    for _ in 0..iters() {
+        invariants::diff(PIPE.canon(), &mutate(&mut rng, &pool, 8192));
+    }
+    for data in [&b""[..], b"\x00", b"\x03\xff", b"\x00{}\xff{}", b"\x03\n\n\xff\xff"] {
+        invariants::diff(PIPE.canon(), data);
+    }
+}
+
+/// The `patterns` target: one file of a copy of `patterns/` replaced and its loader run.
+/// Fewer mutants than the other targets (`PRESSMINE_FUZZ_ITERS` / 10): each load compiles
+/// a file's rules, and `dict.txt`'s loads jieba's dictionary.
+#[test]
+fn patterns_target_invariants_on_seeds_and_mutants() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files(&root().join("patterns")) {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    // `dict.txt` inputs rebuild jieba's dictionary (seconds in a debug build): eight of the
+    // corpus's are enough here; the fuzz target runs them all.
+    let file_of = |b: &[u8]| {
+        invariants::PATTERN_FILES[usize::from(b.first().copied().unwrap_or(0)) % invariants::PATTERN_FILES.len()]
+    };
+    let mut dicts = 0;
+    let mut pool: Vec<(String, Vec<u8>)> = files(&root().join("fuzz/corpus/patterns"))
+        .into_iter()
+        .filter(|(_, b)| {
+            file_of(b) != "dict.txt" || {
+                dicts += 1;
+                dicts <= 8
+            }
+        })
+        .collect();
+    for (i, name) in invariants::PATTERN_FILES.iter().enumerate() {
+        let bytes = std::fs::read(root().join("patterns").join(name)).unwrap();
+        pool.push((name.to_string(), [&[i as u8][..], &bytes].concat()));
+    }
+    for (_, bytes) in &pool {
+        invariants::patterns(dir.path(), bytes);
+    }
+    let mut rng = Rng::new();
+    for _ in 0..iters().div_ceil(10) {
+        invariants::patterns(dir.path(), &mutate(&mut rng, &pool, 40_000));
+    }
+    for (i, name) in invariants::PATTERN_FILES.iter().enumerate() {
+        for content in [&b""[..], b"\xFF", b"[[", b"\n#\n"] {
+            invariants::patterns(dir.path(), &[&[i as u8][..], content].concat());
+        }
+        // Every file is put back: the folder still loads.
+        invariants::load_one(dir.path(), name).unwrap_or_else(|e| panic!("{name} not restored: {e}"));
     }
 }
 

@@ -178,3 +178,82 @@ pub fn recognize(pipe: &pressmine::pipeline::Pipeline, text: &str) {
     claims(&chars, &out.claims);
     initiatives(&chars, &out.initiatives);
 }
+
+/// One side of a diff input: its bytes, and whether they are `documents.jsonl` lines.
+pub type Side<'a> = (&'a [u8], bool);
+
+/// The `diff` target's input: the first byte picks how each side is read (bit 0: old side as
+/// `documents.jsonl` lines, else one document's JSON; bit 1: the same for the new side), the
+/// rest is split at the first `0xFF` byte (never part of UTF-8) into the old and the new
+/// side; without one, both sides are the same bytes.
+pub fn diff_sides(data: &[u8]) -> (Side<'_>, Side<'_>) {
+    let (mode, rest) = data.split_first().map(|(m, r)| (*m, r)).unwrap_or((0, &[]));
+    let (old, new) = match rest.iter().position(|&b| b == 0xFF) {
+        Some(at) => (&rest[..at], &rest[at + 1..]),
+        None => (rest, rest),
+    };
+    ((old, mode & 1 == 1), (new, mode & 2 == 2))
+}
+
+/// What `pressmine diff` does with its two inputs, held in memory: each side read as a
+/// document or as `documents.jsonl` lines (unreadable input is an `Err`, never a panic), the
+/// readable ones compared and the report rendered. Every claim is accounted for once (paired
+/// or added or removed), and a side compared with itself has no change, addition or removal:
+/// every one of its claims is unchanged and its conflicts are the same on both sides.
+pub fn diff(canon: &pressmine::canon::Canon, data: &[u8]) {
+    use pressmine::diff::{parse_side, render_csv, render_table};
+    let ((old, old_jsonl), (new, new_jsonl)) = diff_sides(data);
+    let (Ok(a), b) = (parse_side(old, old_jsonl), parse_side(new, new_jsonl)) else { return };
+    let claims = |docs: &[Document]| docs.iter().map(|d| d.claims.len()).sum::<usize>();
+    let same = pressmine::diff::diff(&a, &a, canon);
+    assert!(!same.has_differences(), "a side differs from itself: {same:?}");
+    assert_eq!(same.unchanged, claims(&a), "a side against itself: not every claim unchanged");
+    let sides = |side: &str| same.conflicts.iter().filter(|c| c.side == side).map(|c| (&c.key, &c.items)).collect();
+    let (old_c, new_c): (Vec<_>, Vec<_>) = (sides("old"), sides("new"));
+    assert_eq!(old_c, new_c, "a side against itself: conflicts differ between the sides");
+    let Ok(b) = b else { return };
+    let r = pressmine::diff::diff(&a, &b, canon);
+    assert_eq!(r.changed.len() + r.unchanged + r.removed.len(), claims(&a), "old claims not each accounted once");
+    assert_eq!(r.changed.len() + r.unchanged + r.added.len(), claims(&b), "new claims not each accounted once");
+    assert_eq!(r.has_differences(), r.unchanged != claims(&a) || r.unchanged != claims(&b), "has_differences");
+    render_table(&r, false);
+    render_csv(&r);
+    serde_json::to_string(&r).expect("a diff report serializes");
+}
+
+/// The files of a patterns folder the loader reads, in the order the `patterns` target's
+/// first byte picks them (`byte % len`).
+pub const PATTERN_FILES: &[&str] = pressmine::patterns::FILES;
+
+/// The `patterns` target: `data[1..]` becomes the content of the file of `dir` picked by
+/// `data[0]` (`dir` holds a copy of `patterns/`; the file is put back afterwards), and the
+/// loader `Pipeline::load` runs for that file is called on the folder (the whole pipeline
+/// would load jieba's dictionary on every input). Loading may fail, but as an `Err` whose
+/// message names the file.
+pub fn patterns(dir: &std::path::Path, data: &[u8]) {
+    let Some((&pick, content)) = data.split_first() else { return };
+    let name = PATTERN_FILES[usize::from(pick) % PATTERN_FILES.len()];
+    let file = dir.join(name);
+    let original = std::fs::read(&file).expect("the patterns copy is readable");
+    std::fs::write(&file, content).expect("the patterns copy is writable");
+    let loaded = load_one(dir, name);
+    std::fs::write(&file, original).expect("the patterns copy is writable");
+    if let Err(e) = loaded {
+        let message = e.to_string();
+        assert!(message.contains(name), "the error for a bad {name} does not name it: {message}");
+    }
+}
+
+/// Runs the loader that reads the patterns file `name` from `dir`.
+pub fn load_one(dir: &std::path::Path, name: &str) -> Result<(), pressmine::error::PatternError> {
+    use pressmine::{canon, clean, extract, segment};
+    match name {
+        "claims.toml" => extract::rules::ClaimRules::load(dir).map(drop),
+        "clean.toml" => clean::CleanRules::load(dir).map(drop),
+        "initiatives.toml" => extract::initiatives::InitiativeRules::load(dir).map(drop),
+        "turns.toml" => extract::turns::TurnRules::load(dir).map(drop),
+        "indicators.toml" | "places.toml" | "admin-divisions.csv" => canon::Canon::load(dir).map(drop),
+        "dict.txt" => segment::ChineseSegmenter::load(dir).map(drop),
+        other => panic!("no loader for patterns file {other}: add it to invariants::load_one"),
+    }
+}
