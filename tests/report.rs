@@ -14,19 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
-fn pressmine(args: &[&str]) -> std::process::Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_pressmine"))
-        .env("PRESSMINE_PATTERNS", root().join("patterns"))
-        .args(args)
-        .output()
-        .expect("binary runs");
-    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    o
-}
+use common::{pressmine, root};
 
 /// The corpus run once and reported: (temp dir kept alive, output dir).
 fn corpus_output() -> &'static Path {

@@ -5,22 +5,12 @@
 //! carry-over/new-price parts, and one indicator written two ways (规模以上工业增加值 and
 //! 规上工业增加值, 社会消费品零售总额 and 社零总额). The series and revisions are pinned.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
-fn pressmine(args: &[&str]) -> std::process::Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_pressmine"))
-        .env("PRESSMINE_PATTERNS", root().join("patterns"))
-        .args(args)
-        .output()
-        .expect("binary runs");
-    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
-    o
-}
+use common::{pressmine, root};
 
 fn run_releases(out: &Path) {
     let corpus = root().join("tests/series-releases");

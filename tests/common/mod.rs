@@ -5,7 +5,24 @@
 pub mod http;
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::Command;
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the built `pressmine` binary with the project's patterns and asserts it succeeded.
+pub fn pressmine(args: &[&str]) -> std::process::Output {
+    let o = Command::new(env!("CARGO_BIN_EXE_pressmine"))
+        .env("PRESSMINE_PATTERNS", root().join("patterns"))
+        .args(args)
+        .output()
+        .expect("binary runs");
+    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    o
+}
 
 /// Writes the gzip of `n` zero bytes into `w`, compressing one MiB at a time so that nothing
 /// of size `n` is ever held: a decompression bomb (1 GiB of zeros is about 1 MB of gzip).
