@@ -10,7 +10,7 @@ use super::super::numbers;
 use super::super::rules::ClaimRules;
 use super::super::Folded;
 use super::clause::parenthesized;
-use super::clause::{clause_start, Clause};
+use super::clause::{clause_start, is_clause_break, Clause};
 use super::figure::Figure;
 use super::scope::is_place_name;
 use super::Context;
@@ -453,6 +453,45 @@ fn verb_measured(
     (ends && times).then(|| (next.start, f.slice(next.start, next.end)))
 }
 
+/// Where the 从/由 of a from–to change stands when `fig` is one of its two figures
+/// (起征点从改革开放之初的800元提高到目前的5000元, 减除幅度由10％调整为30％): the name is written
+/// before it, and what lies between (a time, 原来的) names nothing. `None` when 从/由 opens no
+/// change of a figure (由政府投资, 从业人员).
+fn from_to_start(cx: &Context<'_>, f: &Folded, cstart: usize, fig: &Figure) -> Option<usize> {
+    let s = &f.chars;
+    let clause_end = (fig.end..s.len()).find(|&k| is_clause_break(s[k])).unwrap_or(s.len());
+    let lo = cx.words.partition_point(|w| w.start < cstart);
+    let hi = cx.words.partition_point(|w| w.start < fig.start);
+    // The last one-character 从/由 before the figure, at most 30 characters away.
+    let from = cx.words[lo..hi]
+        .iter()
+        .rev()
+        .take_while(|w| fig.start - w.start <= 30)
+        .find(|w| w.end == w.start + 1 && matches!(s[w.start], '从' | '由'))?;
+    // 从文盲率高达80%到减少至2.67%: a linking verb between 从 and the figure measures a name
+    // of its own, written there.
+    let linked = cx.words[lo..hi]
+        .iter()
+        .filter(|w| w.start >= from.end)
+        .any(|w| matches!(f.slice(w.start, w.end).as_str(), "达" | "高达" | "达到" | "为" | "约为" | "是"));
+    if linked {
+        return None;
+    }
+    let figure_char = |c: char| c.is_ascii_digit() || numbers::is_numeral_char(c);
+    // A "to" word (提高到, 增至, 调整为) after a figure in `a..b`.
+    let to_after_figure = |a: usize, b: usize| {
+        (a..b).find(|&k| figure_char(s[k])).is_some_and(|d| (d..b).any(|k| matches!(s[k], '到' | '至' | '为')))
+    };
+    let mid_to = to_after_figure(from.end, fig.start);
+    // The second figure (…提高到5000元), or the first with its second after it (由10％调整为30％).
+    let second = mid_to;
+    let first = !mid_to && {
+        let to = (fig.end..clause_end).find(|&k| matches!(s[k], '到' | '至' | '为'));
+        to.is_some_and(|t| (t + 1..clause_end).any(|k| figure_char(s[k])))
+    };
+    (second || first).then_some(from.start)
+}
+
 /// Whether `metric` names a measure (规模, 处理量, 负债率: `[metric] measures` or a measure
 /// suffix) and is written right before the figure at `before`, through a linking word
 /// (总规模达200亿元) at most.
@@ -511,6 +550,8 @@ pub(super) fn of_figure(
         }
         _ => before,
     };
+    // 起征点从800元提高到5000元: the name of a from–to change stands before its 从/由.
+    let metric_to = from_to_start(cx, f, cstart, fig).map_or(metric_to, |p| p.min(metric_to));
     // 电力、热力、燃气及水生产和供应业增长4.9%: a name may hold 、 when no figure stands
     // between it and the clause before.
     let mut metric_from = cstart;
@@ -870,5 +911,19 @@ mod tests {
         assert_eq!(c[0].metric.as_deref(), Some("资产"));
         assert_eq!(c[1].unit.as_deref(), Some("count"));
         assert_eq!(c[1].metric.as_deref(), Some("黄河滩区居民"));
+    }
+
+    #[test]
+    fn a_from_to_change_is_named_before_its_from() {
+        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let named = |v: &str| Some(v.to_string());
+        assert_eq!(
+            m("个人所得税起征点从改革开放之初的800元提高到目前的5000元。"),
+            [named("个人所得税起征点"), named("个人所得税起征点")]
+        );
+        assert_eq!(m("粮食产量从6000万吨增加到6500万吨。"), [named("粮食产量"), named("粮食产量")]);
+        assert_eq!(m("受教育程度从文盲率高达80%到减少至2.67%。")[0], named("文盲率"));
+        // 由 opening an agent, not the start of a change, leaves the name where it is.
+        assert_eq!(m("由政府投资100亿元建设。")[0], named("政府投资"));
     }
 }
