@@ -468,16 +468,17 @@ fn from_to_start(cx: &Context<'_>, f: &Folded, cstart: usize, fig: &Figure) -> O
         .rev()
         .take_while(|w| fig.start - w.start <= 30)
         .find(|w| w.end == w.start + 1 && matches!(s[w.start], '从' | '由'))?;
-    // 从文盲率高达80%到减少至2.67%: a linking verb between 从 and the figure measures a name
-    // of its own, written there.
+    let figure_char = |c: char| c.is_ascii_digit() || numbers::is_numeral_char(c);
+    // 从文盲率高达80%到减少至2.67%: a linking verb between 从 and the first figure measures a
+    // name of its own, written there.
+    let first_digit = (from.end..fig.start).find(|&k| figure_char(s[k])).unwrap_or(fig.start);
     let linked = cx.words[lo..hi]
         .iter()
-        .filter(|w| w.start >= from.end)
+        .filter(|w| w.start >= from.end && w.end <= first_digit)
         .any(|w| matches!(f.slice(w.start, w.end).as_str(), "达" | "高达" | "达到" | "为" | "约为" | "是"));
     if linked {
         return None;
     }
-    let figure_char = |c: char| c.is_ascii_digit() || numbers::is_numeral_char(c);
     // A "to" word (提高到, 增至, 调整为) after a figure in `a..b`.
     let to_after_figure = |a: usize, b: usize| {
         (a..b).find(|&k| figure_char(s[k])).is_some_and(|d| (d..b).any(|k| matches!(s[k], '到' | '至' | '为')))
@@ -923,6 +924,7 @@ mod tests {
         );
         assert_eq!(m("粮食产量从6000万吨增加到6500万吨。"), [named("粮食产量"), named("粮食产量")]);
         assert_eq!(m("受教育程度从文盲率高达80%到减少至2.67%。")[0], named("文盲率"));
+        assert_eq!(m("企业所得税税率由10％调整为30％。"), [named("企业所得税税率"), named("企业所得税税率")]);
         // 由 opening an agent, not the start of a change, leaves the name where it is.
         assert_eq!(m("由政府投资100亿元建设。")[0], named("政府投资"));
     }
