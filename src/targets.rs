@@ -247,7 +247,7 @@ pub fn targets(docs: &[Document], canon: &Canon, tol: &Tolerance) -> TargetsRepo
                     a.key.kind == t.key.kind && a.key.family == t.key.family && same_basis(a.key.basis, t.key.basis)
                 })
                 .collect();
-            let lower = tol.lower_is_better.iter().any(|i| *i == indicator);
+            let lower = tol.lower_is_better.contains(&indicator);
             let margin = (bound == Bound::About).then(|| {
                 if t.percent {
                     tol.percent_points
