@@ -9,6 +9,7 @@
 //! within the margin of `[tolerance]` in `patterns/reports.toml`; on indicators where lower is
 //! better a target is met at or below it.
 //!
+//! A figure that names no place is of the place most figures of its document name.
 //! Reads documents and recomputes their keys with the current patterns; never re-extracts,
 //! and decides no figure's modality, period or bound (the claims stage does).
 
@@ -77,7 +78,8 @@ pub struct Statement {
 pub struct TargetRow {
     /// Canonical indicator.
     pub indicator: String,
-    /// Canonical place (null when the target names none).
+    /// Canonical place (the document's usual place when the target names none; null when no
+    /// figure of its document names one).
     pub place: Option<String>,
     /// GB/T 2260 code of the place.
     pub place_code: Option<String>,
@@ -161,6 +163,19 @@ fn figure(d: &Document, c: &KeyedClaim, chars: &[char], canon: &Canon, tol: &Tol
     }
 }
 
+/// The place most figures of a document name (ties to the first in name order), with its
+/// code: a figure that names none (全年城镇调查失业率为5.2% in a province's bulletin) is of it.
+fn home_place(d: &Document) -> (Option<String>, Option<String>) {
+    let mut count: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
+    for c in &d.claims {
+        if let Some(p) = c.keys.place.as_deref() {
+            *count.entry((p, c.keys.place_code.as_deref())).or_default() += 1;
+        }
+    }
+    let best = count.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
+    best.map_or((None, None), |((p, code), _)| (Some(p.to_string()), code.map(str::to_string)))
+}
+
 /// Whether two change bases can be compared: month-on-month only with itself; 同比 and 比上年
 /// (or none stated) alike for a year.
 fn same_basis(a: Option<Basis>, b: Option<Basis>) -> bool {
@@ -207,11 +222,16 @@ pub fn targets(docs: &[Document], canon: &Canon, tol: &Tolerance) -> TargetsRepo
     let mut actuals: BTreeMap<Slot, Vec<Figure>> = BTreeMap::new();
     for d in docs {
         let chars: Vec<char> = d.text.chars().collect();
+        let home = home_place(d);
         for c in &d.claims {
             if c.said.in_question {
                 continue;
             }
-            let f = figure(d, c, &chars, canon, tol);
+            let mut f = figure(d, c, &chars, canon, tol);
+            if f.key.place.is_none() {
+                f.key.place.clone_from(&home.0);
+                f.key.place_code.clone_from(&home.1);
+            }
             let (Some(ind), Some(_)) = (f.key.indicator.clone(), f.key.period_end.as_ref()) else { continue };
             match c.modality {
                 Modality::Target => targets.push((f, c.bound.unwrap_or(Bound::Point))),
@@ -234,13 +254,7 @@ pub fn targets(docs: &[Document], canon: &Canon, tol: &Tolerance) -> TargetsRepo
             let indicator = t.key.indicator.clone().unwrap_or_default();
             let slot = (indicator.clone(), t.key.period_start.clone(), t.key.period_end.clone());
             let stated = actuals.get(&slot).map(Vec::as_slice).unwrap_or(&[]);
-            // The same place, else a figure that names none (or a target that names none).
-            let same_place: Vec<&Figure> = stated.iter().filter(|a| a.key.place == t.key.place).collect();
-            let candidates: Vec<&Figure> = if same_place.is_empty() {
-                stated.iter().filter(|a| a.key.place.is_none() || t.key.place.is_none()).collect()
-            } else {
-                same_place
-            };
+            let candidates: Vec<&Figure> = stated.iter().filter(|a| a.key.place == t.key.place).collect();
             let comparable: Vec<&&Figure> = candidates
                 .iter()
                 .filter(|a| {
@@ -398,4 +412,70 @@ pub fn render_csv(r: &TargetsReport) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(value: i64, range: Option<[i64; 2]>) -> Figure {
+        let d = |v: i64| Decimal::from(v);
+        Figure {
+            key: Key {
+                indicator: Some("x".into()),
+                place: None,
+                place_code: None,
+                period_start: None,
+                period_end: None,
+                period_kind: None,
+                kind: ClaimKind::Change,
+                family: "%".into(),
+                unit: Some("%".into()),
+                basis: None,
+            },
+            statement: Statement {
+                doc: "d".into(),
+                published: None,
+                title: None,
+                text: String::new(),
+                value: d(value),
+                unit: Some("%".into()),
+                kind: ClaimKind::Change,
+                span: [0, 0],
+                sentence: String::new(),
+            },
+            range: range.map(|[a, b]| [d(a), d(b)]),
+            percent: true,
+        }
+    }
+
+    #[test]
+    fn bounds_read_which_way_is_better() {
+        let m = Some(Decimal::new(2, 1));
+        let at = |v: i64, e: u32| Decimal::new(v, e);
+        // About 5 (±0.2), higher better: 4.8 and anything above is met, 4.7 missed.
+        assert!(meets(&target(5, None), Bound::About, m, false, at(48, 1)));
+        assert!(meets(&target(5, None), Bound::About, m, false, at(70, 1)));
+        assert!(!meets(&target(5, None), Bound::About, m, false, at(47, 1)));
+        // About 3 on prices (lower better): 3.2 met, 3.3 missed, 0.4 met.
+        assert!(meets(&target(3, None), Bound::About, m, true, at(32, 1)));
+        assert!(!meets(&target(3, None), Bound::About, m, true, at(33, 1)));
+        assert!(meets(&target(3, None), Bound::About, m, true, at(4, 1)));
+        // A fall of about 2.5 (lower better): a fall of 2.4 is within the margin, 2.2 is not.
+        assert!(meets(&target(-25, None).scaled(), Bound::About, m, true, at(-24, 1)));
+        assert!(!meets(&target(-25, None).scaled(), Bound::About, m, true, at(-22, 1)));
+        // Floors, ceilings, ranges.
+        assert!(meets(&target(5, None), Bound::Floor, None, false, at(5, 0)));
+        assert!(!meets(&target(5, None), Bound::Ceiling, None, false, at(51, 1)));
+        assert!(meets(&target(2, Some([2, 3])), Bound::Range, None, false, at(25, 1)));
+        assert!(!meets(&target(2, Some([2, 3])), Bound::Range, None, false, at(19, 1)));
+    }
+
+    impl Figure {
+        /// The target's value read in tenths (−25 → −2.5).
+        fn scaled(mut self) -> Self {
+            self.statement.value = Decimal::new(self.statement.value.mantissa() as i64, 1);
+            self
+        }
+    }
 }
