@@ -35,6 +35,7 @@ fn corpus(docs: usize, per_doc: usize, changed_every: usize) -> Vec<Document> {
                         scope: Some(scopes[d % scopes.len()].into()),
                         period: Some(format!("20{:02}-{:02}", 10 + d % 15, 1 + k % 12)),
                         modality: Modality::Actual,
+                        bound: None,
                         rule: "bench".into(),
                     })
                 })

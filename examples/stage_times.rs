@@ -41,7 +41,8 @@ fn main() {
             published: c.published.as_deref(),
             title: c.title.as_deref(),
         };
-        let claims = pressmine::extract::claims::extract(ex.claim_rules(), &cx, &prep, &mut Vec::new());
+        let claims =
+            pressmine::extract::claims::extract(ex.claim_rules(), ex.report_rules(), &cx, &prep, &mut Vec::new());
         lap(6);
         let inits =
             pressmine::extract::initiatives::extract(ex.initiative_rules(), &words, &prep.folded, &mut Vec::new());

@@ -127,6 +127,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Every target (work reports, plans: 增长5%左右, 60万人以上) paired with the actual stated for
+    /// the same indicator, place and period in any document, with a verdict: met, missed,
+    /// pending (no actual yet) or unclear (no comparable unit).
+    Targets {
+        /// Output directory of `run` (or a documents.jsonl file).
+        #[arg(value_name = "OUT")]
+        output: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Write a static review site of an output directory (no server, no network needed):
     /// index.html, a page per document with its figures and initiatives highlighted,
     /// indicators.html (every series as a chart) and initiatives.html.

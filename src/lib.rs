@@ -7,7 +7,8 @@
 //! claims and named initiatives → [`canon`] gives each claim canonical keys (indicator,
 //! place with its code, period start and end) → [`sink`] writes JSON, JSON Lines and CSV. [`run`] drives
 //! batches; [`pipeline::Pipeline`] compiles `patterns/` once and processes one document;
-//! [`report`] writes a static review site of a run's output.
+//! [`report`] writes a static review site of a run's output; [`targets`] pairs each target
+//! of a work report or plan with the actual stated later and says whether it was met.
 //!
 //! ```
 //! use pressmine::{pipeline::Pipeline, source::RawDoc};
@@ -38,3 +39,4 @@ pub mod score;
 pub mod segment;
 pub mod sink;
 pub mod source;
+pub mod targets;

@@ -208,6 +208,19 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             stdout::print(&text, 0).context("writing to standard output")?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Targets { output, format } => {
+            let docs =
+                pressmine::diff::load_side(&output, pipeline).with_context(|| format!("{}", output.display()))?;
+            let tolerance = &pipeline.extractor().report_rules().tolerance;
+            let report = pressmine::targets::targets(&docs, pipeline.canon(), tolerance);
+            let text = match format {
+                cli::Format::Table => pressmine::targets::render_table(&report),
+                cli::Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+                cli::Format::Csv => pressmine::targets::render_csv(&report),
+            };
+            stdout::print(&text, 0).context("writing to standard output")?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Report { input, output } => {
             let dir = output.unwrap_or_else(|| pressmine::report::default_dir(&input));
             let summary = pressmine::report::report(&input, &dir, pipeline.canon())?;

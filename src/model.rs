@@ -239,6 +239,22 @@ pub enum Modality {
     Target,
 }
 
+/// Which way a target binds: how `pressmine targets` reads a target against the actual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// At least the figure (以上, 不低于, 不少于, 超过).
+    Floor,
+    /// At most the figure (以内, 控制在…以内, 不超过, 不高于).
+    Ceiling,
+    /// Near the figure (左右, 约).
+    About,
+    /// Between the two figures of `range` (A–B, 区间).
+    Range,
+    /// The figure itself, with no word saying which way.
+    Point,
+}
+
 /// One figure stated in a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -272,6 +288,9 @@ pub struct Claim {
     pub period: Option<String>,
     /// Fact or aim.
     pub modality: Modality,
+    /// Which way a target binds (`patterns/reports.toml`); null for an actual figure.
+    #[serde(default)]
+    pub bound: Option<Bound>,
     /// Id of the rule that produced the claim.
     pub rule: String,
 }
@@ -363,7 +382,7 @@ impl Serialize for KeyedClaim {
         #[derive(Serialize)]
         struct Range<'a>(#[serde(with = "decimal_range_ref")] &'a Option<[rust_decimal::Decimal; 2]>);
         let (c, k, a) = (&self.claim, &self.keys, &self.said);
-        let mut st = s.serialize_struct("Claim", 24)?;
+        let mut st = s.serialize_struct("Claim", 25)?;
         st.serialize_field("text", &c.text)?;
         st.serialize_field("span", &c.span)?;
         st.serialize_field("sentence", &c.sentence)?;
@@ -384,6 +403,7 @@ impl Serialize for KeyedClaim {
         st.serialize_field("period_end", &k.period_end)?;
         st.serialize_field("period_kind", &k.period_kind)?;
         st.serialize_field("modality", &c.modality)?;
+        st.serialize_field("bound", &c.bound)?;
         st.serialize_field("rule", &c.rule)?;
         st.serialize_field("speaker", &a.speaker)?;
         st.serialize_field("turn", &a.turn)?;
@@ -572,6 +592,7 @@ mod tests {
             scope: Some("江苏".into()),
             period: Some("2024-01/2024-07".into()),
             modality: Modality::Actual,
+            bound: None,
             rule: "unit.percent".into(),
         }
     }

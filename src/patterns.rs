@@ -190,6 +190,7 @@ pub const FILES: &[&str] = &[
     "initiatives.toml",
     "indicators.toml",
     "places.toml",
+    "reports.toml",
     "turns.toml",
     "admin-divisions.csv",
     "dict.txt",

@@ -153,6 +153,7 @@ pub const CLAIM_COLUMNS: &[&str] = &[
     "publisher",
     "url",
     "speaker",
+    "bound",
 ];
 
 /// Quotes a CSV field when needed (RFC 4180).
@@ -214,6 +215,7 @@ pub fn claims_csv_rows(doc: &Document) -> String {
             opt(&doc.publisher),
             opt(&doc.source.url),
             opt(&c.said.speaker),
+            c.bound.map(|b| enum_text(&b)).unwrap_or_default(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));

@@ -142,7 +142,9 @@ fn empty_patterns_folder_lists_the_files_it_needs() {
     let o = run(&["--patterns", tmp.path().to_str().unwrap(), "initiatives", root().join("output").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    for f in ["claims.toml", "clean.toml", "initiatives.toml", "indicators.toml", "places.toml", "dict.txt"] {
+    for f in
+        ["claims.toml", "clean.toml", "initiatives.toml", "indicators.toml", "places.toml", "reports.toml", "dict.txt"]
+    {
         assert!(err.contains(f), "{f}: {err}");
     }
     // One file missing: that one is named as missing.

@@ -252,6 +252,7 @@ fn as_claim(q: Quantity) -> Claim {
         scope: None,
         period: None,
         modality: pressmine::model::Modality::Actual,
+        bound: None,
         rule: String::new(),
     }
 }

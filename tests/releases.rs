@@ -862,13 +862,14 @@ fn transcript_with_speaker_lines() {
     let csv = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/output/claims.csv")).unwrap();
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    assert_eq!((header[3], header.last()), ("text", Some(&"speaker")));
-    // The speaker is the last column: split from the end, a quoted sentence cannot shift it.
+    let from_end = header.len() - header.iter().position(|h| *h == "speaker").unwrap();
+    assert_eq!((header[3], header[header.len() - from_end]), ("text", "speaker"));
+    // The speaker is counted from the end: split from the end, a quoted sentence cannot shift it.
     let said: Vec<(String, String)> = lines
         .filter(|l| l.starts_with("own/press-briefing.html,"))
         .map(|l| {
             let r: Vec<&str> = l.split(',').collect();
-            (r[3].to_string(), r[r.len() - 1].to_string())
+            (r[3].to_string(), r[r.len() - from_end].to_string())
         })
         .collect();
     assert_eq!(said[1], ("5.6%".to_string(), "陈立群".to_string()), "{said:?}");

@@ -300,7 +300,7 @@ fn find_title_block(page: &Page, body_start: usize, rules: &CleanRules) -> Optio
         .collect();
     let matches = |b: &Block| {
         let t = squash_title(&b.text);
-        if rules.is_boilerplate(&b.text) {
+        if rules.is_boilerplate(&b.text) || rules.is_byline(&b.text) {
             return false;
         }
         t.chars().count() >= 4
@@ -314,10 +314,10 @@ fn find_title_block(page: &Page, body_start: usize, rules: &CleanRules) -> Optio
         .or_else(|| (0..limit).rev().take(12).find(|&i| matches(&page.blocks[i]) && page.blocks[i].link == 0))
         .or_else(|| {
             if page.title_tag.is_none() {
-                (0..limit)
-                    .rev()
-                    .take(12)
-                    .find(|&i| page.blocks[i].heading && !rules.is_boilerplate(&page.blocks[i].text))
+                (0..limit).rev().take(12).find(|&i| {
+                    let t = &page.blocks[i].text;
+                    page.blocks[i].heading && !rules.is_boilerplate(t) && !rules.is_byline(t)
+                })
             } else {
                 None
             }
@@ -412,6 +412,10 @@ fn choose_date(
                 return Some((d, false));
             }
         }
+    }
+    // A report's meeting line (——2025年1月15日在…会议上) dates it.
+    if let Some(d) = header.clone().filter(usable).find_map(|i| rules.byline_date(&page.blocks[i].text)) {
+        return Some((d, false));
     }
     let head_end = raw.char_indices().nth(16 * 1024).map(|(i, _)| i).unwrap_or(raw.len());
     if let Some(d) = rules.find_date(&raw[..head_end], &["date.cms_comment"]) {

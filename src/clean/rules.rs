@@ -23,6 +23,8 @@ struct File {
     body_end: Vec<RuleSpec>,
     title_separator: Vec<RuleSpec>,
     lead_in: Vec<RuleSpec>,
+    #[serde(default)]
+    byline: Vec<RuleSpec>,
     notice: Vec<RuleSpec>,
     doc_number: Vec<RuleSpec>,
     issuer: Vec<RuleSpec>,
@@ -54,6 +56,8 @@ pub struct CleanRules {
     pub title_separator: Vec<Rule>,
     /// Speaker lines kept when they stand just before the body.
     pub lead_in: Vec<Rule>,
+    /// Lines under a report's heading naming the meeting, speaker or date: never the title.
+    pub byline: Vec<Rule>,
     /// Titles and body lines that make a page an official notice.
     pub notice: Vec<Rule>,
     /// Document-number lines (capture group `number`).
@@ -104,6 +108,7 @@ impl CleanRules {
             body_end: src.compile_rules(&f.body_end, &f.fragments)?,
             title_separator: src.compile_rules(&f.title_separator, &f.fragments)?,
             lead_in: src.compile_rules(&f.lead_in, &f.fragments)?,
+            byline: src.compile_rules(&f.byline, &f.fragments)?,
             notice: src.compile_rules(&f.notice, &f.fragments)?,
             doc_number,
             issuer,
@@ -120,6 +125,20 @@ impl CleanRules {
     /// is also how a transcript names a speaker (记者：张三).
     pub fn is_edge_only(&self, line: &str) -> bool {
         self.credit.iter().any(|r| r.regex.is_match(line)) && !self.boilerplate.iter().any(|r| r.regex.is_match(line))
+    }
+
+    /// Whether a line is a byline (meeting, speaker or date line): never a title.
+    pub fn is_byline(&self, line: &str) -> bool {
+        self.byline.iter().any(|r| r.regex.is_match(line.trim()))
+    }
+
+    /// The date a byline states (a meeting line's date), normalized to ISO 8601. A date
+    /// alone on a line (`byline.date`) is left to the dateline rule, which reads it as a bare date.
+    pub fn byline_date(&self, line: &str) -> Option<String> {
+        self.byline
+            .iter()
+            .filter(|r| r.id != "byline.date")
+            .find_map(|r| r.regex.captures(line.trim()).and_then(|c| iso_date(&c)))
     }
 
     /// The first date any rule in `ids` finds in `s`, normalized to ISO 8601.

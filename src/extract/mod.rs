@@ -6,6 +6,7 @@
 pub mod claims;
 pub mod initiatives;
 pub mod numbers;
+pub mod reports;
 pub mod rules;
 pub mod scan;
 pub mod turns;
@@ -34,6 +35,7 @@ pub struct Extractor {
     claims: rules::ClaimRules,
     initiatives: initiatives::InitiativeRules,
     turns: turns::TurnRules,
+    reports: reports::ReportRules,
 }
 
 impl Extractor {
@@ -46,12 +48,18 @@ impl Extractor {
             claims: rules::ClaimRules::load(dir)?,
             initiatives: initiatives::InitiativeRules::load(dir)?,
             turns: turns::TurnRules::load(dir)?,
+            reports: reports::ReportRules::load(dir)?,
         })
     }
 
     /// The initiative lexicon.
     pub fn initiative_rules(&self) -> &initiatives::InitiativeRules {
         &self.initiatives
+    }
+
+    /// The report rules (sections, bounds, tolerance).
+    pub fn report_rules(&self) -> &reports::ReportRules {
+        &self.reports
     }
 
     /// The claim vocabulary.
@@ -84,7 +92,7 @@ impl Extractor {
     ) -> Extracted {
         let mut warnings = Vec::new();
         let cx = claims::Context { text, words: &seg.words, sentences: &seg.sentences, published, title };
-        let claims = claims::extract(&self.claims, &cx, prepared, &mut warnings);
+        let claims = claims::extract(&self.claims, &self.reports, &cx, prepared, &mut warnings);
         let initiatives = initiatives::extract(&self.initiatives, &seg.words, &prepared.folded, &mut warnings);
         let turns = turns::detect(&self.turns, text, title);
         Extracted { claims, initiatives, turns, warnings }

@@ -252,6 +252,7 @@ pub fn load_one(dir: &std::path::Path, name: &str) -> Result<(), pressmine::erro
         "clean.toml" => clean::CleanRules::load(dir).map(drop),
         "initiatives.toml" => extract::initiatives::InitiativeRules::load(dir).map(drop),
         "turns.toml" => extract::turns::TurnRules::load(dir).map(drop),
+        "reports.toml" => extract::reports::ReportRules::load(dir).map(drop),
         "indicators.toml" | "places.toml" | "admin-divisions.csv" => canon::Canon::load(dir).map(drop),
         "dict.txt" => segment::ChineseSegmenter::load(dir).map(drop),
         other => panic!("no loader for patterns file {other}: add it to invariants::load_one"),

@@ -9,6 +9,9 @@
 //! - [`scope`]: the region or entity it is about;
 //! - [`period`]: the time it covers;
 //! - [`modality`]: target or actual;
+//! - [`section`]: in a report, the period and modality its sections give figures without
+//!   a period of their own (review → last year, targets → this year, horizon);
+//! - [`bound`]: which way a target binds (floor, ceiling, about, range, point);
 //! - [`lists`]: what a figure takes from the others (分别 lists, shared hedges and bases,
 //!   indicators inherited within a sentence, 其中 sub-items);
 //! - [`table`]: figures in data-table cells;
@@ -25,11 +28,13 @@ use self::period::{fill_release_period, find_periods, period_for, PeriodMention}
 use self::scope::{fill_release_scope, scope, DocRegion};
 use self::table::table_claims;
 use super::numbers::{self, LiteralError};
+use super::reports::ReportRules;
 use super::rules::ClaimRules;
 use super::Folded;
 use crate::model::{Claim, Span, Warning, WarningCode};
 use crate::segment::Word;
 
+mod bound;
 mod clause;
 mod figure;
 mod lists;
@@ -38,6 +43,7 @@ mod modality;
 mod nonclaims;
 mod period;
 mod scope;
+mod section;
 mod table;
 
 pub use figure::{scan_currency_names, scan_quantities, CurrencyName, Quantity};
@@ -61,6 +67,7 @@ pub struct Context<'a> {
 /// Extracts claims from one document.
 pub fn extract(
     rules: &ClaimRules,
+    reports: &ReportRules,
     cx: &Context<'_>,
     prepared: &super::Prepared,
     warnings: &mut Vec<Warning>,
@@ -79,9 +86,12 @@ pub fn extract(
     share_list_qualifiers(rules, s, &mut claims);
     // Data-table cells the running text did not cover.
     table_claims(rules, cx, f, &mut claims);
+    // In a report, what its sections state for figures without a period of their own.
+    section::apply(reports, cx, s, &periods, &mut claims);
     // What the release as a whole states for figures without their own.
     fill_release_period(rules, cx, s, &mut claims);
     fill_release_scope(rules, &region, &mut claims);
+    bound::fill_bounds(reports, s, &mut claims);
     // 分别减少52.1万斤、0斤: a decrease of nothing is 0, never -0 (which JSON cannot tell apart).
     for c in &mut claims {
         if c.value.is_zero() {
@@ -285,6 +295,7 @@ fn recognize(
             scope,
             period,
             modality,
+            bound: None,
             rule: fig.rule,
         },
         share_of_previous,

@@ -112,6 +112,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                 scope: None,
                 period: None,
                 modality: Modality::Actual,
+                bound: None,
                 rule: "table.cell".into(),
             });
         }
