@@ -7,11 +7,13 @@
 //! claims and named initiatives → [`canon`] gives each claim canonical keys (indicator,
 //! place with its code, period start and end) → [`sink`] writes JSON, JSON Lines and CSV. [`run`] drives
 //! batches; [`pipeline::Pipeline`] compiles `patterns/` once and processes one document;
-//! [`report`] writes a static review site of a run's output.
+//! [`report`] writes a static review site of a run's output. [`warc`] reads web archives
+//! record by record; [`shard`] and [`merge`] split a run over workers and join the outputs.
+//! The default rules are compiled in ([`patterns::Patterns::embedded`]).
 //!
 //! ```
 //! use pressmine::{pipeline::Pipeline, source::RawDoc};
-//! let pipeline = Pipeline::load(&pressmine::patterns::default_dir()).unwrap();
+//! let pipeline = Pipeline::embedded().unwrap();
 //! let html = "<html><head><title>江苏新闻</title></head><body><h1>江苏新闻</h1>\
 //!             <p>2023年，江苏制造业增加值达4.66万亿元，占全国14.1%。</p></body></html>";
 //! let doc = pipeline.process(&RawDoc::from_bytes("a.html", html.as_bytes().to_vec()));
@@ -29,6 +31,7 @@ pub mod eval;
 pub mod extract;
 pub mod fetch;
 pub mod hash;
+pub mod merge;
 pub mod model;
 pub mod patterns;
 pub mod pipeline;
@@ -36,5 +39,7 @@ pub mod report;
 pub mod run;
 pub mod score;
 pub mod segment;
+pub mod shard;
 pub mod sink;
 pub mod source;
+pub mod warc;
