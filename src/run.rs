@@ -457,8 +457,8 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     let mut errors_out = AtomicFile::create(&out.join("errors.jsonl"))?;
     let mut claims_out = AtomicFile::create(&out.join("claims.csv"))?;
     claims_out.write(sink::claims_csv_header().as_bytes())?;
-    let mut summary =
-        RunSummary { skipped: listing.skipped.len(), errors_file: out.join("errors.jsonl"), ..RunSummary::default() };
+    let skipped = listing.skipped.iter().filter(|id| config.shard.map_or(true, |s| s.contains(id))).count();
+    let mut summary = RunSummary { skipped, errors_file: out.join("errors.jsonl"), ..RunSummary::default() };
     for e in listing.errors.iter().filter(|e| config.shard.map_or(true, |s| s.contains(&e.path))) {
         summary.failed += 1;
         errors_out.write_json_line(&ErrorLine {

@@ -188,6 +188,9 @@ impl<R: BufRead> Records<R> {
                 Ok(None) => return Some(self.stop(start, "truncated: the file ends inside the record's WARC header")),
                 Err(e) => return Some(self.stop(start, format!("read failed: {e}; the rest of the file is not read"))),
             };
+            if !line.ends_with(b"\n") {
+                return Some(self.stop(start, "truncated: the file ends inside the record's WARC header"));
+            }
             header_bytes += line.len();
             if header_bytes > MAX_HEADER {
                 return Some(self.malformed(start, format!("WARC header longer than {MAX_HEADER} bytes")));
