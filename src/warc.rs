@@ -18,6 +18,11 @@
 //!
 //! This module does not decode text or look inside the HTML: that is `decode`'s and
 //! `clean`'s job.
+//!
+//! A small reader of its own rather than the `warc` crate (0.4): that crate yields no record
+//! offsets (needed for stable ids), cannot go on after a malformed record, reads a record's
+//! whole block whatever its size, and would bring nom, chrono, uuid 0.8 and a second gzip
+//! implementation (libflate) for what is here about 300 lines over flate2.
 
 use std::io::{BufRead, Read};
 
