@@ -20,8 +20,10 @@
 //! `clean`'s job.
 //!
 //! A small reader of its own rather than the `warc` crate (0.4): that crate yields no record
-//! offsets (needed for stable ids), cannot go on after a malformed record, reads a record's
-//! whole block whatever its size, and would bring nom, chrono, uuid 0.8 and a second gzip
+//! offsets (needed for stable ids), buffers a header with an unbounded `read_until` (bytes
+//! without a newline grow it without limit), ends silently on a file cut inside a header,
+//! and after a bad header goes on reading the block as the next header instead of finding
+//! the next record; it would also bring nom, chrono, uuid 0.8 and a second gzip
 //! implementation (libflate) for what is here about 300 lines over flate2.
 
 use std::io::{BufRead, Read};
