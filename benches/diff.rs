@@ -79,7 +79,11 @@ fn main() {
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return;
     }
-    let syn = Canon::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns")).unwrap();
+    let syn = Canon::load(
+        &pressmine::patterns::Patterns::read_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns"))
+            .unwrap(),
+    )
+    .unwrap();
     let (old, new) = (corpus(10_000, 30, 0), corpus(10_000, 30, 20));
     let mut times = Vec::new();
     let mut changed = 0;

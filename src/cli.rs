@@ -7,7 +7,8 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "pressmine", version, about)]
 pub struct Cli {
-    /// Folder of rule files and dictionaries (default: $PRESSMINE_PATTERNS, ./patterns).
+    /// Folder of rule files and dictionaries (default: $PRESSMINE_PATTERNS, else ./patterns
+    /// when it holds claims.toml, else the rules built into pressmine).
     #[arg(long, global = true)]
     pub patterns: Option<PathBuf>,
     /// Worker threads (default: all cores).
@@ -26,8 +27,9 @@ pub struct Cli {
 pub enum Command {
     /// Process a corpus directory into OUTPUT (docs/, documents.jsonl, claims.csv, errors.jsonl).
     Run {
-        /// Corpus directory (.html .htm .shtml .xhtml .txt, optionally .gz). With --fetch, the
-        /// pages are fetched into it first (default: OUTPUT/corpus).
+        /// Corpus directory (.html .htm .shtml .xhtml .txt, optionally .gz; .warc and .warc.gz
+        /// files are read record by record), or one WARC file. With --fetch, the pages are
+        /// fetched into it first (default: OUTPUT/corpus).
         #[arg(required_unless_present = "fetch")]
         corpus: Option<PathBuf>,
         /// Output directory.
@@ -43,6 +45,10 @@ pub enum Command {
         /// Skip files matching this glob (repeatable; wins over --include).
         #[arg(long, value_name = "GLOB")]
         exclude: Vec<String>,
+        /// Process only shard K of N: the documents whose id hashes to K (first 8 bytes of
+        /// the id's SHA-256, big-endian, mod N, plus 1). Join the N outputs with `merge`.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<pressmine::shard::Shard>,
         /// Fetch the URLs of this file (one per line) into the corpus first, then process it.
         #[arg(long, value_name = "URLS_FILE")]
         fetch: Option<PathBuf>,
@@ -52,6 +58,21 @@ pub enum Command {
         /// Fetch options (with --fetch).
         #[command(flatten)]
         fetch_args: FetchArgs,
+    },
+    /// Join the outputs of `run --shard 1/N` … `N/N` into one output, identical to a single run's.
+    Merge {
+        /// Output folders of the shards.
+        #[arg(required = true, value_name = "OUT")]
+        shards: Vec<PathBuf>,
+        /// Folder to write the merged output into.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// The rule files and dictionaries: `patterns export DIR` writes the built-in ones out to edit.
+    Patterns {
+        /// What to do.
+        #[command(subcommand)]
+        action: PatternsAction,
     },
     /// Download pages over HTTP(S) into a corpus directory, politely and resumably.
     Fetch {
@@ -156,6 +177,20 @@ pub enum Command {
         /// Folder with REFERENCE_ANNOTATIONS.json and *.truth.json (default: PAGES).
         #[arg(long)]
         truth: Option<PathBuf>,
+    },
+}
+
+/// Subcommands of `patterns`.
+#[derive(Debug, Subcommand)]
+pub enum PatternsAction {
+    /// Write the built-in rule files, dictionary and division table into DIR, to edit and use
+    /// with --patterns DIR (or $PRESSMINE_PATTERNS).
+    Export {
+        /// Folder to write into (created if missing).
+        dir: PathBuf,
+        /// Overwrite files that exist.
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -47,11 +47,19 @@ pub enum PatternError {
     },
     /// The folder is missing or lacks files every patterns folder needs.
     #[error("{}: {problem}; a patterns folder (--patterns or $PRESSMINE_PATTERNS) holds {}: \
-             copy pressmine's patterns/ folder and edit the copy", dir.display(), crate::patterns::FILES.join(", "))]
+             `pressmine patterns export DIR` writes the built-in ones to edit", dir.display(), crate::patterns::FILES.join(", "))]
     Folder {
         /// The folder given.
         dir: PathBuf,
         /// What is wrong with it, e.g. which files are missing.
+        problem: String,
+    },
+    /// The built-in patterns could not be written out.
+    #[error("{}: {problem}", path.display())]
+    Export {
+        /// Folder or file involved.
+        path: PathBuf,
+        /// What went wrong and what to do.
         problem: String,
     },
     /// A syntax or validation error at a line.

@@ -9,10 +9,13 @@
 //! batches; [`pipeline::Pipeline`] compiles `patterns/` once and processes one document;
 //! [`report`] writes a static review site of a run's output; [`targets`] pairs each target
 //! of a work report or plan with the actual stated later and says whether it was met.
+//! [`warc`] reads web archives record by record; [`shard`] and [`merge`] split a run over
+//! workers and join the outputs. The default rules are compiled in
+//! ([`patterns::Patterns::embedded`]).
 //!
 //! ```
 //! use pressmine::{pipeline::Pipeline, source::RawDoc};
-//! let pipeline = Pipeline::load(&pressmine::patterns::default_dir()).unwrap();
+//! let pipeline = Pipeline::embedded().unwrap();
 //! let html = "<html><head><title>江苏新闻</title></head><body><h1>江苏新闻</h1>\
 //!             <p>2023年，江苏制造业增加值达4.66万亿元，占全国14.1%。</p></body></html>";
 //! let doc = pipeline.process(&RawDoc::from_bytes("a.html", html.as_bytes().to_vec()));
@@ -30,6 +33,7 @@ pub mod eval;
 pub mod extract;
 pub mod fetch;
 pub mod hash;
+pub mod merge;
 pub mod model;
 pub mod patterns;
 pub mod pipeline;
@@ -37,6 +41,8 @@ pub mod report;
 pub mod run;
 pub mod score;
 pub mod segment;
+pub mod shard;
 pub mod sink;
 pub mod source;
 pub mod targets;
+pub mod warc;

@@ -96,12 +96,31 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         return Ok(ExitCode::from(pressmine::fetch::exit_code(&summary)));
     }
-    let dir = cli.patterns.clone().unwrap_or_else(pressmine::patterns::default_dir);
+    if let Command::Patterns { action: cli::PatternsAction::Export { dir, force } } = &cli.command {
+        let written = pressmine::patterns::Patterns::export(dir, *force)?;
+        if !cli.quiet {
+            eprintln!(
+                "pressmine: {} files written to {}; use them with --patterns {} (or PRESSMINE_PATTERNS)",
+                written.len(),
+                dir.display(),
+                dir.display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Merge { shards, output } = &cli.command {
+        let summary = pressmine::merge::merge(shards, output)?;
+        if !cli.quiet {
+            eprintln!("pressmine: {summary}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let patterns = pressmine::patterns::Patterns::locate(cli.patterns.as_deref())?;
     // Leaked on purpose: it lives until the process exits, and freeing the dictionaries and
     // compiled rules (tens of MB of small allocations) would only delay the exit.
-    let pipeline: &'static Pipeline = Box::leak(Box::new(Pipeline::load(&dir)?));
+    let pipeline: &'static Pipeline = Box::leak(Box::new(Pipeline::new(&patterns)?));
     match cli.command {
-        Command::Run { corpus, output, max_bytes, include, exclude, fetch, fetch_max_bytes, fetch_args } => {
+        Command::Run { corpus, output, max_bytes, include, exclude, shard, fetch, fetch_max_bytes, fetch_args } => {
             if let Some(url) = corpus.as_deref().and_then(as_url) {
                 anyhow::bail!(
                     "{url}: a URL, not a folder; fetch and read it in one step with \
@@ -121,14 +140,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 }
                 fetch_failed = summary.failed > 0;
             }
-            let config = RunConfig { corpus, output, max_bytes, progress, select };
+            let config = RunConfig { corpus, output, max_bytes, progress, select, shard };
             let summary = run::run(pipeline, &config)?;
             if !cli.quiet {
                 eprintln!("pressmine: {summary}");
             }
             Ok(if summary.failed > 0 || fetch_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Fetch { .. } => unreachable!("handled above"),
+        Command::Fetch { .. } | Command::Merge { .. } | Command::Patterns { .. } => unreachable!("handled above"),
         Command::Extract { paths, max_bytes } => {
             if let Some(url) = paths.iter().find_map(|p| as_url(p)) {
                 anyhow::bail!(

@@ -1,13 +1,15 @@
-//! Loads and validates the top-level `patterns/` folder: TOML rule files and the
-//! segmentation dictionary. Every regex rule has an id, a description and examples that
-//! must and must not match; all are compiled once here, and a bad file fails naming the
-//! file and line. This module knows nothing of what the rules mean: each stage reads its
-//! own section.
+//! Loads and validates the rule files and the segmentation dictionary: from a `patterns/`
+//! folder, or the copy of the repository's `patterns/` compiled into the executable (so an
+//! installed binary works in any folder). [`Patterns`] holds the files' texts by name; each
+//! stage's loader reads its own file from it. Every regex rule has an id, a description and
+//! examples that must and must not match; all are compiled once here, and a bad file fails
+//! naming the file and line. This module knows nothing of what the rules mean.
 
 use crate::error::PatternError;
 use regex::Regex;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -219,17 +221,181 @@ pub fn check_folder(dir: &Path) -> Result<(), PatternError> {
     Err(PatternError::Folder { dir: dir.to_path_buf(), problem })
 }
 
-/// Where the patterns folder is: `$PRESSMINE_PATTERNS`, else `./patterns`, else the one
-/// next to the crate's sources (for tests and `cargo run`).
-pub fn default_dir() -> PathBuf {
-    if let Some(p) = std::env::var_os("PRESSMINE_PATTERNS") {
-        return PathBuf::from(p);
+/// The repository's `patterns/` as compiled into the executable: every file of [`FILES`],
+/// then the files exported beside them for the reader ([`DOC_FILES`]).
+const EMBEDDED: &[(&str, &str)] = &[
+    ("claims.toml", include_str!("../patterns/claims.toml")),
+    ("clean.toml", include_str!("../patterns/clean.toml")),
+    ("initiatives.toml", include_str!("../patterns/initiatives.toml")),
+    ("indicators.toml", include_str!("../patterns/indicators.toml")),
+    ("places.toml", include_str!("../patterns/places.toml")),
+    ("reports.toml", include_str!("../patterns/reports.toml")),
+    ("turns.toml", include_str!("../patterns/turns.toml")),
+    ("admin-divisions.csv", include_str!("../patterns/admin-divisions.csv")),
+    ("dict.txt", include_str!("../patterns/dict.txt")),
+    ("README.md", include_str!("../patterns/README.md")),
+    ("admin-divisions.LICENSE", include_str!("../patterns/admin-divisions.LICENSE")),
+];
+
+/// Files of the built-in set that no loader reads (documentation and licences), written out
+/// by [`Patterns::export`] beside the rule files.
+pub const DOC_FILES: &[&str] = &["README.md", "admin-divisions.LICENSE"];
+
+/// Environment variable naming a patterns folder (after `--patterns`, before `./patterns`).
+pub const ENV_VAR: &str = "PRESSMINE_PATTERNS";
+
+/// Where a [`Patterns`] set was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The copy compiled into the executable.
+    BuiltIn,
+    /// A folder on disk.
+    Folder(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::BuiltIn => f.write_str("built-in patterns"),
+            Origin::Folder(d) => write!(f, "{}", d.display()),
+        }
     }
-    let local = PathBuf::from("patterns");
-    if local.join("claims.toml").is_file() {
-        return local;
+}
+
+/// The texts of the patterns files, by file name: what every loader reads.
+#[derive(Debug, Clone)]
+pub struct Patterns {
+    origin: Origin,
+    files: BTreeMap<String, String>,
+}
+
+impl Patterns {
+    /// The default rules compiled into the executable (the repository's `patterns/`).
+    pub fn embedded() -> Self {
+        let files = EMBEDDED
+            .iter()
+            .filter(|(name, _)| FILES.contains(name))
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        Self { origin: Origin::BuiltIn, files }
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("patterns")
+
+    /// Reads every file of [`FILES`] from a folder.
+    ///
+    /// # Errors
+    /// A missing folder or files (all named), or a file that cannot be read.
+    pub fn read_dir(dir: &Path) -> Result<Self, PatternError> {
+        check_folder(dir)?;
+        let mut files = BTreeMap::new();
+        for name in FILES {
+            let path = dir.join(name);
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| PatternError::Io { path: path.clone(), source })?;
+            files.insert(name.to_string(), text);
+        }
+        Ok(Self { origin: Origin::Folder(dir.to_path_buf()), files })
+    }
+
+    /// Finds the patterns to use, in this order: `explicit` (`--patterns DIR`), then
+    /// `$PRESSMINE_PATTERNS`, then `./patterns` when it holds `claims.toml`, then the
+    /// built-in set.
+    ///
+    /// # Errors
+    /// A folder named by `explicit` or the environment that is missing, incomplete or
+    /// unreadable (no fallback then: the user asked for that folder).
+    pub fn locate(explicit: Option<&Path>) -> Result<Self, PatternError> {
+        if let Some(dir) = explicit {
+            return Self::read_dir(dir);
+        }
+        if let Some(dir) = std::env::var_os(ENV_VAR).filter(|v| !v.is_empty()) {
+            return Self::read_dir(Path::new(&dir));
+        }
+        let local = Path::new("patterns");
+        if local.join("claims.toml").is_file() {
+            return Self::read_dir(local);
+        }
+        Ok(Self::embedded())
+    }
+
+    /// Where the texts came from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// The text of one file, by name (`claims.toml`).
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.files.get(name).map(String::as_str)
+    }
+
+    /// Replaces (or adds) the text of one file, e.g. to try an edited rule in memory.
+    pub fn set_text(&mut self, name: &str, text: impl Into<String>) {
+        self.files.insert(name.to_string(), text.into());
+    }
+
+    /// The path errors in file `name` are reported at: the file in the folder, or
+    /// `<built-in>/name`.
+    pub fn path_of(&self, name: &str) -> PathBuf {
+        match &self.origin {
+            Origin::BuiltIn => Path::new("<built-in>").join(name),
+            Origin::Folder(d) => d.join(name),
+        }
+    }
+
+    /// One file as a [`Source`] for a loader.
+    ///
+    /// # Errors
+    /// [`PatternError::Folder`] when the set lacks the file.
+    pub fn source(&self, name: &str) -> Result<Source, PatternError> {
+        let text = self.files.get(name).ok_or_else(|| PatternError::Folder {
+            dir: self.path_of(""),
+            problem: format!("not a patterns folder: {name} missing"),
+        })?;
+        Ok(Source { path: self.path_of(name), text: text.clone() })
+    }
+
+    /// SHA-256 (hex) over the names and texts of the files of [`FILES`]: the same rules give
+    /// the same digest whether built in or read from a folder.
+    pub fn digest(&self) -> String {
+        let mut h = Sha256::new();
+        for name in FILES {
+            let text = self.text(name).unwrap_or_default();
+            h.update(name.as_bytes());
+            h.update((text.len() as u64).to_le_bytes());
+            h.update(text.as_bytes());
+        }
+        crate::hash::hex(&h.finalize())
+    }
+
+    /// Writes the built-in files (the rule files, the dictionary, the division table, their
+    /// README and licence) into `dir`, creating it; returns the paths written. Existing files
+    /// are kept unless `force`.
+    ///
+    /// # Errors
+    /// [`PatternError::Export`] when a file exists and `force` is off (nothing is written
+    /// then), or on I/O failure.
+    pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, PatternError> {
+        let export_err = |path: &Path, problem: String| PatternError::Export { path: path.to_path_buf(), problem };
+        if dir.exists() && !dir.is_dir() {
+            return Err(export_err(dir, "is a file, not a folder; give a folder (it is created if missing)".into()));
+        }
+        if !force {
+            let existing: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).filter(|n| dir.join(n).exists()).collect();
+            if !existing.is_empty() {
+                return Err(export_err(
+                    dir,
+                    format!("already holds {}; nothing written (add --force to overwrite)", existing.join(", ")),
+                ));
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(|e| export_err(dir, format!("cannot create the folder ({e})")))?;
+        let mut written = Vec::new();
+        for (name, text) in EMBEDDED {
+            let path = dir.join(name);
+            std::fs::write(&path, text).map_err(|e| export_err(&path, format!("cannot write ({e})")))?;
+            written.push(path);
+        }
+        Ok(written)
+    }
 }
 
 #[cfg(test)]
@@ -258,6 +424,21 @@ mod tests {
         let f: F = src.parse().unwrap();
         let err = src.compile_rules(&f.rule, &BTreeMap::new()).unwrap_err().to_string();
         assert!(err.starts_with("x.toml:3:"), "{err}");
+    }
+
+    #[test]
+    fn built_in_set_is_the_repository_folder() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns");
+        let disk = Patterns::read_dir(&dir).unwrap();
+        let built_in = Patterns::embedded();
+        assert_eq!(disk.digest(), built_in.digest());
+        for name in FILES {
+            assert_eq!(disk.text(name), built_in.text(name), "{name}");
+        }
+        assert_eq!(built_in.source("claims.toml").unwrap().path, Path::new("<built-in>/claims.toml"));
+        let mut edited = built_in.clone();
+        edited.set_text("dict.txt", "新词 5 n\n");
+        assert_ne!(edited.digest(), built_in.digest());
     }
 
     #[test]

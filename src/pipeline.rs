@@ -10,6 +10,7 @@ use crate::error::PatternError;
 use crate::extract::Extractor;
 use crate::hash::{hex, sha256_hex};
 use crate::model::{Document, SourceInfo, Warning, WarningCode, SCHEMA};
+use crate::patterns::Patterns;
 use crate::segment::ChineseSegmenter;
 use crate::source::RawDoc;
 use sha2::{Digest, Sha256};
@@ -46,10 +47,10 @@ fn join_bounded(paragraphs: &[String], limit: usize) -> (String, usize) {
     (text, total - chars)
 }
 
-/// Everything compiled from `patterns/`, shared read-only by all threads.
+/// Everything compiled from the patterns, shared read-only by all threads.
 #[derive(Debug)]
 pub struct Pipeline {
-    patterns_dir: std::path::PathBuf,
+    patterns_digest: String,
     fingerprint: std::sync::OnceLock<String>,
     clean: CleanRules,
     segmenter: ChineseSegmenter,
@@ -58,20 +59,19 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// Loads and compiles every rule and dictionary in `patterns_dir`.
+    /// Compiles every rule and dictionary of a [`Patterns`] set.
     ///
     /// # Errors
-    /// A missing folder or files (all named), or the first invalid file, with its name and line.
-    pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
-        crate::patterns::check_folder(patterns_dir)?;
+    /// The first invalid file, with its name and line.
+    pub fn new(patterns: &Patterns) -> Result<Self, PatternError> {
         // The dictionaries take most of the start-up: built beside the rules when the
         // thread pool has room.
         let (segmenter, (clean, (extractor, canon))) = rayon::join(
-            || ChineseSegmenter::load(patterns_dir),
-            || (CleanRules::load(patterns_dir), (Extractor::load(patterns_dir), Canon::load(patterns_dir))),
+            || ChineseSegmenter::load(patterns),
+            || (CleanRules::load(patterns), (Extractor::load(patterns), Canon::load(patterns))),
         );
         Ok(Self {
-            patterns_dir: patterns_dir.to_path_buf(),
+            patterns_digest: patterns.digest(),
             fingerprint: std::sync::OnceLock::new(),
             clean: clean?,
             segmenter: segmenter?,
@@ -80,11 +80,39 @@ impl Pipeline {
         })
     }
 
+    /// Loads and compiles every rule and dictionary in `patterns_dir`.
+    ///
+    /// # Errors
+    /// A missing folder or files (all named), or the first invalid file, with its name and line.
+    pub fn load(patterns_dir: &Path) -> Result<Self, PatternError> {
+        Self::new(&Patterns::read_dir(patterns_dir)?)
+    }
+
+    /// The pipeline of the default rules compiled into the executable.
+    ///
+    /// # Errors
+    /// None in a released build (the test suite loads the built-in set); the type is shared
+    /// with the other loaders.
+    pub fn embedded() -> Result<Self, PatternError> {
+        Self::new(&Patterns::embedded())
+    }
+
+    /// The pipeline of the patterns the command line uses without `--patterns`:
+    /// `$PRESSMINE_PATTERNS`, else `./patterns` when it holds `claims.toml`, else the
+    /// built-in set ([`Patterns::locate`]).
+    ///
+    /// # Errors
+    /// A folder named by `$PRESSMINE_PATTERNS` that is missing or invalid.
+    pub fn load_default() -> Result<Self, PatternError> {
+        Self::new(&Patterns::locate(None)?)
+    }
+
     /// Identifies what produced a document: pressmine's version, its executable and the
-    /// contents of `patterns/`. A previous run's output is reused only under the same one.
-    /// Computed on first use (it reads the patterns), so only `run` pays for it.
+    /// texts of the patterns files (the same rules built in or on disk give the same one).
+    /// A previous run's output is reused only under the same one. Computed on first use
+    /// (it looks at the executable), so only `run` pays for it.
     pub fn fingerprint(&self) -> &str {
-        self.fingerprint.get_or_init(|| fingerprint(&self.patterns_dir))
+        self.fingerprint.get_or_init(|| fingerprint(&self.patterns_digest))
     }
 
     /// The cleaning rules.
@@ -180,7 +208,7 @@ impl Pipeline {
     }
 }
 
-fn fingerprint(patterns_dir: &Path) -> String {
+fn fingerprint(patterns_digest: &str) -> String {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     // The executable by size and modification time: a rebuild changes them, and hashing
@@ -190,13 +218,7 @@ fn fingerprint(patterns_dir: &Path) -> String {
         let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
         h.update(modified.map_or(0, |d| d.as_nanos()).to_le_bytes());
     }
-    let mut files: Vec<_> =
-        std::fs::read_dir(patterns_dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
-    files.sort();
-    for f in files {
-        h.update(f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default().as_bytes());
-        h.update(std::fs::read(&f).unwrap_or_default());
-    }
+    h.update(patterns_digest.as_bytes());
     hex(&h.finalize())
 }
 

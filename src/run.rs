@@ -2,7 +2,10 @@
 //! them in parallel chunks (memory stays flat), and writes results in input order so the
 //! output is byte-identical for any thread count. Unchanged documents (same sha256 and
 //! pressmine version) are reused from the previous run. One failed document is reported in
-//! errors.jsonl and the batch goes on.
+//! errors.jsonl and the batch goes on. WARC files (`.warc`, `.warc.gz`) among the inputs are
+//! read record by record ([`crate::warc`]): each page record is a document with the id
+//! `<file id>#<record offset>`. With a [`Shard`], only the documents (and failures) whose id
+//! belongs to it are processed and written; `merge` joins the shards' outputs.
 //!
 //! A run can be killed at any instant and started again: every finished `docs/<id>.json` is
 //! recorded in a journal (`.pressmine-journal.jsonl`) as soon as it is in place, and the next
@@ -15,8 +18,10 @@ use crate::error::{DocError, RunError};
 use crate::hash::sha256_hex;
 use crate::model::Document;
 use crate::pipeline::Pipeline;
+use crate::shard::Shard;
 use crate::sink::{self, AtomicFile};
 use crate::source::{self, Input, RawDoc};
+use crate::warc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +30,8 @@ use std::time::Instant;
 
 /// Documents processed per parallel chunk: bounds memory whatever the corpus size.
 const CHUNK: usize = 128;
+/// Most bytes of WARC pages held for one chunk (a chunk ends early past it).
+const CHUNK_BYTES: usize = 64 * 1024 * 1024;
 
 /// Options of a batch run.
 #[derive(Debug, Clone)]
@@ -39,6 +46,8 @@ pub struct RunConfig {
     pub progress: bool,
     /// Which files of the corpus to read (`--include`, `--exclude`).
     pub select: source::Selection,
+    /// Process only the documents of this shard (`--shard K/N`); `None` for all.
+    pub shard: Option<Shard>,
 }
 
 /// Counts reported at the end of a run.
@@ -52,6 +61,8 @@ pub struct RunSummary {
     pub failed: usize,
     /// Files not read because their names say they are no pages (`.md`, `.pdf` …).
     pub skipped: usize,
+    /// WARC records that hold no page (requests, metadata, redirects, images …).
+    pub records_skipped: usize,
     /// Where the failures are listed (`OUT/errors.jsonl`).
     pub errors_file: PathBuf,
     /// Input bytes read.
@@ -67,6 +78,10 @@ impl std::fmt::Display for RunSummary {
         if self.skipped > 0 {
             let s = if self.skipped == 1 { "" } else { "s" };
             write!(f, ", {} file{s} skipped (not pages by name)", self.skipped)?;
+        }
+        if self.records_skipped > 0 {
+            let s = if self.records_skipped == 1 { "" } else { "s" };
+            write!(f, ", {} WARC record{s} skipped (no HTTP 200 HTML or text response)", self.records_skipped)?;
         }
         write!(f, "; {:.1} MB in {:.2} s, {:.1} docs/s", self.bytes as f64 / 1e6, self.seconds, rate)?;
         if self.failed > 0 {
@@ -182,6 +197,8 @@ pub fn check_corpus(corpus: &Path) -> Result<(), RunError> {
     let c = corpus.display();
     let problem = if !corpus.exists() {
         format!("{c}: no such folder; give the folder of saved pages to read (`pressmine fetch URLS_FILE -o {c}` fills one)")
+    } else if corpus.is_file() && is_warc_path(corpus) {
+        return Ok(());
     } else if !corpus.is_dir() {
         format!("{c}: is a file, not a folder of pages; to read one page use `pressmine extract {c}`")
     } else if corpus.join("documents.jsonl").is_file() && corpus.join("docs").is_dir() {
@@ -225,14 +242,19 @@ pub fn process_input(
     max_bytes: u64,
     reuse: &dyn Fn(&RawDoc) -> Option<Document>,
 ) -> Outcome {
-    let raw = match source::read(input, max_bytes) {
-        Ok(r) => r,
-        Err(e) => return Outcome::Failed(fail(input, "read", &e)),
-    };
-    if let Some(doc) = reuse(&raw) {
+    match source::read(input, max_bytes) {
+        Ok(raw) => process_raw(pipeline, &raw, reuse),
+        Err(e) => Outcome::Failed(fail(input, "read", &e)),
+    }
+}
+
+/// Processes a document read into memory (or reuses the previous run's), with panics turned
+/// into a failure line.
+pub fn process_raw(pipeline: &Pipeline, raw: &RawDoc, reuse: &dyn Fn(&RawDoc) -> Option<Document>) -> Outcome {
+    if let Some(doc) = reuse(raw) {
         return Outcome::Done(Box::new(doc), true);
     }
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(&raw))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
         Ok(doc) => Outcome::Done(Box::new(doc), false),
         Err(p) => {
             let msg = p
@@ -241,11 +263,143 @@ pub fn process_input(
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".into());
             Outcome::Failed(ErrorLine {
-                path: input.id.clone(),
+                path: raw.id.clone(),
                 stage: "process".into(),
                 reason: format!("internal error: {msg}"),
             })
         }
+    }
+}
+
+/// Whether a path names a WARC file (`.warc`, `.warc.gz`).
+fn is_warc_path(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| warc::is_warc_name(&n.to_string_lossy()))
+}
+
+/// One unit of work, in input order: a file to read, a page read from a WARC file, or an
+/// input that failed before processing.
+enum Work {
+    File(Input),
+    Record(Box<RawDoc>),
+    Failed(ErrorLine),
+}
+
+/// The work of a list of inputs in order: files as they are; WARC files opened and read one
+/// record at a time (only the pages are work; other records are counted). With a shard, only
+/// the work whose id belongs to it.
+struct Works<'a> {
+    inputs: std::slice::Iter<'a, Input>,
+    warc: Option<(String, warc::Records<Box<dyn std::io::BufRead + Send>>)>,
+    max_bytes: u64,
+    shard: Option<Shard>,
+    records_skipped: usize,
+}
+
+impl<'a> Works<'a> {
+    fn new(inputs: &'a [Input], max_bytes: u64, shard: Option<Shard>) -> Self {
+        Self { inputs: inputs.iter(), warc: None, max_bytes, shard, records_skipped: 0 }
+    }
+
+    fn mine(&self, id: &str) -> bool {
+        self.shard.map_or(true, |s| s.contains(id))
+    }
+
+    /// The next chunk: up to [`CHUNK`] items, fewer once the WARC pages held pass [`CHUNK_BYTES`].
+    fn chunk(&mut self) -> Vec<Work> {
+        let mut out = Vec::new();
+        let mut bytes = 0;
+        while out.len() < CHUNK && bytes < CHUNK_BYTES {
+            let Some(w) = self.next() else { break };
+            if let Work::Record(r) = &w {
+                bytes += r.bytes.len();
+            }
+            out.push(w);
+        }
+        out
+    }
+
+    fn record(&mut self, file: &str, entry: warc::Entry) -> Option<Work> {
+        let id = format!("{file}#{}", entry.offset());
+        if !self.mine(&id) {
+            return None;
+        }
+        let failed = |reason: String| Some(Work::Failed(ErrorLine { path: id.clone(), stage: "read".into(), reason }));
+        match entry {
+            warc::Entry::Page(p) => {
+                if p.body.len() as u64 > self.max_bytes {
+                    let e = DocError::TooLarge { size: p.body.len() as u64, limit: self.max_bytes };
+                    return failed(e.to_string());
+                }
+                if let Err(e) = source::check_content(&p.body) {
+                    return failed(e.to_string());
+                }
+                Some(Work::Record(Box::new(RawDoc {
+                    id: id.clone(),
+                    path: Some(file.to_string()),
+                    url: p.url,
+                    http_charset: p.http_charset,
+                    bytes: p.body,
+                    inflated: p.inflated,
+                    plain_text: p.plain_text,
+                })))
+            }
+            warc::Entry::Skipped { .. } => {
+                self.records_skipped += 1;
+                None
+            }
+            warc::Entry::Malformed { reason, .. } => failed(reason),
+        }
+    }
+}
+
+impl Iterator for Works<'_> {
+    type Item = Work;
+
+    fn next(&mut self) -> Option<Work> {
+        loop {
+            if let Some((file, records)) = &mut self.warc {
+                match records.next() {
+                    Some(entry) => {
+                        let file = file.clone();
+                        match self.record(&file, entry) {
+                            Some(w) => return Some(w),
+                            None => continue,
+                        }
+                    }
+                    None => {
+                        self.warc = None;
+                        continue;
+                    }
+                }
+            }
+            let input = self.inputs.next()?;
+            match &input.path {
+                Some(path) if warc::is_warc_name(&input.id) || is_warc_path(path) => {
+                    match warc::open(path, self.max_bytes) {
+                        Ok(records) => self.warc = Some((input.id.clone(), records)),
+                        Err(e) if self.mine(&input.id) => {
+                            return Some(Work::Failed(fail(input, "read", &DocError::Io(e))));
+                        }
+                        Err(_) => {}
+                    }
+                }
+                _ if self.mine(&input.id) => return Some(Work::File(input.clone())),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn process_work(
+    pipeline: &Pipeline,
+    work: &Work,
+    max_bytes: u64,
+    reuse: &dyn Fn(&RawDoc) -> Option<Document>,
+) -> Outcome {
+    match work {
+        Work::File(input) => process_input(pipeline, input, max_bytes, reuse),
+        Work::Record(raw) => process_raw(pipeline, raw, reuse),
+        Work::Failed(line) => Outcome::Failed(line.clone()),
     }
 }
 
@@ -278,8 +432,15 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     let out = &config.output;
     prepare_output(out)?;
     sink::remove_temp_files(out);
-    let listing = source::list(&config.corpus, &config.select);
+    let listing = if config.corpus.is_file() {
+        // A single WARC file (check_corpus lets no other file through).
+        let name = config.corpus.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        source::Listing { inputs: vec![Input { id: name, path: Some(config.corpus.clone()) }], ..Default::default() }
+    } else {
+        source::list(&config.corpus, &config.select)
+    };
     let inputs = listing.inputs;
+    let has_warc = inputs.iter().any(|i| warc::is_warc_name(&i.id));
     let version = pipeline.fingerprint().to_string();
     let previous = reusable(out, &version);
     let reuse = |raw: &RawDoc| -> Option<Document> {
@@ -296,9 +457,9 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     let mut errors_out = AtomicFile::create(&out.join("errors.jsonl"))?;
     let mut claims_out = AtomicFile::create(&out.join("claims.csv"))?;
     claims_out.write(sink::claims_csv_header().as_bytes())?;
-    let mut summary =
-        RunSummary { skipped: listing.skipped.len(), errors_file: out.join("errors.jsonl"), ..RunSummary::default() };
-    for e in &listing.errors {
+    let skipped = listing.skipped.iter().filter(|id| config.shard.map_or(true, |s| s.contains(id))).count();
+    let mut summary = RunSummary { skipped, errors_file: out.join("errors.jsonl"), ..RunSummary::default() };
+    for e in listing.errors.iter().filter(|e| config.shard.map_or(true, |s| s.contains(&e.path))) {
         summary.failed += 1;
         errors_out.write_json_line(&ErrorLine {
             path: e.path.clone(),
@@ -307,9 +468,14 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
         })?;
     }
     let bar = if config.progress {
-        let b = indicatif::ProgressBar::new(inputs.len() as u64);
+        // WARC files hold an unknown number of pages: a count without a bar.
+        let (b, template) = if has_warc || config.shard.is_some() {
+            (indicatif::ProgressBar::no_length(), "{pos} docs {per_sec}")
+        } else {
+            (indicatif::ProgressBar::new(inputs.len() as u64), "{bar:40} {pos}/{len} docs {per_sec} eta {eta}")
+        };
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} docs {per_sec} eta {eta}")
+            indicatif::ProgressStyle::with_template(template)
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(b)
@@ -318,9 +484,15 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     };
     let mut manifest = Manifest { version, documents: BTreeMap::new() };
     let mut written = BTreeSet::new();
-    for chunk in inputs.chunks(CHUNK) {
+    let mut works = Works::new(&inputs, config.max_bytes, config.shard);
+    loop {
+        let chunk = works.chunk();
+        if chunk.is_empty() {
+            break;
+        }
         let outcomes: Vec<Outcome> =
-            chunk.par_iter().map(|input| process_input(pipeline, input, config.max_bytes, &reuse)).collect();
+            chunk.par_iter().map(|work| process_work(pipeline, work, config.max_bytes, &reuse)).collect();
+        drop(chunk);
         // Withdraw the documents about to be rewritten before touching their files.
         for outcome in &outcomes {
             if let Outcome::Done(doc, false) = outcome {
@@ -356,6 +528,7 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
         }
         journal.sync()?;
     }
+    summary.records_skipped = works.records_skipped;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -405,11 +578,17 @@ pub fn extract_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<ErrorLine>) {
     (inputs, errors)
 }
 
-/// Processes inputs in parallel chunks, calling `emit` in input order.
+/// Processes inputs in parallel chunks, calling `emit` in input order; a WARC file's pages
+/// come one by one in the order of its records.
 pub fn for_each_ordered(pipeline: &Pipeline, inputs: &[Input], max_bytes: u64, mut emit: impl FnMut(Outcome)) {
     let none = |_: &RawDoc| None;
-    for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk.par_iter().map(|i| process_input(pipeline, i, max_bytes, &none)).collect();
+    let mut works = Works::new(inputs, max_bytes, None);
+    loop {
+        let chunk = works.chunk();
+        if chunk.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> = chunk.par_iter().map(|w| process_work(pipeline, w, max_bytes, &none)).collect();
         outcomes.into_iter().for_each(&mut emit);
     }
 }

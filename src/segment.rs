@@ -6,8 +6,8 @@
 
 use crate::error::PatternError;
 use crate::model::{Keyword, Span};
+use crate::patterns::{Patterns, Source};
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
-use std::path::Path;
 
 /// A word with its part-of-speech tag (jieba's ICTCLAS-style tag set: n, v, ns, m, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,9 +66,8 @@ impl ChineseSegmenter {
     ///
     /// # Errors
     /// A missing file or a malformed line (named with its line number).
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let path = dir.join("dict.txt");
-        let text = std::fs::read_to_string(&path).map_err(|source| PatternError::Io { path: path.clone(), source })?;
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        let Source { path, text } = patterns.source("dict.txt")?;
         let (mut jieba, tfidf) = rayon::join(Jieba::new, TfIdf::default);
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -272,7 +271,7 @@ mod tests {
 
     #[test]
     fn policy_words_stay_whole() {
-        let seg = ChineseSegmenter::load(&crate::patterns::default_dir()).unwrap();
+        let seg = ChineseSegmenter::load(&crate::patterns::Patterns::embedded()).unwrap();
         let text = "推进智改数转，规上工业增加值增长，发展新质生产力";
         let words: Vec<String> =
             seg.words(text).iter().map(|w| text.chars().skip(w.start).take(w.end - w.start).collect()).collect();

@@ -96,10 +96,14 @@ fn is_plain_text_name(name: &str) -> bool {
 
 /// Whether a file name is one pressmine reads: a page extension ([`EXTENSIONS`], optionally
 /// `.gz`), no extension at all, or a server page's ([`SNIFFED_EXTENSIONS`]); the last two are
-/// HTML or text by their content (the cleaner looks for markup).
+/// HTML or text by their content (the cleaner looks for markup). WARC files (`.warc`,
+/// `.warc.gz`) are read too, record by record (see `run`).
 pub fn is_document_name(name: &str) -> bool {
     if name.ends_with(".meta.json") {
         return false;
+    }
+    if crate::warc::is_warc_name(name) {
+        return true;
     }
     let n = name.strip_suffix(".gz").unwrap_or(name);
     match n.rsplit_once('.') {
@@ -304,7 +308,7 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
 /// Inflates gzip (one or more members) into at most `max_bytes`: the output buffer never
 /// grows past the limit, so a decompression bomb costs `max_bytes` of memory, not what it
 /// would inflate to.
-fn inflate(bytes: &[u8], max_bytes: u64) -> Result<Vec<u8>, DocError> {
+pub(crate) fn inflate(bytes: &[u8], max_bytes: u64) -> Result<Vec<u8>, DocError> {
     let limit = usize::try_from(max_bytes).unwrap_or(usize::MAX);
     let mut decoder = flate2::read::MultiGzDecoder::new(bytes);
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len().saturating_mul(4).min(limit));

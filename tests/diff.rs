@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 static PIPE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(&root().join("patterns")).unwrap());
-static SYN: LazyLock<Canon> = LazyLock::new(|| Canon::load(&root().join("patterns")).unwrap());
+static SYN: LazyLock<Canon> =
+    LazyLock::new(|| Canon::load(&pressmine::patterns::Patterns::read_dir(&root().join("patterns")).unwrap()).unwrap());
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

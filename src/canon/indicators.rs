@@ -4,12 +4,11 @@
 //! only; which words form a metric is the claims stage's decision.
 
 use crate::error::PatternError;
-use crate::patterns::{RuleSpec, Source};
+use crate::patterns::{Patterns, RuleSpec, Source};
 use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::str::FromStr;
 
 #[derive(Deserialize)]
@@ -119,8 +118,8 @@ impl Indicators {
     /// Syntax errors; a bad regex or a failing example; a canonical name not in normal form,
     /// listed twice, or a name or synonym two indicators claim; a unit family no
     /// `[[family]]` defines; a bad conversion factor; each with the file and line.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let src = Source::read(&dir.join("indicators.toml"))?;
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        let src = patterns.source("indicators.toml")?;
         let f: IndicatorFile = src.parse()?;
         // Normalization rules: compiled like every regex rule (ids, fragments, lines).
         let specs: Vec<RuleSpec> = f
@@ -295,7 +294,7 @@ mod tests {
     use super::*;
 
     fn load() -> Indicators {
-        Indicators::load(&crate::patterns::default_dir()).unwrap()
+        Indicators::load(&crate::patterns::Patterns::embedded()).unwrap()
     }
 
     #[test]

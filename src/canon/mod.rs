@@ -6,7 +6,7 @@
 //! (the claims stage does), and it changes no field the claims stage wrote.
 //!
 //! ```
-//! let canon = pressmine::canon::Canon::load(&pressmine::patterns::default_dir()).unwrap();
+//! let canon = pressmine::canon::Canon::load(&pressmine::patterns::Patterns::embedded()).unwrap();
 //! assert_eq!(canon.indicators().indicator("全省规模以上工业增加值").as_deref(), Some("规上工业增加值"));
 //! assert_eq!(canon.places().place("我国").map(|p| p.name.as_str()), Some("全国"));
 //! ```
@@ -17,7 +17,7 @@ pub mod places;
 
 use crate::error::PatternError;
 use crate::model::{Claim, Document, Keys};
-use std::path::Path;
+use crate::patterns::Patterns;
 
 pub use indicators::{Family, Indicators};
 pub use places::{Place, Places};
@@ -34,8 +34,8 @@ impl Canon {
     ///
     /// # Errors
     /// The first invalid file, with its name and line.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        Ok(Self { indicators: Indicators::load(dir)?, places: Places::load(dir)? })
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        Ok(Self { indicators: Indicators::load(patterns)?, places: Places::load(patterns)? })
     }
 
     /// The indicator table.

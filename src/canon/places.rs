@@ -5,11 +5,10 @@
 //! are a figure's scope, and what 全省 means in a release, the claims stage decides.
 
 use crate::error::PatternError;
-use crate::patterns::Source;
+use crate::patterns::{Patterns, Source};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,8 +70,8 @@ struct Division {
     level: String,
 }
 
-fn read_divisions(path: &Path) -> Result<Vec<Division>, PatternError> {
-    let src = Source::read(path)?;
+fn read_divisions(src: &Source) -> Result<Vec<Division>, PatternError> {
+    let path = &src.path;
     let mut out = Vec::new();
     for (k, line) in src.text.lines().enumerate() {
         if k == 0 || line.trim().is_empty() {
@@ -100,10 +99,10 @@ impl Places {
     /// # Errors
     /// Syntax errors, a bad rule or a failing example, a malformed CSV row; with the file
     /// and line.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let src = Source::read(&dir.join("places.toml"))?;
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        let src = patterns.source("places.toml")?;
         let f: PlaceFile = src.parse()?;
-        let divisions = read_divisions(&dir.join("admin-divisions.csv"))?;
+        let divisions = read_divisions(&patterns.source("admin-divisions.csv")?)?;
         let mut by_name: BTreeMap<String, Place> = BTreeMap::new();
         // Official names first: they never give way.
         for d in &divisions {
@@ -223,7 +222,7 @@ mod tests {
 
     #[test]
     fn scopes_become_places_with_codes() {
-        let p = Places::load(&crate::patterns::default_dir()).unwrap();
+        let p = Places::load(&crate::patterns::Patterns::embedded()).unwrap();
         let get = |s: &str| p.place(s).map(|p| (p.name.as_str(), p.code.as_deref()));
         assert_eq!(get("江苏"), Some(("江苏省", Some("320000"))));
         assert_eq!(get("江苏省"), Some(("江苏省", Some("320000"))));

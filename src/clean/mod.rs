@@ -464,7 +464,7 @@ mod tests {
     use super::*;
 
     fn rules() -> CleanRules {
-        CleanRules::load(&crate::patterns::default_dir()).unwrap()
+        CleanRules::load(&crate::patterns::Patterns::embedded()).unwrap()
     }
 
     #[test]
@@ -549,7 +549,7 @@ mod debug_tests {
         let path = std::env::var("PAGE").unwrap();
         let bytes = std::fs::read(&path).unwrap();
         let d = crate::decode::decode(&bytes, None);
-        let rules = CleanRules::load(&crate::patterns::default_dir()).unwrap();
+        let rules = CleanRules::load(&crate::patterns::Patterns::embedded()).unwrap();
         let page = if path.ends_with(".txt") { text::parse(&d.text) } else { html::parse(&d.text) };
         for (i, b) in page.blocks.iter().enumerate() {
             let t: String = b.text.chars().take(50).collect();

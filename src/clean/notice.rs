@@ -80,7 +80,7 @@ mod tests {
     use super::*;
 
     fn rules() -> CleanRules {
-        CleanRules::load(&crate::patterns::default_dir()).unwrap()
+        CleanRules::load(&crate::patterns::Patterns::embedded()).unwrap()
     }
 
     #[test]

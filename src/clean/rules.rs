@@ -1,10 +1,9 @@
 //! Loads `patterns/clean.toml`: date, publisher, boilerplate and title-separator rules.
 
 use crate::error::PatternError;
-use crate::patterns::{Rule, RuleSpec, Source};
+use crate::patterns::{Patterns, Rule, RuleSpec};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,8 +72,8 @@ impl CleanRules {
     ///
     /// # Errors
     /// File, syntax, regex or example failures, with file and line.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let src = Source::read(&dir.join("clean.toml"))?;
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        let src = patterns.source("clean.toml")?;
         let f: File = src.parse()?;
         let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
         let date = src.compile_rules(&f.date, &f.fragments)?;

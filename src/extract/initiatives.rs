@@ -11,11 +11,10 @@ use super::rules::Words;
 use super::Folded;
 use crate::error::PatternError;
 use crate::model::{Initiative, InitiativeKind, Span, Warning, WarningCode};
-use crate::patterns::{Rule, RuleSpec, Source};
+use crate::patterns::{Patterns, Rule, RuleSpec};
 use crate::segment::Word;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,8 +75,8 @@ impl InitiativeRules {
     ///
     /// # Errors
     /// Syntax, schema, regex and example failures, with file and line.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let src = Source::read(&dir.join("initiatives.toml"))?;
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        let src = patterns.source("initiatives.toml")?;
         let f: File = src.parse()?;
         let rules = src.compile_rules(&f.rule, &BTreeMap::new())?;
         let find = |id: &str| {
@@ -674,7 +673,7 @@ mod tests {
     use crate::pipeline::Pipeline;
     use std::sync::LazyLock;
 
-    static PIPE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(&crate::patterns::default_dir()).unwrap());
+    static PIPE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::embedded().unwrap());
 
     /// `(name, full_name)` of every initiative in `text`.
     fn found(text: &str) -> Vec<(String, String)> {

@@ -13,8 +13,8 @@ pub mod turns;
 
 use crate::error::PatternError;
 use crate::model::{Claim, Initiative, Span, Turn, Warning};
+use crate::patterns::Patterns;
 use crate::segment::Segmented;
-use std::path::Path;
 
 /// What extraction found in one document.
 #[derive(Debug, Default)]
@@ -43,12 +43,12 @@ impl Extractor {
     ///
     /// # Errors
     /// Invalid pattern files.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
         Ok(Self {
-            claims: rules::ClaimRules::load(dir)?,
-            initiatives: initiatives::InitiativeRules::load(dir)?,
-            turns: turns::TurnRules::load(dir)?,
-            reports: reports::ReportRules::load(dir)?,
+            claims: rules::ClaimRules::load(patterns)?,
+            initiatives: initiatives::InitiativeRules::load(patterns)?,
+            turns: turns::TurnRules::load(patterns)?,
+            reports: reports::ReportRules::load(patterns)?,
         })
     }
 

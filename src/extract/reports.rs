@@ -8,11 +8,10 @@
 use super::rules::Words;
 use crate::error::PatternError;
 use crate::model::Bound;
-use crate::patterns::{Rule, RuleSpec, Source};
+use crate::patterns::{Patterns, Rule, RuleSpec};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::str::FromStr;
 
 /// What a section of a report states.
@@ -126,8 +125,8 @@ impl ReportRules {
     ///
     /// # Errors
     /// File, syntax, regex, example or number failures, with file and line.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let src = Source::read(&dir.join("reports.toml"))?;
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        let src = patterns.source("reports.toml")?;
         let f: File = src.parse()?;
         let titles = src.compile_rules(&f.report_title, &f.fragments)?;
         let specs: Vec<RuleSpec> = f
@@ -192,7 +191,7 @@ mod tests {
     use super::*;
 
     fn rules() -> ReportRules {
-        ReportRules::load(&crate::patterns::default_dir()).unwrap()
+        ReportRules::load(&crate::patterns::Patterns::embedded()).unwrap()
     }
 
     #[test]
@@ -210,10 +209,10 @@ mod tests {
 
     #[test]
     fn a_bad_tolerance_names_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let text = std::fs::read_to_string(crate::patterns::default_dir().join("reports.toml")).unwrap();
-        std::fs::write(dir.path().join("reports.toml"), text.replace("\"0.2\"", "\"lots\"")).unwrap();
-        let err = ReportRules::load(dir.path()).unwrap_err().to_string();
+        let mut p = crate::patterns::Patterns::embedded();
+        let text = p.text("reports.toml").unwrap().replace("\"0.2\"", "\"lots\"");
+        p.set_text("reports.toml", text);
+        let err = ReportRules::load(&p).unwrap_err().to_string();
         assert!(err.contains("reports.toml") && err.contains("percent_points"), "{err}");
     }
 }

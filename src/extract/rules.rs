@@ -4,12 +4,11 @@
 
 use crate::error::PatternError;
 use crate::model::{ClaimKind, Qualifier};
-use crate::patterns::{Rule, RuleSpec, Source};
+use crate::patterns::{Patterns, Rule, RuleSpec};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -438,8 +437,8 @@ impl ClaimRules {
     ///
     /// # Errors
     /// Syntax, schema, regex and example failures, with file and line.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let src = Source::read(&dir.join("claims.toml"))?;
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        let src = patterns.source("claims.toml")?;
         let f: File = src.parse()?;
         let mut units = Vec::new();
         let mut unit_words = Vec::new();

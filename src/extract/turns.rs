@@ -14,10 +14,9 @@
 
 use crate::error::PatternError;
 use crate::model::{Attribution, Initiative, KeyedClaim, Role, Span, Turn};
-use crate::patterns::{Rule, RuleSpec, Source};
+use crate::patterns::{Patterns, Rule, RuleSpec};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,8 +78,8 @@ impl TurnRules {
     /// # Errors
     /// File, syntax, regex or example failures, and rules without the groups they need,
     /// with file and line.
-    pub fn load(dir: &Path) -> Result<Self, PatternError> {
-        let src = Source::read(&dir.join("turns.toml"))?;
+    pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
+        let src = patterns.source("turns.toml")?;
         let mut f: File = src.parse()?;
         let mut roles: Vec<(String, Role)> = Vec::new();
         for (words, role) in [
@@ -313,7 +312,7 @@ mod tests {
     use super::*;
 
     fn rules() -> TurnRules {
-        TurnRules::load(&crate::patterns::default_dir()).unwrap()
+        TurnRules::load(&crate::patterns::Patterns::embedded()).unwrap()
     }
 
     fn who(turns: &[Turn]) -> Vec<(Option<&str>, Option<Role>, Option<&str>)> {

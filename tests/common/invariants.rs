@@ -247,14 +247,33 @@ pub fn patterns(dir: &std::path::Path, data: &[u8]) {
 /// Runs the loader that reads the patterns file `name` from `dir`.
 pub fn load_one(dir: &std::path::Path, name: &str) -> Result<(), pressmine::error::PatternError> {
     use pressmine::{canon, clean, extract, segment};
+    let p = pressmine::patterns::Patterns::read_dir(dir)?;
     match name {
-        "claims.toml" => extract::rules::ClaimRules::load(dir).map(drop),
-        "clean.toml" => clean::CleanRules::load(dir).map(drop),
-        "initiatives.toml" => extract::initiatives::InitiativeRules::load(dir).map(drop),
-        "turns.toml" => extract::turns::TurnRules::load(dir).map(drop),
-        "reports.toml" => extract::reports::ReportRules::load(dir).map(drop),
-        "indicators.toml" | "places.toml" | "admin-divisions.csv" => canon::Canon::load(dir).map(drop),
-        "dict.txt" => segment::ChineseSegmenter::load(dir).map(drop),
+        "claims.toml" => extract::rules::ClaimRules::load(&p).map(drop),
+        "clean.toml" => clean::CleanRules::load(&p).map(drop),
+        "initiatives.toml" => extract::initiatives::InitiativeRules::load(&p).map(drop),
+        "turns.toml" => extract::turns::TurnRules::load(&p).map(drop),
+        "reports.toml" => extract::reports::ReportRules::load(&p).map(drop),
+        "indicators.toml" | "places.toml" | "admin-divisions.csv" => canon::Canon::load(&p).map(drop),
+        "dict.txt" => segment::ChineseSegmenter::load(&p).map(drop),
         other => panic!("no loader for patterns file {other}: add it to invariants::load_one"),
+    }
+}
+
+/// The `warc` target: arbitrary bytes read as a WARC stream. Reading ends; every entry's
+/// offset lies inside the input and offsets increase; a page's record starts with `WARC/`
+/// and its body is no longer than the input (or, gzip-inflated, than the limit).
+pub fn warc(data: &[u8]) {
+    const LIMIT: u64 = 1 << 16;
+    let mut last = None;
+    for entry in pressmine::warc::Records::new(data, LIMIT) {
+        let offset = entry.offset();
+        assert!(offset < data.len() as u64, "offset {offset} past the end of {} bytes", data.len());
+        assert!(last.map_or(true, |l| offset > l), "offset {offset} after {last:?}");
+        last = Some(offset);
+        if let pressmine::warc::Entry::Page(p) = &entry {
+            assert!(data[offset as usize..].starts_with(b"WARC/"), "a page record at {offset} does not start WARC/");
+            assert!(p.body.len() <= data.len() || (p.inflated && p.body.len() as u64 <= LIMIT), "body too long");
+        }
     }
 }

@@ -308,8 +308,7 @@ mod testing {
     use crate::pipeline::Pipeline;
     use std::sync::LazyLock;
 
-    pub(super) static PIPE: LazyLock<Pipeline> =
-        LazyLock::new(|| Pipeline::load(&crate::patterns::default_dir()).unwrap());
+    pub(super) static PIPE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::embedded().unwrap());
 
     /// Claims of one text, read by the whole extractor.
     pub(super) fn claims_of(text: &str, published: Option<&str>) -> Vec<Claim> {
