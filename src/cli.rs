@@ -43,6 +43,10 @@ pub enum Command {
         /// Skip files matching this glob (repeatable; wins over --include).
         #[arg(long, value_name = "GLOB")]
         exclude: Vec<String>,
+        /// Also write documents.parquet, claims.parquet and initiatives.parquet (exact values as
+        /// decimal text beside a float column, periods as dates).
+        #[arg(long)]
+        parquet: bool,
         /// Fetch the URLs of this file (one per line) into the corpus first, then process it.
         #[arg(long, value_name = "URLS_FILE")]
         fetch: Option<PathBuf>,
