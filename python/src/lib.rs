@@ -81,7 +81,7 @@ impl Page {
         if let Ok(b) = data.cast::<PyBytes>() {
             Ok(b.as_bytes().to_vec())
         } else if let Ok(s) = data.cast::<PyString>() {
-            Ok(s.to_str()?.as_bytes().to_vec())
+            Ok(s.to_cow()?.as_bytes().to_vec())
         } else if let Ok(b) = data.cast::<PyByteArray>() {
             Ok(b.to_vec())
         } else {
