@@ -22,6 +22,8 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+# This script's folder holds the package's sources, not the built module: import the installed one.
+sys.path = [p for p in sys.path if pathlib.Path(p or ".").resolve() != ROOT / "python"]
 sys.path.insert(0, str(ROOT / "python" / "tests"))
 from conftest import pressmine_bin  # noqa: E402
 

@@ -154,7 +154,8 @@ def main():
     ap.add_argument("out", help="folder to write claims Parquet files into (replaced)")
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--threads", type=int, default=1, help="Rust threads per Spark task (default 1)")
-    ap.add_argument("--partitions", type=int, default=0, help="tasks (default: Spark's parallelism)")
+    ap.add_argument("--partitions", type=int, default=0,
+                    help="repartition the pages into this many tasks first (default: as Spark splits the files)")
     args = ap.parse_args()
 
     from pyspark.sql import SparkSession
@@ -176,7 +177,8 @@ def main():
         .load(root)
         .select("path", "content")
     )
-    pages = pages.repartition(args.partitions or spark.sparkContext.defaultParallelism, "path")
+    if args.partitions:
+        pages = pages.repartition(args.partitions, "path")
     claims = pages.mapInArrow(extract_claims(root, args.threads), SPARK_SCHEMA)
     claims.write.mode("overwrite").parquet(args.out)
     done = time.monotonic()
