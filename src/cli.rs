@@ -49,6 +49,10 @@ pub enum Command {
         /// the id's SHA-256, big-endian, mod N, plus 1). Join the N outputs with `merge`.
         #[arg(long, value_name = "K/N")]
         shard: Option<pressmine::shard::Shard>,
+        /// Also write documents.parquet, claims.parquet and initiatives.parquet (exact values as
+        /// decimal text beside a float column, periods as dates).
+        #[arg(long)]
+        parquet: bool,
         /// Fetch the URLs of this file (one per line) into the corpus first, then process it.
         #[arg(long, value_name = "URLS_FILE")]
         fetch: Option<PathBuf>,

@@ -5,7 +5,8 @@
 //! [`clean`] finds title, date, publisher and body paragraphs → [`segment`] splits
 //! sentences and words (jieba-rs with `patterns/dict.txt`) → [`extract`] finds numeric
 //! claims and named initiatives → [`canon`] gives each claim canonical keys (indicator,
-//! place with its code, period start and end) → [`sink`] writes JSON, JSON Lines and CSV. [`run`] drives
+//! place with its code, period start and end) → [`sink`] writes JSON, JSON Lines and CSV
+//! ([`columnar`]: Parquet). [`run`] drives
 //! batches; [`pipeline::Pipeline`] compiles `patterns/` once and processes one document;
 //! [`report`] writes a static review site of a run's output; [`targets`] pairs each target
 //! of a work report or plan with the actual stated later and says whether it was met.
@@ -25,6 +26,7 @@
 
 pub mod canon;
 pub mod clean;
+pub mod columnar;
 pub mod corpus;
 pub mod decode;
 pub mod diff;

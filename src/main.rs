@@ -120,7 +120,18 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     // compiled rules (tens of MB of small allocations) would only delay the exit.
     let pipeline: &'static Pipeline = Box::leak(Box::new(Pipeline::new(&patterns)?));
     match cli.command {
-        Command::Run { corpus, output, max_bytes, include, exclude, shard, fetch, fetch_max_bytes, fetch_args } => {
+        Command::Run {
+            corpus,
+            output,
+            max_bytes,
+            include,
+            exclude,
+            shard,
+            parquet,
+            fetch,
+            fetch_max_bytes,
+            fetch_args,
+        } => {
             if let Some(url) = corpus.as_deref().and_then(as_url) {
                 anyhow::bail!(
                     "{url}: a URL, not a folder; fetch and read it in one step with \
@@ -140,7 +151,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 }
                 fetch_failed = summary.failed > 0;
             }
-            let config = RunConfig { corpus, output, max_bytes, progress, select, shard };
+            let config = RunConfig { corpus, output, max_bytes, progress, select, shard, parquet };
             let summary = run::run(pipeline, &config)?;
             if !cli.quiet {
                 eprintln!("pressmine: {summary}");

@@ -48,6 +48,8 @@ pub struct RunConfig {
     pub select: source::Selection,
     /// Process only the documents of this shard (`--shard K/N`); `None` for all.
     pub shard: Option<Shard>,
+    /// Also write documents.parquet, claims.parquet and initiatives.parquet (`--parquet`).
+    pub parquet: bool,
 }
 
 /// Counts reported at the end of a run.
@@ -254,20 +256,9 @@ pub fn process_raw(pipeline: &Pipeline, raw: &RawDoc, reuse: &dyn Fn(&RawDoc) ->
     if let Some(doc) = reuse(raw) {
         return Outcome::Done(Box::new(doc), true);
     }
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
+    match process_caught(pipeline, raw) {
         Ok(doc) => Outcome::Done(Box::new(doc), false),
-        Err(p) => {
-            let msg = p
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".into());
-            Outcome::Failed(ErrorLine {
-                path: raw.id.clone(),
-                stage: "process".into(),
-                reason: format!("internal error: {msg}"),
-            })
-        }
+        Err(line) => Outcome::Failed(line),
     }
 }
 
@@ -403,6 +394,22 @@ fn process_work(
     }
 }
 
+/// Runs the pipeline on a document in memory with a panic turned into a failure line
+/// (stage `process`), so no panic leaves the library through a batch or a binding.
+///
+/// # Errors
+/// The failure line of an internal error.
+pub fn process_caught(pipeline: &Pipeline, raw: &RawDoc) -> Result<Document, ErrorLine> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))).map_err(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        ErrorLine { path: raw.id.clone(), stage: "process".into(), reason: format!("internal error: {msg}") }
+    })
+}
+
 fn fail(input: &Input, stage: &str, e: &DocError) -> ErrorLine {
     ErrorLine { path: input.id.clone(), stage: stage.into(), reason: e.to_string() }
 }
@@ -457,6 +464,7 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     let mut errors_out = AtomicFile::create(&out.join("errors.jsonl"))?;
     let mut claims_out = AtomicFile::create(&out.join("claims.csv"))?;
     claims_out.write(sink::claims_csv_header().as_bytes())?;
+    let mut tables = if config.parquet { Some(crate::columnar::ParquetTables::create(out)?) } else { None };
     let skipped = listing.skipped.iter().filter(|id| config.shard.map_or(true, |s| s.contains(id))).count();
     let mut summary = RunSummary { skipped, errors_file: out.join("errors.jsonl"), ..RunSummary::default() };
     for e in listing.errors.iter().filter(|e| config.shard.map_or(true, |s| s.contains(&e.path))) {
@@ -515,6 +523,9 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
                     written.insert(path);
                     docs_out.write_json_line(&*doc)?;
                     claims_out.write(sink::claims_csv_rows(&doc).as_bytes())?;
+                    if let Some(t) = &mut tables {
+                        t.push(&doc)?;
+                    }
                     manifest.documents.insert(doc.id.clone(), doc.source.sha256.clone());
                 }
                 Outcome::Failed(line) => {
@@ -535,6 +546,9 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     docs_out.finish()?;
     errors_out.finish()?;
     claims_out.finish()?;
+    if let Some(t) = tables {
+        t.finish()?;
+    }
     sink::write_atomic(&out.join(MANIFEST), sink::json_pretty(&manifest).as_bytes())?;
     drop(journal);
     // The manifest now vouches for everything the journal did.

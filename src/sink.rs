@@ -23,7 +23,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), RunError> {
     std::fs::rename(&tmp, path).map_err(err)
 }
 
-fn temp_path(path: &Path) -> PathBuf {
+/// The temporary name a file is written under before it is renamed into place.
+pub(crate) fn temp_path(path: &Path) -> PathBuf {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(format!(".tmp{}", std::process::id()));
     PathBuf::from(tmp)

@@ -286,7 +286,22 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
             (buf, Some(p.display().to_string()), sidecar)
         }
     };
-    let gz_name = input.id.ends_with(".gz");
+    let mut raw = from_memory(input.id.clone(), bytes, max_bytes)?;
+    raw.path = path_str.map(|_| input.id.clone());
+    raw.url = [sidecar.final_url, sidecar.url].into_iter().find(|u| !u.is_empty());
+    raw.http_charset = sidecar.charset;
+    Ok(raw)
+}
+
+/// A document held in memory, accepted as [`read`] accepts a file's bytes: gzip (by the
+/// `.gz` id or the magic bytes) inflated up to `max_bytes`, empty and binary input refused;
+/// `.txt` ids are plain text. `path`, `url` and `http_charset` are left empty for the caller
+/// to fill (the bindings and engines that hold pages in memory call this, as `read` does).
+///
+/// # Errors
+/// Empty, binary or oversized input and corrupt gzip streams.
+pub fn from_memory(id: String, bytes: Vec<u8>, max_bytes: u64) -> Result<RawDoc, DocError> {
+    let gz_name = id.ends_with(".gz");
     let (bytes, inflated) =
         if gz_name || bytes.starts_with(&[0x1f, 0x8b]) { (inflate(&bytes, max_bytes)?, true) } else { (bytes, false) };
     // Standard input is read up to one byte past the limit: over it, too large.
@@ -294,15 +309,8 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<RawDoc, DocError> {
         return Err(DocError::TooLarge { size: bytes.len() as u64, limit: max_bytes });
     }
     check_content(&bytes)?;
-    Ok(RawDoc {
-        id: input.id.clone(),
-        path: path_str.map(|_| input.id.clone()),
-        url: [sidecar.final_url, sidecar.url].into_iter().find(|u| !u.is_empty()),
-        http_charset: sidecar.charset,
-        plain_text: is_plain_text_name(&input.id),
-        bytes,
-        inflated,
-    })
+    let plain_text = is_plain_text_name(&id);
+    Ok(RawDoc { id, path: None, url: None, http_charset: None, plain_text, bytes, inflated })
 }
 
 /// Inflates gzip (one or more members) into at most `max_bytes`: the output buffer never
