@@ -82,6 +82,8 @@ struct MetricSpec {
     surnames: Vec<String>,
     #[serde(default)]
     pairs: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    manner_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -375,6 +377,9 @@ pub struct ClaimRules {
     pub money_nouns: Words<()>,
     /// Offices and roles that end the name of who acts, never of what is measured.
     pub metric_agents: Words<()>,
+    /// Verbs that close a manner adjunct opened by 按/按照 (按年平均汇率折算): how a figure is
+    /// reckoned, never part of its name.
+    pub metric_manner_verbs: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
     /// opens with one of them.
     pub metric_surnames: Words<()>,
@@ -555,6 +560,7 @@ impl ClaimRules {
             metric_measure_suffixes: words(&f.metric.measure_suffixes),
             metric_not_modifiers: words(&f.metric.not_modifiers),
             metric_measures: words(&f.metric.measures),
+            metric_manner_verbs: words(&f.metric.manner_verbs),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),
             small_count_not_after: words(&f.small_counts.not_after),

@@ -124,6 +124,14 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             break;
         }
     }
+    // 发行规模达到8461.98亿元, 总诊疗人次达95.6亿人次: a name that alone names nothing (规模,
+    // 人次) takes the verb of content before it, and the nouns before that.
+    if end == k + 1 && k > 0 && weak_name(rules, &text_of(words[k])) && content_verb(rules, s, words[k - 1]) {
+        k -= 1;
+        while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(rules, f, words[k - 1]) {
+            k -= 1;
+        }
+    }
     // 数字经济核心产业增加值占GDP比重: a share names what it is a share of.
     let share = |w: &Word| matches!(text_of(w).as_str(), "比重" | "比例" | "份额" | "占比");
     // With nothing before 占 in the clause (…营业收入1.2万亿元，占GDP比重为10.2%), the metric is
@@ -183,6 +191,31 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     written_name(rules, f, &inside, (words[k].start, words[end - 1].end), share_named, share_of_previous)
 }
 
+/// Whether a word alone names no indicator: a `[metric] never` word (规模, 数量) or what is
+/// left of a unit (人次, 万人).
+fn weak_name(rules: &ClaimRules, t: &str) -> bool {
+    rules.metric_never.iter().any(|n| n == t) || is_unit_leftover(t)
+}
+
+/// Whether `t` is made of unit and numeral characters only (万人, 人次): no name.
+fn is_unit_leftover(t: &str) -> bool {
+    t.chars().all(|c| "万亿千百十人次元个家项件名位".contains(c))
+}
+
+/// Whether a word is a verb of content, two characters or more, that can lead a name
+/// (发行, 招生, 诊疗): not one that links a name to its figure, states a change, a
+/// comparison or a hedge.
+fn content_verb(rules: &ClaimRules, s: &[char], w: &Word) -> bool {
+    let t = &s[w.start..w.end];
+    matches!(w.tag, "v" | "vn" | "vd")
+        && t.len() >= 2
+        && !rules.metric_not_modifiers.holds(t)
+        && !rules.change.holds(t)
+        && !rules.reference_prefix.holds(t)
+        && !rules.qual_prefix.holds(t)
+        && !rules.metric_drop_leading.holds(t)
+}
+
 /// Whether a word names a place or scope (全省, 我国) rather than a part of a metric.
 fn is_scope(rules: &ClaimRules, f: &Folded, w: &Word) -> bool {
     let t = f.slice(w.start, w.end);
@@ -210,7 +243,8 @@ fn clause_words(
     let hi = cx.words.partition_point(|w| w.start < to);
     // A word that runs past `to` (价格下降 before 2.7%) is clipped there and counts as a noun.
     let s = &f.chars;
-    let inside = parenthesized(s, from, to);
+    let mut inside = parenthesized(s, from, to);
+    inside.extend(manner_asides(rules, &cx.words[lo..hi], f, from, to));
     let words: Vec<Word> = cx.words[lo..hi]
         .iter()
         .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
@@ -219,6 +253,28 @@ fn clause_words(
         .collect();
     let words = merge_ampersand_names(s, merge_short_quotes(s, words));
     (words, inside)
+}
+
+/// The manner adjuncts in `from..to` (按年平均汇率折算, 按照常住人口计算): 按/按照 and, at most
+/// 12 characters on, a verb of `[metric] manner_verbs`; how a figure is reckoned, not what it
+/// measures.
+fn manner_asides(rules: &ClaimRules, words: &[Word], f: &Folded, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate().filter(|(_, w)| w.start >= from) {
+        // 按 may be segmented with what follows it (按年/m 平均汇率).
+        let t = f.slice(w.start, w.end);
+        if !(t == "按照" || (t.starts_with('按') && t.chars().count() <= 2)) {
+            continue;
+        }
+        let close = words[i + 1..]
+            .iter()
+            .take_while(|v| v.end <= to && v.end - w.end <= 12 && !is_clause_break(f.chars[v.start]))
+            .find(|v| rules.metric_manner_verbs.holds(&f.chars[v.start..v.end]));
+        if let Some(v) = close {
+            out.push((w.start, v.end));
+        }
+    }
+    out
 }
 
 /// The metric written at `ma..mb`, without the asides inside it, its leading and trailing
@@ -356,6 +412,7 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
     let lo = cx.words.partition_point(|w| w.start < from);
     let mut end = None;
     let mut relative = false;
+    let mut inner_verb_before = false;
     let words: Vec<Word> = cx.words[lo..].iter().take(12).map(|w| metric_word(rules, &f.chars, *w)).collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
     for (k, w) in words.iter().enumerate() {
@@ -382,6 +439,34 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
                 let m = f.text(w.end, h.end);
                 return (2..=14).contains(&m.chars().count()).then_some(m);
             }
+        }
+        // 160个重点帮扶县, 300余种珍稀濒危野生动植物: inside the counted name, a verb before a
+        // one-character bound noun (县/zg), or between an adjective and a distinguishing word
+        // (珍稀/a 濒危/v 野生/b), modifies it (15家企业入选国家级绿色工厂 goes on to its verb).
+        let after_inner_verb = std::mem::take(&mut inner_verb_before);
+        if end.is_some()
+            && content_verb(rules, &f.chars, w)
+            && cx.words.get(lo + k + 1).is_some_and(|n| {
+                (n.tag == "b" && k > 0 && cx.words[lo + k - 1].tag == "a")
+                    || (n.end - n.start == 1 && matches!(n.tag, "ng" | "zg"))
+            })
+        {
+            inner_verb_before = true;
+            continue;
+        }
+        if after_inner_verb {
+            end = Some(w.end);
+            continue;
+        }
+        // 140多个国家和地区: two nouns joined inside the counted name (not a second count).
+        let joined = end.is_some()
+            && matches!(text_of(w).as_str(), "和" | "与" | "及")
+            && words
+                .get(k + 1)
+                .is_some_and(|n| is_nounish(n.tag) && !matches!(n.tag, "t" | "m" | "nr" | "nrt" | "nrfg"))
+            && !words.get(k + 2).is_some_and(|n| n.tag == "m" || n.tag == "q");
+        if joined {
+            continue;
         }
         // 7%左右的经济增长目标: a change word between nouns is part of the name.
         let inner_change = end.is_some()
@@ -661,7 +746,7 @@ pub(super) fn of_figure(
         }
     }
     // 万人, 人次: what is left of a unit is no name.
-    if metric.as_deref().is_some_and(|m| m.chars().all(|c| "万亿千百十人次元个家项件名位".contains(c))) {
+    if metric.as_deref().is_some_and(is_unit_leftover) {
         metric = None;
     }
     (metric, share_of_previous)
@@ -927,5 +1012,32 @@ mod tests {
         assert_eq!(m("企业所得税税率由10％调整为30％。"), [named("企业所得税税率"), named("企业所得税税率")]);
         // 由 opening an agent, not the start of a change, leaves the name where it is.
         assert_eq!(m("由政府投资100亿元建设。")[0], named("政府投资"));
+    }
+
+    #[test]
+    fn weak_names_take_their_verb_and_manner_adjuncts_are_left_out() {
+        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let named = |v: &str| Some(v.to_string());
+        // 规模 or 人次 alone names nothing: the verb before it is part of the name.
+        assert_eq!(m("全年地方政府债券发行规模达到了4.2万亿元。")[0], named("地方政府债券发行规模"));
+        assert_eq!(m("每年招生规模在2000人左右。")[0], named("招生规模"));
+        assert_eq!(m("全市总诊疗人次达1.3亿人次。")[0], named("总诊疗人次"));
+        // How a figure is reckoned is no name; the clause's figure takes the previous one's.
+        let c = m("全省人均地区生产总值81000元，按年平均汇率折算达1.2万美元。");
+        assert_eq!(c, [named("人均地区生产总值"), named("人均地区生产总值")]);
+    }
+
+    #[test]
+    fn counted_names_run_through_modifying_verbs_and_joined_nouns() {
+        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let one = |t: &str| m(t).into_iter().next().flatten();
+        assert_eq!(one("政策覆盖全部83个重点帮扶县。").as_deref(), Some("重点帮扶县"));
+        assert!(one("全省200余种珍稀濒危野生动植物种群得到恢复。").is_some_and(|m| m.contains("野生动植物")));
+        assert_eq!(one("产品出口到120多个国家和地区。").as_deref(), Some("国家和地区"));
+        // A second count after 和 is its own figure.
+        assert_eq!(m("新建5个产业园和3个孵化器。")[1].as_deref(), Some("孵化器"));
+        // A verb after the counted noun is what the things did.
+        assert_eq!(one("全省15家企业入选国家级绿色工厂。").as_deref(), Some("企业"));
+        assert_eq!(one("将42种补贴制度合并成一个。").as_deref(), Some("补贴制度"));
     }
 }
