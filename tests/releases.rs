@@ -72,8 +72,6 @@ const KNOWN_WRONG: &[(&str, usize, &str)] = &[
     ("qa-interview.txt", 200, "metric"),
     // 今年贴息比例提高到1.5%: the name is cut inside.
     ("qa-interview.txt", 304, "metric"),
-    // 按年平均汇率折算约为2.2万美元: the GDP per head in dollars, not an exchange rate.
-    ("bulletin.txt", 155, "metric"),
     // 全年出生人口56.5万人: births, not the population.
     ("bulletin.txt", 238, "metric"),
     // 外商及港澳台商投资企业增长6.2%: the name is cut inside.
