@@ -723,6 +723,21 @@ pub(super) fn of_figure(
         _ => false,
     };
     let mut counted_after = false;
+    // 减按90%计入收入总额: a rate between 按 and a reckoning verb applies to the sum after it.
+    let at_rate = before_word.is_some_and(|w| f.slice(w.start, w.end).ends_with('按'));
+    if at_rate && kind == ClaimKind::Percent {
+        let next = cx.words.get(cx.words.partition_point(|w| w.start < fig.end));
+        let reckoned = next.filter(|w| w.start == fig.end && rules.metric_manner_verbs.holds(&s[w.start..w.end]));
+        if let Some(a) = reckoned.and_then(|w| metric_after(rules, cx, f, w.end)) {
+            return (Some(a), share_of_previous);
+        }
+    }
+    // 世界第二大经济体, 国民经济第一大产业: a rank among the things named after 第N大.
+    if kind == ClaimKind::Rank && s.get(fig.end) == Some(&'大') {
+        if let Some(a) = metric_after(rules, cx, f, fig.end + 1) {
+            return (Some(a), share_of_previous);
+        }
+    }
     if takes_after {
         if let Some(a) = after().filter(|a| !rules.change.holds(&a.chars().collect::<Vec<_>>())) {
             metric = Some(a);
@@ -1039,5 +1054,21 @@ mod tests {
         // A verb after the counted noun is what the things did.
         assert_eq!(one("全省15家企业入选国家级绿色工厂。").as_deref(), Some("企业"));
         assert_eq!(one("将42种补贴制度合并成一个。").as_deref(), Some("补贴制度"));
+    }
+
+    #[test]
+    fn a_rank_among_the_largest_ranks_the_things_named_after_it() {
+        let one = |t: &str| claims_of(t, None).into_iter().next().and_then(|c| c.metric);
+        assert_eq!(one("本省已成为全国第三大汽车产地。").as_deref(), Some("汽车产地"));
+        assert_eq!(one("中国是该国全球第二大贸易伙伴。").as_deref(), Some("贸易伙伴"));
+    }
+
+    #[test]
+    fn rates_reckoned_into_a_sum_and_per_period_equivalents() {
+        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        assert_eq!(m("企业取得的收入，减按70%计入收入总额。")[0].as_deref(), Some("收入总额"));
+        // 按季 restates the figure before it per quarter: the same name.
+        let c = m("对月销售额10万元以下（按季30万元以下）的纳税人免征增值税。");
+        assert_eq!(c[1], c[0]);
     }
 }
