@@ -24,6 +24,12 @@ struct HeadSpec {
     unquoted: bool,
     #[serde(default)]
     own_word: bool,
+    #[serde(default)]
+    adjacent: bool,
+    #[serde(default)]
+    descriptive: bool,
+    #[serde(default)]
+    not_counted: bool,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +38,9 @@ struct File {
     head: Vec<HeadSpec>,
     launch_verbs: Vec<String>,
     slogan_before: Vec<String>,
+    never_before: Vec<String>,
+    counted_set: Vec<String>,
+    clause_verbs: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
     document_heads: Vec<String>,
@@ -50,6 +59,14 @@ pub struct Head {
     pub unquoted: bool,
     /// Inside a quoted name, counts only as a word of its own (链长/制, not 复制 or 所有制).
     pub own_word: bool,
+    /// After a quotation, counts only right after the closing mark (“两新一重”建设, not
+    /// “好地方”扬州建设).
+    pub adjacent: bool,
+    /// A classifier that also follows descriptions (惠民生的“小而美”项目): a slogan word before
+    /// the quotation makes it no name.
+    pub descriptive: bool,
+    /// A counted set ending in it (“两个结合”) is a doctrine, no name.
+    pub not_counted: bool,
 }
 
 /// The compiled lexicon.
@@ -58,6 +75,9 @@ pub struct InitiativeRules {
     heads: Words<Head>,
     launch: Words<()>,
     slogan_before: Words<()>,
+    never_before: Words<()>,
+    counted_set: Vec<char>,
+    clause_verbs: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
     document_heads: Words<()>,
@@ -94,15 +114,28 @@ impl InitiativeRules {
         }
         let mut heads = Vec::new();
         for h in &f.head {
-            heads.extend(
-                h.words.iter().map(|w| (w.clone(), Head { kind: h.kind, unquoted: h.unquoted, own_word: h.own_word })),
-            );
+            heads.extend(h.words.iter().map(|w| {
+                (
+                    w.clone(),
+                    Head {
+                        kind: h.kind,
+                        unquoted: h.unquoted,
+                        own_word: h.own_word,
+                        adjacent: h.adjacent,
+                        descriptive: h.descriptive,
+                        not_counted: h.not_counted,
+                    },
+                )
+            }));
         }
         let words = |v: &[String]| Words::new(v.iter().map(|w| (w.clone(), ())).collect());
         Ok(Self {
             heads: Words::new(heads),
             launch: words(&f.launch_verbs),
             slogan_before: words(&f.slogan_before),
+            never_before: words(&f.never_before),
+            counted_set: f.counted_set.iter().flat_map(|w| w.chars()).collect(),
+            clause_verbs: words(&f.clause_verbs),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
             document_heads: words(&f.document_heads),
@@ -190,7 +223,16 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
         }
     }
     unquoted_candidates(rules, words, f, &covered, &mut cands);
-    merge(f, cands)
+    // A name the text fights (打击“套路贷”) or calls something (被称为“…”) anywhere is no
+    // initiative at any of its mentions.
+    let refused: Vec<String> = quotes
+        .iter()
+        .filter(|(a, ..)| rules.never_before.ending_at(s, *a).is_some())
+        .map(|&(_, na, nb, _)| f.text(na, nb).trim().to_string())
+        .collect();
+    let mut inits = merge(f, cands);
+    inits.retain(|i| !refused.contains(&i.name));
+    inits
 }
 
 /// Adds the stretches whose words the recognizer reads: each quoted or book-title name with
@@ -298,14 +340,23 @@ fn quoted_candidate(
     let s = &f.chars;
     let name: String = f.text(na, nb).trim().to_string();
     let n = name.chars().count();
-    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、', '（', '(', '—'])
+    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、', '（', '('])
     {
+        return None;
+    }
+    // A dash joins two places in a name (“昆明—蒙特利尔全球生物多样性框架”); any other is speech.
+    let name_chars: Vec<char> = name.chars().collect();
+    let dash_ok = |i: usize| i > 0 && name_chars.get(i + 1).is_some_and(|c| is_han(*c)) && is_han(name_chars[i - 1]);
+    if name_chars.iter().enumerate().any(|(i, c)| *c == '—' && !dash_ok(i)) {
+        return None;
+    }
+    // 被称为“…”, 打击“套路贷”: a description or a target, whatever head follows.
+    if rules.never_before.ending_at(s, a).is_some() {
         return None;
     }
     let mut evidence = vec![rules.quoted.id.clone()];
     // Head: after the closing quote, or at the end of the name itself (焕新贷, 八大行动).
     let after = head_after(rules, words, f, b);
-    let name_chars: Vec<char> = name.chars().collect();
     // A one-character head inside the name (焕新贷, 长护险) needs a name of 3+ characters that
     // does not open with a numeral (两个确保, 六保 are slogans).
     let numeral_led = name_chars.first().is_some_and(|c| {
@@ -330,10 +381,36 @@ fn quoted_candidate(
     }
     let listed = if s.get(run_end) == Some(&'等') { head_after(rules, words, f, run_end + 1) } else { None };
     let modifier_start = modifier_before(rules, s, words, a);
-    let verb = rules.launch.ending_at(s, modifier_start).or_else(|| rules.launch.ending_at(s, a));
+    // 推进长江“十年禁渔”: a place between the verb and the quotation.
+    let place_start = {
+        let k = words.partition_point(|w| w.end <= modifier_start);
+        k.checked_sub(1).map(|k| &words[k]).filter(|w| w.end == modifier_start && w.tag == "ns").map(|w| w.start)
+    };
+    let verb_at = [modifier_start, a]
+        .into_iter()
+        .chain(place_start)
+        .find(|&at| rules.launch.ending_at(s, at).is_some_and(|(len, _)| len <= at));
+    let verb = verb_at.and_then(|at| rules.launch.ending_at(s, at));
     let slogan = rules.slogan_before.ending_at(s, a).is_some()
         || rules.slogan_before.ending_at(s, modifier_start).is_some()
         || rules.slogan_after.at(s, b).is_some();
+    // A numeral-led quotation that is not a counted set (“一带一路”, “十年禁渔”, not “两个确保”,
+    // “三大法宝”, “714”) may be a name on a launching verb.
+    let counted = numeral_led
+        && (name_chars.iter().all(|c| c.is_ascii_digit() || super::numbers::chinese_digit(*c).is_some())
+            || name_chars.get(1).is_some_and(|c| rules.counted_set.contains(c)));
+    // Some heads count only right after the closing mark (“两新一重”建设), some not after a
+    // slogan word (惠民生的“小而美”项目, 传统的“宏观调控”模式), some not after a counted set
+    // (“两个结合”).
+    let after = after
+        .filter(|(end, h, head)| (!head.adjacent || *end - h.chars().count() == b) && !(head.descriptive && slogan));
+    let inner = inner.filter(|(_, head)| !(head.descriptive && slogan) && !(head.not_counted && counted));
+    // After a launching verb, a quotation that ends its clause (推进“医育结合”。) or modifies
+    // the noun after it (支持“筑峰强链”重点企业) is a name. Only a clause verb does the former
+    // (not 推动外贸“质升量稳”，); a phrase with 的 is no name (提出“中国式的现代化”).
+    let clause_end = s.get(b).is_none_or(|c| matches!(c, '，' | '。' | '；' | '！' | '\n' | ','))
+        && verb_at.is_some_and(|at| rules.clause_verbs.ending_at(s, at).is_some());
+    let described = name_chars.contains(&'的');
     let (kind, head, end) = if let Some((end, h, head)) = &after {
         evidence.push(format!("head:{h}"));
         (head.kind, Some(h.clone()), *end)
@@ -344,7 +421,7 @@ fn quoted_candidate(
     } else if let Some((_, h, head)) = &listed {
         evidence.push(format!("list:等{h}"));
         (head.kind, Some(h.clone()), b)
-    } else if verb.is_some() && !slogan && !numeral_led && attributive(rules, words, s, b) {
+    } else if verb.is_some() && !slogan && !described && !counted && (attributive(rules, words, s, b) || clause_end) {
         (InitiativeKind::Other, None, b)
     } else {
         return None;
@@ -352,8 +429,7 @@ fn quoted_candidate(
     if slogan && after.is_none() && inner.is_none() && listed.is_none() {
         return None;
     }
-    if let Some((len, _)) = verb {
-        let at = if rules.launch.ending_at(s, modifier_start).is_some() { modifier_start } else { a };
+    if let (Some((len, _)), Some(at)) = (verb, verb_at) {
         evidence.push(format!("verb:{}", f.text(at - len, at)));
     }
     let start = if head.is_some() { modifier_start } else { a };
@@ -392,8 +468,22 @@ fn unquoted_candidates(
         if !head.unquoted || (!is_nounish(w.tag) && hlen < wc.len()) {
             continue;
         }
-        // The head must end the noun phrase.
-        if words.get(wi + 1).is_some_and(|n| is_nounish(n.tag) && !matches!(n.tag, "ns")) {
+        // The head must end the noun phrase: not 试验区 in 自由贸易试验区提升战略 or in
+        // 上海自由贸易试验区临港新片区. A programme under construction (嫩江干流补充治理工程建设,
+        // 示范区建设) keeps its name.
+        let next = words.get(wi + 1);
+        let after_next = words.get(wi + 2);
+        let building = next.is_some_and(|n| s[n.start..n.end] == ['建', '设'])
+            && matches!(head.kind, InitiativeKind::Program | InitiativeKind::Pilot);
+        let modified = next.is_some_and(|n| {
+            (is_nounish(n.tag) && (n.tag != "ns" || after_next.is_some_and(|m| is_nounish(m.tag))))
+                || (matches!(n.tag, "v" | "vn")
+                    && after_next.is_some_and(|m| {
+                        let mc = &s[m.start..m.end];
+                        rules.heads.ending_at(mc, mc.len()).is_some_and(|(_, h)| h.unquoted)
+                    }))
+        });
+        if modified && !building {
             continue;
         }
         let head_start = w.end - hlen;
@@ -417,6 +507,7 @@ fn unquoted_candidates(
             }
             None => (item_start(s, start, head_start), None),
         };
+        let start = skip_year(s, start, head_start);
         let modifier = f.text(start, head_start);
         let mc = modifier.chars().count();
         // A generic area (财政政策, 防范措施) is no name: policies, measures and systems need a
@@ -465,6 +556,20 @@ fn unquoted_candidates(
             c.evidence.push("list:same_head".into());
             out.push(c);
         }
+    }
+}
+
+/// Past a leading year, the edition of a recurring list or plan (2021年度绿色制造名单).
+fn skip_year(s: &[char], start: usize, head_start: usize) -> usize {
+    let digits = s[start..head_start].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 4 || s.get(start + 4) != Some(&'年') {
+        return start;
+    }
+    let end = if s.get(start + 5) == Some(&'度') { start + 6 } else { start + 5 };
+    if head_start >= end + 2 {
+        end
+    } else {
+        start
     }
 }
 
