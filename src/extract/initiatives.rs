@@ -41,6 +41,9 @@ struct File {
     never_before: Vec<String>,
     counted_set: Vec<String>,
     clause_verbs: Vec<String>,
+    level_words: Vec<String>,
+    owner_words: Vec<String>,
+    head_followers: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
     document_heads: Vec<String>,
@@ -78,6 +81,9 @@ pub struct InitiativeRules {
     never_before: Words<()>,
     counted_set: Vec<char>,
     clause_verbs: Words<()>,
+    level_words: Vec<String>,
+    owner_words: Words<()>,
+    head_followers: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
     document_heads: Words<()>,
@@ -136,6 +142,9 @@ impl InitiativeRules {
             never_before: words(&f.never_before),
             counted_set: f.counted_set.iter().flat_map(|w| w.chars()).collect(),
             clause_verbs: words(&f.clause_verbs),
+            level_words: f.level_words,
+            owner_words: words(&f.owner_words),
+            head_followers: words(&f.head_followers),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
             document_heads: words(&f.document_heads),
@@ -247,10 +256,17 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
         }
     }
     let s = &f.chars;
+    // …and the sentences naming a document by its compound head (…试点管理办法), with or without.
     for &[a, b] in sentences {
         let b = b.min(s.len());
-        let Some(verb) = (a + 1..=b).find(|&e| rules.launch.ending_at(s, e).is_some()) else { continue };
-        if (verb + 1..=b).any(|e| rules.heads.ending_at(s, e).is_some_and(|(_, h)| h.unquoted)) {
+        let verb = (a + 1..=b).find(|&e| rules.launch.ending_at(s, e).is_some());
+        let named = |e: usize| {
+            rules
+                .heads
+                .ending_at(s, e)
+                .is_some_and(|(_, h)| h.unquoted && (h.kind == InitiativeKind::Document || verb.is_some_and(|v| e > v)))
+        };
+        if (a + 1..=b).any(named) {
             out.push([a, b]);
         }
     }
@@ -463,31 +479,53 @@ fn unquoted_candidates(
             continue;
         }
         let wc = &s[w.start..w.end];
-        let Some((hlen, head)) = rules.heads.ending_at(wc, wc.len()) else { continue };
+        // 工程建设/l: a head with its follower in one word.
+        let inner_follower = rules.head_followers.ending_at(wc, wc.len()).filter(|(l, _)| *l < wc.len());
+        let found = rules.heads.ending_at(wc, wc.len()).filter(|(_, h)| h.unquoted).map(|x| (w.end, x)).or_else(|| {
+            let (l, ()) = inner_follower?;
+            let e = wc.len() - l;
+            rules.heads.ending_at(wc, e).filter(|(_, h)| h.unquoted).map(|x| (w.start + e, x))
+        });
+        let Some((hend, (hlen, head))) = found else { continue };
         // The head word may carry any tag (行动/v, 倡议/v) when it is the head itself.
-        if !head.unquoted || (!is_nounish(w.tag) && hlen < wc.len()) {
+        if !is_nounish(w.tag) && hlen < hend - w.start {
             continue;
         }
+        // 项目收益债券试点管理办法: a document's compound head across words (管理/办法), when the
+        // noun chain holds it.
+        let chain = noun_chain_start(s, words, covered, wi);
+        let (hlen, head) = match rules.heads.ending_at(s, hend) {
+            Some((l, h))
+                if h.kind == InitiativeKind::Document
+                    && l > hlen
+                    && chain <= hend - l
+                    && words.binary_search_by_key(&(hend - l), |x| x.start).is_ok() =>
+            {
+                (l, h)
+            }
+            _ => (hlen, head),
+        };
         // The head must end the noun phrase: not 试验区 in 自由贸易试验区提升战略 or in
         // 上海自由贸易试验区临港新片区. A programme under construction (嫩江干流补充治理工程建设,
         // 示范区建设) keeps its name.
         let next = words.get(wi + 1);
         let after_next = words.get(wi + 2);
-        let building = next.is_some_and(|n| s[n.start..n.end] == ['建', '设'])
-            && matches!(head.kind, InitiativeKind::Program | InitiativeKind::Pilot);
+        let follower = hend < w.end
+            || next.is_some_and(|n| rules.head_followers.holds(&s[n.start..n.end]))
+                && !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
         let modified = next.is_some_and(|n| {
-            (is_nounish(n.tag) && (n.tag != "ns" || after_next.is_some_and(|m| is_nounish(m.tag))))
+            is_nounish(n.tag)
                 || (matches!(n.tag, "v" | "vn")
                     && after_next.is_some_and(|m| {
                         let mc = &s[m.start..m.end];
                         rules.heads.ending_at(mc, mc.len()).is_some_and(|(_, h)| h.unquoted)
                     }))
         });
-        if modified && !building {
+        if modified && !follower {
             continue;
         }
-        let head_start = w.end - hlen;
-        let start = noun_chain_start(s, words, covered, wi);
+        let head_start = hend - hlen;
+        let start = chain;
         let listed_after = listed_after(s, covered, out, start);
         let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after };
         let (start, verb_at) = match verb_at {
@@ -496,7 +534,7 @@ fn unquoted_candidates(
             // 防范措施); a verb a few words back counts for programmes, plans and strategies.
             // …战略攻关: a head followed by another word of content modifies it.
             None if !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System)
-                && !words.get(wi + 1).is_some_and(|n| n.start == w.end && matches!(n.tag, "v" | "vn" | "n" | "nz")) =>
+                && (follower || !next.is_some_and(|n| matches!(n.tag, "v" | "vn" | "n" | "nz"))) =>
             {
                 match verb_span_start(rules, s, words, head_start) {
                     Some((v, verb_end)) if head_start - v >= 3 && !generic_led(rules, &f.text(v, head_start)) => {
@@ -519,23 +557,27 @@ fn unquoted_candidates(
         if !(2..=30).contains(&mc) || rules.generic.contains(&modifier) || counted || (generic_kind && mc < 3) {
             continue;
         }
-        let full = f.text(start, w.end);
-        let head_text = f.text(head_start, w.end);
+        let full = f.text(start, hend);
+        let head_text = f.text(head_start, hend);
         let mut evidence = vec!["initiative.unquoted_head".to_string(), format!("head:{head_text}")];
         let verb = verb_at.and_then(|at| rules.launch.ending_at(s, at).map(|(l, _)| (l, at)));
         if let Some((vlen, verb_end)) = verb {
             evidence.push(format!("verb:{}", f.text(verb_end - vlen, verb_end)));
         }
-        let cand = Candidate {
+        let mut cand = Candidate {
             name: full.clone(),
             full_name: full,
             kind: head.kind,
-            span: [start, w.end],
+            span: [start, hend],
             evidence,
             head: Some(head_text),
             quoted: false,
         };
         if verb.is_some() {
+            out.push(cand);
+        } else if head.kind == InitiativeKind::Document && mc >= 4 {
+            // 项目收益债券试点管理办法: a document's compound head names it.
+            cand.evidence.push("named_document".into());
             out.push(cand);
         } else if !generic_kind {
             pending.push(cand);
@@ -561,6 +603,9 @@ fn unquoted_candidates(
 
 /// Past a leading year, the edition of a recurring list or plan (2021年度绿色制造名单).
 fn skip_year(s: &[char], start: usize, head_start: usize) -> usize {
+    if start >= head_start {
+        return start;
+    }
     let digits = s[start..head_start].iter().take_while(|c| c.is_ascii_digit()).count();
     if digits != 4 || s.get(start + 4) != Some(&'年') {
         return start;
@@ -589,8 +634,13 @@ fn is_han(c: char) -> bool {
 }
 
 /// A modifier that opens with a generic word of two or more characters (具体…, 相关…).
+/// A level word (国家) opening a longer modifier is no generic one (国家生态文明试验区).
 fn generic_led(rules: &InitiativeRules, modifier: &str) -> bool {
-    rules.generic.iter().any(|g| g.chars().count() >= 2 && modifier.starts_with(g.as_str()))
+    rules.generic.iter().any(|g| {
+        g.chars().count() >= 2
+            && modifier.starts_with(g.as_str())
+            && !(rules.level_words.contains(g) && modifier.chars().count() >= g.chars().count() + 3)
+    })
 }
 
 /// Start of the modifier chain before the head word `wi`: nouns, numerals, 和/与 between nouns.
@@ -647,6 +697,11 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
             if words.get(k).is_some_and(|n| n.start == start && s[n.start..n.end] == ['了']) {
                 start += 1;
             }
+            // 纳入我市…计划, 发布2021年度…名单: the owner and the edition are no part of the name.
+            if let Some((len, ())) = rules.owner_words.at(s, start).filter(|(len, _)| start + len < head_start) {
+                start += len;
+            }
+            start = skip_year(s, start, head_start);
             if let Some(de) = (start..head_start).rev().find(|&i| s[i] == '的') {
                 start = de + 1;
             }
