@@ -30,6 +30,8 @@ struct HeadSpec {
     descriptive: bool,
     #[serde(default)]
     not_counted: bool,
+    #[serde(default)]
+    after_only: bool,
 }
 
 #[derive(Deserialize)]
@@ -44,6 +46,7 @@ struct File {
     level_words: Vec<String>,
     owner_words: Vec<String>,
     head_followers: Vec<String>,
+    acronym_heads: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
     document_heads: Vec<String>,
@@ -70,6 +73,8 @@ pub struct Head {
     pub descriptive: bool,
     /// A counted set ending in it (“两个结合”) is a doctrine, no name.
     pub not_counted: bool,
+    /// Counts after a quotation only, never at the end of the quoted text (建设).
+    pub after_only: bool,
 }
 
 /// The compiled lexicon.
@@ -84,6 +89,7 @@ pub struct InitiativeRules {
     level_words: Vec<String>,
     owner_words: Words<()>,
     head_followers: Words<()>,
+    acronym_heads: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
     document_heads: Words<()>,
@@ -130,6 +136,7 @@ impl InitiativeRules {
                         adjacent: h.adjacent,
                         descriptive: h.descriptive,
                         not_counted: h.not_counted,
+                        after_only: h.after_only,
                     },
                 )
             }));
@@ -145,6 +152,7 @@ impl InitiativeRules {
             level_words: f.level_words,
             owner_words: words(&f.owner_words),
             head_followers: words(&f.head_followers),
+            acronym_heads: words(&f.acronym_heads),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
             document_heads: words(&f.document_heads),
@@ -224,7 +232,11 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
         .filter(|(a, ..)| !covered[*a])
         .collect();
     for (qi, &(a, na, nb, b)) in quotes.iter().enumerate() {
-        if let Some(c) = quoted_candidate(rules, words, f, &quotes, qi, (a, na, nb, b)) {
+        // 《巴黎协定》、“昆明—蒙特利尔全球生物多样性框架”: listed with a document.
+        let s = &f.chars;
+        let doc_listed = (a >= 2 && s[a - 1] == '、' && s[a - 2] == '》' && covered[a - 2])
+            || (s.get(b) == Some(&'、') && s.get(b + 1) == Some(&'《') && covered[b + 1]);
+        if let Some(c) = quoted_candidate(rules, words, f, &quotes, qi, (a, na, nb, b), doc_listed) {
             covered[c.span[0]..c.span[1]].iter_mut().for_each(|x| *x = true);
             cands.push(c);
         } else {
@@ -232,6 +244,7 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
         }
     }
     unquoted_candidates(rules, words, f, &covered, &mut cands);
+    acronym_candidates(rules, f, &covered, &mut cands);
     // A name the text fights (打击“套路贷”) or calls something (被称为“…”) anywhere is no
     // initiative at any of its mentions.
     let refused: Vec<String> = quotes
@@ -352,6 +365,7 @@ fn quoted_candidate(
     quotes: &[(usize, usize, usize, usize)],
     qi: usize,
     (a, na, nb, b): (usize, usize, usize, usize),
+    doc_listed: bool,
 ) -> Option<Candidate> {
     let s = &f.chars;
     let name: String = f.text(na, nb).trim().to_string();
@@ -420,7 +434,8 @@ fn quoted_candidate(
     // (“两个结合”).
     let after = after
         .filter(|(end, h, head)| (!head.adjacent || *end - h.chars().count() == b) && !(head.descriptive && slogan));
-    let inner = inner.filter(|(_, head)| !(head.descriptive && slogan) && !(head.not_counted && counted));
+    let inner =
+        inner.filter(|(_, head)| !(head.descriptive && slogan) && !(head.not_counted && counted) && !head.after_only);
     // After a launching verb, a quotation that ends its clause (推进“医育结合”。) or modifies
     // the noun after it (支持“筑峰强链”重点企业) is a name. Only a clause verb does the former
     // (not 推动外贸“质升量稳”，); a phrase with 的 is no name (提出“中国式的现代化”).
@@ -437,12 +452,15 @@ fn quoted_candidate(
     } else if let Some((_, h, head)) = &listed {
         evidence.push(format!("list:等{h}"));
         (head.kind, Some(h.clone()), b)
+    } else if doc_listed {
+        evidence.push("list:document".into());
+        (InitiativeKind::Document, None, b)
     } else if verb.is_some() && !slogan && !described && !counted && (attributive(rules, words, s, b) || clause_end) {
         (InitiativeKind::Other, None, b)
     } else {
         return None;
     };
-    if slogan && after.is_none() && inner.is_none() && listed.is_none() {
+    if slogan && after.is_none() && inner.is_none() && listed.is_none() && !doc_listed {
         return None;
     }
     if let (Some((len, _)), Some(at)) = (verb, verb_at) {
@@ -598,6 +616,38 @@ fn unquoted_candidates(
             c.evidence.push("list:same_head".into());
             out.push(c);
         }
+    }
+}
+
+/// Upper-case abbreviations right before a head (AEO制度, 经认证的经营者（AEO）制度, PPP模式).
+fn acronym_candidates(rules: &InitiativeRules, f: &Folded, covered: &[bool], out: &mut Vec<Candidate>) {
+    let s = &f.chars;
+    let mut i = 0;
+    while i < s.len() {
+        if !s[i].is_ascii_uppercase() || (i > 0 && s[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let j = i + s[i..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let bracketed = i > 0 && matches!(s[i - 1], '（' | '(') && matches!(s.get(j), Some('）' | ')'));
+        let k = if bracketed { j + 1 } else { j };
+        let head = rules.acronym_heads.at(s, k);
+        if let (2..=8, Some((len, ()))) = (j - i, head) {
+            if !covered[i..k + len].iter().any(|x| *x) && !s.get(j).is_some_and(char::is_ascii_alphanumeric) {
+                let name = format!("{}{}", f.text(i, j), f.text(k, k + len));
+                let kind = rules.heads.ending_at(s, k + len).map_or(InitiativeKind::Other, |(_, h)| h.kind);
+                out.push(Candidate {
+                    full_name: name.clone(),
+                    name,
+                    kind,
+                    span: [i, k + len],
+                    evidence: vec!["initiative.acronym".into(), format!("head:{}", f.text(k, k + len))],
+                    head: None,
+                    quoted: false,
+                });
+            }
+        }
+        i = j;
     }
 }
 
