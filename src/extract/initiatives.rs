@@ -634,11 +634,12 @@ fn acronym_candidates(rules: &InitiativeRules, f: &Folded, covered: &[bool], out
         let head = rules.acronym_heads.at(s, k);
         if let (2..=8, Some((len, ()))) = (j - i, head) {
             if !covered[i..k + len].iter().any(|x| *x) && !s.get(j).is_some_and(char::is_ascii_alphanumeric) {
-                let name = format!("{}{}", f.text(i, j), f.text(k, k + len));
+                // One record per abbreviation: AEO制度 and AEO认证 are mentions of AEO.
+                let full_name = format!("{}{}", f.text(i, j), f.text(k, k + len));
                 let kind = rules.heads.ending_at(s, k + len).map_or(InitiativeKind::Other, |(_, h)| h.kind);
                 out.push(Candidate {
-                    full_name: name.clone(),
-                    name,
+                    full_name,
+                    name: f.text(i, j),
                     kind,
                     span: [i, k + len],
                     evidence: vec!["initiative.acronym".into(), format!("head:{}", f.text(k, k + len))],
@@ -948,6 +949,54 @@ mod tests {
         let strong: Vec<_> = inits.iter().filter(|i| i.name == "强链").collect();
         assert_eq!(strong.len(), 1, "{inits:?}");
         assert_eq!(strong[0].mentions.len(), 3);
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn numeral_led_quotations_on_a_clause_verb_but_no_counted_sets_or_slogans() {
+        assert_eq!(names("要持续推进长江“十年禁渔”，加强联合执法。"), ["十年禁渔"]);
+        assert_eq!(names("十一、推进“医育结合”。依托医疗卫生机构。"), ["医育结合"]);
+        assert!(names("中国共产党坚持“两个结合”，推进“两个结合”，推动文化发展。").is_empty());
+        assert!(names("推动外贸“质升量稳”，为经济回升作出贡献。").is_empty());
+        assert!(names("创造性地提出“中国式的现代化”。").is_empty());
+    }
+
+    #[test]
+    fn construction_heads_classifiers_and_refused_quotations() {
+        assert_eq!(names("重点支持既促消费惠民生又调结构增后劲的“两新一重”建设。"), ["两新一重"]);
+        assert!(names("为把“好地方”扬州建设得好上加好。").is_empty());
+        assert!(names("今年为何提出“防止产能过剩和低水平重复建设”。").is_empty());
+        assert!(names("形成惠民生的“小而美”项目。打破“唯选票”模式。").is_empty());
+        assert!(names("全国打击“套路贷”犯罪。对用户进行“套路贷”。").is_empty());
+        assert!(names("多党合作制度被称为“新型政党制度”。").is_empty());
+        assert_eq!(names("以扎实开展“数字突破年”为突破。"), ["数字突破年"]);
+    }
+
+    #[test]
+    fn unquoted_names_with_followers_owners_editions_and_levels() {
+        let got = names("为做好吉林省嫩江干流补充治理工程建设，确保工程顺利进行。");
+        assert!(got.iter().any(|n| n.contains("嫩江干流补充治理工程")), "{got:?}");
+        assert_eq!(names("纳入我市职业技能提升培训计划，给予补贴。"), ["职业技能提升培训计划"]);
+        assert_eq!(names("近日，工信部发布2021年度绿色制造名单，我省多家企业入选。"), ["绿色制造名单"]);
+        assert_eq!(names("福建、海南设立了国家生态文明试验区等。"), ["国家生态文明试验区"]);
+        let got = names("大力实施自由贸易试验区提升战略，推进上海自由贸易试验区临港新片区更高水平对外开放。");
+        assert_eq!(got, ["自由贸易试验区提升战略"]);
+    }
+
+    #[test]
+    fn documents_without_book_marks_listed_ones_and_abbreviations() {
+        let got = names("目前已出台了4个专项债发行指引和项目收益债券试点管理办法。");
+        assert_eq!(got, ["项目收益债券试点管理办法"]);
+        let got = names("两国合作促成《巴黎协定》、“昆明—蒙特利尔全球生物多样性框架”。");
+        assert_eq!(got, ["巴黎协定", "昆明—蒙特利尔全球生物多样性框架"]);
+        let text = "将经认证的经营者（AEO）制度拓展到跨境电商。公司通过AEO认证，通关效率提高。";
+        let seg = PIPE.segmenter().segment(text);
+        let inits = PIPE.extractor().extract(text, &seg, None, None).initiatives;
+        assert_eq!(inits.len(), 1, "{inits:?}");
+        assert_eq!((inits[0].name.as_str(), inits[0].mentions.len()), ("AEO", 2));
     }
 
     #[test]
