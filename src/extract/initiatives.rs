@@ -434,12 +434,14 @@ fn quoted_candidate(
     // (“两个结合”).
     let after = after
         .filter(|(end, h, head)| (!head.adjacent || *end - h.chars().count() == b) && !(head.descriptive && slogan));
-    let inner =
-        inner.filter(|(_, head)| !(head.descriptive && slogan) && !(head.not_counted && counted) && !head.after_only);
+    let inner = inner.filter(|(_, head)| {
+        let refused = (head.descriptive && slogan) || (head.not_counted && counted) || head.after_only;
+        !refused
+    });
     // After a launching verb, a quotation that ends its clause (推进“医育结合”。) or modifies
     // the noun after it (支持“筑峰强链”重点企业) is a name. Only a clause verb does the former
     // (not 推动外贸“质升量稳”，); a phrase with 的 is no name (提出“中国式的现代化”).
-    let clause_end = s.get(b).is_none_or(|c| matches!(c, '，' | '。' | '；' | '！' | '\n' | ','))
+    let clause_end = s.get(b).map_or(true, |c| matches!(c, '，' | '。' | '；' | '！' | '\n' | ','))
         && verb_at.is_some_and(|at| rules.clause_verbs.ending_at(s, at).is_some());
     let described = name_chars.contains(&'的');
     let (kind, head, end) = if let Some((end, h, head)) = &after {
