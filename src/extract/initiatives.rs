@@ -24,6 +24,14 @@ struct HeadSpec {
     unquoted: bool,
     #[serde(default)]
     own_word: bool,
+    #[serde(default)]
+    adjacent: bool,
+    #[serde(default)]
+    descriptive: bool,
+    #[serde(default)]
+    not_counted: bool,
+    #[serde(default)]
+    after_only: bool,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +40,13 @@ struct File {
     head: Vec<HeadSpec>,
     launch_verbs: Vec<String>,
     slogan_before: Vec<String>,
+    never_before: Vec<String>,
+    counted_set: Vec<String>,
+    clause_verbs: Vec<String>,
+    level_words: Vec<String>,
+    owner_words: Vec<String>,
+    head_followers: Vec<String>,
+    acronym_heads: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
     document_heads: Vec<String>,
@@ -50,6 +65,16 @@ pub struct Head {
     pub unquoted: bool,
     /// Inside a quoted name, counts only as a word of its own (链长/制, not 复制 or 所有制).
     pub own_word: bool,
+    /// After a quotation, counts only right after the closing mark (“两新一重”建设, not
+    /// “好地方”扬州建设).
+    pub adjacent: bool,
+    /// A classifier that also follows descriptions (惠民生的“小而美”项目): a slogan word before
+    /// the quotation makes it no name.
+    pub descriptive: bool,
+    /// A counted set ending in it (“两个结合”) is a doctrine, no name.
+    pub not_counted: bool,
+    /// Counts after a quotation only, never at the end of the quoted text (建设).
+    pub after_only: bool,
 }
 
 /// The compiled lexicon.
@@ -58,6 +83,13 @@ pub struct InitiativeRules {
     heads: Words<Head>,
     launch: Words<()>,
     slogan_before: Words<()>,
+    never_before: Words<()>,
+    counted_set: Vec<char>,
+    clause_verbs: Words<()>,
+    level_words: Vec<String>,
+    owner_words: Words<()>,
+    head_followers: Words<()>,
+    acronym_heads: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
     document_heads: Words<()>,
@@ -94,15 +126,33 @@ impl InitiativeRules {
         }
         let mut heads = Vec::new();
         for h in &f.head {
-            heads.extend(
-                h.words.iter().map(|w| (w.clone(), Head { kind: h.kind, unquoted: h.unquoted, own_word: h.own_word })),
-            );
+            heads.extend(h.words.iter().map(|w| {
+                (
+                    w.clone(),
+                    Head {
+                        kind: h.kind,
+                        unquoted: h.unquoted,
+                        own_word: h.own_word,
+                        adjacent: h.adjacent,
+                        descriptive: h.descriptive,
+                        not_counted: h.not_counted,
+                        after_only: h.after_only,
+                    },
+                )
+            }));
         }
         let words = |v: &[String]| Words::new(v.iter().map(|w| (w.clone(), ())).collect());
         Ok(Self {
             heads: Words::new(heads),
             launch: words(&f.launch_verbs),
             slogan_before: words(&f.slogan_before),
+            never_before: words(&f.never_before),
+            counted_set: f.counted_set.iter().flat_map(|w| w.chars()).collect(),
+            clause_verbs: words(&f.clause_verbs),
+            level_words: f.level_words,
+            owner_words: words(&f.owner_words),
+            head_followers: words(&f.head_followers),
+            acronym_heads: words(&f.acronym_heads),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
             document_heads: words(&f.document_heads),
@@ -182,7 +232,11 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
         .filter(|(a, ..)| !covered[*a])
         .collect();
     for (qi, &(a, na, nb, b)) in quotes.iter().enumerate() {
-        if let Some(c) = quoted_candidate(rules, words, f, &quotes, qi, (a, na, nb, b)) {
+        // 《巴黎协定》、“昆明—蒙特利尔全球生物多样性框架”: listed with a document.
+        let s = &f.chars;
+        let doc_listed = (a >= 2 && s[a - 1] == '、' && s[a - 2] == '》' && covered[a - 2])
+            || (s.get(b) == Some(&'、') && s.get(b + 1) == Some(&'《') && covered[b + 1]);
+        if let Some(c) = quoted_candidate(rules, words, f, &quotes, qi, (a, na, nb, b), doc_listed) {
             covered[c.span[0]..c.span[1]].iter_mut().for_each(|x| *x = true);
             cands.push(c);
         } else {
@@ -190,7 +244,17 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
         }
     }
     unquoted_candidates(rules, words, f, &covered, &mut cands);
-    merge(f, cands)
+    acronym_candidates(rules, f, &covered, &mut cands);
+    // A name the text fights (打击“套路贷”) or calls something (被称为“…”) anywhere is no
+    // initiative at any of its mentions.
+    let refused: Vec<String> = quotes
+        .iter()
+        .filter(|(a, ..)| rules.never_before.ending_at(s, *a).is_some())
+        .map(|&(_, na, nb, _)| f.text(na, nb).trim().to_string())
+        .collect();
+    let mut inits = merge(f, cands);
+    inits.retain(|i| !refused.contains(&i.name));
+    inits
 }
 
 /// Adds the stretches whose words the recognizer reads: each quoted or book-title name with
@@ -205,10 +269,17 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
         }
     }
     let s = &f.chars;
+    // …and the sentences naming a document by its compound head (…试点管理办法), with or without.
     for &[a, b] in sentences {
         let b = b.min(s.len());
-        let Some(verb) = (a + 1..=b).find(|&e| rules.launch.ending_at(s, e).is_some()) else { continue };
-        if (verb + 1..=b).any(|e| rules.heads.ending_at(s, e).is_some_and(|(_, h)| h.unquoted)) {
+        let verb = (a + 1..=b).find(|&e| rules.launch.ending_at(s, e).is_some());
+        let named = |e: usize| {
+            rules
+                .heads
+                .ending_at(s, e)
+                .is_some_and(|(_, h)| h.unquoted && (h.kind == InitiativeKind::Document || verb.is_some_and(|v| e > v)))
+        };
+        if (a + 1..=b).any(named) {
             out.push([a, b]);
         }
     }
@@ -294,18 +365,28 @@ fn quoted_candidate(
     quotes: &[(usize, usize, usize, usize)],
     qi: usize,
     (a, na, nb, b): (usize, usize, usize, usize),
+    doc_listed: bool,
 ) -> Option<Candidate> {
     let s = &f.chars;
     let name: String = f.text(na, nb).trim().to_string();
     let n = name.chars().count();
-    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、', '（', '(', '—'])
+    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、', '（', '('])
     {
+        return None;
+    }
+    // A dash joins two places in a name (“昆明—蒙特利尔全球生物多样性框架”); any other is speech.
+    let name_chars: Vec<char> = name.chars().collect();
+    let dash_ok = |i: usize| i > 0 && name_chars.get(i + 1).is_some_and(|c| is_han(*c)) && is_han(name_chars[i - 1]);
+    if name_chars.iter().enumerate().any(|(i, c)| *c == '—' && !dash_ok(i)) {
+        return None;
+    }
+    // 被称为“…”, 打击“套路贷”: a description or a target, whatever head follows.
+    if rules.never_before.ending_at(s, a).is_some() {
         return None;
     }
     let mut evidence = vec![rules.quoted.id.clone()];
     // Head: after the closing quote, or at the end of the name itself (焕新贷, 八大行动).
     let after = head_after(rules, words, f, b);
-    let name_chars: Vec<char> = name.chars().collect();
     // A one-character head inside the name (焕新贷, 长护险) needs a name of 3+ characters that
     // does not open with a numeral (两个确保, 六保 are slogans).
     let numeral_led = name_chars.first().is_some_and(|c| {
@@ -330,10 +411,39 @@ fn quoted_candidate(
     }
     let listed = if s.get(run_end) == Some(&'等') { head_after(rules, words, f, run_end + 1) } else { None };
     let modifier_start = modifier_before(rules, s, words, a);
-    let verb = rules.launch.ending_at(s, modifier_start).or_else(|| rules.launch.ending_at(s, a));
+    // 推进长江“十年禁渔”: a place between the verb and the quotation.
+    let place_start = {
+        let k = words.partition_point(|w| w.end <= modifier_start);
+        k.checked_sub(1).map(|k| &words[k]).filter(|w| w.end == modifier_start && w.tag == "ns").map(|w| w.start)
+    };
+    let verb_at = [modifier_start, a]
+        .into_iter()
+        .chain(place_start)
+        .find(|&at| rules.launch.ending_at(s, at).is_some_and(|(len, _)| len <= at));
+    let verb = verb_at.and_then(|at| rules.launch.ending_at(s, at));
     let slogan = rules.slogan_before.ending_at(s, a).is_some()
         || rules.slogan_before.ending_at(s, modifier_start).is_some()
         || rules.slogan_after.at(s, b).is_some();
+    // A numeral-led quotation that is not a counted set (“一带一路”, “十年禁渔”, not “两个确保”,
+    // “三大法宝”, “714”) may be a name on a launching verb.
+    let counted = numeral_led
+        && (name_chars.iter().all(|c| c.is_ascii_digit() || super::numbers::chinese_digit(*c).is_some())
+            || name_chars.get(1).is_some_and(|c| rules.counted_set.contains(c)));
+    // Some heads count only right after the closing mark (“两新一重”建设), some not after a
+    // slogan word (惠民生的“小而美”项目, 传统的“宏观调控”模式), some not after a counted set
+    // (“两个结合”).
+    let after = after
+        .filter(|(end, h, head)| (!head.adjacent || *end - h.chars().count() == b) && !(head.descriptive && slogan));
+    let inner = inner.filter(|(_, head)| {
+        let refused = (head.descriptive && slogan) || (head.not_counted && counted) || head.after_only;
+        !refused
+    });
+    // After a launching verb, a quotation that ends its clause (推进“医育结合”。) or modifies
+    // the noun after it (支持“筑峰强链”重点企业) is a name. Only a clause verb does the former
+    // (not 推动外贸“质升量稳”，); a phrase with 的 is no name (提出“中国式的现代化”).
+    let clause_end = s.get(b).map_or(true, |c| matches!(c, '，' | '。' | '；' | '！' | '\n' | ','))
+        && verb_at.is_some_and(|at| rules.clause_verbs.ending_at(s, at).is_some());
+    let described = name_chars.contains(&'的');
     let (kind, head, end) = if let Some((end, h, head)) = &after {
         evidence.push(format!("head:{h}"));
         (head.kind, Some(h.clone()), *end)
@@ -344,16 +454,18 @@ fn quoted_candidate(
     } else if let Some((_, h, head)) = &listed {
         evidence.push(format!("list:等{h}"));
         (head.kind, Some(h.clone()), b)
-    } else if verb.is_some() && !slogan && !numeral_led && attributive(rules, words, s, b) {
+    } else if doc_listed {
+        evidence.push("list:document".into());
+        (InitiativeKind::Document, None, b)
+    } else if verb.is_some() && !slogan && !described && !counted && (attributive(rules, words, s, b) || clause_end) {
         (InitiativeKind::Other, None, b)
     } else {
         return None;
     };
-    if slogan && after.is_none() && inner.is_none() && listed.is_none() {
+    if slogan && after.is_none() && inner.is_none() && listed.is_none() && !doc_listed {
         return None;
     }
-    if let Some((len, _)) = verb {
-        let at = if rules.launch.ending_at(s, modifier_start).is_some() { modifier_start } else { a };
+    if let (Some((len, _)), Some(at)) = (verb, verb_at) {
         evidence.push(format!("verb:{}", f.text(at - len, at)));
     }
     let start = if head.is_some() { modifier_start } else { a };
@@ -387,17 +499,53 @@ fn unquoted_candidates(
             continue;
         }
         let wc = &s[w.start..w.end];
-        let Some((hlen, head)) = rules.heads.ending_at(wc, wc.len()) else { continue };
+        // 工程建设/l: a head with its follower in one word.
+        let inner_follower = rules.head_followers.ending_at(wc, wc.len()).filter(|(l, _)| *l < wc.len());
+        let found = rules.heads.ending_at(wc, wc.len()).filter(|(_, h)| h.unquoted).map(|x| (w.end, x)).or_else(|| {
+            let (l, ()) = inner_follower?;
+            let e = wc.len() - l;
+            rules.heads.ending_at(wc, e).filter(|(_, h)| h.unquoted).map(|x| (w.start + e, x))
+        });
+        let Some((hend, (hlen, head))) = found else { continue };
         // The head word may carry any tag (行动/v, 倡议/v) when it is the head itself.
-        if !head.unquoted || (!is_nounish(w.tag) && hlen < wc.len()) {
+        if !is_nounish(w.tag) && hlen < hend - w.start {
             continue;
         }
-        // The head must end the noun phrase.
-        if words.get(wi + 1).is_some_and(|n| is_nounish(n.tag) && !matches!(n.tag, "ns")) {
+        // 项目收益债券试点管理办法: a document's compound head across words (管理/办法), when the
+        // noun chain holds it.
+        let chain = noun_chain_start(s, words, covered, wi);
+        let (hlen, head) = match rules.heads.ending_at(s, hend) {
+            Some((l, h))
+                if h.kind == InitiativeKind::Document
+                    && l > hlen
+                    && chain <= hend - l
+                    && words.binary_search_by_key(&(hend - l), |x| x.start).is_ok() =>
+            {
+                (l, h)
+            }
+            _ => (hlen, head),
+        };
+        // The head must end the noun phrase: not 试验区 in 自由贸易试验区提升战略 or in
+        // 上海自由贸易试验区临港新片区. A programme under construction (嫩江干流补充治理工程建设,
+        // 示范区建设) keeps its name.
+        let next = words.get(wi + 1);
+        let after_next = words.get(wi + 2);
+        let follower = hend < w.end
+            || next.is_some_and(|n| rules.head_followers.holds(&s[n.start..n.end]))
+                && !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
+        let modified = next.is_some_and(|n| {
+            is_nounish(n.tag)
+                || (matches!(n.tag, "v" | "vn")
+                    && after_next.is_some_and(|m| {
+                        let mc = &s[m.start..m.end];
+                        rules.heads.ending_at(mc, mc.len()).is_some_and(|(_, h)| h.unquoted)
+                    }))
+        });
+        if modified && !follower {
             continue;
         }
-        let head_start = w.end - hlen;
-        let start = noun_chain_start(s, words, covered, wi);
+        let head_start = hend - hlen;
+        let start = chain;
         let listed_after = listed_after(s, covered, out, start);
         let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after };
         let (start, verb_at) = match verb_at {
@@ -406,7 +554,7 @@ fn unquoted_candidates(
             // 防范措施); a verb a few words back counts for programmes, plans and strategies.
             // …战略攻关: a head followed by another word of content modifies it.
             None if !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System)
-                && !words.get(wi + 1).is_some_and(|n| n.start == w.end && matches!(n.tag, "v" | "vn" | "n" | "nz")) =>
+                && (follower || !next.is_some_and(|n| matches!(n.tag, "v" | "vn" | "n" | "nz"))) =>
             {
                 match verb_span_start(rules, s, words, head_start) {
                     Some((v, verb_end)) if head_start - v >= 3 && !generic_led(rules, &f.text(v, head_start)) => {
@@ -417,6 +565,7 @@ fn unquoted_candidates(
             }
             None => (item_start(s, start, head_start), None),
         };
+        let start = skip_year(s, start, head_start);
         let modifier = f.text(start, head_start);
         let mc = modifier.chars().count();
         // A generic area (财政政策, 防范措施) is no name: policies, measures and systems need a
@@ -428,23 +577,27 @@ fn unquoted_candidates(
         if !(2..=30).contains(&mc) || rules.generic.contains(&modifier) || counted || (generic_kind && mc < 3) {
             continue;
         }
-        let full = f.text(start, w.end);
-        let head_text = f.text(head_start, w.end);
+        let full = f.text(start, hend);
+        let head_text = f.text(head_start, hend);
         let mut evidence = vec!["initiative.unquoted_head".to_string(), format!("head:{head_text}")];
         let verb = verb_at.and_then(|at| rules.launch.ending_at(s, at).map(|(l, _)| (l, at)));
         if let Some((vlen, verb_end)) = verb {
             evidence.push(format!("verb:{}", f.text(verb_end - vlen, verb_end)));
         }
-        let cand = Candidate {
+        let mut cand = Candidate {
             name: full.clone(),
             full_name: full,
             kind: head.kind,
-            span: [start, w.end],
+            span: [start, hend],
             evidence,
             head: Some(head_text),
             quoted: false,
         };
         if verb.is_some() {
+            out.push(cand);
+        } else if head.kind == InitiativeKind::Document && mc >= 4 {
+            // 项目收益债券试点管理办法: a document's compound head names it.
+            cand.evidence.push("named_document".into());
             out.push(cand);
         } else if !generic_kind {
             pending.push(cand);
@@ -468,6 +621,56 @@ fn unquoted_candidates(
     }
 }
 
+/// Upper-case abbreviations right before a head (AEO制度, 经认证的经营者（AEO）制度, PPP模式).
+fn acronym_candidates(rules: &InitiativeRules, f: &Folded, covered: &[bool], out: &mut Vec<Candidate>) {
+    let s = &f.chars;
+    let mut i = 0;
+    while i < s.len() {
+        if !s[i].is_ascii_uppercase() || (i > 0 && s[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let j = i + s[i..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+        let bracketed = i > 0 && matches!(s[i - 1], '（' | '(') && matches!(s.get(j), Some('）' | ')'));
+        let k = if bracketed { j + 1 } else { j };
+        let head = rules.acronym_heads.at(s, k);
+        if let (2..=8, Some((len, ()))) = (j - i, head) {
+            if !covered[i..k + len].iter().any(|x| *x) && !s.get(j).is_some_and(char::is_ascii_alphanumeric) {
+                // One record per abbreviation: AEO制度 and AEO认证 are mentions of AEO.
+                let full_name = format!("{}{}", f.text(i, j), f.text(k, k + len));
+                let kind = rules.heads.ending_at(s, k + len).map_or(InitiativeKind::Other, |(_, h)| h.kind);
+                out.push(Candidate {
+                    full_name,
+                    name: f.text(i, j),
+                    kind,
+                    span: [i, k + len],
+                    evidence: vec!["initiative.acronym".into(), format!("head:{}", f.text(k, k + len))],
+                    head: None,
+                    quoted: false,
+                });
+            }
+        }
+        i = j;
+    }
+}
+
+/// Past a leading year, the edition of a recurring list or plan (2021年度绿色制造名单).
+fn skip_year(s: &[char], start: usize, head_start: usize) -> usize {
+    if start >= head_start {
+        return start;
+    }
+    let digits = s[start..head_start].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 4 || s.get(start + 4) != Some(&'年') {
+        return start;
+    }
+    let end = if s.get(start + 5) == Some(&'度') { start + 6 } else { start + 5 };
+    if head_start >= end + 2 {
+        end
+    } else {
+        start
+    }
+}
+
 /// Where a list item ending at `head_start` starts: right after a 、 a few Han characters
 /// before it (…、乡村振兴战略, whose 振兴 the noun chain stops at), else `start`.
 fn item_start(s: &[char], start: usize, head_start: usize) -> usize {
@@ -484,8 +687,13 @@ fn is_han(c: char) -> bool {
 }
 
 /// A modifier that opens with a generic word of two or more characters (具体…, 相关…).
+/// A level word (国家) opening a longer modifier is no generic one (国家生态文明试验区).
 fn generic_led(rules: &InitiativeRules, modifier: &str) -> bool {
-    rules.generic.iter().any(|g| g.chars().count() >= 2 && modifier.starts_with(g.as_str()))
+    rules.generic.iter().any(|g| {
+        g.chars().count() >= 2
+            && modifier.starts_with(g.as_str())
+            && !(rules.level_words.contains(g) && modifier.chars().count() >= g.chars().count() + 3)
+    })
 }
 
 /// Start of the modifier chain before the head word `wi`: nouns, numerals, 和/与 between nouns.
@@ -542,6 +750,11 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
             if words.get(k).is_some_and(|n| n.start == start && s[n.start..n.end] == ['了']) {
                 start += 1;
             }
+            // 纳入我市…计划, 发布2021年度…名单: the owner and the edition are no part of the name.
+            if let Some((len, ())) = rules.owner_words.at(s, start).filter(|(len, _)| start + len < head_start) {
+                start += len;
+            }
+            start = skip_year(s, start, head_start);
             if let Some(de) = (start..head_start).rev().find(|&i| s[i] == '的') {
                 start = de + 1;
             }
@@ -738,6 +951,54 @@ mod tests {
         let strong: Vec<_> = inits.iter().filter(|i| i.name == "强链").collect();
         assert_eq!(strong.len(), 1, "{inits:?}");
         assert_eq!(strong[0].mentions.len(), 3);
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn numeral_led_quotations_on_a_clause_verb_but_no_counted_sets_or_slogans() {
+        assert_eq!(names("要持续推进长江“十年禁渔”，加强联合执法。"), ["十年禁渔"]);
+        assert_eq!(names("十一、推进“医育结合”。依托医疗卫生机构。"), ["医育结合"]);
+        assert!(names("中国共产党坚持“两个结合”，推进“两个结合”，推动文化发展。").is_empty());
+        assert!(names("推动外贸“质升量稳”，为经济回升作出贡献。").is_empty());
+        assert!(names("创造性地提出“中国式的现代化”。").is_empty());
+    }
+
+    #[test]
+    fn construction_heads_classifiers_and_refused_quotations() {
+        assert_eq!(names("重点支持既促消费惠民生又调结构增后劲的“两新一重”建设。"), ["两新一重"]);
+        assert!(names("为把“好地方”扬州建设得好上加好。").is_empty());
+        assert!(names("今年为何提出“防止产能过剩和低水平重复建设”。").is_empty());
+        assert!(names("形成惠民生的“小而美”项目。打破“唯选票”模式。").is_empty());
+        assert!(names("全国打击“套路贷”犯罪。对用户进行“套路贷”。").is_empty());
+        assert!(names("多党合作制度被称为“新型政党制度”。").is_empty());
+        assert_eq!(names("以扎实开展“数字突破年”为突破。"), ["数字突破年"]);
+    }
+
+    #[test]
+    fn unquoted_names_with_followers_owners_editions_and_levels() {
+        let got = names("为做好吉林省嫩江干流补充治理工程建设，确保工程顺利进行。");
+        assert!(got.iter().any(|n| n.contains("嫩江干流补充治理工程")), "{got:?}");
+        assert_eq!(names("纳入我市职业技能提升培训计划，给予补贴。"), ["职业技能提升培训计划"]);
+        assert_eq!(names("近日，工信部发布2021年度绿色制造名单，我省多家企业入选。"), ["绿色制造名单"]);
+        assert_eq!(names("福建、海南设立了国家生态文明试验区等。"), ["国家生态文明试验区"]);
+        let got = names("大力实施自由贸易试验区提升战略，推进上海自由贸易试验区临港新片区更高水平对外开放。");
+        assert_eq!(got, ["自由贸易试验区提升战略"]);
+    }
+
+    #[test]
+    fn documents_without_book_marks_listed_ones_and_abbreviations() {
+        let got = names("目前已出台了4个专项债发行指引和项目收益债券试点管理办法。");
+        assert_eq!(got, ["项目收益债券试点管理办法"]);
+        let got = names("两国合作促成《巴黎协定》、“昆明—蒙特利尔全球生物多样性框架”。");
+        assert_eq!(got, ["巴黎协定", "昆明—蒙特利尔全球生物多样性框架"]);
+        let text = "将经认证的经营者（AEO）制度拓展到跨境电商。公司通过AEO认证，通关效率提高。";
+        let seg = PIPE.segmenter().segment(text);
+        let inits = PIPE.extractor().extract(text, &seg, None, None).initiatives;
+        assert_eq!(inits.len(), 1, "{inits:?}");
+        assert_eq!((inits[0].name.as_str(), inits[0].mentions.len()), ("AEO", 2));
     }
 
     #[test]
