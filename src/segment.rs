@@ -69,10 +69,12 @@ pub struct ChineseSegmenter {
 /// jieba's IDF table with its stop words, to rank words already cut exactly as
 /// [`TfIdf`] ranks them.
 struct Idf {
-    table: FxHashMap<Box<str>, f64>,
+    table: FxHashMap<&'static str, f64>,
     /// IDF of a word missing from the table.
     median: f64,
     stop_words: BTreeSet<String>,
+    /// Whether every stop word is ASCII (jieba's are).
+    ascii_stop_words: bool,
 }
 
 impl std::fmt::Debug for ChineseSegmenter {
@@ -308,40 +310,47 @@ fn kept(top: impl Iterator<Item = (String, f64)>) -> Vec<Keyword> {
         .collect()
 }
 
-/// jieba's IDF table (`src/data/idf.txt` of jieba-rs 0.11, which keeps its copy private),
-/// gzipped. A test checks it against the table jieba-rs loads.
-const IDF_GZ: &[u8] = include_bytes!("../data/jieba-idf.txt.gz");
+/// jieba's IDF table (`src/data/idf.txt` of jieba-rs 0.11, which keeps its copy private).
+/// A test checks it against the table jieba-rs loads.
+const IDF_TXT: &str = include_str!("../data/jieba-idf.txt");
 
 impl Idf {
     /// Reads the table as jieba's `TfIdf` loads its own (`word idf` lines, the last of a
     /// word kept; the median over every line read), with jieba's stop words. `None` only if
-    /// the embedded table does not inflate.
+    /// the table is empty.
     fn read() -> Option<Self> {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(IDF_GZ), &mut text).ok()?;
         let mut table = FxHashMap::default();
-        let mut idfs = Vec::new();
-        for line in text.lines() {
+        table.reserve(IDF_TXT.len() / 20);
+        let mut idfs = Vec::with_capacity(table.capacity());
+        for line in IDF_TXT.lines() {
             let mut parts = line.split_whitespace();
             if let (Some(word), Some(idf)) = (parts.next(), parts.next().and_then(|x| x.parse::<f64>().ok())) {
-                table.insert(Box::from(word), idf);
+                table.insert(word, idf);
                 idfs.push(idf);
             }
         }
         let mid = idfs.len().checked_sub(1)? / 2;
         let median = *idfs.select_nth_unstable_by(mid, f64::total_cmp).1;
         let stop_words = keyword_config().stop_words().clone();
-        Some(Self { table, median, stop_words })
+        let ascii_stop_words = stop_words.iter().all(|w| w.is_ascii());
+        Some(Self { table, median, stop_words, ascii_stop_words })
     }
 
-    /// Whether jieba counts `word` as a keyword (its `is_keyword`).
+    /// Whether jieba counts `word` as a keyword (its `is_keyword`). A word beyond ASCII with
+    /// no capital can equal no ASCII stop word, lowercased or not: no look-up needed.
     fn is_keyword(&self, word: &str) -> bool {
         let (mut n, mut upper) = (0, false);
         for c in word.chars() {
             n += 1;
             upper |= c.is_uppercase();
         }
-        n >= 2 && !self.stop_words.contains(word) && (!upper || !self.stop_words.contains(&word.to_lowercase()))
+        if n < 2 {
+            return false;
+        }
+        if !upper && self.ascii_stop_words && !word.is_ascii() {
+            return true;
+        }
+        !self.stop_words.contains(word) && (!upper || !self.stop_words.contains(&word.to_lowercase()))
     }
 
     /// The keywords of a lead cut into `words`, as jieba's `TfIdf` ranks them: term
@@ -356,8 +365,15 @@ impl Idf {
             .into_iter()
             .map(|(w, tf)| (tf as f64 * self.table.get(w).copied().unwrap_or(self.median) / total as f64, w))
             .collect();
-        scored.sort_unstable_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(b.1)));
-        kept(scored.into_iter().take(KEYWORDS * 2).map(|(weight, w)| (w.to_string(), weight)))
+        let order = |a: &(f64, &str), b: &(f64, &str)| {
+            b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(b.1))
+        };
+        if scored.len() > KEYWORDS * 2 {
+            scored.select_nth_unstable_by(KEYWORDS * 2 - 1, order);
+            scored.truncate(KEYWORDS * 2);
+        }
+        scored.sort_unstable_by(order);
+        kept(scored.into_iter().map(|(weight, w)| (w.to_string(), weight)))
     }
 }
 
@@ -479,7 +495,8 @@ mod tests {
         let (table, median) = debug_table(&jieba_tfidf());
         assert_eq!(ours.median, median);
         assert_eq!(ours.table.len(), table.len());
-        assert!(table.iter().all(|(w, idf)| ours.table.get(w) == Some(idf)));
+        assert!(table.iter().all(|(w, idf)| ours.table.get(&**w) == Some(idf)));
+        assert!(ours.ascii_stop_words);
     }
 
     #[test]
