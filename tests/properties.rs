@@ -179,7 +179,7 @@ proptest! {
     }
 
     /// Tagging only the stretches the recognizers read gives the claims and initiatives of
-    /// tagging every sentence.
+    /// tagging every sentence; keywords either way are jieba's own.
     #[test]
     fn tagging_what_is_read_is_tagging_everything(text in release_text()) {
         let ex = PIPE.extractor();
@@ -195,5 +195,8 @@ proptest! {
             "{:?}",
             text
         );
+        let jieba = PIPE.segmenter().jieba_keywords(&text);
+        prop_assert_eq!(&some.keywords, &jieba, "{:?}", text);
+        prop_assert_eq!(&all.keywords, &jieba, "{:?}", text);
     }
 }

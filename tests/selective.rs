@@ -1,6 +1,6 @@
 //! The pipeline tags only the stretches the recognizers read (`Extractor::spans_read`);
 //! this checks, over every page of corpus/, that claims and initiatives come out exactly as
-//! when every sentence is tagged.
+//! when every sentence is tagged, and keywords exactly as jieba's own extraction gives them.
 
 use pressmine::pipeline::Pipeline;
 use pressmine::source::{read, walk};
@@ -33,6 +33,8 @@ fn tagging_only_what_is_read_changes_no_claim_or_initiative() {
         }
         assert_eq!(to_json(&all.initiatives), to_json(&unattributed), "initiatives of {}", doc.id);
         assert_eq!(all.turns, doc.turns, "turns of {}", doc.id);
+        // Keywords ranked over the words tagging cut are jieba's own.
+        assert_eq!(pipeline.segmenter().jieba_keywords(&doc.text), doc.keywords, "keywords of {}", doc.id);
         checked += 1;
     }
     assert_eq!(checked, CORPUS_DOCUMENTS, "pages of corpus/ read");

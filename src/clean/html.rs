@@ -7,53 +7,77 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 /// Elements whose whole subtree carries no article text.
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "iframe", "head", "svg", "canvas", "template", "select", "option", "textarea",
-    "button", "input", "object", "embed", "video", "audio", "map", "nav", "footer", "aside",
-];
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "iframe"
+            | "head"
+            | "svg"
+            | "canvas"
+            | "template"
+            | "select"
+            | "option"
+            | "textarea"
+            | "button"
+            | "input"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "map"
+            | "nav"
+            | "footer"
+            | "aside"
+    )
+}
 
 /// Elements that start a new block.
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "td",
-    "th",
-    "tr",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "br",
-    "table",
-    "ul",
-    "ol",
-    "section",
-    "article",
-    "header",
-    "blockquote",
-    "pre",
-    "dd",
-    "dt",
-    "dl",
-    "center",
-    "form",
-    "tbody",
-    "figure",
-    "figcaption",
-    "hr",
-    "main",
-    "body",
-    "html",
-    "caption",
-    "address",
-    "fieldset",
-    "legend",
-    "summary",
-    "details",
-];
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "td"
+            | "th"
+            | "tr"
+            | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "br"
+            | "table"
+            | "ul"
+            | "ol"
+            | "section"
+            | "article"
+            | "header"
+            | "blockquote"
+            | "pre"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "center"
+            | "form"
+            | "tbody"
+            | "figure"
+            | "figcaption"
+            | "hr"
+            | "main"
+            | "body"
+            | "html"
+            | "caption"
+            | "address"
+            | "fieldset"
+            | "legend"
+            | "summary"
+            | "details"
+    )
+}
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() {
@@ -66,10 +90,15 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 }
 
 fn is_titleish(el: &scraper::node::Element) -> bool {
-    let attr = |n: &str| el.attr(n).unwrap_or("").to_ascii_lowercase();
-    let (class, id) = (attr("class"), attr("id"));
-    ["title", "headline", "biaoti", "tit"].iter().any(|k| class.contains(k) || id.contains(k))
-        && !["subtitle", "sub-title", "list", "nav", "more"].iter().any(|k| class.contains(k) || id.contains(k))
+    let (class, id) = (el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""));
+    let has = |k: &str| contains_ignore_case(class, k) || contains_ignore_case(id, k);
+    ["title", "headline", "biaoti", "tit"].iter().any(|k| has(k))
+        && !["subtitle", "sub-title", "list", "nav", "more"].iter().any(|k| has(k))
+}
+
+/// Whether `hay` holds `needle` (lowercase ASCII) with ASCII letters in any case.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 struct Builder {
@@ -134,17 +163,17 @@ pub(crate) fn limit_depth(input: &str) -> Option<String> {
         let start = i + off;
         let Some(close) = bytes[start..].iter().position(|b| *b == b'>') else { break };
         let end = start + close + 1;
-        let tag = &input[start + 1..end - 1];
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let tag = &bytes[start + 1..end - 1];
+        let closing = tag.first() == Some(&b'/');
+        let named = &tag[tag.iter().take_while(|b| **b == b'/').count()..];
+        let name = &named[..named.iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'!' | b'-')).count()];
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !name.is_empty() && !VOID.contains(&name.as_str()) && !tag.ends_with('/') && !name.starts_with('!') {
+        } else if !name.is_empty()
+            && !VOID.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(name))
+            && tag.last() != Some(&b'/')
+            && name[0] != b'!'
+        {
             if depth >= MAX_DEPTH {
                 drop.push((start, end));
             } else {
@@ -235,8 +264,13 @@ pub(crate) fn parse(input: &str) -> Page {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    // <title> and <meta> are read separately below.
-                    if skip_depth > 0 || SKIP.contains(&name) || name == "title" || name == "meta" || is_hidden(el) {
+                    // <title> and <meta> anywhere (some saved pages put them in <body>).
+                    match name {
+                        "title" if page.title_tag.is_none() => page.title_tag = title_text(node),
+                        "meta" => page.metas.extend(meta_entry(el)),
+                        _ => {}
+                    }
+                    if skip_depth > 0 || is_skipped(name) || name == "title" || name == "meta" || is_hidden(el) {
                         skip_depth += 1;
                         continue;
                     }
@@ -251,7 +285,7 @@ pub(crate) fn parse(input: &str) -> Page {
                             continue;
                         }
                     }
-                    if BLOCK.contains(&name) {
+                    if is_block(name) {
                         b.flush();
                     }
                     let level = match name {
@@ -278,7 +312,7 @@ pub(crate) fn parse(input: &str) -> Page {
                     if name == "a" {
                         b.link_depth = b.link_depth.saturating_sub(1);
                     }
-                    if BLOCK.contains(&name) || b.heading_level.last().is_some_and(|l| *l > 0) {
+                    if is_block(name) || b.heading_level.last().is_some_and(|l| *l > 0) {
                         b.flush();
                     }
                     b.heading_level.pop();
@@ -288,31 +322,22 @@ pub(crate) fn parse(input: &str) -> Page {
     }
     b.flush();
     page.blocks = b.blocks;
-    // Metadata: <title> and <meta> anywhere (some saved pages put them in <body>).
-    for node in doc.tree.root().descendants() {
-        if let Node::Element(el) = node.value() {
-            match el.name() {
-                "title" if page.title_tag.is_none() => {
-                    let t: String =
-                        node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
-                    let t = collapse_ws(&t);
-                    if !t.is_empty() {
-                        page.title_tag = Some(t);
-                    }
-                }
-                "meta" => {
-                    let key = el
-                        .attr("name")
-                        .or_else(|| el.attr("property"))
-                        .or_else(|| el.attr("itemprop"))
-                        .or_else(|| el.attr("http-equiv"));
-                    if let (Some(k), Some(v)) = (key, el.attr("content")) {
-                        page.metas.push((k.trim().to_lowercase(), v.to_string()));
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
     page
+}
+
+/// The text of a `<title>` element, whitespace collapsed; `None` when blank.
+fn title_text(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+    let t: String = node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+    Some(collapse_ws(&t)).filter(|t| !t.is_empty())
+}
+
+/// A `<meta>` tag's key (its name, property, itemprop or http-equiv; trimmed, lowercased)
+/// and content.
+fn meta_entry(el: &scraper::node::Element) -> Option<(String, String)> {
+    let key = el
+        .attr("name")
+        .or_else(|| el.attr("property"))
+        .or_else(|| el.attr("itemprop"))
+        .or_else(|| el.attr("http-equiv"));
+    Some((key?.trim().to_lowercase(), el.attr("content")?.to_string()))
 }
