@@ -84,6 +84,8 @@ struct MetricSpec {
     pairs: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     manner_verbs: Vec<String>,
+    #[serde(default)]
+    owner_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -380,6 +382,9 @@ pub struct ClaimRules {
     /// Verbs that close a manner adjunct opened by 按/按照 (按年平均汇率折算): how a figure is
     /// reckoned, never part of its name.
     pub metric_manner_verbs: Words<()>,
+    /// Verbs between a noun and a bare measure of it (生产性服务业完成投资, 工业企业实现利润):
+    /// the measure is the noun's.
+    pub metric_owner_verbs: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
     /// opens with one of them.
     pub metric_surnames: Words<()>,
@@ -561,6 +566,7 @@ impl ClaimRules {
             metric_not_modifiers: words(&f.metric.not_modifiers),
             metric_measures: words(&f.metric.measures),
             metric_manner_verbs: words(&f.metric.manner_verbs),
+            metric_owner_verbs: words(&f.metric.owner_verbs),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),
             small_count_not_after: words(&f.small_counts.not_after),

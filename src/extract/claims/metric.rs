@@ -124,6 +124,22 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             break;
         }
     }
+    // 生产性服务业完成投资39.66亿元: a bare measure after 完成/实现 is the measure of the noun
+    // chain before the verb; the verb becomes an aside of the name.
+    let mut inside = inside;
+    if end == k + 1 && k >= 2 {
+        let t = &s[words[k].start..words[k].end];
+        let bare = rules.metric_measures.holds(t) || rules.money_nouns.holds(t);
+        let verb = words[k - 1];
+        let owner = |w: &Word| is_nounish(w.tag) && w.tag != "t" && !is_scope(rules, f, w);
+        if bare && rules.metric_owner_verbs.holds(&s[verb.start..verb.end]) && owner(words[k - 2]) {
+            inside.push((verb.start, verb.end));
+            k -= 2;
+            while k > 0 && owner(words[k - 1]) {
+                k -= 1;
+            }
+        }
+    }
     // 发行规模达到8461.98亿元, 总诊疗人次达95.6亿人次: a name that alone names nothing (规模,
     // 人次) takes the verb of content before it, and the nouns before that.
     if end == k + 1 && k > 0 && weak_name(rules, &text_of(words[k])) && content_verb(rules, s, words[k - 1]) {
@@ -290,7 +306,12 @@ fn written_name(
 ) -> Option<Metric> {
     let mut m = String::new();
     let mut at = ma;
-    for &(a, b) in inside.iter().filter(|&&(a, b)| a >= ma && b <= mb) {
+    let mut asides: Vec<(usize, usize)> = inside.iter().copied().filter(|&(a, b)| a >= ma && b <= mb).collect();
+    asides.sort_unstable();
+    for (a, b) in asides {
+        if a < at {
+            continue; // inside an aside already left out
+        }
         m.push_str(&f.text(at, a));
         at = b;
     }
@@ -1070,5 +1091,14 @@ mod tests {
         // 按季 restates the figure before it per quarter: the same name.
         let c = m("对月销售额10万元以下（按季30万元以下）的纳税人免征增值税。");
         assert_eq!(c[1], c[0]);
+    }
+
+    #[test]
+    fn a_bare_measure_after_its_owner_and_verb_is_the_owners() {
+        let one = |t: &str| claims_of(t, None).into_iter().next().and_then(|c| c.metric);
+        assert_eq!(one("高技术制造业完成投资52.3亿元。").as_deref(), Some("高技术制造业投资"));
+        assert_eq!(one("规模以上工业企业实现利润1200亿元。").as_deref(), Some("规模以上工业企业利润"));
+        // A place or scope before the verb is no owner.
+        assert_eq!(one("全市完成投资500亿元。").as_deref(), Some("投资"));
     }
 }
