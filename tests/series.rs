@@ -10,7 +10,7 @@ use std::process::Command;
 
 mod common;
 
-use common::{pressmine, root};
+use common::{pressmine, root, text};
 
 fn run_releases(out: &Path) {
     let corpus = root().join("tests/series-releases");
@@ -51,14 +51,6 @@ const SERIES: &str = "\
 非食品价格|江西省|change|percent|yoy: 2024-04=0.7 2024-05=0.8
 食品价格|江西省|change|percent|yoy: 2024-04=-1.8 2024-05=-1.2
 ";
-
-fn text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::Null => "-".into(),
-        serde_json::Value::String(s) => s.clone(),
-        v => v.to_string(),
-    }
-}
 
 #[test]
 fn a_bureaus_releases_give_exactly_the_intended_series_and_revisions() {

@@ -9,7 +9,7 @@ use std::path::Path;
 
 mod common;
 
-use common::{pressmine, root};
+use common::{pressmine, root, text};
 
 fn run_reports(out: &Path) {
     let corpus = root().join("tests/reports");
@@ -34,14 +34,6 @@ pending 粮食总产量 全省 2025 floor 15000000 → -
 pending 数字经济核心产业增加值占地区生产总值比重 全省 2027 point 12 → -
 pending 研发经费投入强度 全省 2027 point 2.8 → -
 ";
-
-fn text(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::Null => "-".into(),
-        serde_json::Value::String(s) => s.clone(),
-        v => v.to_string(),
-    }
-}
 
 #[test]
 fn a_provinces_reports_give_exactly_the_intended_targets_and_verdicts() {
