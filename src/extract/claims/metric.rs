@@ -538,14 +538,8 @@ fn verb_measured(
 ) -> Option<(usize, String)> {
     let content = |w: &Word| {
         let t = &f.chars[w.start..w.end];
-        matches!(w.tag, "v" | "vd" | "vn")
-            && t.len() >= 2
-            && !rules.metric_not_modifiers.holds(t)
+        content_verb(rules, &f.chars, w)
             && rules.metric_not_modifiers.ending_at(t, t.len()).map_or(true, |(l, _)| l == t.len())
-            && !rules.change.holds(t)
-            && !rules.reference_prefix.holds(t)
-            && !rules.qual_prefix.holds(t)
-            && !rules.metric_drop_leading.holds(t)
             && !rules.metric_nouns.holds(t)
     };
     if let Some(w) = before.filter(|w| content(w)) {
