@@ -1,6 +1,7 @@
 //! Batch orchestration for `pressmine run` and `pressmine extract`: walks inputs, processes
 //! them in parallel chunks (memory stays flat), and writes results in input order so the
-//! output is byte-identical for any thread count. Unchanged documents (same sha256 and
+//! output is byte-identical for any thread count. `run` writes a chunk on a thread of its own
+//! while the next one is processed. Unchanged documents (same sha256 and
 //! pressmine version) are reused from the previous run. One failed document is reported in
 //! errors.jsonl and the batch goes on. WARC files (`.warc`, `.warc.gz`) among the inputs are
 //! read record by record ([`crate::warc`]): each page record is a document with the id
@@ -429,6 +430,64 @@ pub fn doc_path(output: &Path, id: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// The output files of a run being written, chunk by chunk in input order.
+struct Written<'a> {
+    out: &'a Path,
+    journal: Journal,
+    docs_out: AtomicFile,
+    errors_out: AtomicFile,
+    claims_out: AtomicFile,
+    tables: Option<crate::columnar::ParquetTables>,
+    bar: Option<indicatif::ProgressBar>,
+    summary: RunSummary,
+    manifest: Manifest,
+    /// The document files in place.
+    files: BTreeSet<PathBuf>,
+}
+
+impl Written<'_> {
+    /// Writes one chunk's outcomes.
+    fn chunk(&mut self, outcomes: Vec<Outcome>) -> Result<(), RunError> {
+        // Withdraw the documents about to be rewritten before touching their files.
+        for outcome in &outcomes {
+            if let Outcome::Done(doc, false) = outcome {
+                self.journal.record(&doc.id, None)?;
+            }
+        }
+        self.journal.sync()?;
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Done(doc, reused) => {
+                    self.summary.ok += 1;
+                    self.summary.bytes += doc.source.bytes;
+                    let path = doc_path(self.out, &doc.id);
+                    if reused {
+                        self.summary.reused += 1;
+                    } else {
+                        sink::write_atomic(&path, sink::json_pretty(&*doc).as_bytes())?;
+                        self.journal.record(&doc.id, Some(&doc.source.sha256))?;
+                    }
+                    self.files.insert(path);
+                    self.docs_out.write_json_line(&*doc)?;
+                    self.claims_out.write(sink::claims_csv_rows(&doc).as_bytes())?;
+                    if let Some(t) = &mut self.tables {
+                        t.push(&doc)?;
+                    }
+                    self.manifest.documents.insert(doc.id.clone(), doc.source.sha256.clone());
+                }
+                Outcome::Failed(line) => {
+                    self.summary.failed += 1;
+                    self.errors_out.write_json_line(&line)?;
+                }
+            }
+            if let Some(b) = &self.bar {
+                b.inc(1);
+            }
+        }
+        self.journal.sync()
+    }
+}
+
 /// Runs the pipeline over a corpus directory into an output directory.
 ///
 /// # Errors
@@ -459,12 +518,12 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
         let doc: Document = serde_json::from_slice(&bytes).ok()?;
         (doc.source.sha256 == *sha && doc.id == raw.id).then_some(doc)
     };
-    let mut journal = Journal::open(out, &version)?;
-    let mut docs_out = AtomicFile::create(&out.join("documents.jsonl"))?;
+    let journal = Journal::open(out, &version)?;
+    let docs_out = AtomicFile::create(&out.join("documents.jsonl"))?;
     let mut errors_out = AtomicFile::create(&out.join("errors.jsonl"))?;
     let mut claims_out = AtomicFile::create(&out.join("claims.csv"))?;
     claims_out.write(sink::claims_csv_header().as_bytes())?;
-    let mut tables = if config.parquet { Some(crate::columnar::ParquetTables::create(out)?) } else { None };
+    let tables = if config.parquet { Some(crate::columnar::ParquetTables::create(out)?) } else { None };
     let skipped = listing.skipped.iter().filter(|id| config.shard.map_or(true, |s| s.contains(id))).count();
     let mut summary = RunSummary { skipped, errors_file: out.join("errors.jsonl"), ..RunSummary::default() };
     for e in listing.errors.iter().filter(|e| config.shard.map_or(true, |s| s.contains(&e.path))) {
@@ -490,55 +549,47 @@ pub fn run(pipeline: &Pipeline, config: &RunConfig) -> Result<RunSummary, RunErr
     } else {
         None
     };
-    let mut manifest = Manifest { version, documents: BTreeMap::new() };
-    let mut written = BTreeSet::new();
+    let mut written = Written {
+        out,
+        journal,
+        docs_out,
+        errors_out,
+        claims_out,
+        tables,
+        bar,
+        summary,
+        manifest: Manifest { version, documents: BTreeMap::new() },
+        files: BTreeSet::new(),
+    };
     let mut works = Works::new(&inputs, config.max_bytes, config.shard);
-    loop {
-        let chunk = works.chunk();
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes: Vec<Outcome> =
-            chunk.par_iter().map(|work| process_work(pipeline, work, config.max_bytes, &reuse)).collect();
-        drop(chunk);
-        // Withdraw the documents about to be rewritten before touching their files.
-        for outcome in &outcomes {
-            if let Outcome::Done(doc, false) = outcome {
-                journal.record(&doc.id, None)?;
+    // The next chunk is processed while the writer thread puts the last one in place; the
+    // rendezvous channel keeps at most two chunks in memory.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(0);
+    let writer = std::thread::scope(|s| {
+        let writer = s.spawn(move || -> Result<Written<'_>, RunError> {
+            for outcomes in rx {
+                written.chunk(outcomes)?;
+            }
+            Ok(written)
+        });
+        loop {
+            let chunk = works.chunk();
+            if chunk.is_empty() {
+                break;
+            }
+            let outcomes: Vec<Outcome> =
+                chunk.par_iter().map(|work| process_work(pipeline, work, config.max_bytes, &reuse)).collect();
+            drop(chunk);
+            if tx.send(outcomes).is_err() {
+                break; // the writer failed; its error is returned below
             }
         }
-        journal.sync()?;
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Done(doc, reused) => {
-                    summary.ok += 1;
-                    summary.bytes += doc.source.bytes;
-                    let path = doc_path(out, &doc.id);
-                    if reused {
-                        summary.reused += 1;
-                    } else {
-                        sink::write_atomic(&path, sink::json_pretty(&*doc).as_bytes())?;
-                        journal.record(&doc.id, Some(&doc.source.sha256))?;
-                    }
-                    written.insert(path);
-                    docs_out.write_json_line(&*doc)?;
-                    claims_out.write(sink::claims_csv_rows(&doc).as_bytes())?;
-                    if let Some(t) = &mut tables {
-                        t.push(&doc)?;
-                    }
-                    manifest.documents.insert(doc.id.clone(), doc.source.sha256.clone());
-                }
-                Outcome::Failed(line) => {
-                    summary.failed += 1;
-                    errors_out.write_json_line(&line)?;
-                }
-            }
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-        }
-        journal.sync()?;
-    }
+        drop(tx);
+        writer.join()
+    });
+    let Written {
+        journal, docs_out, errors_out, claims_out, tables, bar, mut summary, manifest, files: written, ..
+    } = writer.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     summary.records_skipped = works.records_skipped;
     if let Some(b) = bar {
         b.finish_and_clear();

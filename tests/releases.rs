@@ -71,7 +71,6 @@ const KNOWN_WRONG: &[(&str, usize, &str)] = &[
     // 今年省级财政统筹安排专项资金25亿元: who allocates it is no part of the fund's name.
     ("qa-interview.txt", 200, "metric"),
     // 今年贴息比例提高到1.5%: the name is cut inside.
-    ("qa-interview.txt", 304, "metric"),
     // 全年出生人口56.5万人: births, not the population.
     ("bulletin.txt", 238, "metric"),
     // 外商及港澳台商投资企业增长6.2%: the name is cut inside.

@@ -2,8 +2,9 @@
 //! tags cannot overflow the stack). Scripts, styles, forms' controls, hidden elements and
 //! comments are dropped here; scoring happens in the parent module.
 
-use super::{collapse_ws, is_content_char, Block, Page};
+use super::{collapse_ws, is_content_char, is_space, Block, Page};
 use ego_tree::iter::Edge;
+use scraper::node::Element;
 use scraper::{Html, Node};
 
 /// Elements whose whole subtree carries no article text.
@@ -79,18 +80,24 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+/// An attribute's value by name: `Element::attr` without interning the name on every call
+/// (the names asked for here are never namespaced, so the local name decides).
+fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
+    el.attrs().find_map(|(k, v)| (k == name).then_some(v))
+}
+
+fn is_hidden(el: &Element) -> bool {
+    if attr(el, "hidden").is_some() {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
+    attr(el, "style").is_some_and(|s| {
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
 
-fn is_titleish(el: &scraper::node::Element) -> bool {
-    let (class, id) = (el.attr("class").unwrap_or(""), el.attr("id").unwrap_or(""));
+fn is_titleish(el: &Element) -> bool {
+    let (class, id) = (attr(el, "class").unwrap_or(""), attr(el, "id").unwrap_or(""));
     let has = |k: &str| contains_ignore_case(class, k) || contains_ignore_case(id, k);
     ["title", "headline", "biaoti", "tit"].iter().any(|k| has(k))
         && !["subtitle", "sub-title", "list", "nav", "more"].iter().any(|k| has(k))
@@ -159,9 +166,9 @@ pub(crate) fn limit_depth(input: &str) -> Option<String> {
     let mut depth = 0usize;
     let mut drop: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(off) = memchr_lt(&bytes[i..]) {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + off;
-        let Some(close) = bytes[start..].iter().position(|b| *b == b'>') else { break };
+        let Some(close) = memchr::memchr(b'>', &bytes[start..]) else { break };
         let end = start + close + 1;
         let tag = &bytes[start + 1..end - 1];
         let closing = tag.first() == Some(&b'/');
@@ -195,8 +202,23 @@ pub(crate) fn limit_depth(input: &str) -> Option<String> {
     Some(out)
 }
 
-fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|c| *c == b'<')
+/// Longest cell of a data table, in characters.
+const MAX_DATA_CELL: usize = 40;
+
+/// A table cell's text, whitespace collapsed; `None` as soon as it is longer than
+/// [`MAX_DATA_CELL`], which makes its table a layout table (so a cell holding a whole
+/// article is not gathered only to be thrown away).
+fn data_cell_text(cell: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+    let mut t = String::new();
+    let mut kept = 0; // characters collapse_ws keeps
+    for text in cell.descendants().filter_map(|d| d.value().as_text()) {
+        t.push_str(text);
+        kept += text.chars().filter(|c| !is_space(*c)).count();
+        if kept > MAX_DATA_CELL {
+            return None;
+        }
+    }
+    Some(collapse_ws(&t))
 }
 
 /// The rows of a data table (figures in a grid: 指标 | 单位 | 绝对值 | 同比增长), each as
@@ -214,12 +236,8 @@ fn data_table_rows(table: ego_tree::NodeRef<'_, Node>) -> Option<Vec<String>> {
                 let cells = node
                     .children()
                     .filter(|c| c.value().as_element().is_some_and(|e| matches!(e.name(), "td" | "th")))
-                    .map(|c| {
-                        let t: String =
-                            c.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
-                        collapse_ws(&t)
-                    })
-                    .collect();
+                    .map(data_cell_text)
+                    .collect::<Option<Vec<String>>>()?;
                 rows.push(cells);
             }
             _ => {}
@@ -238,7 +256,7 @@ fn data_table_rows(table: ego_tree::NodeRef<'_, Node>) -> Option<Vec<String>> {
     let is_data = rows.len() >= 3
         && multi * 5 >= rows.len() * 4
         && chars <= 20 * cells.len().max(1)
-        && cells.iter().all(|c| c.chars().count() <= 40)
+        && cells.iter().all(|c| c.chars().count() <= MAX_DATA_CELL)
         && figures * 4 >= cells.len()
         && indicators >= 2
         && indicators * 2 >= rows.len() - 1
@@ -333,11 +351,10 @@ fn title_text(node: ego_tree::NodeRef<'_, Node>) -> Option<String> {
 
 /// A `<meta>` tag's key (its name, property, itemprop or http-equiv; trimmed, lowercased)
 /// and content.
-fn meta_entry(el: &scraper::node::Element) -> Option<(String, String)> {
-    let key = el
-        .attr("name")
-        .or_else(|| el.attr("property"))
-        .or_else(|| el.attr("itemprop"))
-        .or_else(|| el.attr("http-equiv"));
-    Some((key?.trim().to_lowercase(), el.attr("content")?.to_string()))
+fn meta_entry(el: &Element) -> Option<(String, String)> {
+    let key = attr(el, "name")
+        .or_else(|| attr(el, "property"))
+        .or_else(|| attr(el, "itemprop"))
+        .or_else(|| attr(el, "http-equiv"));
+    Some((key?.trim().to_lowercase(), attr(el, "content")?.to_string()))
 }

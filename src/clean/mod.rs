@@ -105,12 +105,17 @@ fn looks_like_html(s: &str) -> bool {
         .any(|t| head.contains(t))
 }
 
+/// Whether [`collapse_ws`] counts a character as whitespace.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}'
+}
+
 /// Collapses runs of whitespace (including U+3000 and NBSP) to one space and trims.
 pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}' {
+        if is_space(c) {
             space = !out.is_empty();
         } else {
             if space {
@@ -180,8 +185,8 @@ fn assemble(page: &Page, raw: &str, rules: &CleanRules) -> Cleaned {
     for (i, (b, w)) in page.blocks[start..end].iter().zip(&weights[start..end]).enumerate() {
         let link_dense = b.link * 2 > b.content;
         let at_edge = i < 2 || start + i + 3 >= end;
-        let furniture = rules.is_boilerplate(&b.text) && (at_edge || !rules.is_edge_only(&b.text));
-        if b.content == 0 || link_dense || (*w < 0.0 && !b.table_row && furniture) {
+        let furniture = || rules.is_boilerplate(&b.text) && (at_edge || !rules.is_edge_only(&b.text));
+        if b.content == 0 || link_dense || (*w < 0.0 && !b.table_row && furniture()) {
             continue;
         }
         if title.as_deref().is_some_and(|t| same_text(t, &b.text)) {

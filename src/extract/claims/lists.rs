@@ -1,7 +1,8 @@
 //! What a figure takes from the figures around it, after each was read on its own: 分别
 //! lists (an item, place, year or reference per figure, the change of the first for all),
 //! a hedge written once before a list, a baseline stated once per paragraph, the indicator
-//! of the previous figure in the sentence (shares 占…比重, durations), and 其中 sub-items of
+//! of the previous figure in the sentence (shares 占…比重, durations, counts after a
+//! semicolon, growth after a 完成 share), and 其中 sub-items of
 //! the previous sentence's indicator. Evidence: the claims already read and the text
 //! between them.
 //!
@@ -318,8 +319,9 @@ pub(super) fn inherit_bases(s: &[char], claims: &mut [Claim]) {
 /// Claims whose metric is missing inherit the previous figure's in the same sentence
 /// (江苏制造业增加值达4.66万亿元，占全国14.1%). A duration names no indicator: after one,
 /// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
-/// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration.
-pub(super) fn inherit_metrics(claims: &mut [Claim], shares: &mut [bool]) {
+/// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration. A count
+/// right after a semicolon goes on counting the previous one's thing (`s` is the text).
+pub(super) fn inherit_metrics(s: &[char], claims: &mut [Claim], shares: &mut [bool]) {
     // 占GDP比重 (`shares`, from `metric`): a share of the previous figure's indicator.
     for k in 0..claims.len() {
         if !shares[k] {
@@ -360,6 +362,33 @@ pub(super) fn inherit_metrics(claims: &mut [Claim], shares: &mut [bool]) {
                 .or_else(|| earlier.clone().find(|&j| !is_duration(j))),
             other => other,
         };
+        // …绿色工厂5家；曲靖市、玉溪市各有2家: after a semicolon, a count of the same unit goes
+        // on counting what the clause before counted.
+        let source = source.or_else(|| {
+            let j = k.checked_sub(1)?;
+            let after_semicolon = sentence[0] > 0 && matches!(s[sentence[0] - 1], '；' | ';');
+            let prev_sentence = claims[j].sentence[1] <= sentence[0];
+            (after_semicolon
+                && prev_sentence
+                && claims[k].kind == ClaimKind::Count
+                && claims[j].unit == claims[k].unit
+                && claims[j].surface_unit == claims[k].surface_unit)
+                .then_some(j)
+        });
+        // 投资完成246.79亿元，完成年度计划82.3%，同比增长15.3%: the object of a 完成 (年度计划) is
+        // what a share is of, not the topic; a growth after it is the topic's before it.
+        let completes = |j: usize| {
+            let Some(m) = claims[j].metric.as_deref() else { return false };
+            let m: Vec<char> = m.chars().collect();
+            let at = claims[j].span[0];
+            at >= m.len() + 2 && s[at - m.len()..at] == m[..] && s[at - m.len() - 2..at - m.len()] == ['完', '成']
+        };
+        let source = match source {
+            Some(j) if j > 0 && completes(j) && claims[k].kind == ClaimKind::Change => {
+                Some(j - 1).filter(|&i| claims[i].sentence == sentence && claims[i].metric.is_some()).or(Some(j))
+            }
+            other => other,
+        };
         if let Some(j) = source {
             if claims[j].metric.is_some() {
                 claims[k].metric = claims[j].metric.clone();
@@ -378,6 +407,20 @@ mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn a_growth_after_a_completion_share_is_the_topics() {
+        let c = claims_of("全县固定资产投资完成246.79亿元，完成年度计划82.3%，同比增长15.3%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("固定资产投资"), Some("年度计划"), Some("固定资产投资")]);
+    }
+
+    #[test]
+    fn counts_after_a_semicolon_go_on_counting() {
+        let c = claims_of("全省新增国家级绿色工厂12家，其中昆明市5家；曲靖市、玉溪市各有2家；昭通市1个。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("国家级绿色工厂"), Some("国家级绿色工厂"), Some("国家级绿色工厂"), None]);
+    }
 
     #[test]
     fn first_place_shared_heads_and_period_references() {

@@ -1,7 +1,7 @@
 //! The indicator a figure measures (规上工业增加值, 社会消费品零售总额): the noun chain
 //! before the figure (or before its change word) in its clause, or for counted things the
-//! noun chain after it. Evidence: the segmenter's words and tags, the clause, and the
-//! `[metric]` vocabularies of `patterns/`.
+//! noun chain after it: the readers [`super::measured`] chooses among. Evidence: the
+//! segmenter's words and tags, the clause, and the `[metric]` vocabularies of `patterns/`.
 //!
 //! It does not complete a metric from other figures (a share of the previous indicator, a
 //! 分别 list, an inherited name): that is [`super::lists`].
@@ -9,12 +9,9 @@
 use super::super::numbers;
 use super::super::rules::ClaimRules;
 use super::super::Folded;
-use super::clause::parenthesized;
-use super::clause::{clause_start, is_clause_break, Clause};
-use super::figure::Figure;
+use super::clause::{is_clause_break, parenthesized};
 use super::scope::is_place_name;
 use super::Context;
-use crate::model::{Basis, Change, ClaimKind};
 use crate::segment::Word;
 
 /// Whether a POS tag can be part of a noun phrase.
@@ -94,6 +91,9 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         {
             // 国有控股企业, 工业互联网平台连接设备数: an attribute between nouns.
             k -= 1;
+        } else if k < end && k > 1 && text_of(w) == "之" && is_nounish(words[k - 2].tag) {
+            // GDP之比, 楼层差与朝向差之和: 之 between a noun and what is measured of it.
+            k -= 1;
         } else if k < end && joins(k - 1) {
             // 社会保障和就业支出, 教育文化和娱乐: nouns joined inside one indicator name.
             k -= 1;
@@ -142,8 +142,16 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     }
     // 发行规模达到8461.98亿元, 总诊疗人次达95.6亿人次: a name that alone names nothing (规模,
     // 人次) takes the verb of content before it, and the nouns before that.
-    if end == k + 1 && k > 0 && weak_name(rules, &text_of(words[k])) && content_verb(rules, s, words[k - 1]) {
+    // 研发费用加计扣除比例: so does a share or measure word after verbs (more than one may stand).
+    let measure_word =
+        |t: &str| matches!(t, "比重" | "比例" | "份额") || rules.metric_measures.holds(&t.chars().collect::<Vec<_>>());
+    let head = if end == k + 1 { text_of(words[k]) } else { String::new() };
+    if end == k + 1 && k > 0 && (weak_name(rules, &head) || measure_word(&head)) && content_verb(rules, s, words[k - 1])
+    {
         k -= 1;
+        while k > 0 && measure_word(&head) && content_verb(rules, s, words[k - 1]) {
+            k -= 1;
+        }
         while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(rules, f, words[k - 1]) {
             k -= 1;
         }
@@ -163,26 +171,52 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             k = j;
         }
     }
+    // 非农人口约占全国总人口的10%: what a share is of is the noun chain before the 占 at `z`
+    // (adverbs between them are asides); its first word and the asides.
+    let owner_of_share = |z: usize| {
+        let mut j = z;
+        let mut asides = Vec::new();
+        while j > 0 && matches!(words[j - 1].tag, "d" | "ad") {
+            j -= 1;
+            asides.push((words[j].start, words[j].end));
+        }
+        let owner = |w: &Word| is_nounish(w.tag) && w.tag != "t" && !is_scope(rules, f, w);
+        if j == 0 || !owner(words[j - 1]) {
+            return None;
+        }
+        while j > 0 && owner(words[j - 1]) {
+            j -= 1;
+        }
+        Some((j, asides))
+    };
     // 占我国外贸总值的65%: a share without 比重 written, named like one.
     let zhan_at = |j: usize| j > 0 && text_of(words[j - 1]) == "占";
     let mut share_named = false;
-    if k < end
-        && !share(words[end - 1])
-        && (zhan_at(k) || (k > 1 && is_scope(rules, f, words[k - 1]) && zhan_at(k - 1)))
-    {
-        // 占比近六成 (占 and 比 segmented apart) is the share itself.
-        share_named = !(end == k + 1 && text_of(words[k]) == "比");
-        share_of_previous = true;
+    if k < end && !share(words[end - 1]) {
+        let z = if zhan_at(k) {
+            Some(k - 1)
+        } else {
+            (k > 1 && is_scope(rules, f, words[k - 1]) && zhan_at(k - 1)).then(|| k - 2)
+        };
+        if let Some(z) = z {
+            // 占比近六成 (占 and 比 segmented apart) is the share itself.
+            share_named = !(end == k + 1 && text_of(words[k]) == "比");
+            match owner_of_share(z).filter(|_| share_named) {
+                Some((j, asides)) => {
+                    k = j;
+                    inside.extend(asides);
+                }
+                None => share_of_previous = true,
+            }
+        }
     }
     if k > 0 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "占" {
-        if k > 1 && is_nounish(words[k - 2].tag) {
-            k -= 1;
-            while k > 0 && is_nounish(words[k - 1].tag) && words[k - 1].tag != "t" && !is_scope(rules, f, words[k - 1])
-            {
-                k -= 1;
+        match owner_of_share(k - 1) {
+            Some((j, asides)) => {
+                k = j;
+                inside.extend(asides);
             }
-        } else {
-            share_of_previous = true;
+            None => share_of_previous = true,
         }
     }
     // 产量45.6万辆，是去年同期的1.8倍 / 为全国平均水平的1.2倍: what the figure is measured
@@ -214,14 +248,14 @@ fn weak_name(rules: &ClaimRules, t: &str) -> bool {
 }
 
 /// Whether `t` is made of unit and numeral characters only (万人, 人次): no name.
-fn is_unit_leftover(t: &str) -> bool {
+pub(super) fn is_unit_leftover(t: &str) -> bool {
     t.chars().all(|c| "万亿千百十人次元个家项件名位".contains(c))
 }
 
 /// Whether a word is a verb of content, two characters or more, that can lead a name
 /// (发行, 招生, 诊疗): not one that links a name to its figure, states a change, a
 /// comparison or a hedge.
-fn content_verb(rules: &ClaimRules, s: &[char], w: &Word) -> bool {
+pub(super) fn content_verb(rules: &ClaimRules, s: &[char], w: &Word) -> bool {
     let t = &s[w.start..w.end];
     matches!(w.tag, "v" | "vn" | "vd")
         && t.len() >= 2
@@ -233,7 +267,7 @@ fn content_verb(rules: &ClaimRules, s: &[char], w: &Word) -> bool {
 }
 
 /// Whether a word names a place or scope (全省, 我国) rather than a part of a metric.
-fn is_scope(rules: &ClaimRules, f: &Folded, w: &Word) -> bool {
+pub(super) fn is_scope(rules: &ClaimRules, f: &Folded, w: &Word) -> bool {
     let t = f.slice(w.start, w.end);
     // A one-character place (巴, 云) is no scope, but no part of a metric either.
     (w.tag == "ns" && (t.chars().count() < 2 || is_place_name(rules, &t.chars().collect::<Vec<_>>())))
@@ -264,11 +298,34 @@ fn clause_words(
     let words: Vec<Word> = cx.words[lo..hi]
         .iter()
         .filter(|w| w.start >= from && !inside.iter().any(|&(a, b)| w.start >= a && w.start < b))
-        .map(|w| if w.end > to { Word { start: w.start, end: to, tag: "n" } } else { *w })
+        .map(|w| match w.end > to {
+            // 平均年增 before 16.6%: a lone 年 / 月 / 日 left of it is a time word.
+            true if to == w.start + 1 && matches!(s[w.start], '年' | '月' | '日') => {
+                Word { start: w.start, end: to, tag: "t" }
+            }
+            true => Word { start: w.start, end: to, tag: "n" },
+            false => *w,
+        })
+        .flat_map(|w| split_measure_link(rules, s, w))
         .map(|w| metric_word(rules, s, w))
         .collect();
     let words = merge_ampersand_names(s, merge_short_quotes(s, words));
     (words, inside)
+}
+
+/// A measure word the segmenter glued to the linking word after it (资产证券化率仅为, GDP之比达):
+/// the measure (率, 比, 额, 量) and the link as two words.
+fn split_measure_link(rules: &ClaimRules, s: &[char], w: Word) -> impl Iterator<Item = Word> {
+    let t = &s[w.start..w.end];
+    let glued = t.len() >= 2
+        && (t[0] == '比' || rules.metric_measure_suffixes.holds(&t[..1]))
+        && t[1..].iter().all(|c| matches!(c, '仅' | '达' | '为' | '超' | '近' | '约' | '逾' | '均'));
+    let (a, b) = if glued {
+        (Word { start: w.start, end: w.start + 1, tag: "n" }, Some(Word { start: w.start + 1, end: w.end, tag: "d" }))
+    } else {
+        (w, None)
+    };
+    std::iter::once(a).chain(b)
 }
 
 /// The manner adjuncts in `from..to` (按年平均汇率折算, 按照常住人口计算): 按/按照 and, at most
@@ -436,7 +493,18 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
     let mut inner_verb_before = false;
     let words: Vec<Word> = cx.words[lo..].iter().take(12).map(|w| metric_word(rules, &f.chars, *w)).collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
+    if let Some(head) = relative_head(rules, f, &words) {
+        return Some(head);
+    }
     for (k, w) in words.iter().enumerate() {
+        // 60多名养老服务管理专业首届毕业生: an ordinal of a cohort (首届, 首批) inside the name.
+        if end.is_some()
+            && w.tag == "m"
+            && text_of(w).starts_with('首')
+            && words.get(k + 1).is_some_and(|n| is_nounish(n.tag) && n.tag != "t")
+        {
+            continue;
+        }
         // 38项相关法律, 42种退休制度, 6部高速电梯: a verb or adverb right after the count
         // modifies the noun that follows it.
         let modifier = end.is_none()
@@ -470,6 +538,12 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
             && cx.words.get(lo + k + 1).is_some_and(|n| {
                 (n.tag == "b" && k > 0 && cx.words[lo + k - 1].tag == "a")
                     || (n.end - n.start == 1 && matches!(n.tag, "ng" | "zg"))
+                    // 托育机构照护补贴: a verb between a noun and a sum of money names its use.
+                    // (a noun proper: 获得投资/vn is what the counted did).
+                    || (k > 0
+                        && is_nounish(words[k - 1].tag)
+                        && n.tag == "n"
+                        && rules.money_nouns.holds(&f.chars[n.start..n.end]))
             })
         {
             inner_verb_before = true;
@@ -525,88 +599,32 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
     (2..=14).contains(&m.chars().count()).then_some(m)
 }
 
-/// The act a figure measures, with where it starts: the verb of content right before it
-/// (首付13万元, 获利10.79亿元), or for a count the verb right after it (先后5次考察); two
-/// characters or more, and no linking, change, comparison or hedge word.
-fn verb_measured(
-    rules: &ClaimRules,
-    cx: &Context<'_>,
-    f: &Folded,
-    before: Option<&Word>,
-    end: usize,
-    kind: ClaimKind,
-) -> Option<(usize, String)> {
-    let content = |w: &Word| {
-        let t = &f.chars[w.start..w.end];
-        content_verb(rules, &f.chars, w)
-            && rules.metric_not_modifiers.ending_at(t, t.len()).map_or(true, |(l, _)| l == t.len())
-            && !rules.metric_nouns.holds(t)
-    };
-    if let Some(w) = before.filter(|w| content(w)) {
-        return Some((w.start, f.slice(w.start, w.end)));
-    }
-    let k = cx.words.partition_point(|w| w.start < end);
-    let next = cx.words.get(k).filter(|w| w.start == end && kind == ClaimKind::Count && content(w))?;
-    // 5次考察 ends its clause or goes on to what was inspected; 3家获得 is what the three did.
-    let ends = !cx.words.get(k + 1).is_some_and(|n| matches!(n.tag, "n" | "nz" | "ns" | "nt" | "vn"));
-    let times = end > 0 && matches!(f.chars[end - 1], '次' | '趟' | '遍' | '轮');
-    (ends && times).then(|| (next.start, f.slice(next.start, next.end)))
-}
-
-/// Where the 从/由 of a from–to change stands when `fig` is one of its two figures
-/// (起征点从改革开放之初的800元提高到目前的5000元, 减除幅度由10％调整为30％): the name is written
-/// before it, and what lies between (a time, 原来的) names nothing. `None` when 从/由 opens no
-/// change of a figure (由政府投资, 从业人员).
-fn from_to_start(cx: &Context<'_>, f: &Folded, cstart: usize, fig: &Figure) -> Option<usize> {
-    let s = &f.chars;
-    let clause_end = (fig.end..s.len()).find(|&k| is_clause_break(s[k])).unwrap_or(s.len());
-    let lo = cx.words.partition_point(|w| w.start < cstart);
-    let hi = cx.words.partition_point(|w| w.start < fig.start);
-    // The last one-character 从/由 before the figure, at most 30 characters away.
-    let from = cx.words[lo..hi]
-        .iter()
-        .rev()
-        .take_while(|w| fig.start - w.start <= 30)
-        .find(|w| w.end == w.start + 1 && matches!(s[w.start], '从' | '由'))?;
-    let figure_char = |c: char| c.is_ascii_digit() || numbers::is_numeral_char(c);
-    // 从文盲率高达80%到减少至2.67%: a linking verb between 从 and the first figure measures a
-    // name of its own, written there.
-    let first_digit = (from.end..fig.start).find(|&k| figure_char(s[k])).unwrap_or(fig.start);
-    let linked = cx.words[lo..hi]
-        .iter()
-        .filter(|w| w.start >= from.end && w.end <= first_digit)
-        .any(|w| matches!(f.slice(w.start, w.end).as_str(), "达" | "高达" | "达到" | "为" | "约为" | "是"));
-    if linked {
+/// 23座投运了现代有轨电车的城市: after a count, a relative clause led by a verb of content
+/// and ending in 的 modifies the counted noun after it; that noun, or `None` when the words do
+/// not read so (no 的 within ten words, or a break, figure or preposition before it).
+fn relative_head(rules: &ClaimRules, f: &Folded, words: &[Word]) -> Option<String> {
+    let first = words.first()?;
+    let t = &f.chars[first.start..first.end];
+    let leads = matches!(first.tag, "v" | "vn" | "vd")
+        && t.len() >= 2
+        && !rules.metric_not_modifiers.holds(t)
+        && !rules.change.holds(t)
+        && words.get(1).is_some_and(|n| matches!(f.chars[n.start], '了' | '过') && n.end == n.start + 1);
+    if !leads {
         return None;
     }
-    // A "to" word (提高到, 增至, 调整为) after a figure in `a..b`.
-    let to_after_figure = |a: usize, b: usize| {
-        (a..b).find(|&k| figure_char(s[k])).is_some_and(|d| (d..b).any(|k| matches!(s[k], '到' | '至' | '为')))
-    };
-    let mid_to = to_after_figure(from.end, fig.start);
-    // The second figure (…提高到5000元), or the first with its second after it (由10％调整为30％).
-    let second = mid_to;
-    let first = !mid_to && {
-        let to = (fig.end..clause_end).find(|&k| matches!(s[k], '到' | '至' | '为'));
-        to.is_some_and(|t| (t + 1..clause_end).any(|k| figure_char(s[k])))
-    };
-    (second || first).then_some(from.start)
-}
-
-/// Whether `metric` names a measure (规模, 处理量, 负债率: `[metric] measures` or a measure
-/// suffix) and is written right before the figure at `before`, through a linking word
-/// (总规模达200亿元) at most.
-fn names_measure_before(rules: &ClaimRules, s: &[char], metric: &str, before: usize) -> bool {
-    let mc: Vec<char> = metric.chars().collect();
-    let measure = rules.metric_measures.ending_at(&mc, mc.len()).is_some()
-        || mc.last().is_some_and(|c| rules.metric_measure_suffixes.holds(&[*c]));
-    let at = before - rules.metric_not_modifiers.ending_at(s, before).map_or(0, |(l, _)| l);
-    measure && at >= mc.len() && s[at - mc.len()..at] == mc[..]
+    let j = words.iter().take(10).position(|w| f.chars[w.start] == '的' && w.end == w.start + 1)?;
+    if words[1..j].iter().any(|w| matches!(w.tag, "x" | "m" | "q" | "p")) {
+        return None;
+    }
+    let head = words[j + 1..].iter().take_while(|n| is_nounish(n.tag) && n.tag != "t").last()?;
+    let m = f.text(words[j].end, head.end);
+    (2..=14).contains(&m.chars().count()).then_some(m)
 }
 
 /// Whether the name before a figure ends in a person (习近平, tagged nr) or an office or role
 /// word (`[metric] agents`: 总书记, 记者, 先生): who acts, not what is measured.
-fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metric: &str, end: usize) -> bool {
+pub(super) fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metric: &str, end: usize) -> bool {
     let mc: Vec<char> = metric.chars().collect();
     if rules.metric_agents.ending_at(&mc, mc.len()).is_some() {
         return true;
@@ -627,166 +645,16 @@ fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metric: &str, e
     })
 }
 
-/// The metric of a figure read on its own, and whether it is a share of the previous
-/// figure's indicator (占GDP比重, completed by `lists::inherit_metrics`): the name before the
-/// figure in its clause (which may run back across 、), or for counted things the name after
-/// it.
-pub(super) fn of_figure(
-    rules: &ClaimRules,
-    cx: &Context<'_>,
-    f: &Folded,
-    fig: &Figure,
-    kind: ClaimKind,
-    change: &Option<Change>,
-    clause: &Clause,
-) -> (Option<String>, bool) {
-    let s = &f.chars;
-    let (sentence, cstart, before) = (clause.sentence, clause.start, clause.before);
-    // 工业投资增长12.8%，高于全部投资增速5.3个百分点: the reference is not the indicator.
-    let metric_to = match change {
-        Some(Change { basis: Some(Basis::VsReference), .. }) => {
-            // Not in this clause: the reference list began in an earlier one, and nothing
-            // here names the indicator.
-            rules.reference_prefix.find_in(s, cstart, before).map_or(cstart, |(p, _, _)| p)
-        }
-        _ => before,
-    };
-    // 起征点从800元提高到5000元: the name of a from–to change stands before its 从/由.
-    let metric_to = from_to_start(cx, f, cstart, fig).map_or(metric_to, |p| p.min(metric_to));
-    // 电力、热力、燃气及水生产和供应业增长4.9%: a name may hold 、 when no figure stands
-    // between it and the clause before.
-    let mut metric_from = cstart;
-    while metric_from > sentence[0] && s[metric_from - 1] == '、' {
-        let prev = clause_start(s, sentence[0], metric_from - 1);
-        if (prev..metric_from - 1).any(|k| numbers::is_numeral_char(s[k]) || s[k].is_ascii_digit()) {
-            break;
-        }
-        metric_from = prev;
-    }
-    let found = metric(rules, cx, f, cstart, metric_to);
-    // Only a name that runs on across the 、 (not one that lies wholly before it).
-    let found = match (&found, metric_from < cstart) {
-        (Some(narrow), true) => metric(rules, cx, f, metric_from, metric_to)
-            .filter(|wide| wide.text.len() > narrow.text.len() && wide.text.ends_with(&narrow.text))
-            .or(found),
-        _ => found,
-    };
-    let share_of_previous = found.as_ref().is_some_and(|m| m.share_of_previous);
-    // A person or an office is who acts, not what a figure measures (习近平总书记先后5次考察).
-    let mut metric = found.map(|m| m.text).filter(|m| !names_agent(rules, cx, f, m, metric_to));
-    let unit = fig.unit.map(|u| &rules.units[u]);
-    // A duration (连续12年稳定在…, 用3年时间) counts no thing after it.
-    let duration = unit.is_some_and(|u| matches!(u.code.as_str(), "year" | "month" | "day" | "h"));
-    // 1000个以上重大项目: the counted thing starts past the hedge after the unit; 14亿多人口: a
-    // word the unit's character opens (人口) is the counted thing itself.
-    let after_hedge = fig.end + rules.qual_suffix.at(s, fig.end).map_or(0, |(len, _)| len);
-    let k = cx.words.partition_point(|w| w.end <= fig.end);
-    let counted = unit.is_some_and(|u| u.code == "count");
-    let opened = cx.words.get(k).filter(|w| counted && w.start < fig.end && w.end > fig.end && after_hedge == fig.end);
-    let (from, de_after) = match opened {
-        Some(w) => (w.start, false),
-        None if s.get(after_hedge) == Some(&'的') => (after_hedge + 1, true),
-        None => (after_hedge, false),
-    };
-    // 维持在5%至5.25%的水平: a word that never names an indicator names none after it either.
-    // 0.3%的同比涨幅: a basis word opening it is no part of the name.
-    let after = || {
-        metric_after(rules, cx, f, from)
-            .map(|m| {
-                let mc: Vec<char> = m.chars().collect();
-                match rules.bases.at(&mc, 0) {
-                    Some((len, _)) if len < mc.len() => mc[len..].iter().collect(),
-                    _ => m,
-                }
-            })
-            .filter(|m| !rules.metric_never.contains(m))
-    };
-    let before_word = {
-        let k = cx.words.partition_point(|w| w.end <= before);
-        // 获得了500万元: past an aspect particle to the verb.
-        let k = match cx.words.get(k.wrapping_sub(1)) {
-            Some(w) if w.end == before && matches!(f.slice(w.start, w.end).as_str(), "了" | "过") => k - 1,
-            _ => k,
-        };
-        // The word ends at the figure, or one char before it when 了 was passed.
-        cx.words.get(k.wrapping_sub(1)).filter(|w| before - w.end <= 1)
-    };
-    // A verb of content (建成, 欠下, 惠及), not one that links a name to its figure (达到, 为).
-    let verb_before = before_word
-        .is_some_and(|w| matches!(w.tag, "v" | "vd") && !rules.metric_not_modifiers.holds(&f.chars[w.start..w.end]));
-    // 规划确定的25项主要指标: after 的 the figure counts the noun that follows it.
-    let de_before = before_word.is_some_and(|w| f.slice(w.start, w.end) == "的");
-    // 2.3亿美元的总投资, 36亿元总投资, 99.35%的股权: a figure written as the attribute of a
-    // noun (through 的, or right before it) measures that noun; the name before it owns it —
-    // unless that name is itself a measure written right before the figure (总规模200亿元的基金).
-    let noun_next = cx.words.get(cx.words.partition_point(|w| w.start < from)).is_some_and(|w| {
-        w.start == from && is_nounish(w.tag) && !matches!(w.tag, "vn" | "t" | "ns" | "nr" | "i" | "l")
-    });
-    let measure_before = metric.as_deref().is_some_and(|m| names_measure_before(rules, s, m, before));
-    let attributive = (de_after || noun_next) && !measure_before;
-    let takes_after = match kind {
-        // 共建1503家研发中心, 5个税种: a counted thing named after its count is what is counted.
-        ClaimKind::Count => !duration,
-        // 建成501公里标准化堤防, 欠下了20多万元的债务, 新增1400多亿元留抵退税: an amount or
-        // quantity after a verb (or with nothing named before it) measures the noun after it.
-        ClaimKind::Quantity | ClaimKind::Amount => {
-            !duration && (metric.is_none() || verb_before || de_before || attributive)
-        }
-        // 94%的国考断面, 惠及40%以上的人口: a share of the things named after 的; 其他90%资金:
-        // of the noun right after it, when nothing before names another.
-        ClaimKind::Percent => attributive && (de_after || metric.is_none()),
-        _ => false,
-    };
-    let mut counted_after = false;
-    // 减按90%计入收入总额: a rate between 按 and a reckoning verb applies to the sum after it.
-    let at_rate = before_word.is_some_and(|w| f.slice(w.start, w.end).ends_with('按'));
-    if at_rate && kind == ClaimKind::Percent {
-        let next = cx.words.get(cx.words.partition_point(|w| w.start < fig.end));
-        let reckoned = next.filter(|w| w.start == fig.end && rules.metric_manner_verbs.holds(&s[w.start..w.end]));
-        if let Some(a) = reckoned.and_then(|w| metric_after(rules, cx, f, w.end)) {
-            return (Some(a), share_of_previous);
-        }
-    }
-    // 世界第二大经济体, 国民经济第一大产业: a rank among the things named after 第N大.
-    if kind == ClaimKind::Rank && s.get(fig.end) == Some(&'大') {
-        if let Some(a) = metric_after(rules, cx, f, fig.end + 1) {
-            return (Some(a), share_of_previous);
-        }
-    }
-    if takes_after {
-        if let Some(a) = after().filter(|a| !rules.change.holds(&a.chars().collect::<Vec<_>>())) {
-            metric = Some(a);
-            counted_after = true;
-        }
-    }
-    if !counted_after && !duration && matches!(kind, ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Amount) {
-        if let Some((at, verb)) = verb_measured(rules, cx, f, before_word.filter(|_| verb_before), fig.end, kind) {
-            // 首付13万元, 获利10.79亿元, 捐出了10万元, 先后5次考察: with nothing counted after
-            // it, the figure measures the act, not the one acting named before the verb; a
-            // name written right before the verb is what acts in it (基本养老保险覆盖近11亿人).
-            let joined = metric.as_deref().filter(|m| {
-                let mc: Vec<char> = m.chars().collect();
-                at >= mc.len() && s[at - mc.len()..at] == mc[..]
-            });
-            metric = match (joined, metric.as_deref()) {
-                (Some(m), _) => Some(format!("{m}{verb}")),
-                (None, Some(m)) if m.ends_with(verb.as_str()) => Some(m.to_string()),
-                (None, _) => Some(verb),
-            };
-        }
-    }
-    // 万人, 人次: what is left of a unit is no name.
-    if metric.as_deref().is_some_and(is_unit_leftover) {
-        metric = None;
-    }
-    (metric, share_of_previous)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
     use crate::model::{ClaimKind, Modality};
     use rust_decimal::Decimal;
+
+    /// The metric of each claim of `t`, read without a publication date.
+    fn metrics(t: &str) -> Vec<Option<String>> {
+        claims_of(t, None).into_iter().map(|c| c.metric).collect()
+    }
 
     #[test]
     fn counted_things_after_figures_agents_and_unit_leftovers() {
@@ -801,6 +669,75 @@ mod tests {
         assert_eq!(one("其中，夏粮1380万吨。").as_deref(), Some("夏粮"));
         assert_eq!(one("红河州8座城市列入其中。").as_deref(), Some("城市"));
         assert_eq!(one("4月份0.3%的同比涨幅中，翘尾影响约为-0.1个百分点。"), None);
+    }
+
+    #[test]
+    fn bracketed_figures_and_bare_predicates_take_the_name_before_them() {
+        let m = metrics;
+        assert_eq!(
+            m("其农业人口比例(8.5%)仍然高于全欧洲的平均水平(8.2%)。"),
+            [Some("农业人口比例".to_string()), Some("平均水平".to_string())]
+        );
+        assert_eq!(m("这是世界上投资最大的（150亿美元）竣工项目。")[0].as_deref(), Some("投资"));
+        assert_eq!(m("由此产生的贸易逆差创下历史新高，达到2275亿美元。")[0].as_deref(), Some("贸易逆差"));
+        assert_eq!(m("中国经济总量快速攀升，目前已经稳居世界第二位。")[0].as_deref(), Some("经济总量"));
+        // A clause of time or condition, or a prepositional phrase, names no subject.
+        assert_eq!(m("当企业债券的发行由银行审批时，百分之百批给政府公司。")[0], None);
+        assert_eq!(m("有轨电车以示范功能为主，数量只有1~2条。")[0], None);
+        // Nor does a clause with a name of its own take one from before.
+        assert_eq!(m("副院长罗娟告诉记者，在首届32名毕业生中。")[0].as_deref(), Some("毕业生"));
+    }
+
+    #[test]
+    fn shares_of_a_subject_relative_clauses_and_cohorts() {
+        let m = metrics;
+        assert_eq!(m("农村的非农人口约占全国总人口的10%。")[0].as_deref(), Some("非农人口占全国总人口比重"));
+        assert_eq!(m("23座投运了现代有轨电车的城市。")[0].as_deref(), Some("城市"));
+        assert_eq!(
+            m("除了60多名养老服务管理专业首届毕业生，还有其他同学。")[0].as_deref(),
+            Some("养老服务管理专业首届毕业生")
+        );
+        assert_eq!(m("今年两校共迎来近100名本科毕业生。")[0].as_deref(), Some("本科毕业生"));
+    }
+
+    #[test]
+    fn bases_glued_links_time_leftovers_and_ranks_of_a_noun() {
+        let m = metrics;
+        assert_eq!(m("在现行最高贷款额度的基础上上浮10%。")[0].as_deref(), Some("现行最高贷款额度"));
+        assert_eq!(m("南方电网的资产证券化率仅为0.79%。")[0].as_deref(), Some("资产证券化率"));
+        assert_eq!(m("经费支出3.3万亿元，与GDP之比达2.64%。")[1].as_deref(), Some("GDP之比"));
+        assert_eq!(m("政府投资从745.9亿元增至18877.4亿元，平均年增16.6%。")[2].as_deref(), Some("政府投资"));
+        assert_eq!(m("稳居世界第二的经济体量。")[0].as_deref(), Some("经济体量"));
+        assert_eq!(m("经济总量跃居世界第二的历史性突破。")[0].as_deref(), Some("经济总量"));
+    }
+
+    #[test]
+    fn standards_of_a_grant_name_what_is_granted() {
+        let m = metrics;
+        assert_eq!(m("按每人每月300元的标准给予生活补贴。")[0].as_deref(), Some("生活补贴"));
+        assert_eq!(m("按每托位500元的标准发放一次性建设补贴。")[0].as_deref(), Some("建设补贴"));
+        assert_eq!(m("按照每个婴幼儿每月2000元的标准定额扣除。")[0].as_deref(), Some("定额扣除"));
+        assert_eq!(m("给予家庭每人每年600元的托育机构照护补贴。")[0].as_deref(), Some("托育机构照护补贴"));
+        // What the counted did is no part of them.
+        assert_eq!(m("有192家企业获得投资。")[0].as_deref(), Some("企业"));
+    }
+
+    #[test]
+    fn measures_after_verbs_and_thresholds_of_what_qualifies() {
+        let m = metrics;
+        assert_eq!(m("将研发费用加计扣除比例由75%提高至100%。")[1].as_deref(), Some("研发费用加计扣除比例"));
+        assert_eq!(m("对年销售收入首次突破10亿元的企业，一次性奖励100万元。")[0].as_deref(), Some("销售收入"));
+        assert_eq!(m("银行账户上已经有20多万的存款。")[0].as_deref(), Some("存款"));
+        assert_eq!(m("全市完成投资350亿元。")[0].as_deref(), Some("投资"));
+    }
+
+    #[test]
+    fn listed_counts_share_the_noun_after_the_last() {
+        let m = metrics;
+        let e = Some("企业债券".to_string());
+        assert_eq!(m("取消省会城市、地级市、县级市每年发行2只、1只、1只企业债券。"), [e.clone(), e.clone(), e]);
+        // Items of other units are no list of one unit.
+        assert_eq!(m("建成2个、3家企业。")[0].as_deref(), None);
     }
 
     #[test]
@@ -972,7 +909,7 @@ mod tests {
 
     #[test]
     fn figures_written_as_attributes_measure_the_noun_they_modify() {
-        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let m = metrics;
         let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
         assert_eq!(m("在甬金高速公路宁波段2.3亿美元的总投资中，持有99.35％的股权。"), some(&["总投资", "股权"]));
         assert_eq!(m("在绕城高速公路36亿元总投资中，吸引其他90％资金入股。"), some(&["总投资", "资金"]));
@@ -1008,7 +945,7 @@ mod tests {
 
     #[test]
     fn a_figure_after_a_verb_of_content_measures_the_act() {
-        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let m = metrics;
         let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
         assert_eq!(m("平台获利10.79亿元。"), some(&["平台获利"]));
         assert_eq!(m("美联储连续加息十次。"), some(&["加息"]));
@@ -1031,7 +968,7 @@ mod tests {
 
     #[test]
     fn a_from_to_change_is_named_before_its_from() {
-        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let m = metrics;
         let named = |v: &str| Some(v.to_string());
         assert_eq!(
             m("个人所得税起征点从改革开放之初的800元提高到目前的5000元。"),
@@ -1046,7 +983,7 @@ mod tests {
 
     #[test]
     fn weak_names_take_their_verb_and_manner_adjuncts_are_left_out() {
-        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let m = metrics;
         let named = |v: &str| Some(v.to_string());
         // 规模 or 人次 alone names nothing: the verb before it is part of the name.
         assert_eq!(m("全年地方政府债券发行规模达到了4.2万亿元。")[0], named("地方政府债券发行规模"));
@@ -1059,7 +996,7 @@ mod tests {
 
     #[test]
     fn counted_names_run_through_modifying_verbs_and_joined_nouns() {
-        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let m = metrics;
         let one = |t: &str| m(t).into_iter().next().flatten();
         assert_eq!(one("政策覆盖全部83个重点帮扶县。").as_deref(), Some("重点帮扶县"));
         assert!(one("全省200余种珍稀濒危野生动植物种群得到恢复。").is_some_and(|m| m.contains("野生动植物")));
@@ -1080,7 +1017,7 @@ mod tests {
 
     #[test]
     fn rates_reckoned_into_a_sum_and_per_period_equivalents() {
-        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        let m = metrics;
         assert_eq!(m("企业取得的收入，减按70%计入收入总额。")[0].as_deref(), Some("收入总额"));
         // 按季 restates the figure before it per quarter: the same name.
         let c = m("对月销售额10万元以下（按季30万元以下）的纳税人免征增值税。");

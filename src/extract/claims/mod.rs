@@ -38,12 +38,14 @@ mod bound;
 mod clause;
 mod figure;
 mod lists;
+mod measured;
 mod metric;
 mod modality;
 mod nonclaims;
 mod period;
 mod scope;
 mod section;
+mod surround;
 mod table;
 
 pub use figure::{scan_currency_names, scan_quantities, CurrencyName, Quantity};
@@ -80,7 +82,7 @@ pub fn extract(
     let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);
     // What figures take from one another.
     fan_out_respectively(rules, cx, f, &mut claims);
-    inherit_metrics(&mut claims, &mut shares);
+    inherit_metrics(s, &mut claims, &mut shares);
     sub_items_of_previous(rules, s, &mut claims);
     inherit_bases(s, &mut claims);
     share_list_qualifiers(rules, s, &mut claims);
@@ -270,7 +272,7 @@ fn recognize(
         return None;
     }
     let clause = Clause { sentence, start: cstart, before: stated.before };
-    let (metric, share_of_previous) = metric::of_figure(rules, cx, f, &fig, stated.kind, &stated.change, &clause);
+    let (metric, share_of_previous) = measured::of_figure(rules, cx, f, &fig, stated.kind, &stated.change, &clause);
     let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
     let duration = fig.unit.is_some_and(|u| matches!(rules.units[u].code.as_str(), "year" | "month" | "day" | "h"));
     let mention = period_for(periods, s, fig.start, sentence[0], duration);

@@ -84,7 +84,13 @@ pub(super) fn period_for<'p>(
             (0..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '；' | '\n')).map(|k| k + 1).unwrap_or(0);
         // A month's match takes the char after it (4月份，).
         let comma_after = matches!(s.get(p.end), Some('，' | ',')) || matches!(s[p.end - 1], '，' | ',');
-        (p.start - ss <= 1 || heading_word_before(&s[ss..p.start]))
+        // 根据…统计，从1981年到2002年，…: a span opening a clause after frames with no figure.
+        let open = if p.start > ss && matches!(s[p.start - 1], '从' | '自') { p.start - 1 } else { p.start };
+        let after_frames = open > ss
+            && matches!(s[open - 1], '，' | ',')
+            && p.iso.contains('/')
+            && !s[ss..open].iter().any(|&c| c.is_ascii_digit() || numbers::is_numeral_char(c));
+        (p.start - ss <= 1 || heading_word_before(&s[ss..p.start]) || after_frames)
             && comma_after
             && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))
     };
@@ -407,6 +413,19 @@ mod tests {
         assert_eq!(c[1].period.as_deref(), Some("2024-09"));
         let c = claims_of("1-9月，全国收入16亿元，扣除去年同期基数影响后，可比增长0.6%左右。", Some("2024-10-18"));
         assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-09"));
+    }
+
+    #[test]
+    fn a_span_of_years_after_framing_clauses_leads_its_sentences() {
+        let c = claims_of(
+            "根据投资统计，从1981年到2002年，政府投资从745.9亿元增至18877.4亿元；民间投资从165亿元增至24622.5亿元，平均年增26.9%。",
+            Some("2004-01-10"),
+        );
+        let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(periods, [Some("1981"), Some("2002"), Some("1981"), Some("2002"), Some("1981/2002")]);
+        // Not after a clause with a figure of its own.
+        let c = claims_of("收入增长5%，从2020年到2022年，投资平稳。其中，出口2.21万亿元。", Some("2024-10-14"));
+        assert_eq!(c[1].period, None);
     }
 
     #[test]
