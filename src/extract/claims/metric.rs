@@ -105,17 +105,25 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             // 平均浓度, 优良天数比率
             k -= 1;
         } else if k < end
-            && k > 1
             && w.tag == "v"
-            && (words[k - 2].tag == "v" || (is_nounish(words[k - 2].tag) && !is_scope(rules, f, words[k - 2])))
-            && words[..k - 2].iter().any(|p| p.tag == "v")
+            && (((k == 1
+                || words[..k - 1]
+                    .iter()
+                    .all(|p| is_scope(rules, f, p) || p.tag == "t" || (p.tag == "m" && !text_of(p).ends_with('是'))))
+                && text_of(words[k]) != "时")
+                || (k > 1 && words[k - 2].tag == "v" && !text_of(words[k - 2]).ends_with('是'))
+                || (k > 1
+                    && is_nounish(words[k - 2].tag)
+                    && !is_scope(rules, f, words[k - 2])
+                    && words[..k - 2].iter().any(|p| p.tag == "v")))
             && w.end - w.start >= 2
             && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
             && !rules.change.holds(&s[w.start..w.end])
             && !rules.reference_prefix.holds(&s[w.start..w.end])
             && !rules.qual_prefix.holds(&s[w.start..w.end])
         {
-            // 发放稳岗返还资金: verbs after the clause's own verb modify the noun they precede.
+            // 发放稳岗返还资金, 惠及退休人员: verbs after the clause's own verb modify the noun
+            // they precede; so does a verb opening the clause (出生人口, 调解成功率).
             k -= 1;
         } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
             // 每万人口发明专利拥有量: a per-head denominator leads the name.
@@ -412,7 +420,9 @@ pub(super) fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
         // 机械化率: a measure word the tagger took for a verb (率/v) is a noun.
         Word { tag: "n", ..w }
     } else if w.tag == "ns" && rules.not_places.holds(t) {
-        Word { tag: "x", ..w } // 惠及/ns, 新建/ns: verbs the tagger took for places
+        // 惠及/ns, 新建/ns: verbs the tagger took for places (inner ones name a kind).
+        let tag = if rules.metric_inner_verbs.holds(t) { "attr" } else { "v" };
+        Word { tag, ..w }
     } else if matches!(w.tag, "v" | "vd" | "vi" | "vg")
         && (rules.metric_inner_verbs.holds(t)
             || rules.metric_measure_suffixes.at(s, w.end).is_some_and(|(l, _)| l == 1))
@@ -574,16 +584,20 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
         if end.is_some() && w.tag == "i" {
             break;
         }
-        // 国家级智能制造示范工厂: attributes count while a noun follows them.
+        // 国家级智能制造示范工厂, 100个就业岗位: attributes count while a noun follows them
+        // (also right after the count).
         let attr_then_noun = w.tag == "attr"
-            && end.is_some()
+            && (end.is_some() || k == 0)
             && words[k + 1..].iter().find(|n| n.tag != "attr").is_some_and(|n| is_nounish(n.tag));
         // 5个万亿级支柱产业: a class numeral with its 级.
         let class_word = |n: &Word| n.tag == "m" && text_of(n).ends_with('级');
         let class = class_word(w)
             || (w.tag == "m" && words.get(k + 1).is_some_and(|n| text_of(n) == "级" || class_word(n)))
             || (text_of(w) == "级" && k > 0 && words[k - 1].tag == "m");
-        if is_nounish(w.tag) || attr_then_noun || class || (end.is_none() && matches!(w.tag, "a" | "b")) {
+        // 重点配套项目: an adjective or distinguishing word between nouns.
+        let inner_adjective = matches!(w.tag, "a" | "b")
+            && (end.is_none() || words.get(k + 1).is_some_and(|n| is_nounish(n.tag) && n.tag != "t"));
+        if is_nounish(w.tag) || attr_then_noun || class || inner_adjective {
             end = Some(w.end);
         } else {
             break;
@@ -668,6 +682,7 @@ mod tests {
         assert_eq!(one("习近平总书记先后5次考察河南。"), None);
         assert_eq!(one("其中，夏粮1380万吨。").as_deref(), Some("夏粮"));
         assert_eq!(one("红河州8座城市列入其中。").as_deref(), Some("城市"));
+        assert_eq!(one("美对华出口支撑了美国近百万个就业岗位。").as_deref(), Some("就业岗位"));
         assert_eq!(one("4月份0.3%的同比涨幅中，翘尾影响约为-0.1个百分点。"), None);
     }
 

@@ -84,6 +84,7 @@ pub fn extract(
     fan_out_respectively(rules, cx, f, &mut claims);
     inherit_metrics(s, &mut claims, &mut shares);
     sub_items_of_previous(rules, s, &mut claims);
+    period::sub_items_share_period(s, &periods, &mut claims);
     inherit_bases(s, &mut claims);
     share_list_qualifiers(rules, s, &mut claims);
     // Data-table cells the running text did not cover.

@@ -77,6 +77,7 @@ pub(super) fn period_for<'p>(
     // Nearest period ending before the figure within its paragraph; the sentence's own first.
     let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
     let floor = para_start.min(sent_start);
+    let full_sentence = (0..pos).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '\n')).map_or(0, |k| k + 1);
     // From an earlier sentence only a lead period carries over (今年1-7月，…), and a target
     // year (到2025年) only when it opens the paragraph.
     let lead = |p: &PeriodMention| {
@@ -90,9 +91,16 @@ pub(super) fn period_for<'p>(
             && matches!(s[open - 1], '，' | ',')
             && p.iso.contains('/')
             && !s[ss..open].iter().any(|&c| c.is_ascii_digit() || numbers::is_numeral_char(c));
-        (p.start - ss <= 1 || heading_word_before(&s[ss..p.start]) || after_frames)
-            && comma_after
-            && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))
+        // 此后一路下滑，到2023年，…；59个…城市中: a time framing a clause holds for the later
+        // clauses of its sentence (to its 。), a deadline too.
+        let frames_sentence = p.start >= full_sentence && {
+            let b = if p.start > ss && matches!(s[p.start - 1], '到' | '至' | '在') { p.start - 1 } else { p.start };
+            b == ss || matches!(s[b - 1], '，' | ',' | '；' | ';')
+        };
+        comma_after
+            && (frames_sentence
+                || ((p.start - ss <= 1 || heading_word_before(&s[ss..p.start]) || after_frames)
+                    && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))))
     };
     // 去年同期, 上年同期: the baseline a figure is compared with, not its period.
     let baseline = |p: &PeriodMention| s.get(p.end..p.end + 2) == Some(&['同', '期'][..]);
@@ -373,6 +381,28 @@ pub(super) fn as_stated(mention: Option<&PeriodMention>, modality: Modality) -> 
     })
 }
 
+/// 4月份进出口3.64万亿元…。其中出口额和进口额分别提升…: a sentence opening with 其中 breaks
+/// down the figure before it, so its figures without a period of their own sentence take
+/// that figure's period (not a lead of an earlier sentence or the release's).
+pub(super) fn sub_items_share_period(s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        let sentence = claims[k].sentence;
+        if s.get(sentence[0]..sentence[0] + 2) != Some(&['其', '中'][..]) {
+            continue;
+        }
+        let at = claims[k].span[0];
+        if periods.iter().any(|p| p.start >= sentence[0] && p.end <= at) {
+            continue;
+        }
+        let Some(j) = (0..k).rev().find(|&j| claims[j].sentence[1] <= sentence[0]) else { continue };
+        let prev = &claims[j];
+        let adjacent = prev.sentence[1] <= sentence[0] && !s[prev.sentence[1]..sentence[0]].contains(&'\n');
+        if adjacent && prev.period.is_some() && prev.modality == claims[k].modality {
+            claims[k].period = prev.period.clone();
+        }
+    }
+}
+
 /// Gives the actual figures without a period the one the release states for all.
 pub(super) fn fill_release_period(rules: &ClaimRules, cx: &Context<'_>, s: &[char], claims: &mut [Claim]) {
     // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
@@ -426,6 +456,29 @@ mod tests {
         // Not after a clause with a figure of its own.
         let c = claims_of("收入增长5%，从2020年到2022年，投资平稳。其中，出口2.21万亿元。", Some("2024-10-14"));
         assert_eq!(c[1].period, None);
+    }
+
+    #[test]
+    fn a_time_framing_a_clause_holds_for_the_rest_of_its_sentence() {
+        let c = claims_of(
+            "2019年，比重为6.2%。此后一路下滑，到2023年，里程为578公里；59个城市中，有23座城市运营了电车线路。",
+            Some("2024-05-10"),
+        );
+        let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(periods, [Some("2019"), Some("2023"), Some("2023"), Some("2023")]);
+        // Not from the next sentence on.
+        let c = claims_of("产量逐年下降，到2023年，产量为100万吨。全省已有企业50家。", Some("2024-05-10"));
+        assert_eq!(c[1].period, None);
+    }
+
+    #[test]
+    fn a_breakdown_opening_with_qizhong_takes_the_period_of_the_figure_before() {
+        let c = claims_of(
+            "前4个月，进出口13.81万亿元。4月份进出口3.64万亿元，同比增长8%。其中出口额和进口额分别提升8.9个百分点和10.2个百分点。",
+            Some("2024-05-09"),
+        );
+        let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(periods[3..], [Some("2024-04"), Some("2024-04")]);
     }
 
     #[test]
