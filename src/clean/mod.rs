@@ -145,7 +145,9 @@ fn weight(b: &Block, rules: &CleanRules) -> f64 {
     }
     let text_n = (n - b.link) as f64;
     let punct = b.text.chars().filter(|c| is_sentence_punct(*c)).count();
-    if punct == 0 && text_n < 40.0 {
+    // A line without punctuation is no article text: short, or a heading however long
+    // (a notice's title runs to 60 characters).
+    if punct == 0 && (text_n < 40.0 || b.heading) {
         return -text_n * 0.5 - 4.0;
     }
     text_n - 2.0 * b.link as f64
@@ -477,6 +479,21 @@ mod tests {
         let stops = rules().publisher_stop;
         assert_eq!(without_next_label("省工业和信息化厅 发布时间", &stops), "省工业和信息化厅");
         assert_eq!(without_next_label("人民网 人民日报", &stops), "人民网 人民日报");
+    }
+
+    #[test]
+    fn a_long_notice_title_heads_a_text_page_and_stays_out_of_the_body() {
+        let page = "洛阳市人民政府关于印发洛阳市制造业数字化转型三年行动实施方案（2025—2027年）的通知\n\
+            发布时间：2025年3月14日\n来源：洛阳市人民政府办公室\n\
+            各县（市、区）人民政府，市人民政府各部门：\n\
+            现将《洛阳市制造业数字化转型三年行动实施方案（2025—2027年）》印发给你们，请结合实际，认真贯彻落实。\n";
+        let c = clean(page, true, &rules());
+        assert_eq!(
+            c.title.as_deref(),
+            Some("洛阳市人民政府关于印发洛阳市制造业数字化转型三年行动实施方案（2025—2027年）的通知")
+        );
+        assert_eq!(c.publisher.as_deref(), Some("洛阳市人民政府办公室"));
+        assert!(c.paragraphs[0].starts_with("各县"), "{:?}", c.paragraphs);
     }
 
     #[test]
