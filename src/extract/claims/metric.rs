@@ -110,8 +110,18 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
                 || words[..k - 1]
                     .iter()
                     .all(|p| is_scope(rules, f, p) || p.tag == "t" || (p.tag == "m" && !text_of(p).ends_with('是'))))
-                && text_of(words[k]) != "时")
-                || (k > 1 && words[k - 2].tag == "v" && !text_of(words[k - 2]).ends_with('是'))
+                && text_of(words[k]) != "时"
+                // 设立总规模200亿元的基金: a bare measure measures what follows, not the act.
+                && !rules.metric_measures.holds(&s[words[k].start..words[end - 1].end])
+                // 扣除价格因素: nor does a word that never names an indicator.
+                && !{
+                    let chain = f.text(words[k].start, words[end - 1].end);
+                    rules.metric_never.iter().any(|n| chain == *n || (n.chars().count() >= 3 && chain.starts_with(n.as_str())))
+                })
+                || (k > 1
+                    && words[k - 2].tag == "v"
+                    && !text_of(words[k - 2]).ends_with('是')
+                    && !words[..k - 2].iter().any(|p| is_nounish(p.tag)))
                 || (k > 1
                     && is_nounish(words[k - 2].tag)
                     && !is_scope(rules, f, words[k - 2])
@@ -868,7 +878,7 @@ mod tests {
     #[test]
     fn a_verb_before_a_measure_word_is_part_of_the_name() {
         let c = claims_of("二手车交易量较2023年增长45%，废旧家电回收量较2023年增长30%。", None);
-        assert_eq!(c[1].metric.as_deref(), Some("家电回收量"));
+        assert_eq!(c[1].metric.as_deref(), Some("废旧家电回收量"));
     }
 
     #[test]

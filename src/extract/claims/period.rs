@@ -52,6 +52,27 @@ pub(super) fn single_period(s: &[char], claims: &[Claim]) -> Option<String> {
     (first.span[0] < lead_end && stated.all(|c| c.period.as_deref() == Some(period))).then(|| period.to_string())
 }
 
+/// The period of the release's lead: the period the first figure of the body's first
+/// paragraph with figures states as fact (今年全省夏粮播种面积…, 今年1至6月，全省城镇新增就业…),
+/// when it is a year, a month or a run of months from January (a reporting period, not a
+/// deadline or a stock at a date).
+fn lead_period(s: &[char], claims: &[Claim]) -> Option<String> {
+    let first = claims.first()?;
+    let para_end = (first.span[0]..s.len()).find(|&k| s[k] == '\n').unwrap_or(s.len());
+    let in_lead = || claims.iter().take_while(|c| c.span[0] < para_end);
+    let lead = in_lead().find(|c| c.period.is_some())?;
+    let period = lead.period.as_deref()?;
+    // A reporting lead states several figures of its period (a story's one dated event does not).
+    if in_lead().filter(|c| c.period.as_deref() == Some(period)).count() < 2 {
+        return None;
+    }
+    let reporting = match period.split_once('/') {
+        None => period.len() == 4 || period.len() == 7,
+        Some((a, b)) => a.len() == 7 && a.ends_with("-01") && b.len() == 7 && a[..4] == b[..4],
+    };
+    (lead.modality == Modality::Actual && reporting).then(|| period.to_string())
+}
+
 /// `恢复到2019年的九成`, `达到2012年的2.4倍`: a year after 到/至 and before 的 and a share in
 /// 成 or 倍 is what the figure is measured against, not a deadline or its period. (增至2023年的
 /// 39218元 and 提高到2023年的66.2% state the level of that year.)
@@ -220,12 +241,24 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
             let recurring = (a > 0 && f.chars[a - 1] == '每')
                 || (a > 1 && f.chars[a - 2] == '每' && matches!(f.chars[a - 1], '年' | '月'))
                 || f.chars.get(a) == Some(&'每');
-            if !of_next
-                && a > 0
-                && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是')
-                    || measured_against
-                    || compared
-                    || recurring)
+            // 完成全年目标任务的58.5%: the period of a target a figure is measured against (全年
+            // 目标是…3900万吨 is the target's own).
+            let of_target = {
+                let mut k = b;
+                while matches!(f.chars.get(k..k + 2), Some(['目', '标'] | ['任', '务'])) {
+                    k += 2;
+                }
+                k > b && f.chars.get(k) == Some(&'的')
+            };
+            // 受4月上旬低温影响: the time of a cause, not of the figures after it.
+            let cause = a > 0 && matches!(f.chars[a - 1], '受' | '因');
+            if (of_target || cause)
+                || (!of_next
+                    && a > 0
+                    && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是')
+                        || measured_against
+                        || compared
+                        || recurring))
             {
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
@@ -413,6 +446,19 @@ pub(super) fn fill_release_period(rules: &ClaimRules, cx: &Context<'_>, s: &[cha
         for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
             c.period = Some(period.clone());
         }
+    } else if let Some(period) = lead_period(s, claims) {
+        // Not to durations (用18天), which last rather than fall in the lead's period, nor to
+        // what a sentence says holds now (目前，已有近3000家企业申报).
+        let duration = |c: &Claim| c.unit.as_deref().is_some_and(|u| matches!(u, "year" | "month" | "day" | "h"));
+        let now = |c: &Claim| {
+            s[c.sentence[0]..c.span[0]].windows(2).any(|w| matches!(w, ['目', '前'] | ['当', '前'] | ['现', '已']))
+        };
+        for c in claims
+            .iter_mut()
+            .filter(|c| c.period.is_none() && c.modality == Modality::Actual && !duration(c) && !now(c))
+        {
+            c.period = Some(period.clone());
+        }
     }
 }
 
@@ -479,6 +525,23 @@ mod tests {
         );
         let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
         assert_eq!(periods[3..], [Some("2024-04"), Some("2024-04")]);
+    }
+
+    #[test]
+    fn a_reporting_lead_holds_for_the_release_and_targets_and_causes_give_no_period() {
+        let c = claims_of(
+            "今年1至6月，全省城镇新增就业55.6万人，完成全年目标任务的58.5%，同比增加1.3万人。\n\
+             受4月上旬低温影响，部分地区单产下降1.2%。\n从单产看，全省平均单产404.2公斤/亩，仅用18天完成收获。\n\
+             6月末，全省参保人数8367万人。",
+            Some("2019-07-24"),
+        );
+        let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        let h1 = Some("2019-01/2019-06");
+        assert_eq!(periods, [h1, h1, h1, h1, h1, None, Some("2019-06")]);
+        // A story's one dated event is no reporting lead.
+        let c =
+            claims_of("2001年除夕，他获得了500万元大奖。\n他的山庄有500亩。\n2004年他欠债20万元。", Some("2005-03-31"));
+        assert_eq!(c[1].period, None);
     }
 
     #[test]
