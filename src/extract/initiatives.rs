@@ -289,7 +289,11 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
         let listed = (a + 1..b).any(|e| {
             matches!(s[e], '、' | '和' | '及' | '与') && rules.heads.ending_at(s, e).is_some_and(|(_, h)| h.unquoted)
         });
-        if listed {
+        // …and enumerated items that are names (一是强链补链工程，).
+        let enumerated = (a + 1..=b).any(|e| {
+            rules.heads.ending_at(s, e).is_some_and(|(l, h)| h.unquoted && enumerated_item(s, e - l, e).is_some())
+        });
+        if listed || enumerated {
             out.push([a, b]);
         }
     }
@@ -545,7 +549,27 @@ fn unquoted_candidates(
             continue;
         }
         let head_start = hend - hlen;
-        let start = chain;
+        let generic_kind =
+            matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
+        // 一是强链补链工程，…；二是智能制造提升工程，…: an enumerated item that is nothing but a
+        // name with a head names what the text lays out.
+        // Not an item led by an adverb (坚决打好…攻坚战) or by a verb before anything but a noun
+        // (倡导共同行动; 创新平台建设工程 stays).
+        let enumerated = (!generic_kind)
+            .then(|| enumerated_item(s, head_start, hend))
+            .flatten()
+            .filter(|&at| rules.launch.at(s, at).is_none())
+            .filter(|&at| {
+                let k = words.partition_point(|x| x.start < at);
+                match words.get(k).map(|x| x.tag) {
+                    Some("d" | "ad") => false,
+                    Some("v" | "vd") => {
+                        words.get(k + 1).is_some_and(|n| matches!(n.tag, "n" | "nz" | "ns" | "nt" | "vn" | "j"))
+                    }
+                    _ => true,
+                }
+            });
+        let start = enumerated.unwrap_or(chain);
         let listed_after = listed_after(s, covered, out, start);
         let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after };
         let (start, verb_at) = match verb_at {
@@ -570,8 +594,6 @@ fn unquoted_candidates(
         let mc = modifier.chars().count();
         // A generic area (财政政策, 防范措施) is no name: policies, measures and systems need a
         // modifier of three or more characters; a counted phrase (1000多项改革举措) is none.
-        let generic_kind =
-            matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
         let counted =
             modifier.chars().next().is_some_and(|c| c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some());
         if !(2..=30).contains(&mc) || rules.generic.contains(&modifier) || counted || (generic_kind && mc < 3) {
@@ -594,6 +616,9 @@ fn unquoted_candidates(
             quoted: false,
         };
         if verb.is_some() {
+            out.push(cand);
+        } else if enumerated.is_some() {
+            cand.evidence.push("enumerated".into());
             out.push(cand);
         } else if head.kind == InitiativeKind::Document && mc >= 4 {
             // 项目收益债券试点管理办法: a document's compound head names it.
@@ -680,6 +705,37 @@ fn item_start(s: &[char], start: usize, head_start: usize) -> usize {
         Some(i) if s[i] == '、' && i + 1 < start => i + 1,
         _ => start,
     }
+}
+
+/// The start of the name when `head_start..hend` ends an enumerated item that holds nothing
+/// else (一是强链补链工程，, （二）智能制造提升工程；): the char after the item's marker, when two to
+/// twelve Han characters stand between it and the head.
+fn enumerated_item(s: &[char], head_start: usize, hend: usize) -> Option<usize> {
+    const MAX: usize = 12;
+    if !matches!(s.get(hend), None | Some('，' | '；' | '。' | ':' | '\n')) {
+        return None;
+    }
+    let lo = head_start.saturating_sub(MAX + 3);
+    let open = (lo..head_start).rev().find(|&i| !is_han(s[i])).map_or(lo, |i| i + 1);
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let start = if numeral(s[open]) && s.get(open + 1) == Some(&'是') {
+        open + 2
+    } else if open >= 2 && matches!(s[open - 1], '）' | ')' | '．' | '.' | '、') {
+        // （一）, 1．, 一、: numerals back to a boundary.
+        let mut j = open - 1;
+        while j > 0 && numeral(s[j - 1]) {
+            j -= 1;
+        }
+        let bounded = j == 0 || matches!(s[j - 1], '（' | '(' | '\n' | '，' | '；' | '：' | '。');
+        if j + 1 < open && bounded {
+            open
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    (head_start >= start + 2 && head_start - start <= MAX).then_some(start)
 }
 
 fn is_han(c: char) -> bool {
@@ -918,6 +974,20 @@ mod tests {
         assert_eq!(strip_trailing_aside("制造业数字化转型三年行动计划（2024—2026年）"), "制造业数字化转型三年行动计划");
         assert_eq!(strip_trailing_aside("行动方案"), "行动方案");
         assert_eq!(strip_trailing_aside("（试行）"), "（试行）");
+    }
+
+    #[test]
+    fn enumerated_items_that_are_names() {
+        let names = |t: &str| found(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(
+            names("部署六大工程：一是强链补链工程，围绕短板环节；二是创新平台建设工程；三是绿色低碳转型工程。"),
+            ["强链补链工程", "创新平台建设工程", "绿色低碳转型工程"]
+        );
+        assert_eq!(names("（一）智能工厂培育行动；（二）加强组织领导。"), ["智能工厂培育行动"]);
+        // Not an item led by an adverb or by a verb before no noun, nor a heading of a list.
+        assert!(names("一是坚决打好污染防治攻坚战。").is_empty());
+        assert!(names("（三）倡导共同行动，践行大国担当。").is_empty());
+        assert!(names("统一、智能工厂培育行动").is_empty());
     }
 
     #[test]
