@@ -145,6 +145,7 @@ struct File {
     qualifiers: BTreeMap<String, Hedge>,
     change: Vec<ChangeSpec>,
     change_exceptions: WordList,
+    cap_verbs: WordList,
     table_change_headers: WordList,
     metric: MetricSpec,
     bases: Bases,
@@ -353,6 +354,8 @@ pub struct ClaimRules {
     pub change: Words<i8>,
     /// Words ending like a change word that are not one (新增).
     pub change_exceptions: Words<()>,
+    /// Verbs of granting between a superlative bound and its figure (最高补助500万元).
+    pub cap_verbs: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
     pub table_change_headers: Words<()>,
     /// Words cut from the front of a metric.
@@ -556,6 +559,7 @@ impl ClaimRules {
             qual_suffix: Words::new(suffix),
             change: Words::new(change),
             change_exceptions: words(&f.change_exceptions.words),
+            cap_verbs: words(&f.cap_verbs.words),
             table_change_headers: words(&f.table_change_headers.words),
             metric_drop_leading: words(&f.metric.drop_leading),
             metric_drop_trailing: words(&f.metric.drop_trailing),

@@ -708,7 +708,12 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
             }
             // 贷款最高额度为110万元, 最低投资金额为10万元: a superlative bound on the name the
             // copula right before the figure links to it.
-            let copula = before > p + len && matches!(s[before - 1], '为' | '是' | '达');
+            // 最高补助500万元: so does a verb of granting between them.
+            let granted = rules
+                .cap_verbs
+                .ending_at(s, before)
+                .is_some_and(|(l, _)| before - l >= p + len && before - l - (p + len) <= 3);
+            let copula = before > p + len && (matches!(s[before - 1], '为' | '是' | '达') || granted);
             if copula && s[p] == '最' && !s[p + len..before].iter().any(|c| matches!(c, '，' | '、' | '的')) {
                 qualifier = Some(q);
                 break;
@@ -835,6 +840,9 @@ mod tests {
         assert_eq!(q("年应纳税所得额低于100万元（含100万元）的小型微利企业。")[0], Some(Qualifier::AtMost));
         assert_eq!(q("日最高气温35℃（含35℃）以上时停止户外作业。")[0], Some(Qualifier::AtLeast));
         assert_eq!(q("个人贷款最高额度为110万元。"), [Some(Qualifier::AtMost)]);
+        assert_eq!(q("单个项目最高补助500万元。"), [Some(Qualifier::AtMost)]);
+        assert_eq!(q("每亩最高保额提高到950元。"), [Some(Qualifier::AtMost)]);
+        assert_eq!(q("日最高气温达到35℃。"), [None]);
         assert_eq!(q("最低投资金额为10万元。"), [Some(Qualifier::AtLeast)]);
         assert_eq!(q("最高的一项投资，金额为10万元。"), [None]);
     }
