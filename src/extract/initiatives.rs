@@ -286,14 +286,14 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
     // Names of one head listed together (科教兴国战略、人才强国战略), with or without a verb.
     for &[a, b] in sentences {
         let b = b.min(s.len());
-        let listed = (a + 1..b).any(|e| {
-            matches!(s[e], '、' | '和' | '及' | '与') && rules.heads.ending_at(s, e).is_some_and(|(_, h)| h.unquoted)
-        });
         // …and enumerated items that are names (一是强链补链工程，).
-        let enumerated = (a + 1..=b).any(|e| {
-            rules.heads.ending_at(s, e).is_some_and(|(l, h)| h.unquoted && enumerated_item(s, e - l, e).is_some())
+        let read = (a + 1..=b).any(|e| {
+            rules.heads.ending_at(s, e).is_some_and(|(l, h)| {
+                h.unquoted
+                    && ((e < b && matches!(s[e], '、' | '和' | '及' | '与')) || enumerated_item(s, e - l, e).is_some())
+            })
         });
-        if listed || enumerated {
+        if read {
             out.push([a, b]);
         }
     }
@@ -726,7 +726,7 @@ fn enumerated_item(s: &[char], head_start: usize, hend: usize) -> Option<usize> 
         while j > 0 && numeral(s[j - 1]) {
             j -= 1;
         }
-        let bounded = j == 0 || matches!(s[j - 1], '（' | '(' | '\n' | '，' | '；' | '：' | '。');
+        let bounded = j == 0 || matches!(s[j - 1], '（' | '(' | '\n' | '，' | '；' | ':' | '。');
         if j + 1 < open && bounded {
             open
         } else {

@@ -106,26 +106,7 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             k -= 1;
         } else if k < end
             && w.tag == "v"
-            && (((k == 1
-                || words[..k - 1]
-                    .iter()
-                    .all(|p| is_scope(rules, f, p) || p.tag == "t" || (p.tag == "m" && !text_of(p).ends_with('是'))))
-                && text_of(words[k]) != "时"
-                // 设立总规模200亿元的基金: a bare measure measures what follows, not the act.
-                && !rules.metric_measures.holds(&s[words[k].start..words[end - 1].end])
-                // 扣除价格因素: nor does a word that never names an indicator.
-                && !{
-                    let chain = f.text(words[k].start, words[end - 1].end);
-                    rules.metric_never.iter().any(|n| chain == *n || (n.chars().count() >= 3 && chain.starts_with(n.as_str())))
-                })
-                || (k > 1
-                    && words[k - 2].tag == "v"
-                    && !text_of(words[k - 2]).ends_with('是')
-                    && !words[..k - 2].iter().any(|p| is_nounish(p.tag)))
-                || (k > 1
-                    && is_nounish(words[k - 2].tag)
-                    && !is_scope(rules, f, words[k - 2])
-                    && words[..k - 2].iter().any(|p| p.tag == "v")))
+            && verb_modifies_name(rules, f, &words, k, end)
             && w.end - w.start >= 2
             && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
             && !rules.change.holds(&s[w.start..w.end])
@@ -257,6 +238,34 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         return None;
     }
     written_name(rules, f, &inside, (words[k].start, words[end - 1].end), share_named, share_of_previous)
+}
+
+/// Whether the verb `words[k - 1]` before the name `words[k..end]` modifies it rather than
+/// predicates it: a verb opening the clause (出生人口, 调解成功率; not before a bare measure,
+/// 设立总规模, a never-word, 扣除价格因素, or a time, 返校时), a verb right after the clause's
+/// own verb with no subject before (惠及退休人员), or a verb between nouns after the clause's
+/// verb (发放稳岗返还资金).
+fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize, end: usize) -> bool {
+    let text_of = |w: &Word| f.slice(w.start, w.end);
+    let opens_clause = words[..k - 1]
+        .iter()
+        .all(|p| is_scope(rules, f, p) || p.tag == "t" || (p.tag == "m" && !text_of(p).ends_with('是')));
+    if opens_clause {
+        let chain = f.text(words[k].start, words[end - 1].end);
+        let measure = rules.metric_measures.holds(&f.chars[words[k].start..words[end - 1].end]);
+        let never =
+            rules.metric_never.iter().any(|n| chain == *n || (n.chars().count() >= 3 && chain.starts_with(n.as_str())));
+        if text_of(words[k]) != "时" && !measure && !never {
+            return true;
+        }
+    }
+    if k < 2 {
+        return false;
+    }
+    let prev = words[k - 2];
+    let before = &words[..k - 2];
+    (prev.tag == "v" && !text_of(prev).ends_with('是') && !before.iter().any(|p| is_nounish(p.tag)))
+        || (is_nounish(prev.tag) && !is_scope(rules, f, prev) && before.iter().any(|p| p.tag == "v"))
 }
 
 /// Whether a word alone names no indicator: a `[metric] never` word (规模, 数量) or what is

@@ -429,7 +429,7 @@ pub(super) fn sub_items_share_period(s: &[char], periods: &[PeriodMention], clai
         }
         let Some(j) = (0..k).rev().find(|&j| claims[j].sentence[1] <= sentence[0]) else { continue };
         let prev = &claims[j];
-        let adjacent = prev.sentence[1] <= sentence[0] && !s[prev.sentence[1]..sentence[0]].contains(&'\n');
+        let adjacent = !s[prev.sentence[1]..sentence[0]].contains(&'\n');
         if adjacent && prev.period.is_some() && prev.modality == claims[k].modality {
             claims[k].period = prev.period.clone();
         }
