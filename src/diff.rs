@@ -185,7 +185,8 @@ fn items(docs: &[Document], canon: &Canon) -> BTreeMap<Key, Vec<Item>> {
     let mut out: BTreeMap<Key, Vec<Item>> = BTreeMap::new();
     for d in docs {
         let chars: Vec<char> = d.text.chars().collect();
-        for c in &d.claims {
+        // A range counts once, by its lower end (which carries the range).
+        for c in d.claims.iter().filter(|c| !c.is_upper_end()) {
             let sentence: String =
                 chars.get(c.sentence[0]..c.sentence[1].min(chars.len())).unwrap_or(&[]).iter().collect();
             let (key, value) = Key::of(c, canon);

@@ -277,7 +277,8 @@ pub struct Claim {
     pub change: Option<Change>,
     /// Hedge on the value.
     pub qualifier: Option<Qualifier>,
-    /// `[low, high]` when the text gives a range.
+    /// `[low, high]` when the text gives a range. A range is two claims, one per end, with
+    /// the same text, span and range; `value` is the end each one states.
     #[serde(with = "crate::model::decimal_range")]
     pub range: Option<[rust_decimal::Decimal; 2]>,
     /// The indicator measured.
@@ -293,6 +294,15 @@ pub struct Claim {
     pub bound: Option<Bound>,
     /// Id of the rule that produced the claim.
     pub rule: String,
+}
+
+impl Claim {
+    /// Whether this claim is the upper end of a range (`8万元` of 6万至8万元), whose lower end
+    /// is the claim before it. Comparisons over releases (diff, series, targets) count a range
+    /// once, by its lower end, which carries the whole range.
+    pub fn is_upper_end(&self) -> bool {
+        self.range.is_some_and(|[low, high]| low != high && self.value == high)
+    }
 }
 
 /// What span of time a claim's period covers (`period_kind`), read off `period`.

@@ -167,7 +167,7 @@ fn figure(d: &Document, c: &KeyedClaim, chars: &[char], canon: &Canon, tol: &Tol
 /// code: a figure that names none (全年城镇调查失业率为5.2% in a province's bulletin) is of it.
 fn home_place(d: &Document) -> (Option<String>, Option<String>) {
     let mut count: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
-    for c in &d.claims {
+    for c in d.claims.iter().filter(|c| !c.is_upper_end()) {
         if let Some(p) = c.keys.place.as_deref() {
             *count.entry((p, c.keys.place_code.as_deref())).or_default() += 1;
         }
@@ -224,7 +224,7 @@ pub fn targets(docs: &[Document], canon: &Canon, tol: &Tolerance) -> TargetsRepo
         let chars: Vec<char> = d.text.chars().collect();
         let home = home_place(d);
         for c in &d.claims {
-            if c.said.in_question {
+            if c.said.in_question || c.is_upper_end() {
                 continue;
             }
             let mut f = figure(d, c, &chars, canon, tol);

@@ -18,12 +18,17 @@ const PAGES: usize = 21;
 const GOLD_CLAIMS: usize = 458;
 
 /// Floors, measured on this commit (`cargo test --test gold -- --nocapture`).
+/// Precision fell from .963 when each end of a range became a figure: three ranges of these
+/// pages (6500~7000人次, 30%—40%, 6到18米) are annotated by their lower end only, against the
+/// gold README's own convention ("annotated by its ends as written", with 6500~7000 as its
+/// example); recall rose .926 → .941. Metric fell .880 → .875 with the newly matched upper
+/// ends (the scorer's first match gives 2元—10元's upper end to 每项2毛钱到10块钱's 10).
 const FLOORS: Floors = Floors {
-    recall: 0.925,
-    precision: 0.963,
+    recall: 0.940,
+    precision: 0.957,
     qualifier: 0.946,
     period: 0.973,
-    metric: 0.880,
+    metric: 0.875,
     init_recall: 0.749,
     init_precision: 0.99,
 };
@@ -126,7 +131,7 @@ fn attribution_floors_on_annotated_pages() {
 const EXTRA_PAGES: usize = 28;
 const EXTRA_CLAIMS: usize = 321;
 const EXTRA_FLOORS: Floors = Floors {
-    recall: 0.896,
+    recall: 0.906,
     precision: 0.949,
     qualifier: 0.975,
     period: 0.999,
@@ -157,10 +162,10 @@ fn check_set(file: &str, pages: usize, claims: usize, floors: &Floors) {
 const OWN_PAGES: usize = 8;
 const OWN_CLAIMS: usize = 637;
 const OWN_FLOORS: Floors = Floors {
-    recall: 0.988,
+    recall: 0.991,
     precision: 0.997,
     qualifier: 0.999,
-    period: 0.965,
+    period: 0.972,
     metric: 0.941,
     init_recall: 0.886,
     init_precision: 0.975,

@@ -41,6 +41,14 @@ fn in_order(doc: &Document) -> Vec<&KeyedClaim> {
     claims
 }
 
+/// `5–5.25` for a range, else the value.
+fn range_or_value(c: &KeyedClaim) -> String {
+    match c.range {
+        Some([low, high]) => format!("{}–{}", low.normalize(), high.normalize()),
+        None => c.value.normalize().to_string(),
+    }
+}
+
 fn value_text(c: &KeyedClaim) -> String {
     let v = c.value.normalize().to_string();
     match c.unit.as_deref() {
@@ -61,12 +69,13 @@ fn wraps(doc: &Document) -> Vec<Wrap> {
             close: "</span>",
         });
     }
-    for c in in_order(doc) {
+    // A range is highlighted once, by its lower end, with both ends as its value.
+    for c in in_order(doc).into_iter().filter(|c| !c.is_upper_end()) {
         let mut attrs = String::new();
         let opt = |v: Option<&str>| v.unwrap_or("").to_string();
         let fields = [
             ("kind", enum_text(&c.kind)),
-            ("value", c.value.normalize().to_string()),
+            ("value", range_or_value(c)),
             ("unit", opt(c.unit.as_deref())),
             ("surface", opt(c.surface_unit.as_deref())),
             ("metric", opt(c.metric.as_deref())),

@@ -104,7 +104,26 @@ pub fn extract(
             r.iter_mut().filter(|v| v.is_zero()).for_each(|v| *v = rust_decimal::Decimal::ZERO);
         }
     }
-    claims
+    both_ends(claims)
+}
+
+/// 5%至5.25%, 6万至8万元: each end of a range written with both ends is a figure of its own,
+/// stated right after the lower one; both keep the text, span, range and every attribute of
+/// the range. A rough range (二三十家, 十七八万人) is one approximate figure.
+fn both_ends(claims: Vec<Claim>) -> Vec<Claim> {
+    let written =
+        |c: &Claim| c.text.chars().any(|ch| matches!(ch, '至' | '到' | '~' | '～' | '-' | '－' | '—' | '–' | '〜'));
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims {
+        let upper = c.range.filter(|[low, high]| low != high && c.value == *low && written(&c)).map(|[_, high]| {
+            let mut u = c.clone();
+            u.value = high.normalize();
+            u
+        });
+        out.push(c);
+        out.extend(upper);
+    }
+    out
 }
 
 /// Reads every figure of the text in order (number literals and word figures outside the
@@ -340,6 +359,25 @@ mod tests {
         let zero = c.iter().find(|c| c.text.starts_with('0')).expect("the zero figure");
         assert!(zero.value.is_zero() && !zero.value.is_sign_negative(), "{:?}", zero.value);
         assert_eq!(zero.value.to_string(), "0");
+    }
+
+    #[test]
+    fn a_written_range_is_two_figures_and_a_rough_one_is_one() {
+        let c = claims_of("收购价格每斤在1.15元至1.18元之间，降幅为5%—6%，约有二三十家企业。", None);
+        let got: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.value.to_string(), c.is_upper_end())).collect();
+        assert_eq!(
+            got,
+            [
+                ("1.15元至1.18元", "1.15".into(), false),
+                ("1.15元至1.18元", "1.18".into(), true),
+                ("5%—6%", "-5".into(), false),
+                ("5%—6%", "-6".into(), true),
+                ("二三十家", "20".into(), false),
+            ]
+        );
+        assert!(c[0].range.is_some() && c[0].range == c[1].range && c[2].range == c[3].range);
+        assert_eq!(c[1].metric, c[0].metric);
+        assert_eq!(c[3].range.map(|r| r.map(|v| v.to_string())), Some(["-5".into(), "-6".into()]));
     }
 
     #[test]
