@@ -86,6 +86,8 @@ struct MetricSpec {
     manner_verbs: Vec<String>,
     #[serde(default)]
     owner_verbs: Vec<String>,
+    #[serde(default)]
+    act_adverbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -388,6 +390,8 @@ pub struct ClaimRules {
     /// Verbs between a noun and a bare measure of it (生产性服务业完成投资, 工业企业实现利润):
     /// the measure is the noun's.
     pub metric_owner_verbs: Words<()>,
+    /// Adverbs of repetition that belong to the act a figure measures (再就业, 重新就业).
+    pub metric_act_adverbs: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
     /// opens with one of them.
     pub metric_surnames: Words<()>,
@@ -571,6 +575,7 @@ impl ClaimRules {
             metric_measures: words(&f.metric.measures),
             metric_manner_verbs: words(&f.metric.manner_verbs),
             metric_owner_verbs: words(&f.metric.owner_verbs),
+            metric_act_adverbs: words(&f.metric.act_adverbs),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),
             small_count_not_after: words(&f.small_counts.not_after),

@@ -36,7 +36,19 @@ fn verb_measured(
             && !rules.metric_nouns.holds(t)
     };
     if let Some(w) = before.filter(|w| content(w)) {
-        return Some((w.start, f.slice(w.start, w.end)));
+        // 参保登记, 转移就业, 再就业: a verb naming a kind (`[metric] inner_verbs`) or an adverb
+        // of repetition written right before it belongs to the act (决定拿出 does not).
+        let k = cx.words.partition_point(|p| p.start < w.start);
+        let start = k
+            .checked_sub(1)
+            .map(|j| &cx.words[j])
+            .filter(|p| p.end == w.start)
+            .filter(|p| {
+                let t = &f.chars[p.start..p.end];
+                rules.metric_act_adverbs.holds(t) || rules.metric_inner_verbs.holds(t)
+            })
+            .map_or(w.start, |p| p.start);
+        return Some((start, f.slice(start, w.end)));
     }
     let k = cx.words.partition_point(|w| w.start < end);
     let next = cx.words.get(k).filter(|w| w.start == end && kind == ClaimKind::Count && content(w))?;
@@ -259,6 +271,8 @@ pub(super) fn of_figure(
             // 首付13万元, 获利10.79亿元, 捐出了10万元, 先后5次考察: with nothing counted after
             // it, the figure measures the act, not the one acting named before the verb; a
             // name written right before the verb is what acts in it (基本养老保险覆盖近11亿人).
+            // 就业困难人员实现就业: so is one written before an owner verb (实现, 完成).
+            let at = at - rules.metric_owner_verbs.ending_at(s, at).map_or(0, |(l, _)| l);
             let joined = metric.as_deref().filter(|m| {
                 let mc: Vec<char> = m.chars().collect();
                 at >= mc.len() && s[at - mc.len()..at] == mc[..]

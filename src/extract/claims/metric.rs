@@ -86,10 +86,11 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             k -= 2;
         } else if k < end
             && w.tag == "attr"
-            && k > 1
-            && (is_nounish(words[k - 2].tag) || words[k - 2].tag == "attr" || joins(k - 2))
+            && ((k > 1 && (is_nounish(words[k - 2].tag) || words[k - 2].tag == "attr" || joins(k - 2)))
+                || opens_clause(rules, f, &words[..k - 1]))
         {
-            // 国有控股企业, 工业互联网平台连接设备数: an attribute between nouns.
+            // 国有控股企业, 工业互联网平台连接设备数: an attribute between nouns; 参保人数,
+            // 登记率: one opening the clause.
             k -= 1;
         } else if k < end && k > 1 && text_of(w) == "之" && is_nounish(words[k - 2].tag) {
             // GDP之比, 楼层差与朝向差之和: 之 between a noun and what is measured of it.
@@ -247,10 +248,7 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
 /// verb (发放稳岗返还资金).
 fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize, end: usize) -> bool {
     let text_of = |w: &Word| f.slice(w.start, w.end);
-    let opens_clause = words[..k - 1]
-        .iter()
-        .all(|p| is_scope(rules, f, p) || p.tag == "t" || (p.tag == "m" && !text_of(p).ends_with('是')));
-    if opens_clause {
+    if opens_clause(rules, f, &words[..k - 1]) {
         let chain = f.text(words[k].start, words[end - 1].end);
         let measure = rules.metric_measures.holds(&f.chars[words[k].start..words[end - 1].end]);
         let never =
@@ -264,8 +262,16 @@ fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize,
     }
     let prev = words[k - 2];
     let before = &words[..k - 2];
-    (prev.tag == "v" && !text_of(prev).ends_with('是') && !before.iter().any(|p| is_nounish(p.tag)))
+    (matches!(prev.tag, "v" | "attr") && !text_of(prev).ends_with('是') && !before.iter().any(|p| is_nounish(p.tag)))
         || (is_nounish(prev.tag) && !is_scope(rules, f, prev) && before.iter().any(|p| p.tag == "v"))
+}
+
+/// Whether only places, scope words, times and numerals (not an enumerator, 一是) stand
+/// before a word of the clause: `before` are the words before it.
+fn opens_clause(rules: &ClaimRules, f: &Folded, before: &[&Word]) -> bool {
+    before
+        .iter()
+        .all(|p| is_scope(rules, f, p) || p.tag == "t" || (p.tag == "m" && !f.slice(p.start, p.end).ends_with('是')))
 }
 
 /// Whether a word alone names no indicator: a `[metric] never` word (规模, 数量) or what is
@@ -703,6 +709,22 @@ mod tests {
         assert_eq!(one("红河州8座城市列入其中。").as_deref(), Some("城市"));
         assert_eq!(one("美对华出口支撑了美国近百万个就业岗位。").as_deref(), Some("就业岗位"));
         assert_eq!(one("4月份0.3%的同比涨幅中，翘尾影响约为-0.1个百分点。"), None);
+    }
+
+    #[test]
+    fn acts_keep_their_kind_and_names_opening_a_clause_keep_their_verb() {
+        let one = |t: &str| metrics(t).into_iter().next().flatten();
+        // The act a count measures keeps an adverb of repetition or a verb naming a kind.
+        assert_eq!(one("城镇失业人员再就业17.2万人。").as_deref(), Some("城镇失业人员再就业"));
+        assert_eq!(one("农村劳动力转移就业46.7万人。").as_deref(), Some("农村劳动力转移就业"));
+        // …and the one acting, across an owner verb.
+        assert_eq!(one("就业困难人员实现就业6.1万人。").as_deref(), Some("就业困难人员就业"));
+        // A control verb is no part of the act.
+        assert_eq!(one("他决定拿出10万元。").as_deref(), Some("拿出"));
+        // A verb naming a kind that opens the clause opens the name.
+        assert_eq!(one("登记率接近99%。").as_deref(), Some("登记率"));
+        assert_eq!(one("参保人数2668.2万人。").as_deref(), Some("参保人数"));
+        assert_eq!(one("转移输出总量达到2510.3万人。").as_deref(), Some("转移输出总量"));
     }
 
     #[test]
