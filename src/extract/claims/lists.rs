@@ -161,20 +161,38 @@ fn items_to_figures(
             .filter(|w| w.tag == "ns" && is_place_name(rules, &s[w.start..w.end]))
             .map(|w| w.end)
     };
+    // 六安、合肥两市小麦单产: after places, a word the tagger missed is one too when a count of
+    // places (两市, 三省) follows it; the count is no part of the metric.
+    let collective = |e: usize| {
+        numbers::chinese_digit(s.get(e).copied().unwrap_or(' ')).is_some()
+            && s.get(e + 1).is_some_and(|c| matches!(c, '省' | '市' | '县' | '区' | '地' | '国'))
+    };
+    let last_place_at = |a: usize, b: usize| {
+        place_at(a, b).or_else(|| {
+            let a = (a..b).find(|&k| !s[k].is_whitespace()).unwrap_or(a);
+            cx.words
+                .iter()
+                .find(|w| w.start == a && w.end + 2 <= b)
+                .filter(|w| {
+                    matches!(w.tag, "n" | "nz") && is_place_name(rules, &s[w.start..w.end]) && collective(w.end)
+                })
+                .map(|w| w.end)
+        })
+    };
     let places = items.len() == after.len()
         && items.split_last().is_some_and(|(&(la, lb), earlier)| {
             earlier.iter().all(|&(a, b)| place_at(a, b).is_some_and(|e| s[e..b].iter().all(|c| c.is_whitespace())))
-                && place_at(la, lb).is_some()
+                && last_place_at(la, lb).is_some()
         });
     if places {
         let (la, lb) = items[items.len() - 1];
-        let rest_start = place_at(la, lb).unwrap_or(lb);
+        let rest_start = last_place_at(la, lb).map_or(lb, |e| if collective(e) { e + 2 } else { e });
         // Nothing after the last place: the metric is said after 分别, with the first figure.
         let rest = metric(rules, cx, f, rest_start, lb)
             .map(|m| m.text)
             .or_else(|| after.iter().find_map(|&k| claims[k].metric.clone()));
         for (&(ia, ib), &k) in items.iter().zip(after) {
-            let e = place_at(ia, ib).unwrap_or(ib);
+            let e = last_place_at(ia, ib).unwrap_or(ib);
             let a = (ia..e).find(|&q| !s[q].is_whitespace()).unwrap_or(ia);
             claims[k].scope = Some(f.text(a, e));
             if rest.is_some() {
@@ -519,6 +537,11 @@ mod tests {
                 (Some("无锡"), Some("地区生产总值"))
             ]
         );
+        // A place the tagger missed before a count of places (两市) is one too.
+        let c = claims_of("六安、合肥两市小麦单产分别下降1.2%和0.8%。", None);
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            c.iter().map(|c| (c.scope.as_deref(), c.metric.as_deref())).collect();
+        assert_eq!(got, [(Some("六安"), Some("小麦单产")), (Some("合肥"), Some("小麦单产"))]);
     }
 
     #[test]

@@ -102,6 +102,22 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         {
             // 食品烟酒类价格, 外向型经济, 生产性服务业: a class suffix on a noun.
             k -= 1;
+        } else if k < end
+            && k > 1
+            && matches!(text_of(w).as_str(), "类" | "型" | "性")
+            && words[k - 2].tag == "v"
+            && words[k - 2].end - words[k - 2].start >= 2
+        {
+            // 居住类价格, 服务型消费: a class suffix on a verb names a class with it.
+            k -= 2;
+        } else if k < end
+            && w.tag == "zg"
+            && w.end == words[k].start
+            && !(w.start > 0
+                && (f.chars[w.start - 1].is_ascii_digit() || numbers::is_numeral_char(f.chars[w.start - 1])))
+        {
+            // 畜/zg 肉类价格: a bound morpheme belongs to the word it is glued to.
+            k -= 1;
         } else if k < end && matches!(w.tag, "a" | "ad" | "z") {
             // 平均浓度, 优良天数比率
             k -= 1;
@@ -725,6 +741,9 @@ mod tests {
         assert_eq!(one("登记率接近99%。").as_deref(), Some("登记率"));
         assert_eq!(one("参保人数2668.2万人。").as_deref(), Some("参保人数"));
         assert_eq!(one("转移输出总量达到2510.3万人。").as_deref(), Some("转移输出总量"));
+        // A class suffix on a verb, and a bound morpheme glued to a noun, are in the name.
+        assert_eq!(one("居住类价格下降0.3%。").as_deref(), Some("居住类价格"));
+        assert_eq!(one("畜肉类价格下降3.2%。").as_deref(), Some("畜肉类价格"));
     }
 
     #[test]
