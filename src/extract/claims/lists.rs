@@ -164,7 +164,7 @@ fn items_to_figures(
     // 六安、合肥两市小麦单产: after places, a word the tagger missed is one too when a count of
     // places (两市, 三省) follows it; the count is no part of the metric.
     let collective = |e: usize| {
-        numbers::chinese_digit(s.get(e).copied().unwrap_or(' ')).is_some()
+        s.get(e).is_some_and(|&c| numbers::chinese_digit(c).is_some())
             && s.get(e + 1).is_some_and(|c| matches!(c, '省' | '市' | '县' | '区' | '地' | '国'))
     };
     let last_place_at = |a: usize, b: usize| {
