@@ -266,7 +266,19 @@ fn data_table_rows(table: ego_tree::NodeRef<'_, Node>) -> Option<Vec<String>> {
 
 /// Parses HTML into blocks, meta tags and the `<title>` text.
 pub(crate) fn parse(input: &str) -> Page {
-    let doc = Html::parse_document(input);
+    let blanked = super::rawtext::blank_raw_text(input);
+    walk(&Html::parse_document(blanked.as_deref().unwrap_or(input)))
+}
+
+/// [`parse`] without emptying scripts and styles first: the reference the property test of
+/// the `rawtext` module compares against.
+#[cfg(test)]
+pub(super) fn parse_unblanked(input: &str) -> Page {
+    walk(&Html::parse_document(input))
+}
+
+/// The blocks and meta tags of a parsed page.
+fn walk(doc: &Html) -> Page {
     let mut page = Page::default();
     let mut b = Builder {
         blocks: Vec::new(),

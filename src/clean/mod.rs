@@ -12,6 +12,7 @@
 
 mod html;
 mod notice;
+mod rawtext;
 pub mod rules;
 mod text;
 
