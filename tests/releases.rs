@@ -765,16 +765,21 @@ fn harvest_and_jobs_release() {
 #[test]
 fn every_page_is_checked() {
     // Each page above has its test, and the annotated releases of tests/gold/own-gold.json
-    // are scored by tests/gold.rs; a page added to corpus/own without either fails here.
+    // and blind-gold.json are scored by tests/gold.rs; a page added to corpus/own without
+    // either fails here.
     let root = env!("CARGO_MANIFEST_DIR");
-    let gold: Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{root}/tests/gold/own-gold.json")).unwrap()).unwrap();
-    let annotated: Vec<String> = gold["docs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["file"].as_str().unwrap().trim_start_matches("own/").to_string())
-        .collect();
+    let mut annotated: Vec<String> = Vec::new();
+    for set in ["own-gold.json", "blind-gold.json"] {
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(format!("{root}/tests/gold/{set}")).unwrap()).unwrap();
+        annotated.extend(
+            gold["docs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["file"].as_str().unwrap().trim_start_matches("own/").to_string()),
+        );
+    }
     let mut own: Vec<String> = std::fs::read_dir(format!("{root}/corpus/own"))
         .unwrap()
         .flatten()

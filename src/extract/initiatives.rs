@@ -32,6 +32,8 @@ struct HeadSpec {
     not_counted: bool,
     #[serde(default)]
     after_only: bool,
+    #[serde(default)]
+    names_alone: bool,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +77,9 @@ pub struct Head {
     pub not_counted: bool,
     /// Counts after a quotation only, never at the end of the quoted text (建设).
     pub after_only: bool,
+    /// An instrument of its own (支农再贷款, 碳减排支持工具): written without quotes, any
+    /// modifier of two or more characters names one, without a launching verb.
+    pub names_alone: bool,
 }
 
 /// The compiled lexicon.
@@ -137,6 +142,7 @@ impl InitiativeRules {
                         descriptive: h.descriptive,
                         not_counted: h.not_counted,
                         after_only: h.after_only,
+                        names_alone: h.names_alone,
                     },
                 )
             }));
@@ -549,8 +555,8 @@ fn unquoted_candidates(
             continue;
         }
         let head_start = hend - hlen;
-        let generic_kind =
-            matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
+        let generic_kind = !head.names_alone
+            && matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
         // 一是强链补链工程，…；二是智能制造提升工程，…: an enumerated item that is nothing but a
         // name with a head names what the text lays out.
         // Not an item led by an adverb (坚决打好…攻坚战) or by a verb before anything but a noun
@@ -623,6 +629,9 @@ fn unquoted_candidates(
         } else if head.kind == InitiativeKind::Document && mc >= 4 {
             // 项目收益债券试点管理办法: a document's compound head names it.
             cand.evidence.push("named_document".into());
+            out.push(cand);
+        } else if head.names_alone {
+            cand.evidence.push("named_instrument".into());
             out.push(cand);
         } else if !generic_kind {
             pending.push(cand);
@@ -779,7 +788,8 @@ fn noun_chain_start(s: &[char], words: &[Word], covered: &[bool], wi: usize) -> 
 fn listed_after(s: &[char], covered: &[bool], out: &[Candidate], start: usize) -> Option<usize> {
     let j = start.checked_sub(1).filter(|&j| matches!(s[j], '和' | '与' | '及' | '、'))?;
     if let Some(prev) = out.iter().rev().find(|c| c.span[1] == j && !c.quoted) {
-        return Some(prev.span[0]);
+        // The third of 蓝天保卫战、碧水保卫战、净土保卫战 is listed after the first.
+        return listed_after(s, covered, out, prev.span[0]).or(Some(prev.span[0]));
     }
     let mut a = j;
     while a > 0 && covered[a - 1] {
@@ -799,7 +809,11 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
     let mut k = hi;
     while k > 0 && head_start - words[k - 1].start <= MAX + 2 {
         let w = &words[k - 1];
-        let launches = rules.launch.ending_at(s, w.end).is_some_and(|(len, _)| len <= w.end - w.start);
+        // The verb ends this word and starts at a word's start (实施, 深入/实施).
+        let launches = rules
+            .launch
+            .ending_at(s, w.end)
+            .is_some_and(|(len, _)| words[..k].binary_search_by_key(&(w.end - len), |x| x.start).is_ok());
         if launches && k < hi {
             let mut start = w.end;
             // 设立了国家生态文明试验区: an aspect particle after the verb.
@@ -985,7 +999,9 @@ mod tests {
         );
         assert_eq!(names("（一）智能工厂培育行动；（二）加强组织领导。"), ["智能工厂培育行动"]);
         // Not an item led by an adverb or by a verb before no noun, nor a heading of a list.
-        assert!(names("一是坚决打好污染防治攻坚战。").is_empty());
+        assert!(names("一是坚决防范化解重大风险攻坚战。").is_empty());
+        // An item led by an adverb still names what its launching verb carries out.
+        assert_eq!(names("一是坚决打好污染防治攻坚战。"), ["污染防治攻坚战"]);
         assert!(names("（三）倡导共同行动，践行大国担当。").is_empty());
         assert!(names("统一、智能工厂培育行动").is_empty());
     }
@@ -1006,6 +1022,14 @@ mod tests {
         assert_eq!(names("深入推进以人为核心的新型城镇化战略。"), ["新型城镇化战略"]);
         let listed = names("科教兴国战略、人才强国战略、乡村振兴战略等一系列重大战略深入实施。");
         assert_eq!(listed, ["科教兴国战略", "人才强国战略", "乡村振兴战略"]);
+        // A launching verb of two words (深入/实施), and a third name listed after a second.
+        assert_eq!(names("深入实施种业振兴行动，成效明显。"), ["种业振兴行动"]);
+        assert_eq!(names("深入打好蓝天保卫战、碧水保卫战、净土保卫战。"), ["蓝天保卫战", "碧水保卫战", "净土保卫战"]);
+        // Central-bank instruments are named by their head, without a launching verb; a
+        // campaign season in quotes by its head a few words on.
+        assert_eq!(names("累计发放支农再贷款86.4亿元、支小再贷款152.3亿元。"), ["支农再贷款", "支小再贷款"]);
+        assert!(names("发放再贷款30亿元。").is_empty());
+        assert_eq!(names("推出“粤式新潮流”秋冬文旅消费季。"), ["粤式新潮流"]);
         // Generic policies and measures need their verb right before them.
         assert!(names("各地落实各项惠企防范措施。").is_empty(), "{:?}", names("各地落实各项惠企防范措施。"));
         assert!(names("把要求落实到具体行动上。").is_empty());
