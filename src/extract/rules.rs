@@ -71,6 +71,8 @@ struct MetricSpec {
     #[serde(default)]
     measure_suffixes: Vec<String>,
     #[serde(default)]
+    bare_heads: Vec<String>,
+    #[serde(default)]
     not_modifiers: Vec<String>,
     #[serde(default)]
     measures: Vec<String>,
@@ -370,6 +372,9 @@ pub struct ClaimRules {
     pub metric_nouns: Words<()>,
     /// Verbs that stand as attributes inside indicator names (国有控股企业, 连接设备数).
     pub metric_inner_verbs: Words<()>,
+    /// Heads that need what they count before them (授信户数, 避险比率, 处置能力): a verb
+    /// right before one is part of the name.
+    pub metric_bare_heads: Words<()>,
     /// Measure words that make the verb before them part of an indicator name (回收量,
     /// 交易额, 普及率: 回收/v 量/n).
     pub metric_measure_suffixes: Words<()>,
@@ -571,6 +576,7 @@ impl ClaimRules {
             metric_nouns: words(&f.metric.nouns),
             metric_inner_verbs: words(&f.metric.inner_verbs),
             metric_measure_suffixes: words(&f.metric.measure_suffixes),
+            metric_bare_heads: words(&f.metric.bare_heads),
             metric_not_modifiers: words(&f.metric.not_modifiers),
             metric_measures: words(&f.metric.measures),
             metric_manner_verbs: words(&f.metric.manner_verbs),

@@ -453,7 +453,8 @@ fn written_name(
 
 /// A word as metrics see it: the vocabulary's nouns (收入/v, 国内/s) and distinguishing words
 /// (国有/b) are nouns; words tagged as verbs that name a kind inside an
-/// indicator (控股, 连接, 制造) are tagged `attr`, kept only between nouns.
+/// indicator (控股, 连接, 制造) or stand before a measure that needs them (回收量, 授信户数) are
+/// tagged `attr`, kept only between nouns.
 pub(super) fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
     let t = &s[w.start..w.end];
     let measure_word = t.len() == 1 && rules.metric_measure_suffixes.holds(t);
@@ -466,7 +467,8 @@ pub(super) fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
         Word { tag, ..w }
     } else if matches!(w.tag, "v" | "vd" | "vi" | "vg")
         && (rules.metric_inner_verbs.holds(t)
-            || rules.metric_measure_suffixes.at(s, w.end).is_some_and(|(l, _)| l == 1))
+            || rules.metric_measure_suffixes.at(s, w.end).is_some_and(|(l, _)| l == 1)
+            || rules.metric_bare_heads.at(s, w.end).is_some())
     {
         Word { tag: "attr", ..w }
     } else {
@@ -1106,5 +1108,22 @@ mod tests {
         assert_eq!(one("规模以上工业企业实现利润1200亿元。").as_deref(), Some("规模以上工业企业利润"));
         // A place or scope before the verb is no owner.
         assert_eq!(one("全市完成投资500亿元。").as_deref(), Some("投资"));
+    }
+
+    #[test]
+    fn heads_that_need_their_verb_averages_and_comparisons_with_a_reference() {
+        let all = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric).collect::<Vec<_>>();
+        // 户数, 比率, 能力 need what they count: the verb before them is part of the name.
+        assert_eq!(all("普惠小微授信户数112.6万户。")[0].as_deref(), Some("普惠小微授信户数"));
+        assert_eq!(all("危险废物利用处置能力达到1450万吨/年。")[0].as_deref(), Some("危险废物利用处置能力"));
+        // 日均 alone names nothing: the figure is of what the clause before counted.
+        let m = all("全省铁路累计发送旅客1284.6万人次，日均160.6万人次。");
+        assert_eq!(m[1].as_deref(), Some("旅客"));
+        // 同比多增 is a change of the balance; 高出全国平均水平 names a reference.
+        let c = claims_of("全省存款余额6.78万亿元，同比多增218.7亿元，同比少增12亿元。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("存款余额"));
+        assert!(c[2].value.is_sign_negative(), "{:?}", c[2].value);
+        let m = all("综合机械化率达到89.5%，高出全国平均水平17.5个百分点。");
+        assert_eq!(m[1].as_deref(), Some("综合机械化率"));
     }
 }

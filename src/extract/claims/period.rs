@@ -116,7 +116,7 @@ pub(super) fn period_for<'p>(
         // clauses of its sentence (to its 。), a deadline too.
         let frames_sentence = p.start >= full_sentence && {
             let b = if p.start > ss && matches!(s[p.start - 1], '到' | '至' | '在') { p.start - 1 } else { p.start };
-            b == ss || matches!(s[b - 1], '，' | ',' | '；' | ';')
+            b == ss || matches!(s[b - 1], '，' | ',' | '；' | ';' | '：' | ':')
         };
         comma_after
             && (frames_sentence
@@ -202,6 +202,7 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
     let pub_month: Option<u32> = published.and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
     let mut out: Vec<PeriodMention> = Vec::new();
     let mut taken = vec![false; f.chars.len()];
+    let titled = in_titles(&f.chars);
     let scan = rules.period_scanner.scan(&f.string);
     let in_ranges = |k: usize| scan.ranges(k).into_iter().map(|r| (r.start, &f.string[r]));
     for (k, r) in rules.periods.iter().enumerate() {
@@ -265,6 +266,13 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
             }
             if let Some(iso) = resolve_period(&c, pub_year) {
                 taken[a..b].iter_mut().for_each(|t| *t = true);
+                // 《…三年行动方案（2022—2024年）》, 《山东省“十四五”…规划》: the years a document
+                // covers are no period of the figures near its title, unless what follows
+                // the title states its content (印发《…（2019—2021年）》，明确三年内…). An
+                // edition year (《2023年全球创新指数报告》) is the year its figures are of.
+                if titled[a] && iso.contains('/') && !stated_by_title(&f.chars, b) {
+                    continue;
+                }
                 let implicit_year = c.name("y").is_none() && c.name("plan").is_none();
                 let unfinished = match (period_end(&iso), pub_year, pub_month) {
                     (Some(end), Some(y), Some(m)) => end > (y, m),
@@ -280,6 +288,45 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
     out.sort_by_key(|p| (p.end, p.start));
     relative_baselines(&f.chars, &mut out);
     out
+}
+
+/// The title holding `from` is followed by a verb stating its content (明确, 提出), past an
+/// aside (（以下简称《方案》）) and a comma.
+fn stated_by_title(s: &[char], from: usize) -> bool {
+    let Some(close) = s[from..].iter().position(|c| *c == '》').map(|k| from + k + 1) else { return false };
+    let mut k = close;
+    if matches!(s.get(k), Some('（' | '(')) {
+        match s[k..].iter().take(40).position(|c| matches!(c, '）' | ')')) {
+            Some(len) => k += len + 1,
+            None => return false,
+        }
+    }
+    if matches!(s.get(k), Some('，' | ',')) {
+        k += 1;
+    }
+    matches!(
+        s.get(k..k + 2),
+        Some(['明', '确'] | ['提', '出'] | ['要', '求'] | ['确', '定'] | ['规', '定'] | ['指', '出'] | ['强', '调'])
+    )
+}
+
+/// Which chars stand inside a 《…》 title (at most 80 chars, on one line).
+fn in_titles(s: &[char]) -> Vec<bool> {
+    let mut inside = vec![false; s.len()];
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == '《' {
+            if let Some(len) = s[i + 1..].iter().take(81).position(|c| matches!(c, '》' | '《' | '\n')) {
+                if s[i + 1 + len] == '》' {
+                    inside[i + 1..i + 1 + len].iter_mut().for_each(|x| *x = true);
+                    i += len + 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    inside
 }
 
 /// 2018年销售额6532亿元，增速比上年的26.1%有所回落: a baseline's own figure named by a
@@ -515,6 +562,30 @@ mod tests {
         // Not from the next sentence on.
         let c = claims_of("产量逐年下降，到2023年，产量为100万吨。全省已有企业50家。", Some("2024-05-10"));
         assert_eq!(c[1].period, None);
+    }
+
+    #[test]
+    fn a_target_year_after_a_heading_colon_holds_for_every_clause() {
+        let c = claims_of(
+            "行动计划明确了发展目标：到2027年，营业收入达到4000亿元以上；培育2家龙头企业。",
+            Some("2023-08-01"),
+        );
+        let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(periods, [Some("2027"), Some("2027")]);
+    }
+
+    #[test]
+    fn years_a_document_title_covers_are_no_period_unless_its_content_follows() {
+        let c = claims_of(
+            "深入实施《宾川县水果产业三年行动方案（2022—2024年）》，新建高标准农田3万亩。\n\
+             6月，印发《四川省职业技能提升行动实施方案（2019—2021年）》，明确三年内开展培训300万人次以上。\n\
+             据《2023年全球创新指数报告》，中国排名第十二位。",
+            Some("2022-01-10"),
+        );
+        let periods: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.period.as_deref())).collect();
+        assert_eq!(periods[0], ("3万亩", None), "{periods:?}");
+        assert_eq!(periods[1], ("300万人次", Some("2019/2021")), "{periods:?}");
+        assert_eq!(periods[2], ("第十二位", Some("2023")), "{periods:?}");
     }
 
     #[test]
