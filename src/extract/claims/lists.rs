@@ -208,7 +208,8 @@ fn items_to_figures(
             // One word each, and no places (上海、江苏和浙江省电厂 lists places, not indicators).
             let one_word = |&(a, b): &(usize, usize)| {
                 let w: Vec<&Word> = words_in(a, b).collect();
-                w.len() == 1 && w[0].tag != "ns"
+                // 城镇/ns is no place (`[scope] not_places`).
+                w.len() == 1 && (w[0].tag != "ns" || rules.not_places.holds(&s[w[0].start..w[0].end]))
             };
             let nouns = last.len() >= 2
                 && last[1..].iter().all(|w| f.slice(w.start, w.end) != "的")
@@ -542,6 +543,10 @@ mod tests {
         let got: Vec<(Option<&str>, Option<&str>)> =
             c.iter().map(|c| (c.scope.as_deref(), c.metric.as_deref())).collect();
         assert_eq!(got, [(Some("六安"), Some("小麦单产")), (Some("合肥"), Some("小麦单产"))]);
+        // 城镇 tagged as a place is none: the one-word item shares the last one's head.
+        let c = claims_of("城镇、农村常住居民人均可支配收入分别达到41286元和17935元。", None);
+        let got: Vec<Option<&str>> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(got, [Some("城镇常住居民人均可支配收入"), Some("农村常住居民人均可支配收入")]);
     }
 
     #[test]
