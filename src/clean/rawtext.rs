@@ -279,9 +279,9 @@ struct Tag {
 }
 
 impl Tag {
-    /// Reads the tag opening at `lt`. `None` when `<` opens no tag there (it is text);
-    /// `Some(None)` when it does but the scan cannot follow it (no `>`, or attribute syntax
-    /// the tokenizer would read differently from this scan).
+    /// Reads the tag opening at `lt`, its attributes as the tokenizer reads them (a name may
+    /// start with `=` and hold quotes). `None` when `<` opens no tag there (it is text);
+    /// `Some(None)` when the page ends inside the tag.
     fn read(bytes: &[u8], lt: usize) -> Option<Option<Tag>> {
         let closing = bytes.get(lt + 1) == Some(&b'/');
         let start = lt + 1 + usize::from(closing);
