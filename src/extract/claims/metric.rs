@@ -458,7 +458,9 @@ fn written_name(
 pub(super) fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
     let t = &s[w.start..w.end];
     let measure_word = t.len() == 1 && rules.metric_measure_suffixes.holds(t);
-    if w.tag == "b" || rules.metric_nouns.holds(t) || measure_word {
+    // 5A级旅游景区: a grade written with a Latin letter is part of the name.
+    let grade = t == ['级'] && w.start > 0 && s[w.start - 1].is_ascii_uppercase();
+    if w.tag == "b" || rules.metric_nouns.holds(t) || measure_word || grade {
         // 机械化率: a measure word the tagger took for a verb (率/v) is a noun.
         Word { tag: "n", ..w }
     } else if w.tag == "ns" && rules.not_places.holds(t) {
@@ -1125,5 +1127,7 @@ mod tests {
         assert!(c[2].value.is_sign_negative(), "{:?}", c[2].value);
         let m = all("综合机械化率达到89.5%，高出全国平均水平17.5个百分点。");
         assert_eq!(m[1].as_deref(), Some("综合机械化率"));
+        // A grade written with a Latin letter stays in the counted name.
+        assert_eq!(all("全省共有15家5A级旅游景区。")[0].as_deref(), Some("5A级旅游景区"));
     }
 }
