@@ -34,6 +34,8 @@ struct HeadSpec {
     after_only: bool,
     #[serde(default)]
     names_alone: bool,
+    #[serde(default)]
+    built: bool,
 }
 
 #[derive(Deserialize)]
@@ -48,6 +50,9 @@ struct File {
     level_words: Vec<String>,
     owner_words: Vec<String>,
     head_followers: Vec<String>,
+    brand_heads: Vec<String>,
+    built_verbs: Vec<String>,
+    built_adverbs: Vec<String>,
     acronym_heads: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
@@ -80,6 +85,9 @@ pub struct Head {
     /// An instrument of its own (支农再贷款, 碳减排支持工具): written without quotes, any
     /// modifier of two or more characters names one, without a launching verb.
     pub names_alone: bool,
+    /// A work being built (姚家林水利枢纽工程正式开工, 长江存储二期项目): written without quotes,
+    /// named when a building verb (开工, 投产) follows it or it is listed with one.
+    pub built: bool,
 }
 
 /// The compiled lexicon.
@@ -94,6 +102,9 @@ pub struct InitiativeRules {
     level_words: Vec<String>,
     owner_words: Words<()>,
     head_followers: Words<()>,
+    brand_heads: Vec<String>,
+    built_verbs: Words<()>,
+    built_adverbs: Words<()>,
     acronym_heads: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
@@ -143,6 +154,7 @@ impl InitiativeRules {
                         not_counted: h.not_counted,
                         after_only: h.after_only,
                         names_alone: h.names_alone,
+                        built: h.built,
                     },
                 )
             }));
@@ -158,6 +170,9 @@ impl InitiativeRules {
             level_words: f.level_words,
             owner_words: words(&f.owner_words),
             head_followers: words(&f.head_followers),
+            brand_heads: f.brand_heads.clone(),
+            built_verbs: words(&f.built_verbs),
+            built_adverbs: words(&f.built_adverbs),
             acronym_heads: words(&f.acronym_heads),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
@@ -280,10 +295,10 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
         let b = b.min(s.len());
         let verb = (a + 1..=b).find(|&e| rules.launch.ending_at(s, e).is_some());
         let named = |e: usize| {
-            rules
-                .heads
-                .ending_at(s, e)
-                .is_some_and(|(_, h)| h.unquoted && (h.kind == InitiativeKind::Document || verb.is_some_and(|v| e > v)))
+            rules.heads.ending_at(s, e).is_some_and(|(_, h)| {
+                (h.unquoted && (h.kind == InitiativeKind::Document || h.names_alone || verb.is_some_and(|v| e > v)))
+                    || (h.built && built_after(rules, s, e))
+            })
         };
         if (a + 1..=b).any(named) {
             out.push([a, b]);
@@ -295,7 +310,7 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
         // …and enumerated items that are names (一是强链补链工程，).
         let read = (a + 1..=b).any(|e| {
             rules.heads.ending_at(s, e).is_some_and(|(l, h)| {
-                h.unquoted
+                (h.unquoted || h.built)
                     && ((e < b && matches!(s[e], '、' | '和' | '及' | '与')) || enumerated_item(s, e - l, e).is_some())
             })
         });
@@ -420,6 +435,11 @@ fn quoted_candidate(
         k += 1;
     }
     let listed = if s.get(run_end) == Some(&'等') { head_after(rules, words, f, run_end + 1) } else { None };
+    // “首违不罚”“轻微免罚”清单制度: quotations run together share the head after the last.
+    let shared = (run_end > b && listed.is_none())
+        .then(|| head_after(rules, words, f, run_end))
+        .flatten()
+        .filter(|(end, h, head)| !head.adjacent || *end - h.chars().count() == run_end);
     let modifier_start = modifier_before(rules, s, words, a);
     // 推进长江“十年禁渔”: a place between the verb and the quotation.
     let place_start = {
@@ -464,6 +484,9 @@ fn quoted_candidate(
     } else if let Some((_, h, head)) = &listed {
         evidence.push(format!("list:等{h}"));
         (head.kind, Some(h.clone()), b)
+    } else if let Some((_, h, head)) = shared.as_ref().filter(|(_, _, head)| !(head.descriptive && slogan)) {
+        evidence.push(format!("list:quoted {h}"));
+        (head.kind, Some(h.clone()), b)
     } else if doc_listed {
         evidence.push("list:document".into());
         (InitiativeKind::Document, None, b)
@@ -472,7 +495,18 @@ fn quoted_candidate(
     } else {
         return None;
     };
-    if slogan && after.is_none() && inner.is_none() && listed.is_none() && !doc_listed {
+    // “宾川柑橘”品牌: a place and what it grows or makes is a product's brand, no programme.
+    let place_product = {
+        let inside: Vec<&Word> = words.iter().filter(|w| w.start >= na && w.end <= nb).collect();
+        inside.len() >= 2
+            && inside[0].tag == "ns"
+            && inside[1..].iter().all(|w| w.tag == "n")
+            && inside.last().is_some_and(|w| w.end == nb)
+    };
+    if place_product && head.as_ref().is_some_and(|h| rules.brand_heads.contains(h)) {
+        return None;
+    }
+    if slogan && after.is_none() && inner.is_none() && listed.is_none() && shared.is_none() && !doc_listed {
         return None;
     }
     if let (Some((len, _)), Some(at)) = (verb, verb_at) {
@@ -511,11 +545,14 @@ fn unquoted_candidates(
         let wc = &s[w.start..w.end];
         // 工程建设/l: a head with its follower in one word.
         let inner_follower = rules.head_followers.ending_at(wc, wc.len()).filter(|(l, _)| *l < wc.len());
-        let found = rules.heads.ending_at(wc, wc.len()).filter(|(_, h)| h.unquoted).map(|x| (w.end, x)).or_else(|| {
-            let (l, ()) = inner_follower?;
-            let e = wc.len() - l;
-            rules.heads.ending_at(wc, e).filter(|(_, h)| h.unquoted).map(|x| (w.start + e, x))
-        });
+        let found =
+            rules.heads.ending_at(wc, wc.len()).filter(|(_, h)| h.unquoted || h.built).map(|x| (w.end, x)).or_else(
+                || {
+                    let (l, ()) = inner_follower?;
+                    let e = wc.len() - l;
+                    rules.heads.ending_at(wc, e).filter(|(_, h)| h.unquoted).map(|x| (w.start + e, x))
+                },
+            );
         let Some((hend, (hlen, head))) = found else { continue };
         // The head word may carry any tag (行动/v, 倡议/v) when it is the head itself.
         if !is_nounish(w.tag) && hlen < hend - w.start {
@@ -554,6 +591,7 @@ fn unquoted_candidates(
         if modified && !follower {
             continue;
         }
+        let built = head.built && built_after(rules, s, hend);
         let head_start = hend - hlen;
         let generic_kind = !head.names_alone
             && matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
@@ -575,6 +613,18 @@ fn unquoted_candidates(
                     _ => true,
                 }
             });
+        // 运用/vn 碳减排支持工具: a launching verb the tagger took for a noun opens the chain.
+        let chain = match rules.launch.at(s, chain) {
+            Some((len, ()))
+                if chain + len + 2 <= head_start && {
+                    let k = words.partition_point(|x| x.start < chain + len);
+                    words.get(k).is_some_and(|x| x.start == chain + len && matches!(x.tag, "n" | "nz" | "j" | "nt"))
+                } =>
+            {
+                chain + len
+            }
+            _ => chain,
+        };
         let start = enumerated.unwrap_or(chain);
         let listed_after = listed_after(s, covered, out, start);
         let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after };
@@ -621,7 +671,22 @@ fn unquoted_candidates(
             head: Some(head_text),
             quoted: false,
         };
-        if verb.is_some() {
+        if !head.unquoted {
+            // A work named without quotes: only a building verb after it names it, or a list
+            // of its kind (长江存储二期项目、武汉华星光电t5项目等); no generic (重大产业项目).
+            if mc < 4 || generic_led(rules, &modifier) {
+                continue;
+            }
+            if built {
+                cand.evidence.push("built".into());
+                out.push(cand);
+            } else {
+                pending.push(cand);
+            }
+        } else if verb.is_some() || built {
+            if built {
+                cand.evidence.push("built".into());
+            }
             out.push(cand);
         } else if enumerated.is_some() {
             cand.evidence.push("enumerated".into());
@@ -653,6 +718,12 @@ fn unquoted_candidates(
             out.push(c);
         }
     }
+}
+
+/// 姚家林水利枢纽工程正式开工: a building verb right after `at` (past an adverb).
+fn built_after(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
+    let at = at + rules.built_adverbs.at(s, at).map_or(0, |(len, ())| len);
+    rules.built_verbs.at(s, at).is_some()
 }
 
 /// Upper-case abbreviations right before a head (AEO制度, 经认证的经营者（AEO）制度, PPP模式).
@@ -807,13 +878,14 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
     const MAX: usize = 14;
     let hi = words.partition_point(|w| w.start < head_start);
     let mut k = hi;
-    while k > 0 && head_start - words[k - 1].start <= MAX + 2 {
+    while k > 0 && head_start - words[k - 1].end <= MAX {
         let w = &words[k - 1];
-        // The verb ends this word and starts at a word's start (实施, 深入/实施).
-        let launches = rules
-            .launch
-            .ending_at(s, w.end)
-            .is_some_and(|(len, _)| words[..k].binary_search_by_key(&(w.end - len), |x| x.start).is_ok());
+        // The verb ends this word and starts at a word's start (实施, 深入/实施) or two
+        // characters into it, where the tagger fused a manner adverb with it (深入开展/i,
+        // 全面推行/n, 积极开展/l).
+        let launches = rules.launch.ending_at(s, w.end).is_some_and(|(len, _)| {
+            w.end - len == w.start + 2 || words[..k].binary_search_by_key(&(w.end - len), |x| x.start).is_ok()
+        });
         if launches && k < hi {
             let mut start = w.end;
             // 设立了国家生态文明试验区: an aspect particle after the verb.
@@ -829,10 +901,11 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
                 start = de + 1;
             }
             let inner = &words[k..hi];
-            let clean = inner
-                .iter()
-                .filter(|x| x.start >= start)
-                .all(|x| !matches!(x.tag, "x" | "w" | "u" | "uj" | "ul" | "uz" | "r" | "p" | "c" | "m" | "f" | "t"));
+            // A time word may stand inside the name (根治欠薪冬季专项行动), not open it.
+            let clean = inner.iter().filter(|x| x.start >= start).enumerate().all(|(i, x)| {
+                !matches!(x.tag, "x" | "w" | "u" | "uj" | "ul" | "uz" | "r" | "p" | "c" | "m" | "f")
+                    && (x.tag != "t" || i > 0)
+            });
             return (clean && head_start - start >= 2 && head_start - start <= MAX).then_some((start, w.end));
         }
         if matches!(w.tag, "x" | "w") || s[w.start..w.end].iter().any(|c| "，。；：！？、,;:!?".contains(*c)) {
@@ -1069,6 +1142,26 @@ mod tests {
         assert!(names("全国打击“套路贷”犯罪。对用户进行“套路贷”。").is_empty());
         assert!(names("多党合作制度被称为“新型政党制度”。").is_empty());
         assert_eq!(names("以扎实开展“数字突破年”为突破。"), ["数字突破年"]);
+    }
+
+    #[test]
+    fn works_being_built_fused_verbs_and_time_words_inside_names() {
+        assert_eq!(names("姚家林水利枢纽工程正式开工，总投资约98亿元。"), ["姚家林水利枢纽工程"]);
+        let got = names("长江存储二期项目、武汉华星光电t5项目等重大产业项目加快建设。");
+        assert_eq!(got, ["长江存储二期项目", "武汉华星光电t5项目"]);
+        assert!(names("全省重大项目集中开工。").is_empty());
+        assert!(names("100个产业项目签约落地。").is_empty());
+        assert!(names("实施长江存储二期项目。").is_empty(), "a work needs its building verb or a list");
+        let got = names("深入开展电动自行车安全隐患全链条整治行动，清理违规停放。");
+        assert_eq!(got, ["电动自行车安全隐患全链条整治行动"]);
+        assert_eq!(names("在全国部署开展根治欠薪冬季专项行动。"), ["根治欠薪冬季专项行动"]);
+        assert_eq!(names("运用碳减排支持工具，支持清洁能源。"), ["碳减排支持工具"]);
+    }
+
+    #[test]
+    fn quotations_run_together_share_a_head_and_place_products_are_brands() {
+        assert_eq!(names("全面推行“首违不罚”“轻微免罚”清单制度。"), ["首违不罚", "轻微免罚"]);
+        assert!(names("“宾川柑橘”“宾川葡萄”品牌影响力持续提升。").is_empty());
     }
 
     #[test]

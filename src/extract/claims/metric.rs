@@ -575,6 +575,20 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
             relative = true;
             continue;
         }
+        // 20多万元的开支, 90%以上的覆盖: right after 的, a verb that nothing nominal follows
+        // stands for its act, as a noun would.
+        let nominal_verb = k == 0
+            && from > 0
+            && f.chars[from - 1] == '的'
+            && matches!(w.tag, "v" | "vd")
+            && w.end - w.start >= 2
+            && !rules.metric_not_modifiers.holds(&f.chars[w.start..w.end])
+            && !rules.change.holds(&f.chars[w.start..w.end])
+            && !words.get(k + 1).is_some_and(|n| is_nounish(n.tag) || matches!(n.tag, "v" | "vd" | "a" | "m"));
+        if nominal_verb {
+            end = Some(w.end);
+            break;
+        }
         // 59个开通城轨交通运营线路的城市: a clause led by a verb ends in 的 before what is
         // counted.
         if relative && end.is_some() && text_of(w) == "的" {
@@ -984,6 +998,10 @@ mod tests {
         assert_eq!(c[1].metric.as_deref(), Some("粮食总产量"), "a duration counts nothing after it");
         let c = claims_of("“新三样”产品出口1286亿元。", None);
         assert_eq!(c[0].metric.as_deref(), Some("“新三样”产品出口"));
+        let c = claims_of("每年至少需要20多万元的开支。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("开支"), "a verb after 的 stands for its act");
+        let c = claims_of("实现90%以上的覆盖。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("覆盖"));
     }
 
     #[test]
