@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.984,
     qualifier: 0.989,
     period: 0.944,
-    metric: 0.892,
+    metric: 0.895,
     init_recall: 0.809,
     init_precision: 0.969,
 };

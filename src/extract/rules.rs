@@ -88,6 +88,7 @@ struct MetricSpec {
     manner_verbs: Vec<String>,
     #[serde(default)]
     owner_verbs: Vec<String>,
+    causative_verbs: Vec<String>,
     #[serde(default)]
     act_adverbs: Vec<String>,
 }
@@ -395,6 +396,9 @@ pub struct ClaimRules {
     /// Verbs between a noun and a bare measure of it (生产性服务业完成投资, 工业企业实现利润):
     /// the measure is the noun's.
     pub metric_owner_verbs: Words<()>,
+    /// Verbs that make people do or undergo something (造成, 带动): a count after one measures
+    /// the verb that follows the count (造成98.7万人次受灾 → 受灾).
+    pub metric_causative_verbs: Words<()>,
     /// Adverbs of repetition that belong to the act a figure measures (再就业, 重新就业).
     pub metric_act_adverbs: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
@@ -581,6 +585,7 @@ impl ClaimRules {
             metric_measures: words(&f.metric.measures),
             metric_manner_verbs: words(&f.metric.manner_verbs),
             metric_owner_verbs: words(&f.metric.owner_verbs),
+            metric_causative_verbs: words(&f.metric.causative_verbs),
             metric_act_adverbs: words(&f.metric.act_adverbs),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),

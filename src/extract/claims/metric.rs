@@ -1002,6 +1002,9 @@ mod tests {
         assert_eq!(c[0].metric.as_deref(), Some("开支"), "a verb after 的 stands for its act");
         let c = claims_of("实现90%以上的覆盖。", None);
         assert_eq!(c[0].metric.as_deref(), Some("覆盖"));
+        let c = claims_of("洪涝灾害共造成98.7万人次受灾，带动3.2万人就业。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("受灾"), "a count after a causative verb does what follows it");
+        assert_eq!(c[1].metric.as_deref(), Some("就业"));
     }
 
     #[test]
