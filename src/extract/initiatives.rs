@@ -878,7 +878,7 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
     const MAX: usize = 14;
     let hi = words.partition_point(|w| w.start < head_start);
     let mut k = hi;
-    while k > 0 && head_start - words[k - 1].end <= MAX {
+    while k > 0 && head_start.saturating_sub(words[k - 1].end) <= MAX {
         let w = &words[k - 1];
         // The verb ends this word and starts at a word's start (实施, 深入/实施) or two
         // characters into it, where the tagger fused a manner adverb with it (深入开展/i,

@@ -706,6 +706,13 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
                 qualifier = Some(q);
                 break;
             }
+            // 至少要达到5400GW: a linking verb (with a modal) between the hedge and the figure
+            // (not after 最高/最多: 增速最高达到25.6% is the highest of several, no cap).
+            let gap: String = s[p + len..before].iter().collect();
+            if s[p] != '最' && LINKS.contains(&gap.as_str()) {
+                qualifier = Some(q);
+                break;
+            }
             // 贷款最高额度为110万元, 最低投资金额为10万元: a superlative bound on the name the
             // copula right before the figure links to it.
             // 最高补助500万元: so does a verb of granting between them.
@@ -730,6 +737,10 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
     }
     (qualifier, before)
 }
+
+/// Linking verbs, with a modal before them, that may stand between a hedge and its figure.
+const LINKS: [&str; 10] =
+    ["达到", "达", "要达到", "需达到", "需要达到", "应达到", "应当达到", "将达到", "可达到", "能达到"];
 
 /// The end of a bracketed "including" aside right after a figure (（含100万元）), if any.
 fn inclusive_aside(s: &[char], end: usize) -> Option<usize> {
@@ -875,6 +886,9 @@ mod tests {
         assert_eq!(q("两美元又三美分"), [("2.03".to_string(), Some("USD".to_string()))]);
         // 分钟 is no money unit.
         assert_eq!(q("5元3分钟")[0].0, "5");
+        // A unit in Latin letters glued to the number is a unit.
+        assert_eq!(q("电池产量186.5GWh"), [("186.5".to_string(), Some("GWh".to_string()))]);
+        assert_eq!(q("装机300MW"), [("300".to_string(), Some("MW".to_string()))]);
     }
 
     #[test]
@@ -938,6 +952,10 @@ mod tests {
         assert_eq!(c[1].qualifier, Some(Qualifier::About));
         let c = claims_of("出口额占全国的15%。", None);
         assert_eq!(c[0].qualifier, None);
+        let c = claims_of("光伏装机容量至少要达到5400GW。", None);
+        assert_eq!(c[0].qualifier, Some(Qualifier::AtLeast), "a linking verb between hedge and figure");
+        let c = claims_of("芯片制造业增速最高达到25.6%。", None);
+        assert_eq!(c[0].qualifier, None, "the highest of several is no cap");
     }
 
     #[test]
