@@ -53,6 +53,7 @@ struct File {
     brand_heads: Vec<String>,
     built_verbs: Vec<String>,
     built_adverbs: Vec<String>,
+    progress_verbs: Vec<String>,
     acronym_heads: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
@@ -105,6 +106,7 @@ pub struct InitiativeRules {
     brand_heads: Vec<String>,
     built_verbs: Words<()>,
     built_adverbs: Words<()>,
+    progress_verbs: Words<()>,
     acronym_heads: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
@@ -173,6 +175,7 @@ impl InitiativeRules {
             brand_heads: f.brand_heads.clone(),
             built_verbs: words(&f.built_verbs),
             built_adverbs: words(&f.built_adverbs),
+            progress_verbs: words(&f.progress_verbs),
             acronym_heads: words(&f.acronym_heads),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
@@ -296,7 +299,11 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
         let verb = (a + 1..=b).find(|&e| rules.launch.ending_at(s, e).is_some());
         let named = |e: usize| {
             rules.heads.ending_at(s, e).is_some_and(|(_, h)| {
-                (h.unquoted && (h.kind == InitiativeKind::Document || h.names_alone || verb.is_some_and(|v| e > v)))
+                (h.unquoted
+                    && (h.kind == InitiativeKind::Document
+                        || h.names_alone
+                        || verb.is_some_and(|v| e > v)
+                        || rules.progress_verbs.at(s, e).is_some()))
                     || (h.built && built_after(rules, s, e))
             })
         };
@@ -592,6 +599,8 @@ fn unquoted_candidates(
             continue;
         }
         let built = head.built && built_after(rules, s, hend);
+        // 城镇燃气安全专项整治持续深化: a programme the clause says is under way.
+        let progressing = head.unquoted && rules.progress_verbs.at(s, hend).is_some();
         let head_start = hend - hlen;
         let generic_kind = !head.names_alone
             && matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
@@ -683,7 +692,10 @@ fn unquoted_candidates(
             } else {
                 pending.push(cand);
             }
-        } else if verb.is_some() || built {
+        } else if verb.is_some() || built || (progressing && !generic_kind) {
+            if progressing && verb.is_none() && !built {
+                cand.evidence.push("progress".into());
+            }
             if built {
                 cand.evidence.push("built".into());
             }
@@ -1156,6 +1168,9 @@ mod tests {
         assert_eq!(got, ["电动自行车安全隐患全链条整治行动"]);
         assert_eq!(names("在全国部署开展根治欠薪冬季专项行动。"), ["根治欠薪冬季专项行动"]);
         assert_eq!(names("运用碳减排支持工具，支持清洁能源。"), ["碳减排支持工具"]);
+        let got = names("城镇燃气安全专项整治持续深化，累计排查燃气用户。");
+        assert_eq!(got, ["城镇燃气安全专项整治"], "a programme said to be under way");
+        assert!(names("重点项目建设稳步推进。").is_empty());
     }
 
     #[test]

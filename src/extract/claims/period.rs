@@ -278,8 +278,11 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                     (Some(end), Some(y), Some(m)) => end > (y, m),
                     _ => false,
                 };
-                let prior =
-                    if implicit_year && unfinished { resolve_period(&c, pub_year.map(|y| y - 1)) } else { None };
+                let prior = if implicit_year && unfinished && !this_year_named(&f.chars, a) {
+                    resolve_period(&c, pub_year.map(|y| y - 1))
+                } else {
+                    None
+                };
                 let target_lead = opens_target_paragraph(&f.chars, a, b);
                 out.push(PeriodMention { start: a, end: b, iso, prior, target_lead, of_next });
             }
@@ -414,18 +417,32 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
     if let Some(q) = g("qn").and_then(cn_digit).or_else(|| g("qn").filter(|q| *q == "两").map(|_| 2)) {
         return Some(format!("{}/{}", ym(1), ym(3 * q)));
     }
+    // 三季度末, 上半年末: a stock at a quarter's or half's end is its last month's.
+    let at_end = g("pe").is_some();
     if let Some(q) = g("q").or(g("qq")).and_then(cn_digit) {
         if (1..=4).contains(&q) {
-            return Some(format!("{}/{}", ym(3 * q - 2), ym(3 * q)));
+            return Some(if at_end { ym(3 * q) } else { format!("{}/{}", ym(3 * q - 2), ym(3 * q)) });
         }
     }
     if let Some(h) = g("half") {
-        return Some(if h == "上" { format!("{}/{}", ym(1), ym(6)) } else { format!("{}/{}", ym(7), ym(12)) });
+        return Some(match (h == "上", at_end) {
+            (true, true) => ym(6),
+            (false, true) => ym(12),
+            (true, false) => format!("{}/{}", ym(1), ym(6)),
+            (false, false) => format!("{}/{}", ym(7), ym(12)),
+        });
     }
     if let Some(m) = num("m") {
         return (1..=12).contains(&m).then(|| ym(m));
     }
     (g("y").is_some() || g("full").is_some()).then(|| format!("{year:04}"))
+}
+
+/// 今年是…的第二年，全年调剂资金规模2716亿元: the sentence names the current year before `at`,
+/// so a period without its year there is this year's, stated or not.
+fn this_year_named(s: &[char], at: usize) -> bool {
+    let start = s[..at].iter().rposition(|c| matches!(c, '。' | '！' | '？' | '\n')).map_or(0, |i| i + 1);
+    s[start..at].windows(2).any(|w| matches!(w, ['今' | '本', '年']))
 }
 
 /// 从2015年到2020年，快递业务量从8.1亿件增加到26.3亿件: over a span of years, the figure a
@@ -630,6 +647,15 @@ mod tests {
             Some("2024-07-18"),
         );
         assert!(c.iter().all(|c| c.period.as_deref() == Some("2024-01/2024-06")), "{c:?}");
+    }
+
+    #[test]
+    fn a_quarter_or_half_end_is_its_last_month_and_this_year_named_keeps_full_year() {
+        let c = claims_of("三季度末，农村外出务工劳动力总量18962万人。上半年末，存款余额3万亿元。", Some("2023-10-25"));
+        assert_eq!(c[0].period.as_deref(), Some("2023-09"));
+        assert_eq!(c[1].period.as_deref(), Some("2023-06"));
+        let c = claims_of("今年是实施全国统筹的第二年，全年调剂资金规模2716亿元。", Some("2023-10-25"));
+        assert_eq!(c[0].period.as_deref(), Some("2023"));
     }
 
     #[test]
