@@ -193,8 +193,8 @@ const BLIND_FLOORS: Floors = Floors {
     recall: 0.977,
     precision: 0.986,
     qualifier: 0.990,
-    period: 0.949,
-    metric: 0.897,
+    period: 0.964,
+    metric: 0.918,
     init_recall: 0.822,
     init_precision: 0.969,
 };

@@ -1,8 +1,10 @@
 //! Figures in data tables (the cleaner writes each row as one line of tab-separated cells):
 //! the indicator from a row's first cell, the unit and whether a column is a change from
 //! the header row or the row's 单位 cell. It leaves cells that the running-text reading
-//! already made claims of, and decides no scope, period or modality (see [`super::extract`]
-//! for the release-wide fills).
+//! already made claims of; rows of places (a header opening with 市（区）, 地区) take the
+//! indicator from the column and the place as scope, and a caption line right above the header
+//! that states a period (…情况（截至11月底）) gives it to the cells. Decides no modality (see
+//! [`super::extract`] for the release-wide fills).
 
 use super::super::rules::ClaimRules;
 use super::super::Folded;
@@ -44,9 +46,13 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
     };
     let mut new = Vec::new();
     let mut header: Option<Vec<String>> = None;
+    // The line above a table (2023年全省…开工情况（截至11月底）) and the period it states.
+    let mut caption: Option<(usize, usize)> = None;
+    let mut caption_period: Option<String> = None;
     for &line in &lines {
         if !s[line.0..line.1].contains(&'\t') {
             header = None;
+            caption = Some(line).filter(|&(a, b)| b > a && b - a <= 60);
             continue;
         }
         let cells = cells_of(line);
@@ -55,14 +61,21 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             // A row of column names (two or more named cells); a row of dashes keeps the header.
             if texts.iter().filter(|t| t.chars().any(|c| crate::clean::is_han(c) || c == '%')).count() >= 2 {
                 header = Some(texts);
+                caption_period = caption.take().and_then(|(a, b)| {
+                    let text = Folded::new(&f.slice(a, b));
+                    super::period::find_periods(rules, &text, cx.published).pop().map(|p| p.iso)
+                });
             }
             continue;
         }
         let Some(head) = header.as_ref() else { continue };
-        let metric = texts[0].clone();
-        if metric.is_empty() || number_cell(&metric) {
+        let label = texts[0].clone();
+        if label.is_empty() || number_cell(&label) {
             continue;
         }
+        // 市（区） | 开工改造小区（个） | …: rows of places under a header naming the places
+        // (设区市, 地区, 市（区）) hold each column's indicator for that place.
+        let by_place = head.first().is_some_and(|h0| PLACE_HEADERS.iter().any(|w| h0.contains(w)));
         let unit_col = head.iter().position(|h| h.contains("单位"));
         for (j, &(ca, cb)) in cells.iter().enumerate().skip(1) {
             let t = &texts[j];
@@ -97,6 +110,23 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             let lead = (ca..cb).find(|&k| !s[k].is_whitespace()).unwrap_or(ca);
             let end = (lead..cb).rev().find(|&k| !s[k].is_whitespace()).map_or(cb, |k| k + 1);
             let basis = basis(rules, &hc, 0, hc.len(), hc.len()).basis.filter(|b| *b != Basis::VsReference);
+            // The column's indicator: its header without the bracketed unit; a change column
+            // (同比增长（%）) measures the indicator of the column before it.
+            let column_name = |k: usize| {
+                head.get(k)
+                    .map(|h| h.split(['(', '（']).next().unwrap_or("").trim().to_string())
+                    .filter(|n| !n.is_empty())
+            };
+            let metric = if by_place {
+                let named = if change {
+                    (1..j).rev().find(|&k| !is_change_header(rules, head, k)).and_then(column_name)
+                } else {
+                    column_name(j)
+                };
+                named.or_else(|| Some(label.clone()))
+            } else {
+                Some(label.clone())
+            };
             new.push(Claim {
                 text: f.text(lead, end),
                 span: [lead, end],
@@ -108,9 +138,9 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                 change: change.then_some(Change { basis, reference: None }),
                 qualifier: None,
                 range: None,
-                metric: Some(metric.clone()),
-                scope: None,
-                period: None,
+                metric,
+                scope: by_place.then(|| label.clone()),
+                period: caption_period.clone(),
                 modality: Modality::Actual,
                 bound: None,
                 rule: "table.cell".into(),
@@ -121,6 +151,15 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
         claims.extend(new);
         claims.sort_by_key(|c| (c.span[0], c.span[1]));
     }
+}
+
+/// First header cells that say the rows are places.
+const PLACE_HEADERS: [&str; 8] = ["市", "地区", "县", "省份", "城市", "区域", "地市", "盟"];
+
+/// Column `k`'s header says it holds changes (同比增长（%）, 比上年增减).
+fn is_change_header(rules: &ClaimRules, head: &[String], k: usize) -> bool {
+    let hc: Vec<char> = head.get(k).map_or(Vec::new(), |h| h.chars().collect());
+    rules.table_change_headers.any_in(&hc, 0, hc.len())
 }
 
 #[cfg(test)]
@@ -144,5 +183,21 @@ mod tests {
             ]
         );
         assert_eq!(c[1].change.as_ref().and_then(|ch| ch.basis), Some(Basis::Yoy));
+    }
+
+    #[test]
+    fn rows_of_places_take_the_column_indicator_and_the_caption_period() {
+        let t = "2023年全省老旧小区改造开工情况（截至11月底）\n市（区）\t开工改造小区（个）\t同比增长（%）\n西安市\t1286\t12.5";
+        let c = claims_of(t, Some("2023-12-28"));
+        let got: Vec<_> =
+            c.iter().map(|c| (c.text.as_str(), c.metric.as_deref(), c.scope.as_deref(), c.period.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("1286", Some("开工改造小区"), Some("西安市"), Some("2023-11")),
+                ("12.5", Some("开工改造小区"), Some("西安市"), Some("2023-11")),
+            ]
+        );
+        assert_eq!(c[1].kind, ClaimKind::Change);
     }
 }
