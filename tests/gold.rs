@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.986,
     qualifier: 0.990,
     period: 0.964,
-    metric: 0.918,
+    metric: 0.925,
     init_recall: 0.822,
     init_precision: 0.969,
 };
