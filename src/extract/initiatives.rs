@@ -1,10 +1,13 @@
 //! The initiative recognizer: named programmes, plans, policies and documents.
 //!
 //! Three passes over the body text, each cheap on its own: 《…》 titles (documents), quoted
-//! spans (kept only with evidence: a head noun, a launching verb, a list with 等), and
-//! unquoted names ending in a policy head noun (cut by segmentation, not by a fixed
-//! window, and only after a launching verb). Quoted metaphors and slogans are dropped.
-//! Abbreviations are tied to their spelled-out forms. Never looks at numbers' values.
+//! spans (kept only with evidence: a head noun, a launching verb, a list with 等, quotations
+//! run together before one head), and unquoted names ending in a policy head noun (cut by
+//! segmentation, not by a fixed window, and only with evidence: a launching verb before
+//! them, a building verb after a work (…工程正式开工), a progress verb after a programme
+//! (…专项整治持续深化), a list of one head). Quoted metaphors, slogans and product brands
+//! (“宾川柑橘”品牌) are dropped. Abbreviations are tied to their spelled-out forms. Never looks
+//! at numbers' values.
 
 use super::claims::is_nounish;
 use super::rules::Words;
