@@ -151,7 +151,9 @@ struct File {
     change: Vec<ChangeSpec>,
     change_exceptions: WordList,
     cap_verbs: WordList,
+    hedge_links: WordList,
     table_change_headers: WordList,
+    table_place_headers: WordList,
     metric: MetricSpec,
     bases: Bases,
     rank: RankSpec,
@@ -361,8 +363,12 @@ pub struct ClaimRules {
     pub change_exceptions: Words<()>,
     /// Verbs of granting between a superlative bound and its figure (最高补助500万元).
     pub cap_verbs: Words<()>,
+    /// Linking verbs that may stand between a hedge and its figure (至少要达到5400GW).
+    pub hedge_links: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
     pub table_change_headers: Words<()>,
+    /// Words in a table's first header cell that make its rows places (市（区）, 地区).
+    pub table_place_headers: Words<()>,
     /// Words cut from the front of a metric.
     pub metric_drop_leading: Words<()>,
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
@@ -573,7 +579,9 @@ impl ClaimRules {
             change: Words::new(change),
             change_exceptions: words(&f.change_exceptions.words),
             cap_verbs: words(&f.cap_verbs.words),
+            hedge_links: words(&f.hedge_links.words),
             table_change_headers: words(&f.table_change_headers.words),
+            table_place_headers: words(&f.table_place_headers.words),
             metric_drop_leading: words(&f.metric.drop_leading),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),

@@ -708,8 +708,8 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
             }
             // 至少要达到5400GW: a linking verb (with a modal) between the hedge and the figure
             // (not after 最高/最多: 增速最高达到25.6% is the highest of several, no cap).
-            let gap: String = s[p + len..before].iter().collect();
-            if s[p] != '最' && LINKS.contains(&gap.as_str()) {
+            let gap = &s[p + len..before];
+            if s[p] != '最' && !gap.is_empty() && rules.hedge_links.holds(gap) {
                 qualifier = Some(q);
                 break;
             }
@@ -737,10 +737,6 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
     }
     (qualifier, before)
 }
-
-/// Linking verbs, with a modal before them, that may stand between a hedge and its figure.
-const LINKS: [&str; 10] =
-    ["达到", "达", "要达到", "需达到", "需要达到", "应达到", "应当达到", "将达到", "可达到", "能达到"];
 
 /// The end of a bracketed "including" aside right after a figure (（含100万元）), if any.
 fn inclusive_aside(s: &[char], end: usize) -> Option<usize> {

@@ -75,7 +75,10 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
         }
         // 市（区） | 开工改造小区（个） | …: rows of places under a header naming the places
         // (设区市, 地区, 市（区）) hold each column's indicator for that place.
-        let by_place = head.first().is_some_and(|h0| PLACE_HEADERS.iter().any(|w| h0.contains(w)));
+        let by_place = head.first().is_some_and(|h0| {
+            let hc: Vec<char> = h0.chars().collect();
+            rules.table_place_headers.any_in(&hc, 0, hc.len())
+        });
         let unit_col = head.iter().position(|h| h.contains("单位"));
         for (j, &(ca, cb)) in cells.iter().enumerate().skip(1) {
             let t = &texts[j];
@@ -84,7 +87,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             }
             let h = head.get(j).map(String::as_str).unwrap_or("");
             let hc: Vec<char> = h.chars().collect();
-            let change = rules.table_change_headers.any_in(&hc, 0, hc.len());
+            let change = is_change_header(rules, head, j);
             let bracketed = h
                 .find(['(', '（'])
                 .map(|o| h[o..].trim_matches(|c| matches!(c, '(' | '（' | ')' | '）')).to_string())
@@ -152,9 +155,6 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
         claims.sort_by_key(|c| (c.span[0], c.span[1]));
     }
 }
-
-/// First header cells that say the rows are places.
-const PLACE_HEADERS: [&str; 8] = ["市", "地区", "县", "省份", "城市", "区域", "地市", "盟"];
 
 /// Column `k`'s header says it holds changes (同比增长（%）, 比上年增减).
 fn is_change_header(rules: &ClaimRules, head: &[String], k: usize) -> bool {
