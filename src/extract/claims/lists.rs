@@ -67,7 +67,7 @@ pub(super) fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Fol
         if after.len() < 2 {
             continue;
         }
-        if p - 2 == list_start {
+        if p - 2 == list_start || names_nothing(s, claims, &after, list_start) {
             pair_with_figures_before(claims, &after, p - 2);
         }
         let items = list_items(s, list_start, p, after.len());
@@ -117,6 +117,23 @@ fn pair_with_figures_before(claims: &mut [Claim], after: &[usize], marker: usize
             }
         }
     }
+}
+
+/// 发生事故586起、死亡521人，同比分别下降18.6%和15.3%: what stands before 分别 (at `marker`)
+/// in its clause (同比, 按可比口径, 比上年同期) names no indicator for any figure after it, and
+/// as many figures stand before the clause in the same sentence, not cut from a longer list
+/// (三大产业分别增长3.5%、2.8%和4.1%，增速分别比…低2.3和1.6个百分点 pairs with none). Then they
+/// pair with the figures before, as when 分别 opens the clause.
+fn names_nothing(s: &[char], claims: &[Claim], after: &[usize], list_start: usize) -> bool {
+    let sentence = claims[after[0]].sentence;
+    let before: Vec<usize> =
+        (0..after[0]).filter(|&k| claims[k].sentence == sentence && claims[k].span[1] <= list_start).collect();
+    let Some(cut) = before.len().checked_sub(after.len()) else { return false };
+    let longer_list = cut > 0 && {
+        let (prev, first) = (claims[before[cut - 1]].span[1], claims[before[cut]].span[0]);
+        !s[prev..first].iter().any(|&c| matches!(c, '，' | ',' | '；' | ';'))
+    };
+    !longer_list && after.iter().all(|&k| claims[k].metric.is_none())
 }
 
 /// 城乡居民人均可支配收入分别为7.4万元和4.0万元: one item naming both parts (`[metric] pairs`).
@@ -498,6 +515,22 @@ mod tests {
         assert_eq!(c[3].change.as_ref().and_then(|ch| ch.reference.as_deref()), Some("全国"));
         // Listed years are dates, not a shared unit.
         assert!(claims_of("数据行业从2013、2014年就开始兴起，在2017-2018年迎来大爆发。", None).is_empty());
+    }
+
+    #[test]
+    fn respectively_after_a_baseline_pairs_with_the_figures_before() {
+        let c = claims_of("全省共发生生产安全事故586起、死亡521人，同比分别下降18.6%和15.3%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref().unwrap_or("-")).collect();
+        assert_eq!(m, ["生产安全事故", "死亡", "生产安全事故", "死亡"]);
+        // An item before 分别 is what the figures measure, not the figures before.
+        let c = claims_of("全省地区生产总值5万亿元，城乡居民人均可支配收入分别为7.4万元和4.0万元。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("城镇居民人均可支配收入"));
+        // Two figures after 分别 are no pair of the last two of a list of three before.
+        let c = claims_of(
+            "种植业、畜牧业、渔业增加值分别增长3.5%、2.8%和4.1%，增速分别比二产、三产低2.3和1.6个百分点。",
+            None,
+        );
+        assert_eq!((c[3].metric.as_deref(), c[4].metric.as_deref()), (c[2].metric.as_deref(), c[2].metric.as_deref()));
     }
 
     #[test]
