@@ -152,6 +152,7 @@ struct File {
     change_exceptions: WordList,
     cap_verbs: WordList,
     hedge_links: WordList,
+    period_stocks: WordList,
     table_change_headers: WordList,
     table_place_headers: WordList,
     metric: MetricSpec,
@@ -365,6 +366,9 @@ pub struct ClaimRules {
     pub cap_verbs: Words<()>,
     /// Linking verbs that may stand between a hedge and its figure (至少要达到5400GW).
     pub hedge_links: Words<()>,
+    /// Words naming an indicator read at a date (余额, 实有, 保有量): a figure of one stated for a
+    /// run of months is its level at the run's last month.
+    pub period_stocks: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
     pub table_change_headers: Words<()>,
     /// Words in a table's first header cell that make its rows places (市（区）, 地区).
@@ -580,6 +584,7 @@ impl ClaimRules {
             change_exceptions: words(&f.change_exceptions.words),
             cap_verbs: words(&f.cap_verbs.words),
             hedge_links: words(&f.hedge_links.words),
+            period_stocks: words(&f.period_stocks.words),
             table_change_headers: words(&f.table_change_headers.words),
             table_place_headers: words(&f.table_place_headers.words),
             metric_drop_leading: words(&f.metric.drop_leading),

@@ -31,7 +31,7 @@ use super::numbers::{self, LiteralError};
 use super::reports::ReportRules;
 use super::rules::ClaimRules;
 use super::Folded;
-use crate::model::{Claim, Span, Warning, WarningCode};
+use crate::model::{Claim, ClaimKind, Span, Warning, WarningCode};
 use crate::segment::Word;
 
 mod bound;
@@ -93,6 +93,7 @@ pub fn extract(
     section::apply(reports, cx, s, &periods, &mut claims);
     // What the release as a whole states for figures without their own.
     fill_release_period(rules, cx, s, &mut claims);
+    period::stocks_at_the_end(rules, &mut claims);
     fill_release_scope(rules, &region, &mut claims);
     bound::fill_bounds(reports, s, &mut claims);
     // 分别减少52.1万斤、0斤: a decrease of nothing is 0, never -0 (which JSON cannot tell apart).
@@ -298,6 +299,9 @@ fn recognize(
     let mention = period_for(periods, s, fig.start, sentence[0], duration);
     let modality = modality::of_figure(rules, s, mention, sentence[0], fig.start);
     let period = period::side_of_span(s, sentence[0], fig.start, period::as_stated(mention, modality));
+    let increment = stated.kind == ClaimKind::Change
+        && fig.unit.is_some_and(|u| !matches!(rules.units[u].code.as_str(), "%" | "pp"));
+    let period = period::increase_to_date(s, mention, cstart, fig.start, increment, period);
     let negative = stated.sign < 0;
     let value = if negative { -fig.value } else { fig.value };
     let range = fig.range.map(|[a, b]| if negative { [-a, -b] } else { [a, b] });

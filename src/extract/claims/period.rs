@@ -30,6 +30,8 @@ pub(super) struct PeriodMention {
     /// A baseline's period with its own figure right after it (较2022年的38.6亿元): it holds
     /// for that figure only.
     pub(super) of_next: bool,
+    /// A point at a month's end (6月末, 截至9月底), not the month as a whole.
+    pub(super) month_end: bool,
 }
 
 /// The period a headline names, if exactly one.
@@ -284,7 +286,10 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                     None
                 };
                 let target_lead = opens_target_paragraph(&f.chars, a, b);
-                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead, of_next });
+                let month_end = iso.len() == 7
+                    && (c.name("end").is_some()
+                        || f.chars[a..(b + 1).min(f.chars.len())].iter().any(|&c| matches!(c, '末' | '底')));
+                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead, of_next, month_end });
             }
         }
     }
@@ -478,6 +483,76 @@ pub(super) fn as_stated(mention: Option<&PeriodMention>, modality: Modality) -> 
     })
 }
 
+/// 6月末，存款余额6.78万亿元，比年初增加3526.4亿元: an increase in an amount or count (not a
+/// rate) stated at a month's end (`mention`) is what accrued from the start of the year, or
+/// from the month-end it is compared with (截至9月末，…比6月末增加402万人 → 2023-07/2023-09), to
+/// that month. A year-on-year difference of the level (同比增加) stays the month's, as does a
+/// rise against an earlier year; an increase of an increase (同比多增) is over the span again.
+pub(super) fn increase_to_date(
+    s: &[char],
+    mention: Option<&PeriodMention>,
+    clause_start: usize,
+    fig_start: usize,
+    increment: bool,
+    period: Option<String>,
+) -> Option<String> {
+    let p = period?;
+    if !increment || p.len() != 7 || !mention.is_some_and(|m| m.month_end) {
+        return Some(p);
+    }
+    let (Some(year), Some(month)) = (p.get(..4), p.get(5..7).and_then(|m| m.parse::<u32>().ok())) else {
+        return Some(p);
+    };
+    let before = &s[clause_start..fig_start];
+    let has = |w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        before.windows(w.len()).any(|x| x == w.as_slice())
+    };
+    let against_year = ["同比", "比上年", "较上年", "比去年", "较去年", "上年同期"].iter().any(|w| has(w));
+    if against_year && !has("多增") && !has("少增") {
+        return Some(p);
+    }
+    // 比6月末, 较3月底: the month-end compared with; else the start of the year.
+    let from = before
+        .windows(2)
+        .enumerate()
+        .rev()
+        .filter(|(_, w)| w[0] == '月' && matches!(w[1], '末' | '底'))
+        .find_map(|(k, _)| {
+            let digits: String = before[..k].iter().rev().take_while(|c| c.is_ascii_digit()).collect();
+            let at = k - digits.len();
+            let compared = at > 0 && matches!(before[at - 1], '比' | '较');
+            compared.then(|| digits.chars().rev().collect::<String>().parse::<u32>().ok()).flatten()
+        })
+        .map_or(1, |m| m + 1);
+    Some(if from < month { format!("{year}-{from:02}/{year}-{month:02}") } else { p })
+}
+
+/// 上半年全区经营主体发展情况…南宁市实有经营主体86.47万户: a figure of a stock (`[period_stocks]`)
+/// that was given a run of months within a year is its level at the run's last month, unless it
+/// is an increase in it (比年初增加…, over the run).
+pub(super) fn stocks_at_the_end(rules: &ClaimRules, claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        let Some(p) = c.period.as_deref() else { continue };
+        let Some((a, b)) = p.split_once('/') else { continue };
+        if a.len() != 7 || b.len() != 7 || a[..4] != b[..4] {
+            continue;
+        }
+        let stock = c.metric.as_deref().is_some_and(|m| {
+            let m: Vec<char> = m.chars().collect();
+            (0..m.len()).any(|k| rules.period_stocks.at(&m, k).is_some())
+        });
+        if stock && !is_increment(c) {
+            c.period = Some(b.to_string());
+        }
+    }
+}
+
+/// An increase in an amount or count (增加3526.4亿元), not a growth rate or a level.
+pub(super) fn is_increment(c: &Claim) -> bool {
+    c.kind == crate::model::ClaimKind::Change && !matches!(c.unit.as_deref(), None | Some("%" | "pp"))
+}
+
 /// 4月份进出口3.64万亿元…。其中出口额和进口额分别提升…: a sentence opening with 其中 breaks
 /// down the figure before it, so its figures without a period of their own sentence take
 /// that figure's period (not a lead of an earlier sentence or the release's).
@@ -491,7 +566,15 @@ pub(super) fn sub_items_share_period(s: &[char], periods: &[PeriodMention], clai
         if periods.iter().any(|p| p.start >= sentence[0] && p.end <= at) {
             continue;
         }
-        let Some(j) = (0..k).rev().find(|&j| claims[j].sentence[1] <= sentence[0]) else { continue };
+        let Some(last) = (0..k).rev().find(|&j| claims[j].sentence[1] <= sentence[0]) else { continue };
+        // Levels break down a level, not the increase stated after it (…412.36万户，较年初增加
+        // 21.46万户。其中，企业103.58万户).
+        let before = claims[last].sentence;
+        let j = (0..=last)
+            .rev()
+            .take_while(|&j| claims[j].sentence == before)
+            .find(|&j| is_increment(&claims[j]) == is_increment(&claims[k]))
+            .unwrap_or(last);
         let prev = &claims[j];
         let adjacent = !s[prev.sentence[1]..sentence[0]].contains(&'\n');
         if adjacent && prev.period.is_some() && prev.modality == claims[k].modality {
@@ -545,6 +628,19 @@ mod tests {
         let got = p("截至2023年末，城镇化率达到66.16%。截至4月末，贷款余额8.1万亿元。截至4月30日，存款12万亿元。");
         let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
         assert_eq!(periods, [Some("2023"), Some("2024-04"), Some("../2024-04-30")]);
+    }
+
+    #[test]
+    fn increases_to_a_month_end_accrue_and_stocks_stand_at_a_span_end() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("6月末，存款余额6.78万亿元，同比增长7.2%，比年初增加3526.4亿元，同比多增218.7亿元。", "2024-07-16");
+        let want = ["2024-06", "2024-06", "2024-01/2024-06", "2024-01/2024-06"];
+        assert_eq!(got, want.map(|w| Some(w.to_string())));
+        let got = p("截至9月末，持卡人数13.77亿人，比6月末增加402万人，贷款余额同比增加1200亿元。", "2023-10-25");
+        assert_eq!(got, ["2023-09", "2023-07/2023-09", "2023-09"].map(|w| Some(w.to_string())));
+        // A stock given a run of months is its level at the end; a flow keeps the run.
+        let got = p("上半年，全区新设企业8.92万户。南宁市实有经营主体86.47万户。", "2024-07-26");
+        assert_eq!(got, ["2024-01/2024-06", "2024-06"].map(|w| Some(w.to_string())));
     }
 
     #[test]
