@@ -220,7 +220,7 @@ const BLIND2_FLOORS: Floors = Floors {
     qualifier: 0.982,
     period: 0.973,
     metric: 0.877,
-    init_recall: 0.741,
+    init_recall: 0.817,
     init_precision: 0.941,
 };
 

@@ -492,7 +492,7 @@ fn plan_notice_targets() {
     );
     let names: Vec<&str> =
         doc("plan-notice.txt")["initiatives"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["加快推进新型工业化实施方案", "链长制", "万企上云"]);
+    assert_eq!(names, ["加快推进新型工业化实施方案", "链长制", "万企上云", "省级制造业高质量发展基金"]);
 }
 
 #[test]

@@ -625,10 +625,11 @@ fn unquoted_candidates(
                     _ => true,
                 }
             });
-        // 运用/vn 碳减排支持工具: a launching verb the tagger took for a noun opens the chain.
+        // 运用/vn 碳减排支持工具: a launching verb the tagger took for a noun opens the chain;
+        // not when it leaves only a generic word (专利转化运用专项行动: it is inside the name).
         let chain = match rules.launch.at(s, chain) {
             Some((len, ()))
-                if chain + len + 2 <= head_start && {
+                if chain + len + 2 <= head_start && !rules.generic.contains(&f.text(chain + len, head_start)) && {
                     let k = words.partition_point(|x| x.start < chain + len);
                     words.get(k).is_some_and(|x| x.start == chain + len && matches!(x.tag, "n" | "nz" | "j" | "nt"))
                 } =>
@@ -840,11 +841,22 @@ fn is_han(c: char) -> bool {
 /// A modifier that opens with a generic word of two or more characters (具体…, 相关…).
 /// A level word (国家) opening a longer modifier is no generic one (国家生态文明试验区).
 fn generic_led(rules: &InitiativeRules, modifier: &str) -> bool {
-    rules.generic.iter().any(|g| {
-        g.chars().count() >= 2
-            && modifier.starts_with(g.as_str())
-            && !(rules.level_words.contains(g) && modifier.chars().count() >= g.chars().count() + 3)
-    })
+    generic_lead(rules, modifier).is_some()
+}
+
+/// The length in chars of the generic word opening `modifier`, as [`generic_led`] finds it
+/// (the longest).
+fn generic_lead(rules: &InitiativeRules, modifier: &str) -> Option<usize> {
+    rules
+        .generic
+        .iter()
+        .filter(|g| {
+            g.chars().count() >= 2
+                && modifier.starts_with(g.as_str())
+                && !(rules.level_words.contains(*g) && modifier.chars().count() >= g.chars().count() + 3)
+        })
+        .map(|g| g.chars().count())
+        .max()
 }
 
 /// Start of the modifier chain before the head word `wi`: nouns, numerals, 和/与 between nouns.
@@ -885,15 +897,20 @@ fn listed_after(s: &[char], covered: &[bool], out: &[Candidate], start: usize) -
 }
 
 /// Where the name starts when a launching verb stands a few words before the head in the
-/// same clause (大力实施就业优先战略, 深入推进以人为核心的新型城镇化战略: from the last 的):
-/// (the end of that verb, or the char after the last 的 between verb and head; the verb's
-/// end). `None` when
-/// the stretch holds punctuation, particles, pronouns or prepositions.
+/// same clause (大力实施就业优先战略, 深入推进以人为核心的新型城镇化战略: from the last 的;
+/// 设立总规模100亿元的…引导基金: past a figure before 的): (the end of that verb, or the char
+/// after the last 的 between verb and head, past a generic word opening the rest; the verb's
+/// end). A launching verb that leaves no name, or only a generic one, is inside the name
+/// (专利转化运用专项行动), and the search goes on before it; a name never opens with one.
+/// Nouns joined by 和/与/及 stay in the name (居家和社区基本养老服务提升行动), unless a head
+/// ends before the join (two names listed). `None` when the stretch holds punctuation,
+/// particles, pronouns or prepositions.
 fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_start: usize) -> Option<(usize, usize)> {
     const MAX: usize = 14;
+    const REACH: usize = 24;
     let hi = words.partition_point(|w| w.start < head_start);
     let mut k = hi;
-    while k > 0 && head_start.saturating_sub(words[k - 1].end) <= MAX {
+    while k > 0 && head_start.saturating_sub(words[k - 1].end) <= REACH {
         let w = &words[k - 1];
         // The verb ends this word and starts at a word's start (实施, 深入/实施) or two
         // characters into it, where the tagger fused a manner adverb with it (深入开展/i,
@@ -915,13 +932,41 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
             if let Some(de) = (start..head_start).rev().find(|&i| s[i] == '的') {
                 start = de + 1;
             }
+            // 开展重点用能设备能效提升城市试点: a generic word opening a long name is no part of it.
+            let modifier: String = s[start..head_start].iter().collect();
+            let generic = generic_lead(rules, &modifier);
+            // Only a noun (重点/n), not a determiner (各项/r 防控技术方案 is no name).
+            let noun_at = |a: usize, len: usize| {
+                words
+                    .binary_search_by_key(&a, |x| x.start)
+                    .is_ok_and(|i| words[i].end == a + len && is_nounish(words[i].tag))
+            };
+            if let Some(len) = generic.filter(|&len| head_start - start >= len + 4 && noun_at(start, len)) {
+                start += len;
+            }
             let inner = &words[k..hi];
             // A time word may stand inside the name (根治欠薪冬季专项行动), not open it.
-            let clean = inner.iter().filter(|x| x.start >= start).enumerate().all(|(i, x)| {
-                !matches!(x.tag, "x" | "w" | "u" | "uj" | "ul" | "uz" | "r" | "p" | "c" | "m" | "f")
-                    && (x.tag != "t" || i > 0)
+            let clean = inner.iter().enumerate().filter(|(_, x)| x.start >= start).enumerate().all(|(i, (j, x))| {
+                let joins = x.tag == "c"
+                    && matches!(&s[x.start..x.end], ['和'] | ['与'] | ['及'])
+                    && i > 0
+                    && is_nounish(inner[j - 1].tag)
+                    && inner.get(j + 1).is_some_and(|n| is_nounish(n.tag))
+                    && rules.heads.ending_at(s, x.start).is_none();
+                joins
+                    || (!matches!(x.tag, "x" | "w" | "u" | "uj" | "ul" | "uz" | "r" | "p" | "c" | "m" | "f")
+                        && (x.tag != "t" || i > 0))
             });
-            return (clean && head_start - start >= 2 && head_start - start <= MAX).then_some((start, w.end));
+            let span = head_start - start;
+            let named = span >= 3 && !generic_led(rules, &s[start..head_start].iter().collect::<String>());
+            // 运用/vn 专项/n 行动, 深化/v 提升/v 行动: the verb leaves only nouns or verbs that
+            // name nothing; it is inside the name.
+            let inside = !named
+                && inner.iter().filter(|x| x.start >= start).all(|x| is_nounish(x.tag) || matches!(x.tag, "v" | "vn"));
+            if !inside || !clean || span > MAX {
+                return (clean && (2..=MAX).contains(&span) && rules.launch.at(s, start).is_none())
+                    .then_some((start, w.end));
+            }
         }
         if matches!(w.tag, "x" | "w") || s[w.start..w.end].iter().any(|c| "，。；：！？、,;:!?".contains(*c)) {
             return None;
@@ -1174,6 +1219,20 @@ mod tests {
         let got = names("城镇燃气安全专项整治持续深化，累计排查燃气用户。");
         assert_eq!(got, ["城镇燃气安全专项整治"], "a programme said to be under way");
         assert!(names("重点项目建设稳步推进。").is_empty());
+    }
+
+    #[test]
+    fn verbs_joins_figures_and_generic_words_inside_a_launched_name() {
+        assert_eq!(names("深入实施专利转化运用专项行动，盘点专利。"), ["专利转化运用专项行动"]);
+        assert_eq!(names("深入实施国企改革深化提升行动。"), ["国企改革深化提升行动"]);
+        let got = names("深入实施居家和社区基本养老服务提升行动。");
+        assert_eq!(got, ["居家和社区基本养老服务提升行动"]);
+        assert_eq!(names("设立总规模100亿元的浙江省科技成果转化引导基金。"), ["浙江省科技成果转化引导基金"]);
+        assert_eq!(names("开展重点用能设备能效提升城市试点。"), ["用能设备能效提升城市试点"]);
+        // A determiner makes the phrase generic; a verb in front of a generic word names nothing.
+        assert!(names("落实各项防控技术方案。").is_empty());
+        assert!(names("将新发展理念落实到具体行动中。").is_empty());
+        assert!(names("推动实施专项行动。").is_empty());
     }
 
     #[test]
