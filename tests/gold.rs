@@ -218,7 +218,7 @@ const BLIND2_FLOORS: Floors = Floors {
     recall: 0.988,
     precision: 0.995,
     qualifier: 0.982,
-    period: 0.973,
+    period: 0.991,
     metric: 0.917,
     init_recall: 0.817,
     init_precision: 0.941,

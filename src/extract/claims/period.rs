@@ -157,15 +157,46 @@ pub(super) fn period_for<'p>(
             && !matches!(before, '到' | '至' | '从' | '由' | '自')
             && !matches!(s.get(p.end), Some('以' | '起' | '前' | '后' | '底' | '末'))
     };
-    periods.iter().rev().find(|p| {
-        (!p.of_next || pos == p.end + 1)
-            && p.end <= pos
-            && p.start >= floor
-            && !baseline(p)
-            && !adjusting(p)
-            && !of_another(p)
-            && (p.start >= sent_start || lead(p) || p.target_lead || year_of_paragraph(p))
-    })
+    periods
+        .iter()
+        .rev()
+        .find(|p| {
+            (!p.of_next || pos == p.end + 1)
+                && p.end <= pos
+                && p.start >= floor
+                && !baseline(p)
+                && !adjusting(p)
+                && !of_another(p)
+                && (p.start >= sent_start || lead(p) || p.target_lead || year_of_paragraph(p))
+        })
+        .or_else(|| goal_section(periods, s, pos))
+}
+
+/// 二、主要目标 / 到2026年，…。 / 培育…企业50家以上，…: a target year opening the first paragraph
+/// under a heading that names goals holds for the later paragraphs of that section too, up to
+/// the next heading (三、重点任务, （一）…), when no other period is stated in between.
+fn goal_section<'p>(periods: &'p [PeriodMention], s: &[char], pos: usize) -> Option<&'p PeriodMention> {
+    let lead = periods.iter().rev().find(|p| p.end <= pos && p.target_lead)?;
+    if periods.iter().any(|p| p.start >= lead.end && p.end <= pos) {
+        return None;
+    }
+    let line_start = |at: usize| (0..at).rev().find(|&k| s[k] == '\n').map_or(0, |k| k + 1);
+    let heading = |a: usize| {
+        let line: Vec<char> = s[a..].iter().take_while(|&&c| c != '\n').copied().collect();
+        let numeral = line.iter().take_while(|&&c| numbers::chinese_digit(c).is_some() || c == '十').count();
+        let bracketed = matches!(line.first(), Some('（' | '('))
+            && line.get(1).is_some_and(|&c| numbers::chinese_digit(c).is_some() || c == '十');
+        (numeral > 0 && line.get(numeral) == Some(&'、')) || bracketed
+    };
+    let para = line_start(lead.start);
+    let above = line_start(para.checked_sub(1)?);
+    let goal_heading = heading(above) && s[above..para].windows(2).any(|w| w == ['目', '标']);
+    if !goal_heading || line_start(pos) == para {
+        return None;
+    }
+    // Every line from the lead's paragraph to the figure's belongs to the section.
+    let breaks = (lead.end..line_start(pos)).filter(|&k| s[k] == '\n');
+    breaks.into_iter().all(|k| !heading(k + 1)).then_some(lead)
 }
 
 /// Whether the period at `a..b` opens its paragraph as a target year: `到2026年，` at the
@@ -641,6 +672,15 @@ mod tests {
         // A stock given a run of months is its level at the end; a flow keeps the run.
         let got = p("上半年，全区新设企业8.92万户。南宁市实有经营主体86.47万户。", "2024-07-26");
         assert_eq!(got, ["2024-01/2024-06", "2024-06"].map(|w| Some(w.to_string())));
+    }
+
+    #[test]
+    fn a_target_year_opening_a_goals_section_holds_to_the_next_heading() {
+        let text = "二、主要目标\n到2026年，能效水平显著提升，电机产量达到2.5亿千瓦以上。\n培育企业50家以上。\n三、重点任务\n推广电机1000万台。";
+        let c = claims_of(text, Some("2024-09-20"));
+        let got: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.period.as_deref(), c.modality)).collect();
+        assert_eq!(got[1], ("50家", Some("2026"), Modality::Target), "{got:?}");
+        assert_ne!(got[2].1, Some("2026"), "{got:?}");
     }
 
     #[test]
