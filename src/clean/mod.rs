@@ -322,10 +322,16 @@ fn find_title_block(page: &Page, body_start: usize, rules: &CleanRules) -> Optio
         .or_else(|| (0..limit).rev().take(12).find(|&i| matches(&page.blocks[i]) && page.blocks[i].link == 0))
         .or_else(|| {
             if page.title_tag.is_none() {
-                (0..limit).rev().take(12).find(|&i| {
-                    let t = &page.blocks[i].text;
-                    page.blocks[i].heading && !rules.is_boilerplate(t) && !rules.is_byline(t)
-                })
+                let headline = |i: &usize| {
+                    let t = &page.blocks[*i].text;
+                    page.blocks[*i].heading && !rules.is_boilerplate(t) && !rules.is_byline(t)
+                };
+                // A headline stands above its labelled date (发布时间：…); a speaker's line
+                // between the date and the body (审计署审计长 …) is none.
+                let dated = (0..limit).find(|&i| rules.find_date(&page.blocks[i].text, &["date.labelled"]).is_some());
+                dated
+                    .and_then(|d| (0..d).rev().take(12).find(headline))
+                    .or_else(|| (0..limit).rev().take(12).find(headline))
             } else {
                 None
             }
@@ -495,6 +501,18 @@ mod tests {
         );
         assert_eq!(c.publisher.as_deref(), Some("洛阳市人民政府办公室"));
         assert!(c.paragraphs[0].starts_with("各县"), "{:?}", c.paragraphs);
+    }
+
+    #[test]
+    fn a_speakers_line_under_the_date_is_no_headline() {
+        let page = "国务院关于2023年度中央预算执行和其他财政收支的审计工作报告（摘编）\n\
+            发布时间：2024年6月25日\n来源：审计署\n\
+            ——2024年6月25日在第十四届全国人民代表大会常务委员会第十次会议上\n\
+            审计署审计长 某某\n\
+            委员长、各位副委员长、秘书长、各位委员：\n\
+            我受国务院委托，向全国人大常委会报告2023年度中央预算执行和其他财政收支的审计情况，请审议。\n";
+        let c = clean(page, true, &rules());
+        assert_eq!(c.title.as_deref(), Some("国务院关于2023年度中央预算执行和其他财政收支的审计工作报告（摘编）"));
     }
 
     #[test]

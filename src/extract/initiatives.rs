@@ -39,6 +39,8 @@ struct HeadSpec {
     names_alone: bool,
     #[serde(default)]
     built: bool,
+    #[serde(default)]
+    place_led: bool,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +55,7 @@ struct File {
     level_words: Vec<String>,
     owner_words: Vec<String>,
     head_followers: Vec<String>,
+    measure_followers: Vec<String>,
     brand_heads: Vec<String>,
     built_verbs: Vec<String>,
     built_adverbs: Vec<String>,
@@ -92,6 +95,10 @@ pub struct Head {
     /// A work being built (姚家林水利枢纽工程正式开工, 长江存储二期项目): written without quotes,
     /// named when a building verb (开工, 投产) follows it or it is listed with one.
     pub built: bool,
+    /// Written without quotes, a modifier of four or more characters that opens with a place
+    /// or a level of government names one without a launching verb (山西省能源转型发展基金,
+    /// 国家制造业转型升级基金).
+    pub place_led: bool,
 }
 
 /// The compiled lexicon.
@@ -106,6 +113,7 @@ pub struct InitiativeRules {
     level_words: Vec<String>,
     owner_words: Words<()>,
     head_followers: Words<()>,
+    measure_followers: Words<()>,
     brand_heads: Vec<String>,
     built_verbs: Words<()>,
     built_adverbs: Words<()>,
@@ -160,6 +168,7 @@ impl InitiativeRules {
                         after_only: h.after_only,
                         names_alone: h.names_alone,
                         built: h.built,
+                        place_led: h.place_led,
                     },
                 )
             }));
@@ -175,6 +184,7 @@ impl InitiativeRules {
             level_words: f.level_words,
             owner_words: words(&f.owner_words),
             head_followers: words(&f.head_followers),
+            measure_followers: words(&f.measure_followers),
             brand_heads: f.brand_heads.clone(),
             built_verbs: words(&f.built_verbs),
             built_adverbs: words(&f.built_adverbs),
@@ -305,6 +315,7 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
                 (h.unquoted
                     && (h.kind == InitiativeKind::Document
                         || h.names_alone
+                        || h.place_led
                         || verb.is_some_and(|v| e > v)
                         || rules.progress_verbs.at(s, e).is_some()))
                     || (h.built && built_after(rules, s, e))
@@ -360,6 +371,7 @@ fn check_runaway(rules: &InitiativeRules, s: &[char], warnings: &mut Vec<Warning
 fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) -> Option<(usize, String, Head)> {
     let lo = words.partition_point(|w| w.start < from);
     let mut best = None;
+    let mut after_noun = false;
     for w in words[lo..].iter().take(5) {
         if w.start >= from + 10 {
             break;
@@ -370,9 +382,13 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
             best = Some((w.end, f.text(w.end - len, w.end), head));
         }
         // 现代/t 产业集群 建设工程: a time word may modify the head (“51020”现代产业集群建设工程).
-        if !(is_nounish(w.tag) || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l" | "t")) {
+        // 研发/j 攻关/v 计划, 能源/n 保供/v 专项行动: a verb after a noun is part of the
+        // modifier, never one right after the closing mark (“X”作为…) nor a launching verb.
+        let inner_verb = w.tag == "v" && after_noun && rules.launch.ending_at(&f.chars, w.end).is_none();
+        if !(is_nounish(w.tag) || inner_verb || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l" | "t")) {
             break;
         }
+        after_noun = is_nounish(w.tag);
     }
     best
 }
@@ -590,14 +606,17 @@ fn unquoted_candidates(
         let follower = hend < w.end
             || next.is_some_and(|n| rules.head_followers.holds(&s[n.start..n.end]))
                 && !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
-        let modified = next.is_some_and(|n| {
-            is_nounish(n.tag)
-                || (matches!(n.tag, "v" | "vn")
-                    && after_next.is_some_and(|m| {
-                        let mc = &s[m.start..m.end];
-                        rules.heads.ending_at(mc, mc.len()).is_some_and(|(_, h)| h.unquoted)
-                    }))
-        });
+        // 基金规模达到…: a word measuring the named thing leaves its name whole.
+        let measured = next.is_some_and(|n| rules.measure_followers.holds(&s[n.start..n.end]));
+        let modified = !measured
+            && next.is_some_and(|n| {
+                is_nounish(n.tag)
+                    || (matches!(n.tag, "v" | "vn")
+                        && after_next.is_some_and(|m| {
+                            let mc = &s[m.start..m.end];
+                            rules.heads.ending_at(mc, mc.len()).is_some_and(|(_, h)| h.unquoted)
+                        }))
+            });
         if modified && !follower {
             continue;
         }
@@ -658,6 +677,13 @@ fn unquoted_candidates(
             }
             None => (item_start(s, start, head_start), None),
         };
+        // 新就业形态就业人员职业伤害保障试点稳步推进: a programme said to be under way keeps the
+        // verbs and adjectives inside its name.
+        let start = if progressing && verb_at.is_none() && enumerated.is_none() {
+            progress_chain_start(rules, s, words, covered, start, head_start)
+        } else {
+            start
+        };
         let start = skip_year(s, start, head_start);
         let modifier = f.text(start, head_start);
         let mc = modifier.chars().count();
@@ -713,6 +739,9 @@ fn unquoted_candidates(
             out.push(cand);
         } else if head.names_alone {
             cand.evidence.push("named_instrument".into());
+            out.push(cand);
+        } else if head.place_led && mc >= 4 && place_led(rules, s, words, start) {
+            cand.evidence.push("named_by_place".into());
             out.push(cand);
         } else if !generic_kind {
             pending.push(cand);
@@ -881,6 +910,44 @@ fn noun_chain_start(s: &[char], words: &[Word], covered: &[bool], wi: usize) -> 
     words[k].start
 }
 
+/// The start of a name said to be under way (…试点稳步推进), reaching back from `start` over
+/// nouns, verbs and adjectives of the same clause when a verb stopped its noun chain, at most
+/// 18 characters before the head; it never crosses a launching verb and opens with a noun or
+/// adjective.
+fn progress_chain_start(
+    rules: &InitiativeRules,
+    s: &[char],
+    words: &[Word],
+    covered: &[bool],
+    start: usize,
+    head_start: usize,
+) -> usize {
+    const MAX: usize = 18;
+    let mut k = words.partition_point(|w| w.start < start);
+    // Only a verb stopped the noun chain (保障/v 试点); an adjective before the head
+    // describes it (标志性重大/a 工程).
+    if k == 0 || words[k - 1].tag != "v" {
+        return start;
+    }
+    let mut best = start;
+    while k > 0 {
+        let p = &words[k - 1];
+        let content = is_nounish(p.tag) || matches!(p.tag, "v" | "a" | "b");
+        if !content
+            || head_start - p.start > MAX
+            || covered[p.start..p.end].iter().any(|x| *x)
+            || rules.launch.ending_at(s, p.end).is_some()
+        {
+            break;
+        }
+        k -= 1;
+        if is_nounish(p.tag) || matches!(p.tag, "a" | "b") {
+            best = p.start;
+        }
+    }
+    best
+}
+
 /// The start of the name listed right after another (实施“万企升级”行动和制造业…行动计划):
 /// the start of the earlier name when `start` follows it across 和/与/及/、.
 fn listed_after(s: &[char], covered: &[bool], out: &[Candidate], start: usize) -> Option<usize> {
@@ -954,6 +1021,7 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
                     && inner.get(j + 1).is_some_and(|n| is_nounish(n.tag))
                     && rules.heads.ending_at(s, x.start).is_none();
                 joins
+                    || latin_plus(s, inner, j)
                     || (!matches!(x.tag, "x" | "w" | "u" | "uj" | "ul" | "uz" | "r" | "p" | "c" | "m" | "f")
                         && (x.tag != "t" || i > 0))
             });
@@ -968,12 +1036,32 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
                     .then_some((start, w.end));
             }
         }
-        if matches!(w.tag, "x" | "w") || s[w.start..w.end].iter().any(|c| "，。；：！？、,;:!?".contains(*c)) {
+        let plus = latin_plus(s, &words[..k], k - 1);
+        if !plus && (matches!(w.tag, "x" | "w") || s[w.start..w.end].iter().any(|c| "，。；：！？、,;:!?".contains(*c)))
+        {
             return None;
         }
         k -= 1;
     }
     None
+}
+
+/// The name at `start` opens with a place (山西省/ns) or a level of government (国家).
+fn place_led(rules: &InitiativeRules, s: &[char], words: &[Word], start: usize) -> bool {
+    words.binary_search_by_key(&start, |w| w.start).is_ok_and(|i| {
+        let w = &words[i];
+        w.tag == "ns" || rules.level_words.iter().any(|l| s[w.start..w.end].iter().copied().eq(l.chars()))
+    })
+}
+
+/// `words[j]` is the plus of a Latin name (AI+, 5G+) that opens an initiative's name
+/// (中央企业AI+专项行动).
+fn latin_plus(s: &[char], words: &[Word], j: usize) -> bool {
+    let w = &words[j];
+    s[w.start..w.end] == ['+']
+        && j > 0
+        && words[j - 1].end == w.start
+        && s[words[j - 1].start..words[j - 1].end].iter().all(char::is_ascii_alphanumeric)
 }
 
 /// `short` is an abbreviation of `long`: its characters appear in order.
@@ -1233,6 +1321,25 @@ mod tests {
         assert!(names("落实各项防控技术方案。").is_empty());
         assert!(names("将新发展理念落实到具体行动中。").is_empty());
         assert!(names("推动实施专项行动。").is_empty());
+    }
+
+    #[test]
+    fn verbs_inside_names_after_quotes_under_way_and_named_by_place() {
+        // A verb after a noun modifies the head after a quotation; not one right after it.
+        let got = names("深入开展“迎峰度冬”能源保供专项行动，电煤库存充足。");
+        assert_eq!(got, ["迎峰度冬"]);
+        assert_eq!(found("深入开展“迎峰度冬”能源保供专项行动。")[0].1, "“迎峰度冬”能源保供专项行动");
+        assert!(names("把“三农”作为实施乡村振兴战略的重点。").iter().all(|n| n != "三农"));
+        // A programme under way keeps the verbs inside its name; an adjective only describes.
+        let got = names("新就业形态就业人员职业伤害保障试点稳步推进，已覆盖7个省份。");
+        assert_eq!(got, ["新就业形态就业人员职业伤害保障试点"]);
+        assert!(names("标志性重大工程加快推进。").is_empty());
+        // A Latin name with a plus.
+        assert_eq!(names("我们将开展中央企业AI+专项行动。"), ["中央企业AI+专项行动"]);
+        // A fund named by its place or level needs no verb; a generic one does.
+        assert_eq!(names("山西省能源转型发展基金规模达到100亿元。"), ["山西省能源转型发展基金"]);
+        assert!(names("全省政府引导基金规模达到100亿元。").is_empty());
+        assert!(names("职工基本医疗保险统筹基金收入增长5%。").is_empty());
     }
 
     #[test]
