@@ -60,6 +60,7 @@ struct File {
     built_verbs: Vec<String>,
     built_adverbs: Vec<String>,
     progress_verbs: Vec<String>,
+    since_verbs: Vec<String>,
     acronym_heads: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
@@ -118,6 +119,7 @@ pub struct InitiativeRules {
     built_verbs: Words<()>,
     built_adverbs: Words<()>,
     progress_verbs: Words<()>,
+    since_verbs: Words<()>,
     acronym_heads: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
@@ -189,6 +191,7 @@ impl InitiativeRules {
             built_verbs: words(&f.built_verbs),
             built_adverbs: words(&f.built_adverbs),
             progress_verbs: words(&f.progress_verbs),
+            since_verbs: words(&f.since_verbs),
             acronym_heads: words(&f.acronym_heads),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
@@ -317,7 +320,7 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
                         || h.names_alone
                         || h.place_led
                         || verb.is_some_and(|v| e > v)
-                        || rules.progress_verbs.at(s, e).is_some()))
+                        || under_way(rules, s, e)))
                     || (h.built && built_after(rules, s, e))
             })
         };
@@ -607,7 +610,9 @@ fn unquoted_candidates(
             || next.is_some_and(|n| rules.head_followers.holds(&s[n.start..n.end]))
                 && !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
         // 基金规模达到…: a word measuring the named thing leaves its name whole.
-        let measured = next.is_some_and(|n| rules.measure_followers.holds(&s[n.start..n.end]));
+        // A verb saying the programme is under way ends its name too (营养改善计划惠及/ns 学生).
+        let measured = next.is_some_and(|n| rules.measure_followers.holds(&s[n.start..n.end]))
+            || (head.unquoted && under_way(rules, s, hend));
         let modified = !measured
             && next.is_some_and(|n| {
                 is_nounish(n.tag)
@@ -622,7 +627,7 @@ fn unquoted_candidates(
         }
         let built = head.built && built_after(rules, s, hend);
         // 城镇燃气安全专项整治持续深化: a programme the clause says is under way.
-        let progressing = head.unquoted && rules.progress_verbs.at(s, hend).is_some();
+        let progressing = head.unquoted && under_way(rules, s, hend);
         let head_start = hend - hlen;
         let generic_kind = !head.names_alone
             && matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
@@ -665,11 +670,12 @@ fn unquoted_candidates(
             // Policies, measures and systems named this way are mostly generic (惠企政策,
             // 防范措施); a verb a few words back counts for programmes, plans and strategies.
             // …战略攻关: a head followed by another word of content modifies it.
-            None if !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System)
-                && (follower || !next.is_some_and(|n| matches!(n.tag, "v" | "vn" | "n" | "nz"))) =>
-            {
+            // Policies, measures and systems only with a long modifier (落实第三轮草原生态保护
+            // 补助奖励政策), where a generic one (落实减税降费政策) is short.
+            None if (follower || !next.is_some_and(|n| matches!(n.tag, "v" | "vn" | "n" | "nz"))) => {
+                let min = if generic_kind { 8 } else { 3 };
                 match verb_span_start(rules, s, words, head_start) {
-                    Some((v, verb_end)) if head_start - v >= 3 && !generic_led(rules, &f.text(v, head_start)) => {
+                    Some((v, verb_end)) if head_start - v >= min && !generic_led(rules, &f.text(v, head_start)) => {
                         (v, Some(verb_end))
                     }
                     _ => (item_start(s, start, head_start), None),
@@ -765,6 +771,21 @@ fn unquoted_candidates(
     }
 }
 
+/// The clause after a programme's name at `at` says it is under way: a progress verb
+/// (职业伤害保障试点稳步推进, 营养改善计划惠及…) or 自…启动以来 (长期护理保险制度试点自2016年
+/// 启动以来).
+fn under_way(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
+    if rules.progress_verbs.at(s, at).is_some() {
+        return true;
+    }
+    if s.get(at) != Some(&'自') {
+        return false;
+    }
+    (at + 2..s.len().min(at + 14))
+        .take_while(|&i| !matches!(s[i], '，' | '。' | '；' | '、'))
+        .any(|i| rules.since_verbs.at(s, i).is_some_and(|(len, _)| s[i + len..].starts_with(&['以', '来'])))
+}
+
 /// 姚家林水利枢纽工程正式开工: a building verb right after `at` (past an adverb).
 fn built_after(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
     let at = at + rules.built_adverbs.at(s, at).map_or(0, |(len, ())| len);
@@ -804,10 +825,22 @@ fn acronym_candidates(rules: &InitiativeRules, f: &Folded, covered: &[bool], out
     }
 }
 
-/// Past a leading year, the edition of a recurring list or plan (2021年度绿色制造名单).
+/// Past a leading year or round, the edition of a recurring list or plan (2021年度绿色制造名单,
+/// 第三轮…补助奖励政策).
 fn skip_year(s: &[char], start: usize, head_start: usize) -> usize {
     if start >= head_start {
         return start;
+    }
+    // 第三轮草原生态保护补助奖励政策, 第二批…试点: the round or batch is no part of the name.
+    if s[start] == '第' {
+        let n = s[start + 1..head_start]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || super::numbers::chinese_digit(**c).is_some())
+            .count();
+        let end = start + 1 + n;
+        if n > 0 && s.get(end).is_some_and(|c| matches!(c, '轮' | '批' | '期' | '届')) && head_start >= end + 3 {
+            return end + 1;
+        }
     }
     let digits = s[start..head_start].iter().take_while(|c| c.is_ascii_digit()).count();
     if digits != 4 || s.get(start + 4) != Some(&'年') {
@@ -973,7 +1006,7 @@ fn listed_after(s: &[char], covered: &[bool], out: &[Candidate], start: usize) -
 /// ends before the join (two names listed). `None` when the stretch holds punctuation,
 /// particles, pronouns or prepositions.
 fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_start: usize) -> Option<(usize, usize)> {
-    const MAX: usize = 14;
+    const MAX: usize = 18;
     const REACH: usize = 24;
     let hi = words.partition_point(|w| w.start < head_start);
     let mut k = hi;
@@ -1340,6 +1373,21 @@ mod tests {
         assert_eq!(names("山西省能源转型发展基金规模达到100亿元。"), ["山西省能源转型发展基金"]);
         assert!(names("全省政府引导基金规模达到100亿元。").is_empty());
         assert!(names("职工基本医疗保险统筹基金收入增长5%。").is_empty());
+    }
+
+    #[test]
+    fn rounds_long_policies_campaign_years_and_programmes_running_since() {
+        assert_eq!(names("落实第三轮草原生态保护补助奖励政策，禁牧4亿亩。"), ["草原生态保护补助奖励政策"]);
+        assert!(names("认真落实国家出台的相关支持政策。").is_empty());
+        assert_eq!(names("今年是商务部确定的“消费促进年”。"), ["消费促进年"]);
+        assert_eq!(names("四川省开展“蜀里安逸·焕新消费”系列活动。"), ["蜀里安逸·焕新消费"]);
+        let got = names("组织开展以旧换新领域骗补套补问题专项整治行动，查处违法行为。");
+        assert_eq!(got, ["以旧换新领域骗补套补问题专项整治行动"]);
+        let got = names("长期护理保险制度试点自2016年启动以来，试点城市扩大到49个。");
+        assert_eq!(got, ["长期护理保险制度试点"]);
+        let got = names("农村义务教育学生营养改善计划惠及学生312.46万人。");
+        assert_eq!(got, ["农村义务教育学生营养改善计划"]);
+        assert!(names("这项计划自提出以来备受关注。").is_empty());
     }
 
     #[test]
