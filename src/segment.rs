@@ -64,6 +64,9 @@ pub struct ChineseSegmenter {
     /// jieba's keyword extractor, made on first use: the reference the tests compare with,
     /// and the extractor itself when the IDF table could not be read.
     tfidf: OnceLock<TfIdf>,
+    /// Tags `dict.txt` gives words jieba already knows: jieba keeps its own tag for a word it
+    /// has, so these are applied to its output (惠及 ns → v, 初中 f → n).
+    retag: FxHashMap<Box<str>, &'static str>,
 }
 
 /// jieba's IDF table with its stop words, to rank words already cut exactly as
@@ -91,6 +94,7 @@ impl ChineseSegmenter {
     pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
         let Source { path, text } = patterns.source("dict.txt")?;
         let (mut jieba, idf) = rayon::join(Jieba::new, Idf::read);
+        let mut retag = FxHashMap::default();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -123,9 +127,20 @@ impl ChineseSegmenter {
                     message: "expected `word [frequency] [tag]`".into(),
                 });
             }
+            if let Some(t) = tag.filter(|_| jieba.has_word(word)) {
+                retag.insert(word.into(), intern(t));
+            }
             jieba.add_word(word, freq, tag);
         }
-        Ok(Self { jieba, idf, tfidf: OnceLock::new() })
+        Ok(Self { jieba, idf, tfidf: OnceLock::new(), retag })
+    }
+
+    /// The tag of a word jieba tagged `tag`: the user dictionary's when it gives one.
+    fn tag_of(&self, word: &str, tag: &str) -> &'static str {
+        if self.retag.is_empty() {
+            return intern(tag);
+        }
+        self.retag.get(word).copied().unwrap_or_else(|| intern(tag))
     }
 
     /// Whether the dictionary holds `word`.
@@ -138,7 +153,7 @@ impl ChineseSegmenter {
         self.jieba
             .tag(text, true)
             .into_iter()
-            .map(|t| Word { start: t.start, end: t.end, tag: intern(t.tag) })
+            .map(|t| Word { start: t.start, end: t.end, tag: self.tag_of(t.word, t.tag) })
             .collect()
     }
 
@@ -198,7 +213,7 @@ impl ChineseSegmenter {
             out.extend(self.jieba.tag(&text[chars.byte(a)..chars.byte(b)], true).into_iter().map(|t| Word {
                 start: a + t.start,
                 end: a + t.end,
-                tag: intern(t.tag),
+                tag: self.tag_of(t.word, t.tag),
             }));
             tagged.push(Tagged { span: [a, b], words: first..out.len() });
             done = b;
@@ -531,6 +546,21 @@ mod tests {
         assert!(TAGS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(intern("vn"), "vn");
         assert_eq!(intern("zz"), "x");
+    }
+
+    #[test]
+    fn the_dictionarys_tag_wins_over_jiebas_own() {
+        let seg = ChineseSegmenter::load(&crate::patterns::Patterns::embedded()).unwrap();
+        // jieba tags 初中 f and 普通高中 ns; dict.txt says n.
+        let text = "全省共有初中3522所；普通高中712所。";
+        let tag = |words: &[Word], w: &str| {
+            let i = text.find(w).map(|b| text[..b].chars().count()).unwrap();
+            words.iter().find(|x| x.start == i).map(|x| x.tag)
+        };
+        for words in [seg.words(text), seg.words_of(text, &[[2, 16]]), seg.segment(text).words] {
+            assert_eq!(tag(&words, "初中"), Some("n"));
+            assert_eq!(tag(&words, "普通高中"), Some("n"));
+        }
     }
 
     #[test]

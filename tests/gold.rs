@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.986,
     qualifier: 0.990,
     period: 0.977,
-    metric: 0.934,
+    metric: 0.936,
     init_recall: 0.847,
     init_precision: 0.970,
 };
@@ -219,7 +219,7 @@ const BLIND2_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.982,
     period: 0.991,
-    metric: 0.917,
+    metric: 0.919,
     init_recall: 0.908,
     init_precision: 0.951,
 };
@@ -243,7 +243,7 @@ const BLIND3_FLOORS: Floors = Floors {
     precision: 0.987,
     qualifier: 0.999,
     period: 0.947,
-    metric: 0.908,
+    metric: 0.914,
     init_recall: 0.723,
     init_precision: 0.999,
 };

@@ -95,8 +95,6 @@ const KNOWN_WRONG: &[(&str, usize, &str)] = &[
     ("trade-release.txt", 237, "metric"),
     ("trade-release.txt", 250, "metric"),
     ("trade-release.txt", 260, "metric"),
-    // 自动数据处理设备及其零部件1.08万亿元: the name is cut at 及.
-    ("trade-release.txt", 394, "metric"),
 ];
 
 /// A claim as a row in the expected rows' format.
@@ -605,7 +603,7 @@ fn national_trade_release() {
     "372|59.3%|59.3|%|percent|-|-|-|-|出口机电产品占出口总值比重|我国|2024-01/2024-09|actual",
     // 其中，自动数据处理设备及其零部件1.08万亿元，增长11.2%；
     "394|1.08万亿元|1080000000000|CNY|amount|-|-|-|-|自动数据处理设备及其零部件|我国|2024-01/2024-09|actual",
-    "404|11.2%|11.2|%|change|-|-|-|-|自动数据处理设备|我国|2024-01/2024-09|actual",
+    "404|11.2%|11.2|%|change|-|-|-|-|自动数据处理设备及其零部件|我国|2024-01/2024-09|actual",
     // 集成电路8258.2亿元，增长22%；
     "414|8258.2亿元|825820000000|CNY|amount|-|-|-|-|集成电路|我国|2024-01/2024-09|actual",
     "425|22%|22|%|change|-|-|-|-|集成电路|我国|2024-01/2024-09|actual",

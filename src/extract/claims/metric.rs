@@ -57,7 +57,7 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     let joins = |j: usize| {
         j >= 1
             && j + 1 < words.len()
-            && matches!(text_of(words[j]).as_str(), "和" | "及" | "与" | "、")
+            && matches!(text_of(words[j]).as_str(), "和" | "及" | "及其" | "与" | "、")
             && is_nounish(words[j - 1].tag)
             && words[j - 1].tag != "t"
             && !is_scope(rules, f, words[j - 1])
