@@ -285,7 +285,7 @@ pub struct Claim {
     pub metric: Option<String>,
     /// Region or entity.
     pub scope: Option<String>,
-    /// ISO period: `2023`, `2024-04`, `2024-01/2024-07`, `../2024-09-30`.
+    /// ISO period: `2023`, `2024-04`, `2024-01/2024-07`, `2021/2023`.
     pub period: Option<String>,
     /// Fact or aim.
     pub modality: Modality,
@@ -320,7 +320,8 @@ pub enum PeriodKind {
     /// From January to any month but March, June or December: 1-7月, 前10个月
     /// (`2024-01/2024-07`).
     Ytd,
-    /// Up to a day, with no stated start: 截至9月末, 年末 (`../2024-09-30`).
+    /// Up to a day, with no stated start (`../2024-09-30`): read from periods written so by
+    /// other tools; pressmine dates a stock by its month or year.
     ToDate,
     /// Any other stretch: several years (`2021/2023`, 十四五) or months not from January.
     Span,

@@ -1,4 +1,4 @@
-//! The period a figure covers (2024, 2024-01/2024-07, ../2024-09-30): the period mentions of
+//! The period a figure covers (2024, 2024-01/2024-07, 2024-09 for 截至9月30日): the period mentions of
 //! the text resolved against the publication date, the one that governs each figure (its
 //! sentence's own, a lead carried over, a target year opening a paragraph), and a period
 //! the headline or the whole release states for figures without one. Evidence: the
@@ -297,7 +297,15 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
             }
-            if let Some(iso) = resolve_period(&c, pub_year) {
+            if let Some(mut iso) = resolve_period(&c, pub_year) {
+                // 8月以来 in a release of November: from August to the month of publication.
+                if c.name("since").is_some() {
+                    if let (Some((y, m)), Some(py), Some(pm)) = (period_end(&iso), pub_year, pub_month) {
+                        if iso.len() == 7 && y == py && m < pm {
+                            iso = format!("{iso}/{y:04}-{pm:02}");
+                        }
+                    }
+                }
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 // 《…三年行动方案（2022—2024年）》, 《山东省“十四五”…规划》: the years a document
                 // covers are no period of the figures near its title, unless what follows
@@ -422,8 +430,8 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
         None => pub_year,
     }?;
     let ym = |m: u32| format!("{year:04}-{m:02}");
-    // 截至2020年底 / 2023年末: a stock at the year's end is that year's figure; 截至9月末 that
-    // month's; only a stated day (截至9月30日) stays a cut-off date.
+    // 截至2020年底 / 2023年末: a stock at the year's end is that year's figure; 截至9月末 and
+    // 截至11月20日 that month's (as annotators and statistics tables date a stock).
     if g("ye").is_some() {
         return Some(format!("{year:04}"));
     }
@@ -432,10 +440,7 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
         if !(1..=12).contains(&m) {
             return None;
         }
-        return Some(match num("d") {
-            Some(d) => format!("../{year:04}-{m:02}-{d:02}"),
-            None => ym(m),
-        });
+        return (num("d").unwrap_or(1) <= 31).then(|| ym(m));
     }
     if let (Some(m1), Some(m2)) = (num("m1"), num("m2")) {
         if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || m1 > m2 {
@@ -658,7 +663,11 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("2022"), "{got:?}");
         let got = p("截至2023年末，城镇化率达到66.16%。截至4月末，贷款余额8.1万亿元。截至4月30日，存款12万亿元。");
         let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
-        assert_eq!(periods, [Some("2023"), Some("2024-04"), Some("../2024-04-30")]);
+        assert_eq!(periods, [Some("2023"), Some("2024-04"), Some("2024-04")]);
+        // Since a month: up to the month of publication.
+        let got = p("3月以来，全省新增企业1.2万户；5月份以来新增8000户。");
+        let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
+        assert_eq!(periods, [Some("2024-03/2024-05"), Some("2024-05")]);
     }
 
     #[test]
