@@ -242,7 +242,7 @@ const BLIND3_FLOORS: Floors = Floors {
     recall: 0.983,
     precision: 0.987,
     qualifier: 0.999,
-    period: 0.974,
+    period: 0.992,
     metric: 0.914,
     init_recall: 0.723,
     init_precision: 0.999,
