@@ -61,6 +61,10 @@ struct File {
     built_adverbs: Vec<String>,
     progress_verbs: Vec<String>,
     since_verbs: Vec<String>,
+    since_open: Vec<String>,
+    since_close: Vec<String>,
+    since_span: usize,
+    edition_markers: Vec<String>,
     acronym_heads: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
@@ -120,6 +124,10 @@ pub struct InitiativeRules {
     built_adverbs: Words<()>,
     progress_verbs: Words<()>,
     since_verbs: Words<()>,
+    since_open: Words<()>,
+    since_close: Words<()>,
+    since_span: usize,
+    edition_markers: Words<()>,
     acronym_heads: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
@@ -192,6 +200,10 @@ impl InitiativeRules {
             built_adverbs: words(&f.built_adverbs),
             progress_verbs: words(&f.progress_verbs),
             since_verbs: words(&f.since_verbs),
+            since_open: words(&f.since_open),
+            since_close: words(&f.since_close),
+            since_span: f.since_span,
+            edition_markers: words(&f.edition_markers),
             acronym_heads: words(&f.acronym_heads),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
@@ -690,7 +702,7 @@ fn unquoted_candidates(
         } else {
             start
         };
-        let start = skip_year(s, start, head_start);
+        let start = skip_year(rules, s, start, head_start);
         let modifier = f.text(start, head_start);
         let mc = modifier.chars().count();
         // A generic area (财政政策, 防范措施) is no name: policies, measures and systems need a
@@ -772,18 +784,18 @@ fn unquoted_candidates(
 }
 
 /// The clause after a programme's name at `at` says it is under way: a progress verb
-/// (职业伤害保障试点稳步推进, 营养改善计划惠及…) or 自…启动以来 (长期护理保险制度试点自2016年
-/// 启动以来).
+/// (职业伤害保障试点稳步推进, 营养改善计划惠及…) or a since frame (长期护理保险制度试点自2016年
+/// 启动以来: `since_open`, a `since_verbs` verb, `since_close`).
 fn under_way(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
     if rules.progress_verbs.at(s, at).is_some() {
         return true;
     }
-    if s.get(at) != Some(&'自') {
+    let Some((open, ())) = rules.since_open.at(s, at) else {
         return false;
-    }
-    (at + 2..s.len().min(at + 14))
+    };
+    (at + open + 1..s.len().min(at + rules.since_span))
         .take_while(|&i| !matches!(s[i], '，' | '。' | '；' | '、'))
-        .any(|i| rules.since_verbs.at(s, i).is_some_and(|(len, _)| s[i + len..].starts_with(&['以', '来'])))
+        .any(|i| rules.since_verbs.at(s, i).is_some_and(|(len, ())| rules.since_close.at(s, i + len).is_some()))
 }
 
 /// 姚家林水利枢纽工程正式开工: a building verb right after `at` (past an adverb).
@@ -826,8 +838,8 @@ fn acronym_candidates(rules: &InitiativeRules, f: &Folded, covered: &[bool], out
 }
 
 /// Past a leading year or round, the edition of a recurring list or plan (2021年度绿色制造名单,
-/// 第三轮…补助奖励政策).
-fn skip_year(s: &[char], start: usize, head_start: usize) -> usize {
+/// 第三轮…补助奖励政策, `edition_markers`).
+fn skip_year(rules: &InitiativeRules, s: &[char], start: usize, head_start: usize) -> usize {
     if start >= head_start {
         return start;
     }
@@ -838,8 +850,10 @@ fn skip_year(s: &[char], start: usize, head_start: usize) -> usize {
             .take_while(|c| c.is_ascii_digit() || super::numbers::chinese_digit(**c).is_some())
             .count();
         let end = start + 1 + n;
-        if n > 0 && s.get(end).is_some_and(|c| matches!(c, '轮' | '批' | '期' | '届')) && head_start >= end + 3 {
-            return end + 1;
+        if let (1.., Some((len, ()))) = (n, rules.edition_markers.at(s, end)) {
+            if head_start >= end + len + 2 {
+                return end + len;
+            }
         }
     }
     let digits = s[start..head_start].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -1028,7 +1042,7 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
             if let Some((len, ())) = rules.owner_words.at(s, start).filter(|(len, _)| start + len < head_start) {
                 start += len;
             }
-            start = skip_year(s, start, head_start);
+            start = skip_year(rules, s, start, head_start);
             if let Some(de) = (start..head_start).rev().find(|&i| s[i] == '的') {
                 start = de + 1;
             }
