@@ -41,6 +41,8 @@ struct HeadSpec {
     built: bool,
     #[serde(default)]
     place_led: bool,
+    #[serde(default)]
+    min_unquoted: usize,
 }
 
 #[derive(Deserialize)]
@@ -50,6 +52,7 @@ struct File {
     launch_verbs: Vec<String>,
     slogan_before: Vec<String>,
     never_before: Vec<String>,
+    aspect_particles: Vec<String>,
     counted_set: Vec<String>,
     clause_verbs: Vec<String>,
     level_words: Vec<String>,
@@ -104,6 +107,9 @@ pub struct Head {
     /// or a level of government names one without a launching verb (山西省能源转型发展基金,
     /// 国家制造业转型升级基金).
     pub place_led: bool,
+    /// Fewest characters of modifier a name needs without quotation marks (强村富民乡村集成改革,
+    /// not 深化改革).
+    pub min_unquoted: usize,
 }
 
 /// The compiled lexicon.
@@ -113,6 +119,7 @@ pub struct InitiativeRules {
     launch: Words<()>,
     slogan_before: Words<()>,
     never_before: Words<()>,
+    aspect_particles: Words<()>,
     counted_set: Vec<char>,
     clause_verbs: Words<()>,
     level_words: Vec<String>,
@@ -179,6 +186,7 @@ impl InitiativeRules {
                         names_alone: h.names_alone,
                         built: h.built,
                         place_led: h.place_led,
+                        min_unquoted: h.min_unquoted,
                     },
                 )
             }));
@@ -189,6 +197,7 @@ impl InitiativeRules {
             launch: words(&f.launch_verbs),
             slogan_before: words(&f.slogan_before),
             never_before: words(&f.never_before),
+            aspect_particles: words(&f.aspect_particles),
             counted_set: f.counted_set.iter().flat_map(|w| w.chars()).collect(),
             clause_verbs: words(&f.clause_verbs),
             level_words: f.level_words,
@@ -314,13 +323,19 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
 /// in which a head noun that may stand unquoted ends after a launching verb (names without
 /// quotation marks).
 pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: &mut Vec<Span>) {
+    let s = &f.chars;
     for r in [&rules.book, &rules.quoted] {
         for m in r.regex.find_iter(&f.string) {
             let (a, b) = (f.char_at_byte(m.start()), f.char_at_byte(m.end()));
-            out.push([a.saturating_sub(1), (b + 1).min(f.chars.len())]);
+            // A head a few nouns after the closing mark (“百场万企”大中小企业融通对接活动): the
+            // words up to it are read too.
+            let end = (b + 2..=(b + HEAD_REACH + 6).min(s.len()))
+                .rev()
+                .find(|&e| rules.heads.ending_at(s, e).is_some())
+                .unwrap_or(b + 1);
+            out.push([a.saturating_sub(1), end.min(s.len())]);
         }
     }
-    let s = &f.chars;
     // …and the sentences naming a document by its compound head (…试点管理办法), with or without.
     for &[a, b] in sentences {
         let b = b.min(s.len());
@@ -382,13 +397,16 @@ fn check_runaway(rules: &InitiativeRules, s: &[char], warnings: &mut Vec<Warning
     }
 }
 
+/// How far after a quotation's closing mark a head may start (“一链一策一批”中小微企业融资促进行动).
+const HEAD_REACH: usize = 12;
+
 /// The longest word-aligned chain of nouns/numerals after `from` that ends in a head noun.
 fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) -> Option<(usize, String, Head)> {
     let lo = words.partition_point(|w| w.start < from);
     let mut best = None;
     let mut after_noun = false;
-    for w in words[lo..].iter().take(5) {
-        if w.start >= from + 10 {
+    for w in words[lo..].iter().take(6) {
+        if w.start >= from + HEAD_REACH {
             break;
         }
         // The head word itself may carry any tag (举措/v); the words before it must not.
@@ -415,7 +433,10 @@ fn modifier_before(rules: &InitiativeRules, s: &[char], words: &[Word], end: usi
     let mut start = end;
     for w in words[..hi].iter().rev().take(3) {
         let launches = rules.launch.ending_at(s, w.end).is_some_and(|(len, _)| len <= w.end - w.start);
-        if w.end != start || !is_nounish(w.tag) || w.tag == "ns" || launches {
+        // 出台66条“万事好通”…举措: a classifier after a count is no modifier.
+        let counted =
+            w.start > 0 && (s[w.start - 1].is_ascii_digit() || super::numbers::chinese_digit(s[w.start - 1]).is_some());
+        if w.end != start || !is_nounish(w.tag) || w.tag == "ns" || launches || counted {
             break;
         }
         start = w.start;
@@ -436,13 +457,17 @@ fn quoted_candidate(
     let s = &f.chars;
     let name: String = f.text(na, nb).trim().to_string();
     let n = name.chars().count();
-    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '、', '（', '('])
-    {
+    if n < 2 || n > rules.max_quoted || name.contains(['，', '。', '！', '？', '；', ',', '：', '（', '(']) {
         return None;
     }
-    // A dash joins two places in a name (“昆明—蒙特利尔全球生物多样性框架”); any other is speech.
+    // A dash joins two places or a name and its edition (“昆明—蒙特利尔全球生物多样性框架”,
+    // “科技创新2030—重大项目”); any other is speech.
     let name_chars: Vec<char> = name.chars().collect();
-    let dash_ok = |i: usize| i > 0 && name_chars.get(i + 1).is_some_and(|c| is_han(*c)) && is_han(name_chars[i - 1]);
+    let dash_ok = |i: usize| {
+        i > 0
+            && name_chars.get(i + 1).is_some_and(|c| is_han(*c))
+            && (is_han(name_chars[i - 1]) || name_chars[i - 1].is_ascii_digit())
+    };
     if name_chars.iter().enumerate().any(|(i, c)| *c == '—' && !dash_ok(i)) {
         return None;
     }
@@ -487,14 +512,21 @@ fn quoted_candidate(
         let k = words.partition_point(|w| w.end <= modifier_start);
         k.checked_sub(1).map(|k| &words[k]).filter(|w| w.end == modifier_start && w.tag == "ns").map(|w| w.start)
     };
+    // 开展了“…”活动: a launching verb before an aspect particle.
+    let aspect_verb = rules
+        .aspect_particles
+        .ending_at(s, a)
+        .map(|(len, ())| a - len)
+        .filter(|&at| rules.launch.ending_at(s, at).is_some_and(|(len, _)| len <= at));
     let verb_at = [modifier_start, a]
         .into_iter()
         .chain(place_start)
+        .chain(aspect_verb)
         .find(|&at| rules.launch.ending_at(s, at).is_some_and(|(len, _)| len <= at));
     let verb = verb_at.and_then(|at| rules.launch.ending_at(s, at));
-    let slogan = rules.slogan_before.ending_at(s, a).is_some()
-        || rules.slogan_before.ending_at(s, modifier_start).is_some()
-        || rules.slogan_after.at(s, b).is_some();
+    let slogan_before =
+        |at: usize| rules.slogan_before.ending_at(s, at).is_some() && (at != a || aspect_verb.is_none());
+    let slogan = slogan_before(a) || slogan_before(modifier_start) || rules.slogan_after.at(s, b).is_some();
     // A numeral-led quotation that is not a counted set (“一带一路”, “十年禁渔”, not “两个确保”,
     // “三大法宝”, “714”) may be a name on a launching verb.
     let counted = numeral_led
@@ -505,6 +537,15 @@ fn quoted_candidate(
     // (“两个结合”).
     let after = after
         .filter(|(end, h, head)| (!head.adjacent || *end - h.chars().count() == b) && !(head.descriptive && slogan));
+    // “千村示范、万村整治”工程: two or three parts joined by 、 name one programme only when its
+    // head follows the closing mark at once; otherwise they are a slogan (“申请量增、销售额升”).
+    if name.contains('、') {
+        let parts: Vec<usize> = name.split('、').map(|p| p.chars().count()).collect();
+        let adjacent = after.as_ref().is_some_and(|(end, h, _)| *end - h.chars().count() == b);
+        if !adjacent || parts.len() > 3 || parts.iter().any(|n| !(3..=6).contains(n)) {
+            return None;
+        }
+    }
     let inner = inner.filter(|(_, head)| {
         let refused = (head.descriptive && slogan) || (head.not_counted && counted) || head.after_only;
         !refused
@@ -531,7 +572,13 @@ fn quoted_candidate(
     } else if doc_listed {
         evidence.push("list:document".into());
         (InitiativeKind::Document, None, b)
-    } else if verb.is_some() && !slogan && !described && !counted && (attributive(rules, words, s, b) || clause_end) {
+    } else if verb.is_some()
+        && !slogan
+        && aspect_verb.is_none()
+        && !described
+        && !counted
+        && (attributive(rules, words, s, b) || clause_end)
+    {
         (InitiativeKind::Other, None, b)
     } else {
         return None;
@@ -709,7 +756,12 @@ fn unquoted_candidates(
         // modifier of three or more characters; a counted phrase (1000多项改革举措) is none.
         let counted =
             modifier.chars().next().is_some_and(|c| c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some());
-        if !(2..=30).contains(&mc) || rules.generic.contains(&modifier) || counted || (generic_kind && mc < 3) {
+        if !(2..=30).contains(&mc)
+            || mc < head.min_unquoted
+            || rules.generic.contains(&modifier)
+            || counted
+            || (generic_kind && mc < 3)
+        {
             continue;
         }
         let full = f.text(start, hend);
@@ -1402,6 +1454,22 @@ mod tests {
         let got = names("农村义务教育学生营养改善计划惠及学生312.46万人。");
         assert_eq!(got, ["农村义务教育学生营养改善计划"]);
         assert!(names("这项计划自提出以来备受关注。").is_empty());
+    }
+
+    #[test]
+    fn joined_quotations_heads_past_nouns_aspect_particles_and_packaged_reforms() {
+        assert_eq!(names("浙江在全省启动“千村示范、万村整治”工程。"), ["千村示范、万村整治"]);
+        assert!(names("总体呈现“申请量增、销售额升、结构优化”的良好态势。").is_empty());
+        assert_eq!(names("深入开展“一链一策一批”中小微企业融资促进行动。"), ["一链一策一批"]);
+        assert_eq!(names("我们还开展了“AI赋能万企”专项服务活动。"), ["AI赋能万企"]);
+        assert_eq!(names("举办第九届“创客中国”中小企业创新创业大赛。"), ["创客中国"]);
+        assert!(names("中国提出了“三新一高”发展逻辑。").is_empty());
+        let got = found("出台66条“万事好通”南通营商环境优化提升举措。");
+        assert_eq!(got[0].1, "“万事好通”南通营商环境优化提升举措");
+        assert_eq!(names("推进国家重点研发计划和“科技创新2030—重大项目”等科技计划。").len(), 2);
+        assert_eq!(names("深入实施强村富民乡村集成改革。"), ["强村富民乡村集成改革"]);
+        assert!(names("深化供给侧结构性改革。").is_empty());
+        assert_eq!(names("市科委持续实施人工智能市级科技重大专项。"), ["人工智能市级科技重大专项"]);
     }
 
     #[test]
