@@ -153,6 +153,7 @@ struct File {
     cap_verbs: WordList,
     hedge_links: WordList,
     period_stocks: WordList,
+    period_records: WordList,
     table_change_headers: WordList,
     table_place_headers: WordList,
     metric: MetricSpec,
@@ -369,6 +370,8 @@ pub struct ClaimRules {
     /// Words naming an indicator read at a date (余额, 实有, 保有量): a figure of one stated for a
     /// run of months is its level at the run's last month.
     pub period_stocks: Words<()>,
+    /// Words after X年以来 that make the year the start of a record (为1998年以来最多).
+    pub period_records: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
     pub table_change_headers: Words<()>,
     /// Words in a table's first header cell that make its rows places (市（区）, 地区).
@@ -585,6 +588,7 @@ impl ClaimRules {
             cap_verbs: words(&f.cap_verbs.words),
             hedge_links: words(&f.hedge_links.words),
             period_stocks: words(&f.period_stocks.words),
+            period_records: words(&f.period_records.words),
             table_change_headers: words(&f.table_change_headers.words),
             table_place_headers: words(&f.table_place_headers.words),
             metric_drop_leading: words(&f.metric.drop_leading),

@@ -45,7 +45,7 @@ pub(super) fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<Strin
 }
 
 /// The one period every actual figure that has a period states, if there is exactly one and
-/// the first paragraph (the lead of a release) states it.
+/// the first paragraph (the lead of a release) states it (the caller checks it is recent).
 pub(super) fn single_period(s: &[char], claims: &[Claim]) -> Option<String> {
     let lead_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
     let mut stated = claims.iter().filter(|c| c.modality == Modality::Actual && c.period.is_some());
@@ -57,8 +57,9 @@ pub(super) fn single_period(s: &[char], claims: &[Claim]) -> Option<String> {
 /// The period of the release's lead: the period the first figure of the body's first
 /// paragraph with figures states as fact (今年全省夏粮播种面积…, 今年1至6月，全省城镇新增就业…),
 /// when it is a year, a month or a run of months from January (a reporting period, not a
-/// deadline or a stock at a date).
-fn lead_period(s: &[char], claims: &[Claim]) -> Option<String> {
+/// deadline or a stock at a date) that ended at most a year before the release was published
+/// (not the history a story opens with: 2003年6月，浙江启动…工程，计划用5年时间…).
+fn lead_period(s: &[char], claims: &[Claim], published: Option<&str>) -> Option<String> {
     let first = claims.first()?;
     let para_end = (first.span[0]..s.len()).find(|&k| s[k] == '\n').unwrap_or(s.len());
     let in_lead = || claims.iter().take_while(|c| c.span[0] < para_end);
@@ -72,7 +73,16 @@ fn lead_period(s: &[char], claims: &[Claim]) -> Option<String> {
         None => period.len() == 4 || period.len() == 7,
         Some((a, b)) => a.len() == 7 && a.ends_with("-01") && b.len() == 7 && a[..4] == b[..4],
     };
-    (lead.modality == Modality::Actual && reporting).then(|| period.to_string())
+    (lead.modality == Modality::Actual && reporting && recent(period, published)).then(|| period.to_string())
+}
+
+/// A release reports on a period that ended at most a year before it was published.
+fn recent(period: &str, published: Option<&str>) -> bool {
+    let pub_year: Option<i32> = published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    match (period_end(period), pub_year) {
+        (Some((y, _)), Some(py)) => y >= py - 1,
+        _ => true,
+    }
 }
 
 /// `恢复到2019年的九成`, `达到2012年的2.4倍`: a year after 到/至 and before 的 and a share in
@@ -100,7 +110,9 @@ pub(super) fn period_for<'p>(
     // Nearest period ending before the figure within its paragraph; the sentence's own first.
     let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
     let floor = para_start.min(sent_start);
-    let full_sentence = (0..pos).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '\n')).map_or(0, |k| k + 1);
+    let full_sentence_of =
+        |at: usize| (0..at).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '\n')).map_or(0, |k| k + 1);
+    let full_sentence = full_sentence_of(pos);
     // From an earlier sentence only a lead period carries over (今年1-7月，…), and a target
     // year (到2025年) only when it opens the paragraph.
     let lead = |p: &PeriodMention| {
@@ -120,10 +132,14 @@ pub(super) fn period_for<'p>(
             let b = if p.start > ss && matches!(s[p.start - 1], '到' | '至' | '在') { p.start - 1 } else { p.start };
             b == ss || matches!(s[b - 1], '，' | ',' | '；' | ';' | '：' | ':')
         };
-        comma_after
-            && (frames_sentence
-                || ((p.start - ss <= 1 || heading_word_before(&s[ss..p.start]) || after_frames)
-                    && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))))
+        // 全年乡村旅游接待游客…；农产品网络零售额…: a period opening its sentence holds to its
+        // 。 even without a comma after it.
+        let opens_sentence = p.start >= full_sentence && p.start == full_sentence_of(p.start);
+        opens_sentence
+            || comma_after
+                && (frames_sentence
+                    || ((p.start - ss <= 1 || heading_word_before(&s[ss..p.start]) || after_frames)
+                        && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))))
     };
     // 去年同期, 上年同期: the baseline a figure is compared with, not its period.
     let baseline = |p: &PeriodMention| s.get(p.end..p.end + 2) == Some(&['同', '期'][..]);
@@ -286,7 +302,11 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
             };
             // 受4月上旬低温影响: the time of a cause, not of the figures after it.
             let cause = a > 0 && matches!(f.chars[a - 1], '受' | '因');
-            if (of_target || cause)
+            // 为1998年以来最多: the start of a record, what the figure is compared with.
+            let since_end = if f.chars[a..b].ends_with(&['以', '来']) { b } else { b + 2 };
+            let record = f.chars.get(since_end - 2..since_end) == Some(&['以', '来'][..])
+                && rules.period_records.at(&f.chars, since_end).is_some();
+            if (of_target || cause || record)
                 || (!of_next
                     && a > 0
                     && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是')
@@ -625,11 +645,12 @@ pub(super) fn fill_release_period(rules: &ClaimRules, cx: &Context<'_>, s: &[cha
     // figures stated without one are of that period, unless they are targets.
     // Otherwise, a release whose stated figures all share one period (2024年全省粮食总产量…；
     // 其中，早稻产量…) reports the rest for it too.
-    if let Some(period) = title_period(rules, cx).or_else(|| single_period(s, claims)) {
+    let single = single_period(s, claims).filter(|p| recent(p, cx.published));
+    if let Some(period) = title_period(rules, cx).or(single) {
         for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
             c.period = Some(period.clone());
         }
-    } else if let Some(period) = lead_period(s, claims) {
+    } else if let Some(period) = lead_period(s, claims, cx.published) {
         // Not to durations (用18天), which last rather than fall in the lead's period, nor to
         // what a sentence says holds now (目前，已有近3000家企业申报).
         let duration = |c: &Claim| c.unit.as_deref().is_some_and(|u| matches!(u, "year" | "month" | "day" | "h"));
@@ -758,6 +779,26 @@ mod tests {
         );
         let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
         assert_eq!(periods[3..], [Some("2024-04"), Some("2024-04")]);
+    }
+
+    #[test]
+    fn records_history_and_periods_opening_a_sentence() {
+        // The start of a record is no period; the year stated before it holds.
+        let c = claims_of(
+            "今年全国共发生编号洪水26次，为1998年以来最多，有1071条河流发生超警以上洪水。",
+            Some("2024-11-14"),
+        );
+        assert_eq!(c[1].period.as_deref(), Some("2024"));
+        // A story opening with its history has no reporting lead.
+        let c = claims_of(
+            "2003年6月，浙江启动“千村示范、万村整治”工程，计划用5年时间整治1万个村，建成示范村1000个。\n\
+             农民专业合作社4.3万家。",
+            Some("2023-06-15"),
+        );
+        assert_eq!(c.last().unwrap().period, None);
+        // 全年 opening a sentence holds past its ；.
+        let c = claims_of("全年乡村旅游接待游客3.3亿人次；农产品网络零售额1260亿元。", Some("2023-06-15"));
+        assert_eq!(c[1].period.as_deref(), Some("2022"));
     }
 
     #[test]
