@@ -154,6 +154,7 @@ struct File {
     hedge_links: WordList,
     period_stocks: WordList,
     period_records: WordList,
+    metric_rate_words: WordList,
     table_change_headers: WordList,
     table_place_headers: WordList,
     metric: MetricSpec,
@@ -372,6 +373,8 @@ pub struct ClaimRules {
     pub period_stocks: Words<()>,
     /// Words after X年以来 that make the year the start of a record (为1998年以来最多).
     pub period_records: Words<()>,
+    /// Words naming a growth rate (增速, 增幅): a point change in a clause naming one is its change.
+    pub metric_rate_words: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
     pub table_change_headers: Words<()>,
     /// Words in a table's first header cell that make its rows places (市（区）, 地区).
@@ -589,6 +592,7 @@ impl ClaimRules {
             hedge_links: words(&f.hedge_links.words),
             period_stocks: words(&f.period_stocks.words),
             period_records: words(&f.period_records.words),
+            metric_rate_words: words(&f.metric_rate_words.words),
             table_change_headers: words(&f.table_change_headers.words),
             table_place_headers: words(&f.table_place_headers.words),
             metric_drop_leading: words(&f.metric.drop_leading),

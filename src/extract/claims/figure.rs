@@ -916,7 +916,7 @@ mod tests {
         let c = claims_of("截至2024年6月底，全省累计发放稳岗返还资金15.6亿元。", Some("2024-07-10"));
         assert_eq!(c[0].modality, Modality::Actual);
         let c = claims_of("CPI同比上涨0.5%，涨幅比上月扩大0.3个百分点。", None);
-        assert_eq!(c[1].metric.as_deref(), Some("CPI"));
+        assert_eq!(c[1].metric.as_deref(), Some("CPI涨幅"));
         let c = claims_of("新建改造农村公路1200公里，惠及企业32.4万户次。", None);
         assert_eq!((c[0].scope.as_deref(), c[1].scope.as_deref()), (None, None));
     }

@@ -530,7 +530,9 @@ mod tests {
             "种植业、畜牧业、渔业增加值分别增长3.5%、2.8%和4.1%，增速分别比二产、三产低2.3和1.6个百分点。",
             None,
         );
-        assert_eq!((c[3].metric.as_deref(), c[4].metric.as_deref()), (c[2].metric.as_deref(), c[2].metric.as_deref()));
+        // …and a point change of their 增速 is the rate's.
+        let rate = c[2].metric.as_ref().map(|m| format!("{m}增速"));
+        assert_eq!((c[3].metric.as_ref(), c[4].metric.as_ref()), (rate.as_ref(), rate.as_ref()));
     }
 
     #[test]
@@ -548,7 +550,7 @@ mod tests {
         assert_eq!(c.len(), 3);
         for (k, reference) in [(1, "工业"), (2, "高技术制造业")] {
             assert_eq!((c[k].unit.as_deref(), c[k].kind), (Some("pp"), ClaimKind::Change));
-            assert_eq!(c[k].metric.as_deref(), Some("电子信息制造业增加值"));
+            assert_eq!(c[k].metric.as_deref(), Some("电子信息制造业增加值增速"));
             assert_eq!(c[k].change.as_ref().and_then(|ch| ch.reference.as_deref()), Some(reference));
         }
         assert_eq!(c[1].surface_unit.as_deref(), Some("个百分点"));

@@ -718,6 +718,28 @@ pub(super) fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metr
     })
 }
 
+/// 增速比上年回落4.2个百分点, 增速高于全省农村居民8个百分点: a change in percentage points in a
+/// clause that names a growth rate before it changes that rate, so the rate word joins the
+/// metric (研究与试验发展经费增速; the rate word alone when there is none).
+pub(super) fn rate_changes(rules: &ClaimRules, s: &[char], claims: &mut [crate::model::Claim]) {
+    for c in claims.iter_mut().filter(|c| c.unit.as_deref() == Some("pp")) {
+        let from = (c.sentence[0]..c.span[0])
+            .rev()
+            .find(|&k| matches!(s[k], '，' | ',' | '；' | ';' | '：'))
+            .map_or(c.sentence[0], |k| k + 1);
+        let Some(rate) = (from..c.span[0]).find_map(|k| rules.metric_rate_words.at(s, k).map(|(len, ())| (k, len)))
+        else {
+            continue;
+        };
+        let word: String = s[rate.0..rate.0 + rate.1].iter().collect();
+        c.metric = match c.metric.take() {
+            Some(m) if m.contains(word.as_str()) => Some(m),
+            Some(m) => Some(format!("{m}{word}")),
+            None => Some(word),
+        };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
@@ -727,6 +749,15 @@ mod tests {
     /// The metric of each claim of `t`, read without a publication date.
     fn metrics(t: &str) -> Vec<Option<String>> {
         claims_of(t, None).into_iter().map(|c| c.metric).collect()
+    }
+
+    #[test]
+    fn a_point_change_of_a_named_growth_rate_is_the_rate_s() {
+        let m = metrics("全省农村居民人均可支配收入30396元，增长7.2%，增速快于全省平均0.6个百分点。");
+        assert_eq!(m[2].as_deref(), Some("农村居民人均可支配收入增速"));
+        // A point change of a share keeps its metric.
+        let m = metrics("城镇化率达到65.2%，比上年提高1.1个百分点。");
+        assert_eq!(m[1].as_deref(), Some("城镇化率"));
     }
 
     #[test]

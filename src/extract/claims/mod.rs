@@ -87,6 +87,7 @@ pub fn extract(
     period::sub_items_share_period(s, &periods, &mut claims);
     inherit_bases(s, &mut claims);
     share_list_qualifiers(rules, s, &mut claims);
+    metric::rate_changes(rules, s, &mut claims);
     // Data-table cells the running text did not cover.
     table_claims(rules, cx, f, &mut claims);
     // In a report, what its sections state for figures without a period of their own.
