@@ -110,9 +110,7 @@ pub(super) fn period_for<'p>(
     // Nearest period ending before the figure within its paragraph; the sentence's own first.
     let para_start = (0..pos).rev().find(|&k| s[k] == '\n').map(|k| k + 1).unwrap_or(0);
     let floor = para_start.min(sent_start);
-    let full_sentence_of =
-        |at: usize| (0..at).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '\n')).map_or(0, |k| k + 1);
-    let full_sentence = full_sentence_of(pos);
+    let full_sentence = (0..pos).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '\n')).map_or(0, |k| k + 1);
     // From an earlier sentence only a lead period carries over (今年1-7月，…), and a target
     // year (到2025年) only when it opens the paragraph.
     let lead = |p: &PeriodMention| {
@@ -134,7 +132,7 @@ pub(super) fn period_for<'p>(
         };
         // 全年乡村旅游接待游客…；农产品网络零售额…: a period opening its sentence holds to its
         // 。 even without a comma after it.
-        let opens_sentence = p.start >= full_sentence && p.start == full_sentence_of(p.start);
+        let opens_sentence = p.start == full_sentence;
         opens_sentence
             || comma_after
                 && (frames_sentence
