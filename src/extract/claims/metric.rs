@@ -87,7 +87,8 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         } else if k < end
             && w.tag == "attr"
             && ((k > 1 && (is_nounish(words[k - 2].tag) || words[k - 2].tag == "attr" || joins(k - 2)))
-                || opens_clause(rules, f, &words[..k - 1]))
+                || opens_clause(rules, f, &words[..k - 1])
+                || follows_clause_verb(rules, f, &words, k - 1))
         {
             // 国有控股企业, 工业互联网平台连接设备数: an attribute between nouns; 参保人数,
             // 登记率: one opening the clause.
@@ -133,6 +134,12 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             // 发放稳岗返还资金, 惠及退休人员: verbs after the clause's own verb modify the noun
             // they precede; so does a verb opening the clause (出生人口, 调解成功率).
             k -= 1;
+        } else if k < end && k > 1 && matches!(text_of(w).as_str(), "以上" | "以下") && words[k - 2].tag == "m" {
+            // 亿元以上项目, 5000万元以上项目: a size class leads the name.
+            k -= 2;
+            while k > 0 && words[k - 1].tag == "m" && words[k - 1].end == words[k].start {
+                k -= 1;
+            }
         } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
             // 每万人口发明专利拥有量: a per-head denominator leads the name.
             k -= 1;
@@ -244,9 +251,15 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     {
         return None;
     }
+    // 不良品率, 不合格样品: a negation glued to the name is part of it.
+    if k > 0 && k < end && text_of(words[k - 1]) == "不" && words[k - 1].end == words[k].start {
+        k -= 1;
+    }
     // Drop leading places, scope words and numerals.
-    let class_numeral =
-        |k: usize| (k + 1 < end && text_of(words[k + 1]) == "级") || text_of(words[k]).starts_with('每');
+    let class_numeral = |k: usize| {
+        let class = |j: usize| j < end && matches!(text_of(words[j]).as_str(), "级" | "以上" | "以下");
+        class(k + 1) || (class(k + 2) && words[k + 1].tag == "m") || text_of(words[k]).starts_with('每')
+    };
     while k < end && (is_scope(rules, f, words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k)))
     {
         k += 1;
@@ -278,8 +291,23 @@ fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize,
     }
     let prev = words[k - 2];
     let before = &words[..k - 2];
-    (matches!(prev.tag, "v" | "attr") && !text_of(prev).ends_with('是') && !before.iter().any(|p| is_nounish(p.tag)))
+    follows_clause_verb(rules, f, words, k - 1)
         || (is_nounish(prev.tag) && !is_scope(rules, f, prev) && before.iter().any(|p| p.tag == "v"))
+}
+
+/// Whether `words[i]` comes right after the clause's own verb with no subject before that verb
+/// (达成就业意向), or only places, times and numerals (全省组织招聘活动, 全省投入联合收割机; not
+/// 全市累计实施, where the verb is a `[metric] drop_leading` word): it opens the object the
+/// figure counts.
+fn follows_clause_verb(rules: &ClaimRules, f: &Folded, words: &[&Word], i: usize) -> bool {
+    if i < 1 || !matches!(words[i - 1].tag, "v" | "attr") {
+        return false;
+    }
+    let verb = &f.chars[words[i - 1].start..words[i - 1].end];
+    let before = &words[..i - 1];
+    verb.last() != Some(&'是')
+        && (!before.iter().any(|p| is_nounish(p.tag))
+            || (opens_clause(rules, f, before) && !rules.metric_drop_leading.holds(verb)))
 }
 
 /// Whether only places, scope words, times and numerals (not an enumerator, 一是) stand
@@ -1008,6 +1036,20 @@ mod tests {
         assert_eq!(m, [Some("稳岗返还资金"), Some("创业担保贷款"), Some("营业收入")]);
         let c = claims_of("每年滚动推进1000个以上重大项目。", None);
         assert_eq!(c[0].metric.as_deref(), Some("重大项目"), "past the hedge after the unit");
+    }
+
+    #[test]
+    fn objects_of_the_clause_verb_size_classes_and_negations_stay_whole() {
+        let m = metrics("全省组织招聘活动5.8万场，达成就业意向627万人次。");
+        assert_eq!(m, [Some("组织招聘活动".into()), Some("就业意向".into())]);
+        // A drop_leading verb (累计) is no predicate that opens an object.
+        let m = metrics("全市累计实施智能化改造项目6280个。");
+        assert_eq!(m[0].as_deref(), Some("智能化改造项目"));
+        assert_eq!(metrics("全省新开工亿元以上项目2046个。")[0].as_deref(), Some("新开工亿元以上项目"));
+        let m = metrics("总投资5000万元以上项目施工个数1280个。");
+        assert_eq!(m.last().cloned().flatten().as_deref(), Some("总投资5000万元以上项目施工个数"));
+        let m = metrics("全年抽检不合格样品2364批次，不良品率平均降低33.5%。");
+        assert_eq!(m, [Some("不合格样品".into()), Some("不良品率".into())]);
     }
 
     #[test]
