@@ -173,6 +173,19 @@ pub(super) struct Figure {
 
 /// Literal + unit + special shapes (百分之, 分之, 第N, 翻番, ranges, ratios) → figure.
 pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
+    // 384千瓦时, 500千瓦, 50千克: a 千 after digits that opens a unit word is the unit's.
+    let unit_thousand = lit.end >= 2
+        && s[lit.end - 1] == '千'
+        && s[lit.end - 2].is_ascii_digit()
+        && rules.unit_words.at(s, lit.end - 1).is_some_and(|(l, _)| l >= 2);
+    let split;
+    let lit = if unit_thousand {
+        let value = lit.value.checked_div(Decimal::ONE_THOUSAND)?;
+        split = Literal { end: lit.end - 1, value, scale: String::new(), ..lit.clone() };
+        &split
+    } else {
+        lit
+    };
     let starts_with = |at: usize, w: &str| {
         let w: Vec<char> = w.chars().collect();
         s.get(at..at + w.len()).is_some_and(|x| x == w.as_slice())
@@ -709,6 +722,19 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
             // 至少要达到5400GW: a linking verb (with a modal) between the hedge and the figure
             // (not after 最高/最多: 增速最高达到25.6% is the highest of several, no cap).
             let gap = &s[p + len..before];
+            // 不超过项目总投资的50%, 不到全省0.2%: what the bound is a part of, between them (not
+            // after a comparative in 于: 高于全国0.5个百分点 is a difference; nor a one-character
+            // hedge, which may end another word: 超标天数占…的62.4%, 最近的5000年).
+            let part_of = gap.len() <= 12
+                && len >= 2
+                && s[p + len - 1] != '于'
+                && s[p] != '最'
+                && gap.iter().all(|c| !is_clause_break(*c) && !c.is_ascii_digit())
+                && (gap.last() == Some(&'的') || rules.scope_words.holds(gap));
+            if part_of {
+                qualifier = Some(q);
+                break;
+            }
             if s[p] != '最' && !gap.is_empty() && rules.hedge_links.holds(gap) {
                 qualifier = Some(q);
                 break;
@@ -952,6 +978,25 @@ mod tests {
         assert_eq!(c[0].qualifier, Some(Qualifier::AtLeast), "a linking verb between hedge and figure");
         let c = claims_of("芯片制造业增速最高达到25.6%。", None);
         assert_eq!(c[0].qualifier, None, "the highest of several is no cap");
+    }
+
+    #[test]
+    fn a_thousand_that_opens_a_unit_word_is_the_unit_s() {
+        let t =
+            |t: &str| claims_of(t, None).into_iter().map(|c| (c.text, c.value.to_string(), c.unit)).collect::<Vec<_>>();
+        assert_eq!(t("人均生活用电量约384千瓦时。"), [("384千瓦时".into(), "384".into(), Some("kWh".into()))]);
+        assert_eq!(t("单机容量500千瓦。"), [("500千瓦".into(), "500".into(), Some("kW".into()))]);
+        assert_eq!(t("播种面积20千公顷。"), [("20千公顷".into(), "20000".into(), Some("ha".into()))]);
+    }
+
+    #[test]
+    fn a_bound_holds_across_what_it_is_a_part_of_and_raised_caps() {
+        let q = |t: &str| claims_of(t, None).into_iter().map(|c| c.qualifier).collect::<Vec<_>>();
+        assert_eq!(q("资助资金总额不超过项目总投资的50%。"), [Some(Qualifier::AtMost)]);
+        assert_eq!(q("以不到全省0.2%的面积实现进出口5320.6亿元。")[0], Some(Qualifier::Under));
+        assert_eq!(q("增速高于全国0.5个百分点。"), [None], "a comparative in 于 states a difference");
+        assert_eq!(q("贷款支持比例由60%最高提至90%。"), [None, Some(Qualifier::AtMost)]);
+        assert_eq!(q("贴息期限最长3年。"), [Some(Qualifier::AtMost)]);
     }
 
     #[test]
