@@ -68,6 +68,8 @@ struct File {
     since_close: Vec<String>,
     since_span: usize,
     edition_markers: Vec<String>,
+    #[serde(default)]
+    edition_words: Vec<String>,
     acronym_heads: Vec<String>,
     slogan_after: Vec<String>,
     generic_modifiers: Vec<String>,
@@ -135,6 +137,8 @@ pub struct InitiativeRules {
     since_close: Words<()>,
     since_span: usize,
     edition_markers: Words<()>,
+    /// Editions written as one word before a name (新一轮, 首批).
+    edition_words: Words<()>,
     acronym_heads: Words<()>,
     slogan_after: Words<()>,
     generic: Vec<String>,
@@ -213,6 +217,7 @@ impl InitiativeRules {
             since_close: words(&f.since_close),
             since_span: f.since_span,
             edition_markers: words(&f.edition_markers),
+            edition_words: words(&f.edition_words),
             acronym_heads: words(&f.acronym_heads),
             slogan_after: words(&f.slogan_after),
             generic: f.generic_modifiers,
@@ -895,6 +900,14 @@ fn skip_year(rules: &InitiativeRules, s: &[char], start: usize, head_start: usiz
     if start >= head_start {
         return start;
     }
+    // 新一轮新能源汽车下乡活动, 首批…试点: an edition written as a word (`edition_words`); not
+    // before a span in Chinese numerals, which then names the programme (新一轮三年行动计划).
+    if let Some((len, ())) = rules.edition_words.at(s, start) {
+        let spanned = super::numbers::chinese_digit(s[start + len]).is_some();
+        if head_start >= start + len + 2 && !spanned {
+            return start + len;
+        }
+    }
     // 第三轮草原生态保护补助奖励政策, 第二批…试点: the round or batch is no part of the name.
     if s[start] == '第' {
         let n = s[start + 1..head_start]
@@ -1487,6 +1500,16 @@ mod tests {
         assert_eq!(names("福建、海南设立了国家生态文明试验区等。"), ["国家生态文明试验区"]);
         let got = names("大力实施自由贸易试验区提升战略，推进上海自由贸易试验区临港新片区更高水平对外开放。");
         assert_eq!(got, ["自由贸易试验区提升战略"]);
+    }
+
+    #[test]
+    fn campaigns_to_the_countryside_and_editions_written_as_words() {
+        assert_eq!(names("开展新一轮新能源汽车下乡活动，推动充电设施向乡镇延伸。"), ["新能源汽车下乡活动"]);
+        assert_eq!(names("推动科技下乡。"), ["科技下乡"]);
+        assert!(names("干部下乡调研。").is_empty());
+        // A span in Chinese numerals after the edition word names the programme.
+        assert_eq!(names("研究制定新一轮三年行动计划。"), ["新一轮三年行动计划"]);
+        assert!(names("出台首批56条措施。").is_empty(), "a counted set is no name");
     }
 
     #[test]

@@ -134,12 +134,15 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             // 发放稳岗返还资金, 惠及退休人员: verbs after the clause's own verb modify the noun
             // they precede; so does a verb opening the clause (出生人口, 调解成功率).
             k -= 1;
-        } else if k < end && k > 1 && matches!(text_of(w).as_str(), "以上" | "以下") && words[k - 2].tag == "m" {
+        } else if k < end && k > 1 && size_class(&text_of(w)) && words[k - 2].tag == "m" {
             // 亿元以上项目, 5000万元以上项目: a size class leads the name.
             k -= 2;
             while k > 0 && words[k - 1].tag == "m" && words[k - 1].end == words[k].start {
                 k -= 1;
             }
+        } else if k < end && w.tag == "m" && w.end == words[k].start && size_class(&text_of(words[k])) {
+            // 5000/m 万元以上/l 项目: the amount of a size class the segmenter glued to its unit.
+            k -= 1;
         } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
             // 每万人口发明专利拥有量: a per-head denominator leads the name.
             k -= 1;
@@ -257,7 +260,7 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     }
     // Drop leading places, scope words and numerals.
     let class_numeral = |k: usize| {
-        let class = |j: usize| j < end && matches!(text_of(words[j]).as_str(), "级" | "以上" | "以下");
+        let class = |j: usize| j < end && (text_of(words[j]) == "级" || size_class(&text_of(words[j])));
         class(k + 1) || (class(k + 2) && words[k + 1].tag == "m") || text_of(words[k]).starts_with('每')
     };
     while k < end && (is_scope(rules, f, words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k)))
@@ -268,6 +271,11 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         return None;
     }
     written_name(rules, f, &inside, (words[k].start, words[end - 1].end), share_named, share_of_previous)
+}
+
+/// Whether a word closes a size class (以上, 以下, or a unit glued to one: 万元以上/l).
+fn size_class(t: &str) -> bool {
+    t.ends_with("以上") || t.ends_with("以下")
 }
 
 /// Whether the verb `words[k - 1]` before the name `words[k..end]` modifies it rather than
