@@ -1009,7 +1009,15 @@ fn noun_chain_start(s: &[char], words: &[Word], covered: &[bool], wi: usize) -> 
         if covered[p.start..p.end].iter().any(|x| *x) {
             break;
         }
-        if is_nounish(p.tag) || matches!(p.tag, "m" | "mq" | "b") || joins {
+        // 中国（苏州）跨境电子商务综合试验区: a place in brackets after 中国 names a national zone.
+        let bracketed = s[p.start..p.end] == ['）']
+            && k >= 4
+            && s[words[k - 3].start..words[k - 3].end] == ['（']
+            && words[k - 2].tag == "ns"
+            && s[words[k - 4].start..words[k - 4].end] == ['中', '国'];
+        if bracketed {
+            k -= 4;
+        } else if is_nounish(p.tag) || matches!(p.tag, "m" | "mq" | "b") || joins {
             k -= 1;
         } else {
             break;
@@ -1500,6 +1508,14 @@ mod tests {
         assert_eq!(names("福建、海南设立了国家生态文明试验区等。"), ["国家生态文明试验区"]);
         let got = names("大力实施自由贸易试验区提升战略，推进上海自由贸易试验区临港新片区更高水平对外开放。");
         assert_eq!(got, ["自由贸易试验区提升战略"]);
+    }
+
+    #[test]
+    fn zones_named_by_a_place_or_a_level_of_government() {
+        let got = names("中国（江苏）自由贸易试验区以不到全省0.2%的面积实现进出口5320.6亿元。");
+        assert_eq!(got, ["中国（江苏）自由贸易试验区"]);
+        assert_eq!(names("全区已建成库布其沙漠光伏治沙示范区。"), ["库布其沙漠光伏治沙示范区"]);
+        assert!(names("示范区内企业增长较快。").is_empty(), "a zone named by nothing");
     }
 
     #[test]

@@ -337,7 +337,9 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                     (Some(end), Some(y), Some(m)) => end > (y, m),
                     _ => false,
                 };
-                let prior = if implicit_year && unfinished && !this_year_named(&f.chars, a) {
+                // 自6月1日至12月31日 in a release of May: a window being set is of this year.
+                let window = c.name("window").is_some();
+                let prior = if implicit_year && unfinished && !window && !this_year_named(&f.chars, a) {
                     resolve_period(&c, pub_year.map(|y| y - 1))
                 } else {
                     None
@@ -840,6 +842,15 @@ mod tests {
         assert_eq!(c[1].period.as_deref(), Some("2023-06"));
         let c = claims_of("今年是实施全国统筹的第二年，全年调剂资金规模2716亿元。", Some("2023-10-25"));
         assert_eq!(c[0].period.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn a_window_being_set_is_of_its_year() {
+        let p = |t: &str| claims_of(t, Some("2022-05-26")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("自6月1日至12月31日阶段性减征车辆购置税，减税规模约600亿元。");
+        assert_eq!(got.last().cloned().flatten().as_deref(), Some("2022-06/2022-12"));
+        // A reported range after the month of publication is last year's.
+        assert_eq!(p("6月至12月，减税规模约600亿元。"), [Some("2021-06/2021-12".into())]);
     }
 
     #[test]
