@@ -78,8 +78,7 @@ fn lead_period(s: &[char], claims: &[Claim], published: Option<&str>) -> Option<
 
 /// A release reports on a period that ended at most a year before it was published.
 fn recent(period: &str, published: Option<&str>) -> bool {
-    let pub_year: Option<i32> = published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
-    match (period_end(period), pub_year) {
+    match (period_end(period), published_year(published)) {
         (Some((y, _)), Some(py)) => y >= py - 1,
         _ => true,
     }
@@ -244,8 +243,13 @@ pub(super) fn period_end(iso: &str) -> Option<(i32, u32)> {
     Some((year, month))
 }
 
+/// The year of an ISO publication date (`2024-08-28` → 2024).
+pub(super) fn published_year(published: Option<&str>) -> Option<i32> {
+    published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok())
+}
+
 pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&str>) -> Vec<PeriodMention> {
-    let pub_year: Option<i32> = published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    let pub_year = published_year(published);
     let pub_month: Option<u32> = published.and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
     let mut out: Vec<PeriodMention> = Vec::new();
     let mut taken = vec![false; f.chars.len()];

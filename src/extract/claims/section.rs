@@ -12,7 +12,7 @@
 //! (that is [`super::bound`]).
 
 use super::super::reports::{ReportRules, SectionKind};
-use super::period::{as_stated, period_for, resolve_period, side_of_span, PeriodMention};
+use super::period::{as_stated, period_for, published_year, resolve_period, side_of_span, PeriodMention};
 use super::Context;
 use crate::model::{Claim, Modality};
 
@@ -53,7 +53,7 @@ pub(super) fn apply(
     if !cx.title.is_some_and(|t| reports.is_report(t)) {
         return;
     }
-    let Some(year) = cx.published.and_then(|p| p.get(..4)).and_then(|y| y.parse::<i32>().ok()) else { return };
+    let Some(year) = published_year(cx.published) else { return };
     let found = sections(reports, cx.text, Some(year));
     if found.is_empty() {
         return;
