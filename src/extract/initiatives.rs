@@ -59,6 +59,7 @@ struct File {
     owner_words: Vec<String>,
     head_followers: Vec<String>,
     measure_followers: Vec<String>,
+    frame_followers: Vec<String>,
     brand_heads: Vec<String>,
     built_verbs: Vec<String>,
     built_adverbs: Vec<String>,
@@ -128,6 +129,7 @@ pub struct InitiativeRules {
     owner_words: Words<()>,
     head_followers: Words<()>,
     measure_followers: Words<()>,
+    frame_followers: Words<()>,
     brand_heads: Vec<String>,
     built_verbs: Words<()>,
     built_adverbs: Words<()>,
@@ -208,6 +210,7 @@ impl InitiativeRules {
             owner_words: words(&f.owner_words),
             head_followers: words(&f.head_followers),
             measure_followers: words(&f.measure_followers),
+            frame_followers: words(&f.frame_followers),
             brand_heads: f.brand_heads.clone(),
             built_verbs: words(&f.built_verbs),
             built_adverbs: words(&f.built_adverbs),
@@ -410,7 +413,7 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
     let lo = words.partition_point(|w| w.start < from);
     let mut best = None;
     let mut after_noun = false;
-    for w in words[lo..].iter().take(6) {
+    for (i, w) in words[lo..].iter().take(6).enumerate() {
         if w.start >= from + HEAD_REACH {
             break;
         }
@@ -423,7 +426,12 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         // 研发/j 攻关/v 计划, 能源/n 保供/v 专项行动: a verb after a noun is part of the
         // modifier, never one right after the closing mark (“X”作为…) nor a launching verb.
         let inner_verb = w.tag == "v" && after_noun && rules.launch.ending_at(&f.chars, w.end).is_none();
-        if !(is_nounish(w.tag) || inner_verb || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l" | "t")) {
+        // “湘当有味”促消费活动: a one-character verb with its object says what the campaign is for.
+        let purpose = w.tag == "v"
+            && w.start == from
+            && w.end - w.start == 1
+            && words.get(lo + i + 1).is_some_and(|n| is_nounish(n.tag) || n.tag == "vn");
+        if !(is_nounish(w.tag) || inner_verb || purpose || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l" | "t")) {
             break;
         }
         after_noun = is_nounish(w.tag);
@@ -675,8 +683,11 @@ fn unquoted_candidates(
                 && !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
         // 基金规模达到…: a word measuring the named thing leaves its name whole.
         // A verb saying the programme is under way ends its name too (营养改善计划惠及/ns 学生).
-        let measured = next.is_some_and(|n| rules.measure_followers.holds(&s[n.start..n.end]))
-            || (head.unquoted && under_way(rules, s, hend));
+        // 在打好蓝天保卫战方面: a frame noun after the name is no part of it.
+        let measured = next.is_some_and(|n| {
+            let nc = &s[n.start..n.end];
+            rules.measure_followers.holds(nc) || rules.frame_followers.holds(nc)
+        }) || (head.unquoted && under_way(rules, s, hend));
         let modified = !measured
             && next.is_some_and(|n| {
                 is_nounish(n.tag)
@@ -713,14 +724,20 @@ fn unquoted_candidates(
                     _ => true,
                 }
             });
+        // A head of one-character modifiers (河长制, 林长制) sets its minimum at 1.
+        let least = if head.min_unquoted == 1 { 1 } else { 2 };
         // 运用/vn 碳减排支持工具: a launching verb the tagger took for a noun opens the chain;
         // not when it leaves only a generic word (专利转化运用专项行动: it is inside the name).
         let chain = match rules.launch.at(s, chain) {
             Some((len, ()))
-                if chain + len + 2 <= head_start && !rules.generic.contains(&f.text(chain + len, head_start)) && {
-                    let k = words.partition_point(|x| x.start < chain + len);
-                    words.get(k).is_some_and(|x| x.start == chain + len && matches!(x.tag, "n" | "nz" | "j" | "nt"))
-                } =>
+                if chain + len + least <= head_start
+                    && !rules.generic.contains(&f.text(chain + len, head_start))
+                    && {
+                        let k = words.partition_point(|x| x.start < chain + len);
+                        words
+                            .get(k)
+                            .is_some_and(|x| x.start == chain + len && matches!(x.tag, "n" | "nz" | "j" | "nt" | "nr"))
+                    } =>
             {
                 chain + len
             }
@@ -751,17 +768,28 @@ fn unquoted_candidates(
         // verbs and adjectives inside its name.
         let start = if progressing && verb_at.is_none() && enumerated.is_none() {
             progress_chain_start(rules, s, words, covered, start, head_start)
+        } else if head.place_led && verb_at.is_none() && enumerated.is_none() && !place_led(rules, s, words, start) {
+            place_chain_start(rules, s, words, covered, start, head_start).unwrap_or(start)
         } else {
             start
         };
-        let start = skip_year(rules, s, start, head_start);
+        let mut start = skip_year(rules, s, start, head_start);
+        // 全省河湖长制: an instrument named by its head alone drops a generic word before it.
+        if head.names_alone && verb_at.is_none() {
+            if let Some(len) = generic_lead(rules, &f.text(start, head_start)) {
+                if start + len + least <= head_start && words.binary_search_by_key(&(start + len), |x| x.start).is_ok()
+                {
+                    start += len;
+                }
+            }
+        }
         let modifier = f.text(start, head_start);
         let mc = modifier.chars().count();
         // A generic area (财政政策, 防范措施) is no name: policies, measures and systems need a
         // modifier of three or more characters; a counted phrase (1000多项改革举措) is none.
         let counted =
             modifier.chars().next().is_some_and(|c| c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some());
-        if !(2..=30).contains(&mc)
+        if !(least..=30).contains(&mc)
             || mc < head.min_unquoted
             || rules.generic.contains(&modifier)
             || counted
@@ -1030,6 +1058,36 @@ fn noun_chain_start(s: &[char], words: &[Word], covered: &[bool], wi: usize) -> 
     words[k].start
 }
 
+/// The words of the clause before `start` a name may reach back over when a verb stopped its
+/// noun chain (the first word before `start` is one of `stoppers`): those of the `content` tags,
+/// nearest first, at most 18 characters before the head, never across a launching verb.
+fn back_over_verbs<'w>(
+    rules: &InitiativeRules,
+    s: &[char],
+    words: &'w [Word],
+    covered: &[bool],
+    (start, head_start): (usize, usize),
+    stoppers: &[&str],
+    content: impl Fn(&str) -> bool,
+) -> Vec<(usize, &'w Word)> {
+    const MAX: usize = 18;
+    let k = words.partition_point(|w| w.start < start);
+    if k == 0 || !stoppers.contains(&words[k - 1].tag) {
+        return Vec::new();
+    }
+    words[..k]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, p)| {
+            content(p.tag)
+                && head_start - p.start <= MAX
+                && !covered[p.start..p.end].iter().any(|x| *x)
+                && rules.launch.ending_at(s, p.end).is_none()
+        })
+        .collect()
+}
+
 /// The start of a name said to be under way (…试点稳步推进), reaching back from `start` over
 /// nouns, verbs and adjectives of the same clause when a verb stopped its noun chain, at most
 /// 18 characters before the head; it never crosses a launching verb and opens with a noun or
@@ -1042,30 +1100,14 @@ fn progress_chain_start(
     start: usize,
     head_start: usize,
 ) -> usize {
-    const MAX: usize = 18;
-    let mut k = words.partition_point(|w| w.start < start);
     // Only a verb stopped the noun chain (保障/v 试点); an adjective before the head
     // describes it (标志性重大/a 工程).
-    if k == 0 || words[k - 1].tag != "v" {
-        return start;
-    }
-    let mut best = start;
-    while k > 0 {
-        let p = &words[k - 1];
-        let content = is_nounish(p.tag) || matches!(p.tag, "v" | "a" | "b");
-        if !content
-            || head_start - p.start > MAX
-            || covered[p.start..p.end].iter().any(|x| *x)
-            || rules.launch.ending_at(s, p.end).is_some()
-        {
-            break;
-        }
-        k -= 1;
-        if is_nounish(p.tag) || matches!(p.tag, "a" | "b") {
-            best = p.start;
-        }
-    }
-    best
+    let content = |t: &str| is_nounish(t) || matches!(t, "v" | "a" | "b");
+    back_over_verbs(rules, s, words, covered, (start, head_start), &["v"], content)
+        .into_iter()
+        .rev()
+        .find(|(_, p)| is_nounish(p.tag) || matches!(p.tag, "a" | "b"))
+        .map_or(start, |(_, p)| p.start)
 }
 
 /// The start of the name listed right after another (实施“万企升级”行动和制造业…行动计划):
@@ -1134,10 +1176,12 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
             let inner = &words[k..hi];
             // A time word may stand inside the name (根治欠薪冬季专项行动), not open it.
             let clean = inner.iter().enumerate().filter(|(_, x)| x.start >= start).enumerate().all(|(i, (j, x))| {
-                let joins = x.tag == "c"
+                // 义务教育薄弱环节改善与能力提升工程: a join (tagged c or p) between two words of
+                // content, the first a noun or a verb.
+                let joins = matches!(x.tag, "c" | "p")
                     && matches!(&s[x.start..x.end], ['和'] | ['与'] | ['及'])
                     && i > 0
-                    && is_nounish(inner[j - 1].tag)
+                    && (is_nounish(inner[j - 1].tag) || matches!(inner[j - 1].tag, "v" | "vn"))
                     && inner.get(j + 1).is_some_and(|n| is_nounish(n.tag))
                     && rules.heads.ending_at(s, x.start).is_none();
                 joins
@@ -1164,6 +1208,28 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
         k -= 1;
     }
     None
+}
+
+/// The start of a name opening with a place or a level of government whose noun chain a verb
+/// stopped (江西省现代产业引导/v 基金, 国家融资担保/v 基金): reaching back from `start` over
+/// nouns, verbs, adjectives and times of the same clause, at most 18 characters before the head,
+/// to the nearest place or level word; never across a launching verb.
+fn place_chain_start(
+    rules: &InitiativeRules,
+    s: &[char],
+    words: &[Word],
+    covered: &[bool],
+    start: usize,
+    head_start: usize,
+) -> Option<usize> {
+    let content = |t: &str| is_nounish(t) || matches!(t, "v" | "vn" | "a" | "b" | "t");
+    let walked = back_over_verbs(rules, s, words, covered, (start, head_start), &["v", "vn"], content);
+    let (mut k, _) = walked.into_iter().find(|(_, p)| place_led(rules, s, words, p.start))?;
+    // 兰州/ns 新区/ns: the place's own words before it.
+    while k > 0 && words[k - 1].tag == "ns" && !covered[words[k - 1].start..words[k - 1].end].iter().any(|x| *x) {
+        k -= 1;
+    }
+    Some(words[k].start)
 }
 
 /// The name at `start` opens with a place (山西省/ns) or a level of government (国家).
@@ -1545,5 +1611,25 @@ mod tests {
     fn abbreviation() {
         assert!(abbreviates("智改数转", "制造业智能化改造和数字化转型"));
         assert!(!abbreviates("数智转改", "制造业智能化改造和数字化转型"));
+    }
+
+    #[test]
+    fn names_through_verbs_joins_frames_and_offices() {
+        // A place-led fund or zone whose noun chain a verb stopped.
+        assert_eq!(names("总规模200亿元的江西省现代产业引导基金加快运作。"), ["江西省现代产业引导基金"]);
+        assert_eq!(names("兰州新区绿色金融改革创新试验区建设稳步推进。"), ["兰州新区绿色金融改革创新试验区"]);
+        assert!(names("产业引导基金加快运作。").is_empty(), "no place, no verb: no name");
+        // A join tagged as a preposition between a verb and a noun.
+        assert_eq!(
+            names("支持实施义务教育薄弱环节改善与能力提升工程，新建学校。"),
+            ["义务教育薄弱环节改善与能力提升工程"]
+        );
+        // A frame noun after the head.
+        assert_eq!(names("请问在打好蓝天保卫战方面，采取了哪些措施？"), ["蓝天保卫战"]);
+        // Offices of responsibility, without a generic word before them.
+        assert_eq!(names("全省河湖长制深入实施。全面推行林长制。"), ["河湖长制", "林长制"]);
+        // A one-character verb with its object between a quotation and its head.
+        assert_eq!(names("持续开展“湘当有味·消费焕新”促消费活动。"), ["湘当有味·消费焕新"]);
+        assert!(names("把“湘当有味”作为促消费活动的主题。以“湘当有味”促消费增长。").is_empty());
     }
 }

@@ -90,6 +90,8 @@ pub fn extract(
     metric::rate_changes(rules, s, &mut claims);
     // Data-table cells the running text did not cover.
     table_claims(rules, cx, f, &mut claims);
+    // What a heading line states for the lines under it.
+    period::headed_lines(s, &periods, &mut claims);
     // In a report, what its sections state for figures without a period of their own.
     section::apply(reports, cx, s, &periods, &mut claims);
     // What the release as a whole states for figures without their own.

@@ -289,6 +289,9 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 && f.chars[a - 1] == '的'
                 && f.chars[clause_from..a].iter().any(|c| matches!(c, '比' | '较'))
                 && rules.change.at(&f.chars, b).is_some();
+            // 恢复至2019年同期的136.5%, 与上年同期持平: the same time of another year is what a
+            // figure is compared with.
+            let same_time = f.chars.get(b..b + 2) == Some(&['同', '期'][..]);
             // 每年7月至9月, 每季度: a recurring time is no dated period.
             let recurring = (a > 0 && f.chars[a - 1] == '每')
                 || (a > 1 && f.chars[a - 2] == '每' && matches!(f.chars[a - 1], '年' | '月'))
@@ -315,6 +318,7 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                         || measured_against
                         || compared
                         || recurring))
+                || same_time
             {
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
@@ -325,6 +329,19 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                     if let (Some((y, m)), Some(py), Some(pm)) = (period_end(&iso), pub_year, pub_month) {
                         if iso.len() == 7 && y == py && m < pm {
                             iso = format!("{iso}/{y:04}-{pm:02}");
+                        }
+                    }
+                }
+                // “十四五”以来 in a release of 2023: the plan's years so far (2021/2023); in one
+                // of January or February, those up to the year it reports on.
+                if c.name("plan").is_some() && c[0].ends_with("以来") {
+                    if let (Some((first, last)), Some(py), Some(pm)) = (iso.split_once('/'), pub_year, pub_month) {
+                        let (first, last) = (first.parse::<i32>().unwrap_or(py), last.parse::<i32>().unwrap_or(py));
+                        let now = if pm <= 2 { py - 1 } else { py }.min(last);
+                        if now > first {
+                            iso = format!("{first:04}/{now:04}");
+                        } else if now == first {
+                            iso = format!("{first:04}");
                         }
                     }
                 }
@@ -608,6 +625,34 @@ pub(super) fn stocks_at_the_end(rules: &ClaimRules, claims: &mut [Claim]) {
     }
 }
 
+/// 【数据链接】2021年全省各级教育主要指标 / 学前教育：幼儿园8917所…: a heading line (short, without
+/// sentence punctuation or a figure) that names a period gives it to the actual figures of the
+/// lines under it that state none, up to the next heading (a heading naming no period ends it).
+pub(super) fn headed_lines(s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
+    let mut current: Option<&str> = None;
+    let mut start = 0;
+    while start < s.len() {
+        let end = s[start..].iter().position(|&c| c == '\n').map_or(s.len(), |p| start + p);
+        let on_line = |c: &Claim| (start..end).contains(&c.span[0]);
+        let heading = end > start
+            && end - start <= 40
+            && !s[start..end].iter().any(|c| matches!(c, '。' | '，' | ',' | '；' | ';' | '：' | ':'))
+            && !claims.iter().any(on_line);
+        if heading {
+            current = periods.iter().find(|p| p.start >= start && p.end <= end).map(|p| p.iso.as_str());
+        } else if let Some(period) = current {
+            let duration = |c: &Claim| c.unit.as_deref().is_some_and(|u| matches!(u, "year" | "month" | "day" | "h"));
+            for c in claims
+                .iter_mut()
+                .filter(|c| on_line(c) && c.period.is_none() && c.modality == Modality::Actual && !duration(c))
+            {
+                c.period = Some(period.to_string());
+            }
+        }
+        start = end + 1;
+    }
+}
+
 /// An increase in an amount or count (增加3526.4亿元), not a growth rate or a level.
 pub(super) fn is_increment(c: &Claim) -> bool {
     c.kind == crate::model::ClaimKind::Change && !matches!(c.unit.as_deref(), None | Some("%" | "pp"))
@@ -693,6 +738,21 @@ mod tests {
         let got = p("3月以来，全省新增企业1.2万户；5月份以来新增8000户。");
         let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
         assert_eq!(periods, [Some("2024-03/2024-05"), Some("2024-05")]);
+    }
+
+    #[test]
+    fn the_same_time_of_another_year_is_a_baseline_and_a_plan_so_far_ends_now() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        // 2019年同期 is what the ratio is measured against, not its period.
+        let got = p("旅游收入恢复至2019年同期的128.2%。", "2024-02-18");
+        assert_eq!(got, [None]);
+        // “十四五”以来: the plan's years up to the release's (in January, the year before).
+        let got = p("“十四五”以来，全省累计投入资金680亿元。", "2023-10-24");
+        assert_eq!(got, [Some("2021/2023".to_string())]);
+        let got = p("“十四五”以来，全省累计投入资金680亿元。", "2024-01-30");
+        assert_eq!(got, [Some("2021/2023".to_string())]);
+        let got = p("“十四五”期间，全省计划投入资金680亿元。", "2023-10-24");
+        assert_eq!(got, [Some("2021/2025".to_string())]);
     }
 
     #[test]

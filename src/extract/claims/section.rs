@@ -120,9 +120,14 @@ mod tests {
                 ("2.8%", Some("2027"), Modality::Target, Some(Bound::Point)),
             ]
         );
-        // The same text under another title: no sections.
+        // The same text under another title: no sections, but a heading line still dates the
+        // lines under it that state no period (a heading naming none ends it).
         let c = claims("全省经济运行情况", text, "2025-01-20");
-        assert_eq!(c[0].period, None);
+        assert_eq!(c[0].period.as_deref(), Some("2024"));
+        let text = "2024年工作回顾\n全省地区生产总值增长5.6%。\n工作安排\n城镇新增就业62.3万人。";
+        let c = claims("全省经济运行情况", text, "2025-01-20");
+        let periods: Vec<Option<&str>> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(periods, [Some("2024"), None]);
     }
 
     #[test]
