@@ -1,6 +1,7 @@
 //! Plain text (a page saved as text) → blocks, one per non-empty line. A line is a heading
 //! candidate when it is short, has no sentence-final punctuation and is no document number
-//! (国办发〔2024〕7号); there are no links.
+//! (国办发〔2024〕7号); there are no links. A line of cells split by vertical bars is a table
+//! row.
 
 use super::{collapse_ws, is_content_char, Block, Page};
 
@@ -19,7 +20,17 @@ pub(crate) fn parse(input: &str) -> Page {
                 && !text.contains(['。', '；', '！', '？', '|', '>'])
                 && !is_label_line(&text)
                 && !is_document_number(&text);
-            Block { content, link: 0, heading, text, table_row: false }
+            // 本外币各项存款｜25318.4｜10.9: a table typed as text, one row a line, cells split by
+            // vertical bars, two or more of them figures (not 供稿: | 2024-08-28).
+            let figure = |c: &str| {
+                let c = c.trim().trim_end_matches('%');
+                !c.is_empty()
+                    && c.chars().all(|x| x.is_ascii_digit() || matches!(x, '.' | ',' | '-'))
+                    && c.chars().any(|x| x.is_ascii_digit())
+                    && !c[1..].contains('-')
+            };
+            let table_row = !text.contains(['。', '；']) && text.split(['|', '｜']).filter(|c| figure(c)).count() >= 2;
+            Block { content, link: 0, heading, text, table_row }
         })
         .collect();
     Page { blocks, metas: Vec::new(), title_tag: None }
@@ -74,6 +85,13 @@ fn is_document_number(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_figures_split_by_bars_are_table_rows() {
+        let page = parse("指标｜余额（亿元）｜同比增长（%）\n本外币各项存款｜25318.4｜10.9%\n| 地区 | 12 | 3.5 |\n供稿: | 2024-08-28\n正文｜一段。12｜13");
+        let rows: Vec<bool> = page.blocks.iter().map(|b| b.table_row).collect();
+        assert_eq!(rows, [false, true, true, false, false]);
+    }
 
     #[test]
     fn document_numbers_are_no_headings() {

@@ -29,14 +29,30 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             a = i + 1;
         }
     }
+    // Cells are split by tabs (tables the cleaner read from HTML) or, in a line without a tab,
+    // by vertical bars (指标｜余额（亿元）｜同比增长（%）, | 地区 | 产值 |: tables typed as text);
+    // the empty cells outside a bar at either end of the line are none.
+    let bar = |c: char| matches!(c, '|' | '｜');
+    let is_row = |(a, b): (usize, usize)| s[a..b].iter().any(|&c| c == '\t' || bar(c));
     let cells_of = |(a, b): (usize, usize)| -> Vec<(usize, usize)> {
+        let tabbed = s[a..b].contains(&'\t');
+        let sep = |c: char| if tabbed { c == '\t' } else { bar(c) };
         let mut out = Vec::new();
         let mut start = a;
-        for k in (a..b).filter(|&k| s[k] == '\t') {
+        for k in (a..b).filter(|&k| sep(s[k])) {
             out.push((start, k));
             start = k + 1;
         }
         out.push((start, b));
+        let blank = |&(x, y): &(usize, usize)| s[x..y].iter().all(|c| c.is_whitespace());
+        if !tabbed {
+            if out.last().is_some_and(blank) {
+                out.pop();
+            }
+            if out.first().is_some_and(blank) {
+                out.remove(0);
+            }
+        }
         out
     };
     let text_of = |(a, b): (usize, usize)| f.slice(a, b).trim().to_string();
@@ -48,9 +64,9 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
     let mut header: Option<Vec<String>> = None;
     // The line above a table (2023年全省…开工情况（截至11月底）) and the period it states.
     let mut caption: Option<(usize, usize)> = None;
-    let mut caption_period: Option<String> = None;
+    let mut caption_period: Option<super::period::PeriodMention> = None;
     for &line in &lines {
-        if !s[line.0..line.1].contains(&'\t') {
+        if !is_row(line) {
             header = None;
             caption = Some(line).filter(|&(a, b)| b > a && b - a <= 60);
             continue;
@@ -63,13 +79,14 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                 header = Some(texts);
                 caption_period = caption.take().and_then(|(a, b)| {
                     let text = Folded::new(&f.slice(a, b));
-                    super::period::find_periods(rules, &text, cx.published).pop().map(|p| p.iso)
+                    super::period::find_periods(rules, &text, cx.published).pop()
                 });
             }
             continue;
         }
         let Some(head) = header.as_ref() else { continue };
-        let label = texts[0].clone();
+        // 其中：普惠小微贷款: the row's indicator without the words that only link it.
+        let label = super::metric::drop_leading(rules, texts[0].clone()).trim_start_matches([':', '：']).to_string();
         if label.is_empty() || number_cell(&label) {
             continue;
         }
@@ -130,6 +147,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             } else {
                 Some(label.clone())
             };
+            let increment = change && !matches!(q.unit.as_deref(), None | Some("%" | "pp"));
             new.push(Claim {
                 text: f.text(lead, end),
                 span: [lead, end],
@@ -143,7 +161,16 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                 range: None,
                 metric,
                 scope: by_place.then(|| label.clone()),
-                period: caption_period.clone(),
+                // 比年初增加（亿元） under 2023年6月末…: an increase accrued since the start of the
+                // year (or the month-end the header compares with), as in running text.
+                period: super::period::increase_to_date(
+                    &hc,
+                    caption_period.as_ref(),
+                    0,
+                    hc.len(),
+                    increment,
+                    caption_period.as_ref().map(|p| p.iso.clone()),
+                ),
                 modality: Modality::Actual,
                 bound: None,
                 rule: "table.cell".into(),
@@ -166,6 +193,38 @@ fn is_change_header(rules: &ClaimRules, head: &[String], k: usize) -> bool {
 mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind};
+
+    #[test]
+    fn rows_typed_with_bars_are_read_like_tabbed_ones() {
+        let t = "附表：主要金融指标\n指标｜余额（亿元）｜同比增长（%）\n其中：普惠小微贷款｜3215.8｜24.7\n| 绿色贷款 | 4127.6 | 31.5 |";
+        let got: Vec<(String, Option<String>, ClaimKind)> =
+            claims_of(t, None).iter().map(|c| (c.text.clone(), c.metric.clone(), c.kind)).collect();
+        let m = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                ("3215.8".into(), m("普惠小微贷款"), ClaimKind::Amount),
+                ("24.7".into(), m("普惠小微贷款"), ClaimKind::Change),
+                ("4127.6".into(), m("绿色贷款"), ClaimKind::Amount),
+                ("31.5".into(), m("绿色贷款"), ClaimKind::Change),
+            ]
+        );
+    }
+
+    #[test]
+    fn increases_since_the_start_of_the_year_accrue_to_the_captions_month() {
+        let t = "附表：2023年6月末主要金融指标\n指标｜余额（亿元）｜比年初增加（亿元）\n绿色贷款｜4127.6｜538.2";
+        let got: Vec<(String, Option<String>, ClaimKind)> =
+            claims_of(t, Some("2023-07-20")).iter().map(|c| (c.text.clone(), c.period.clone(), c.kind)).collect();
+        let p = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                ("4127.6".into(), p("2023-06"), ClaimKind::Amount),
+                ("538.2".into(), p("2023-01/2023-06"), ClaimKind::Change)
+            ]
+        );
+    }
 
     #[test]
     fn table_rows_become_figures_under_their_header() {
