@@ -111,7 +111,7 @@ pub struct Head {
     /// 国家制造业转型升级基金).
     pub place_led: bool,
     /// Fewest characters of modifier a name needs without quotation marks (强村富民乡村集成改革,
-    /// not 深化改革).
+    /// not 深化改革). Every name needs two unless this is 1 (河长制: one character before 长制).
     pub min_unquoted: usize,
 }
 
