@@ -312,7 +312,7 @@ const BLIND6_FLOORS: Floors = Floors {
     recall: 0.984,
     precision: 0.997,
     qualifier: 0.977,
-    period: 0.826,
+    period: 0.973,
     metric: 0.931,
     init_recall: 0.780,
     init_precision: 0.999,

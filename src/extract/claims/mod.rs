@@ -95,7 +95,7 @@ pub fn extract(
     // In a report, what its sections state for figures without a period of their own.
     section::apply(reports, cx, s, &periods, &mut claims);
     // What the release as a whole states for figures without their own.
-    fill_release_period(rules, cx, s, &mut claims);
+    fill_release_period(rules, cx, s, &periods, &mut claims);
     period::stocks_at_the_end(rules, &mut claims);
     fill_release_scope(rules, &region, &mut claims);
     bound::fill_bounds(reports, s, &mut claims);

@@ -76,6 +76,20 @@ fn lead_period(s: &[char], claims: &[Claim], published: Option<&str>) -> Option<
     (lead.modality == Modality::Actual && reporting && recent(period, published)).then(|| period.to_string())
 }
 
+/// The period the release's first paragraph opens with as the frame of what it tells
+/// (龙年春节假期（2月10日至17日），我市…; 2023年，全省…), when that period ended at most a
+/// year before publication: the time the release reports on, though its lead states no figure.
+fn lead_frame(s: &[char], periods: &[PeriodMention], published: Option<&str>) -> Option<String> {
+    let lead_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
+    let first = periods.iter().filter(|p| p.start < lead_end).min_by_key(|p| p.start)?;
+    // Only a few characters of the frame's own name before it (龙年春节假期（), and a comma
+    // closing it.
+    let after = s[first.end..lead_end].iter().find(|c| !matches!(c, '）' | ')'));
+    let opens = first.start <= 8 && !s[..first.start].iter().any(|c| matches!(c, '，' | '。' | '；' | '：'));
+    (opens && after == Some(&'，') && !first.target_lead && first.prior.is_none() && recent(&first.iso, published))
+        .then(|| first.iso.clone())
+}
+
 /// A release reports on a period that ended at most a year before it was published.
 fn recent(period: &str, published: Option<&str>) -> bool {
     match (period_end(period), published_year(published)) {
@@ -483,7 +497,12 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
         }
         return (num("d").unwrap_or(1) <= 31).then(|| ym(m));
     }
-    if let (Some(m1), Some(m2)) = (num("m1"), num("m2")) {
+    // 2月10日至17日: a window of days within one month names that month twice.
+    let m2 = num("m2").or_else(|| g("d2").and(num("m1")));
+    if [num("d1"), num("d2")].iter().flatten().any(|d| *d > 31) {
+        return None;
+    }
+    if let (Some(m1), Some(m2)) = (num("m1"), m2) {
         if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || m1 > m2 {
             return None;
         }
@@ -689,7 +708,13 @@ pub(super) fn sub_items_share_period(s: &[char], periods: &[PeriodMention], clai
 }
 
 /// Gives the actual figures without a period the one the release states for all.
-pub(super) fn fill_release_period(rules: &ClaimRules, cx: &Context<'_>, s: &[char], claims: &mut [Claim]) {
+pub(super) fn fill_release_period(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    s: &[char],
+    periods: &[PeriodMention],
+    claims: &mut [Claim],
+) {
     // A statistical release names its period in the headline (2024年上半年全省经济运行情况):
     // figures stated without one are of that period, unless they are targets.
     // Otherwise, a release whose stated figures all share one period (2024年全省粮食总产量…；
@@ -699,7 +724,7 @@ pub(super) fn fill_release_period(rules: &ClaimRules, cx: &Context<'_>, s: &[cha
         for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
             c.period = Some(period.clone());
         }
-    } else if let Some(period) = lead_period(s, claims, cx.published) {
+    } else if let Some(period) = lead_period(s, claims, cx.published).or_else(|| lead_frame(s, periods, cx.published)) {
         // Not to durations (用18天), which last rather than fall in the lead's period, nor to
         // what a sentence says holds now (目前，已有近3000家企业申报).
         let duration = |c: &Claim| c.unit.as_deref().is_some_and(|u| matches!(u, "year" | "month" | "day" | "h"));
@@ -969,6 +994,20 @@ mod tests {
         assert_eq!(c[1].period.as_deref(), Some("2024"));
         let c = claims_of("2024年粮食总产量438.6亿斤。\n1-11月，工业增长5%。\n早稻产量128.3亿斤。", Some("2024-12-13"));
         assert_eq!(c[2].period, None, "two periods: the rest stays unknown");
+    }
+
+    #[test]
+    fn a_window_of_days_is_its_month_and_a_lead_opening_with_it_frames_the_release() {
+        let c = claims_of(
+            "春节假期（2月10日至17日），各地举办活动。\n全市接待游客586.24万人次，同比增长42.3%。",
+            Some("2024-02-18"),
+        );
+        assert_eq!(c[0].period.as_deref(), Some("2024-02"));
+        assert_eq!(c[1].period.as_deref(), Some("2024-02"));
+        let c = claims_of("9月29日至10月6日，全省共接待游客5726万人次。", Some("2023-10-07"));
+        assert_eq!(c[0].period.as_deref(), Some("2023-09/2023-10"));
+        let c = claims_of("近日，2月10日至17日的活动圆满结束。\n全市接待游客586.24万人次。", Some("2024-02-18"));
+        assert_eq!(c[0].period, None, "a window inside the lead's clause is no frame");
     }
 
     #[test]
