@@ -291,7 +291,7 @@ const BLIND5_FLOORS: Floors = Floors {
     qualifier: 0.991,
     period: 0.927,
     metric: 0.902,
-    init_recall: 0.799,
+    init_recall: 0.817,
     init_precision: 0.956,
 };
 
@@ -314,7 +314,7 @@ const BLIND6_FLOORS: Floors = Floors {
     qualifier: 0.977,
     period: 0.973,
     metric: 0.931,
-    init_recall: 0.780,
+    init_recall: 0.827,
     init_precision: 0.999,
 };
 

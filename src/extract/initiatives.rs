@@ -60,6 +60,10 @@ struct File {
     head_followers: Vec<String>,
     measure_followers: Vec<String>,
     frame_followers: Vec<String>,
+    frame_open: Vec<String>,
+    frame_close: Vec<String>,
+    object_followers: Vec<String>,
+    season_words: Vec<String>,
     brand_heads: Vec<String>,
     built_verbs: Vec<String>,
     built_adverbs: Vec<String>,
@@ -130,6 +134,10 @@ pub struct InitiativeRules {
     head_followers: Words<()>,
     measure_followers: Words<()>,
     frame_followers: Words<()>,
+    frame_open: Words<()>,
+    frame_close: Words<()>,
+    object_followers: Words<()>,
+    season_words: Words<()>,
     brand_heads: Vec<String>,
     built_verbs: Words<()>,
     built_adverbs: Words<()>,
@@ -211,6 +219,10 @@ impl InitiativeRules {
             head_followers: words(&f.head_followers),
             measure_followers: words(&f.measure_followers),
             frame_followers: words(&f.frame_followers),
+            frame_open: words(&f.frame_open),
+            frame_close: words(&f.frame_close),
+            object_followers: words(&f.object_followers),
+            season_words: words(&f.season_words),
             brand_heads: f.brand_heads.clone(),
             built_verbs: words(&f.built_verbs),
             built_adverbs: words(&f.built_adverbs),
@@ -328,8 +340,8 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
 
 /// Adds the stretches whose words the recognizer reads: each quoted or book-title name with
 /// the char on either side (the words inside the marks and around them), and the sentences
-/// in which a head noun that may stand unquoted ends after a launching verb (names without
-/// quotation marks).
+/// in which a head noun that may stand unquoted ends after a launching verb or before the
+/// close of a frame (以…为抓手) (names without quotation marks).
 pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: &mut Vec<Span>) {
     let s = &f.chars;
     for r in [&rules.book, &rules.quoted] {
@@ -355,7 +367,8 @@ pub fn spans_read(rules: &InitiativeRules, f: &Folded, sentences: &[Span], out: 
                         || h.names_alone
                         || h.place_led
                         || verb.is_some_and(|v| e > v)
-                        || under_way(rules, s, e)))
+                        || under_way(rules, s, e)
+                        || rules.frame_close.at(s, e).is_some()))
                     || (h.built && built_after(rules, s, e))
             })
         };
@@ -700,6 +713,9 @@ fn unquoted_candidates(
         if modified && !follower {
             continue;
         }
+        // 以…攻坚行动为抓手: a frame that launches the name; 把实施…计划作为…: the name is an object.
+        let framed = rules.frame_close.at(s, hend).is_some();
+        let object = next.is_some_and(|n| rules.object_followers.holds(&s[n.start..n.end]));
         let built = head.built && built_after(rules, s, hend);
         // 城镇燃气安全专项整治持续深化: a programme the clause says is under way.
         let progressing = head.unquoted && under_way(rules, s, hend);
@@ -744,6 +760,9 @@ fn unquoted_candidates(
             _ => chain,
         };
         let start = enumerated.unwrap_or(chain);
+        // 开展“铁拳护蓝”专项执法行动和打击危险废物环境违法犯罪专项行动: a name listed after another
+        // may open with a verb of its own (not a launching one).
+        let start = verb_led_item(rules, s, words, covered, out, start).unwrap_or(start);
         let listed_after = listed_after(s, covered, out, start);
         let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after };
         let (start, verb_at) = match verb_at {
@@ -753,9 +772,9 @@ fn unquoted_candidates(
             // …战略攻关: a head followed by another word of content modifies it.
             // Policies, measures and systems only with a long modifier (落实第三轮草原生态保护
             // 补助奖励政策), where a generic one (落实减税降费政策) is short.
-            None if (follower || !next.is_some_and(|n| matches!(n.tag, "v" | "vn" | "n" | "nz"))) => {
+            None if (follower || object || !next.is_some_and(|n| matches!(n.tag, "v" | "vn" | "n" | "nz"))) => {
                 let min = if generic_kind { 8 } else { 3 };
-                match verb_span_start(rules, s, words, head_start) {
+                match verb_span_start(rules, s, words, head_start, framed) {
                     Some((v, verb_end)) if head_start - v >= min && !generic_led(rules, &f.text(v, head_start)) => {
                         (v, Some(verb_end))
                     }
@@ -800,7 +819,10 @@ fn unquoted_candidates(
         let full = f.text(start, hend);
         let head_text = f.text(head_start, hend);
         let mut evidence = vec!["initiative.unquoted_head".to_string(), format!("head:{head_text}")];
-        let verb = verb_at.and_then(|at| rules.launch.ending_at(s, at).map(|(l, _)| (l, at)));
+        let verb = verb_at.and_then(|at| {
+            let frame = || rules.frame_open.ending_at(s, at).filter(|_| framed);
+            rules.launch.ending_at(s, at).or_else(frame).map(|(l, _)| (l, at))
+        });
         if let Some((vlen, verb_end)) = verb {
             evidence.push(format!("verb:{}", f.text(verb_end - vlen, verb_end)));
         }
@@ -1110,6 +1132,23 @@ fn progress_chain_start(
         .map_or(start, |(_, p)| p.start)
 }
 
+/// The start of a name that opens with a verb of its own right after a join that follows
+/// another name (…专项执法行动和打击/v 危险废物…专项行动): the verb's start, when the noun
+/// chain at `start` was stopped by a verb that launches nothing.
+fn verb_led_item(
+    rules: &InitiativeRules,
+    s: &[char],
+    words: &[Word],
+    covered: &[bool],
+    out: &[Candidate],
+    start: usize,
+) -> Option<usize> {
+    let k = words.partition_point(|w| w.start < start);
+    let verb = words.get(k.checked_sub(1)?).filter(|w| w.end == start && w.tag == "v")?;
+    (rules.launch.ending_at(s, verb.end).is_none() && listed_after(s, covered, out, verb.start).is_some())
+        .then_some(verb.start)
+}
+
 /// The start of the name listed right after another (实施“万企升级”行动和制造业…行动计划):
 /// the start of the earlier name when `start` follows it across 和/与/及/、.
 fn listed_after(s: &[char], covered: &[bool], out: &[Candidate], start: usize) -> Option<usize> {
@@ -1134,7 +1173,13 @@ fn listed_after(s: &[char], covered: &[bool], out: &[Candidate], start: usize) -
 /// Nouns joined by 和/与/及 stay in the name (居家和社区基本养老服务提升行动), unless a head
 /// ends before the join (two names listed). `None` when the stretch holds punctuation,
 /// particles, pronouns or prepositions.
-fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_start: usize) -> Option<(usize, usize)> {
+fn verb_span_start(
+    rules: &InitiativeRules,
+    s: &[char],
+    words: &[Word],
+    head_start: usize,
+    framed: bool,
+) -> Option<(usize, usize)> {
     const MAX: usize = 18;
     const REACH: usize = 24;
     let hi = words.partition_point(|w| w.start < head_start);
@@ -1146,7 +1191,7 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
         // 全面推行/n, 积极开展/l).
         let launches = rules.launch.ending_at(s, w.end).is_some_and(|(len, _)| {
             w.end - len == w.start + 2 || words[..k].binary_search_by_key(&(w.end - len), |x| x.start).is_ok()
-        });
+        }) || (framed && rules.frame_open.holds(&s[w.start..w.end]));
         if launches && k < hi {
             let mut start = w.end;
             // 设立了国家生态文明试验区: an aspect particle after the verb.
@@ -1187,7 +1232,7 @@ fn verb_span_start(rules: &InitiativeRules, s: &[char], words: &[Word], head_sta
                 joins
                     || latin_plus(s, inner, j)
                     || (!matches!(x.tag, "x" | "w" | "u" | "uj" | "ul" | "uz" | "r" | "p" | "c" | "m" | "f")
-                        && (x.tag != "t" || i > 0))
+                        && (x.tag != "t" || i > 0 || rules.season_words.holds(&s[x.start..x.end])))
             });
             let span = head_start - start;
             let named = span >= 3 && !generic_led(rules, &s[start..head_start].iter().collect::<String>());
@@ -1631,5 +1676,25 @@ mod tests {
         // A one-character verb with its object between a quotation and its head.
         assert_eq!(names("持续开展“湘当有味·消费焕新”促消费活动。"), ["湘当有味·消费焕新"]);
         assert!(names("把“湘当有味”作为促消费活动的主题。以“湘当有味”促消费增长。").is_empty());
+    }
+
+    #[test]
+    fn names_in_frames_as_objects_led_by_a_season_or_a_verb_in_a_list_and_demonstration_counties() {
+        // 以…为抓手 launches the name as a verb does; a season may open it.
+        assert_eq!(
+            names("我们以秋冬季大气污染综合治理攻坚行动为抓手，聚焦结构调整。"),
+            ["秋冬季大气污染综合治理攻坚行动"]
+        );
+        assert!(names("以数字化改造为抓手，推进工作。今年大气污染综合治理攻坚行动为重点。").is_empty());
+        // The object of 把…作为.
+        assert_eq!(names("甘肃把实施县域普通高中振兴计划作为补齐短板的关键举措。"), ["县域普通高中振兴计划"]);
+        // A verb opening a name listed after another.
+        assert_eq!(
+            names("开展“铁拳护蓝”专项执法行动和打击危险废物环境违法犯罪专项行动。"),
+            ["铁拳护蓝", "打击危险废物环境违法犯罪专项行动"]
+        );
+        assert!(names("开展专项执法行动和打击违法犯罪。").is_empty());
+        // Demonstration counties and parks.
+        assert_eq!(names("创建美丽乡村示范县70个。"), ["美丽乡村示范县"]);
     }
 }
