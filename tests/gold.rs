@@ -130,11 +130,11 @@ fn attribution_floors_on_annotated_pages() {
 const EXTRA_PAGES: usize = 28;
 const EXTRA_CLAIMS: usize = 321;
 const EXTRA_FLOORS: Floors = Floors {
-    recall: 0.909,
-    precision: 0.950,
+    recall: 0.918,
+    precision: 0.951,
     qualifier: 0.975,
     period: 0.999,
-    metric: 0.869,
+    metric: 0.874,
     init_recall: 0.905,
     init_precision: 0.940,
 };
@@ -239,7 +239,7 @@ fn attribution_floors_on_more_releases_annotated_blind() {
 const BLIND3_PAGES: usize = 6;
 const BLIND3_CLAIMS: usize = 644;
 const BLIND3_FLOORS: Floors = Floors {
-    recall: 0.985,
+    recall: 0.987,
     precision: 0.988,
     qualifier: 0.999,
     period: 0.992,
@@ -313,7 +313,7 @@ const BLIND6_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.977,
     period: 0.973,
-    metric: 0.931,
+    metric: 0.932,
     init_recall: 0.827,
     init_precision: 0.999,
 };
@@ -321,6 +321,30 @@ const BLIND6_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_sixth_set_of_releases_annotated_blind() {
     check_set("blind6-gold.json", BLIND6_PAGES, BLIND6_CLAIMS, &BLIND6_FLOORS);
+}
+
+/// Releases of `blind7-gold.json`: six more, written and annotated the same way: a provincial
+/// market regulator's press conference, a city weather bureau's climate bulletin, a provincial
+/// communications administration's telecom release, a provincial postal administration's press
+/// conference with a table typed as text, a provincial science department's press conference
+/// and a county's review of rural revitalization. Before any rule was written for them they
+/// scored: recall .960, precision .984, qualifier .988, period .956, metric .857, initiatives
+/// R .772 P .957.
+const BLIND7_PAGES: usize = 6;
+const BLIND7_CLAIMS: usize = 657;
+const BLIND7_FLOORS: Floors = Floors {
+    recall: 0.984,
+    precision: 0.990,
+    qualifier: 0.987,
+    period: 0.955,
+    metric: 0.857,
+    init_recall: 0.771,
+    init_precision: 0.956,
+};
+
+#[test]
+fn attribution_floors_on_a_seventh_set_of_releases_annotated_blind() {
+    check_set("blind7-gold.json", BLIND7_PAGES, BLIND7_CLAIMS, &BLIND7_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

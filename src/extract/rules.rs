@@ -113,6 +113,8 @@ struct Bases {
 struct RankSpec {
     cues: Vec<String>,
     ordinal_after: Vec<String>,
+    superlatives: Vec<String>,
+    verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -440,6 +442,10 @@ pub struct ClaimRules {
     pub rank_cues: Words<()>,
     /// Ordinal markers after 第N.
     pub ordinal_after: Words<()>,
+    /// Words right after 第N that make it a rank without a cue (为1961年以来第2高).
+    pub rank_superlatives: Words<()>,
+    /// Verbs that rank what is named before them (居, 位居, 排名).
+    pub rank_verbs: Words<()>,
     /// Index cues.
     pub index_cues: Words<()>,
     /// Index links.
@@ -620,6 +626,8 @@ impl ClaimRules {
             reference_prefix: words(&f.bases.reference_prefix),
             rank_cues: words(&f.rank.cues),
             ordinal_after: words(&f.rank.ordinal_after),
+            rank_superlatives: words(&f.rank.superlatives),
+            rank_verbs: words(&f.rank.verbs),
             index_cues: words(&f.index.cues),
             index_links: words(&f.index.links),
             target: words(&f.modality.target),

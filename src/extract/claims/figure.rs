@@ -237,13 +237,21 @@ pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Fi
         if rules.ordinal_after.at(s, lit.end).is_some() {
             return None;
         }
-        let from = lit.start.saturating_sub(7);
-        if !rules.rank_cues.any_in(s, from, lit.start - 1) {
+        // A cue a few characters before, in the same clause; a superlative after 第N needs
+        // none (为1961年以来第2高).
+        let placed = matches!(s.get(lit.end), Some('位' | '名'));
+        let from = (lit.start.saturating_sub(7)..lit.start)
+            .rev()
+            .find(|&k| matches!(s[k], '，' | '。' | '；' | '\n'))
+            .map_or(lit.start.saturating_sub(7), |k| k + 1);
+        if !rules.rank_cues.any_in(s, from, lit.start - 1) && rules.rank_superlatives.at(s, lit.end).is_none() {
             return None;
         }
         let mut end = lit.end;
-        if matches!(s.get(end), Some('位' | '名')) {
+        if placed {
             end += 1;
+        } else if let Some((len, ())) = rules.rank_superlatives.at(s, end) {
+            end += len;
         }
         return Some(Figure {
             start: lit.start - 1,

@@ -148,6 +148,17 @@ pub(super) fn of_figure(
         .find(|&k| s[k - 3..k] == ['基', '础', '上'])
         .filter(|&k| metric_to - k <= 4 && s[cstart..k].contains(&'在'));
     let metric_to = on_base.map_or(metric_to, |k| if k >= cstart + 4 && s[k - 4] == '的' { k - 4 } else { k - 3 });
+    // 改善幅度居全国重点城市第1位: a rank is of what stands before its ranking verb, not of the
+    // domain after it (when anything is named before the verb).
+    let metric_to = if kind == ClaimKind::Rank {
+        (cstart + 2..metric_to)
+            .rev()
+            .find_map(|k| rules.rank_verbs.ending_at(s, k).map(|(len, ())| k - len))
+            .filter(|&v| v >= cstart + 2)
+            .unwrap_or(metric_to)
+    } else {
+        metric_to
+    };
     // 起征点从800元提高到5000元: the name of a from–to change stands before its 从/由.
     let metric_to = from_to_start(cx, f, cstart, fig).map_or(metric_to, |p| p.min(metric_to));
     // 电力、热力、燃气及水生产和供应业增长4.9%: a name may hold 、 when no figure stands
@@ -259,13 +270,15 @@ pub(super) fn of_figure(
     // 世界第二大经济体, 国民经济第一大产业: a rank among the things named after 第N大.
     // 稳居世界第二的经济体量: a rank written as the attribute of a noun, with nothing named
     // before it, ranks that noun (经济总量跃居世界第二的历史性突破 ranks 经济总量).
-    let rank_of = match s.get(fig.end) {
-        Some('大') => true,
-        Some('的') => metric.is_none(),
-        _ => false,
+    // The figure may hold its superlative (第二大).
+    let rank_of = match (s.get(fig.end), s.get(fig.end.wrapping_sub(1))) {
+        (_, Some('大')) => Some(fig.end),
+        (Some('大'), _) => Some(fig.end + 1),
+        (Some('的'), _) if metric.is_none() => Some(fig.end + 1),
+        _ => None,
     };
-    if kind == ClaimKind::Rank && rank_of {
-        if let Some(a) = metric_after(rules, cx, f, fig.end + 1).filter(|a| !rules.metric_never.contains(a)) {
+    if let (ClaimKind::Rank, Some(after)) = (kind, rank_of) {
+        if let Some(a) = metric_after(rules, cx, f, after).filter(|a| !rules.metric_never.contains(a)) {
             return (Some(a), share_of_previous);
         }
     }

@@ -1197,6 +1197,18 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_after_a_ranking_verb_is_of_what_stands_before_the_verb_and_superlatives_rank() {
+        let c = claims_of("全省技术合同成交额居西部省份第3位。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("技术合同成交额"));
+        let c = claims_of("全市年平均气温17.5℃，较常年偏高0.9℃，为1961年以来第2高。冬季偏低0.6℃。", Some("2025-01-14"));
+        let got: Vec<(&str, ClaimKind, String)> =
+            c.iter().map(|c| (c.text.as_str(), c.kind, c.value.to_string())).collect();
+        assert_eq!(got[2], ("第2高", ClaimKind::Rank, "2".to_string()));
+        assert_eq!(c[2].period, None, "1961年以来 starts the record");
+        assert_eq!((got[1].1, got[3].1, got[3].2.as_str()), (ClaimKind::Change, ClaimKind::Change, "-0.6"));
+    }
+
+    #[test]
     fn rates_reckoned_into_a_sum_and_per_period_equivalents() {
         let m = metrics;
         assert_eq!(m("企业取得的收入，减按70%计入收入总额。")[0].as_deref(), Some("收入总额"));

@@ -32,9 +32,34 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
     // Cells are split by tabs (tables the cleaner read from HTML) or, in a line without a tab,
     // by vertical bars (指标｜余额（亿元）｜同比增长（%）, | 地区 | 产值 |: tables typed as text);
     // the empty cells outside a bar at either end of the line are none.
+    // A line of three or more cells split by spaces, without punctuation of running text
+    // (成都市 23.65 16.8 under 市（州） 快递业务量（亿件） 同比增长（%）), is a row too; its figures are
+    // read only under a header of as many cells.
     let bar = |c: char| matches!(c, '|' | '｜');
-    let is_row = |(a, b): (usize, usize)| s[a..b].iter().any(|&c| c == '\t' || bar(c));
+    let space = |c: char| matches!(c, ' ' | '\u{3000}');
+    let spaced = |(a, b): (usize, usize)| {
+        let line = &s[a..b];
+        !line.iter().any(|&c| c == '\t' || bar(c) || matches!(c, '，' | '。' | '；' | '：' | '、' | ',' | ';' | ':'))
+            && line.split(|&c| space(c)).filter(|t| !t.is_empty()).count() >= 3
+    };
+    let is_row = |(a, b): (usize, usize)| s[a..b].iter().any(|&c| c == '\t' || bar(c)) || spaced((a, b));
     let cells_of = |(a, b): (usize, usize)| -> Vec<(usize, usize)> {
+        if spaced((a, b)) {
+            let mut out = Vec::new();
+            let mut k = a;
+            while k < b {
+                if space(s[k]) {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < b && !space(s[k]) {
+                    k += 1;
+                }
+                out.push((start, k));
+            }
+            return out;
+        }
         let tabbed = s[a..b].contains(&'\t');
         let sep = |c: char| if tabbed { c == '\t' } else { bar(c) };
         let mut out = Vec::new();
@@ -85,6 +110,9 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             continue;
         }
         let Some(head) = header.as_ref() else { continue };
+        if spaced(line) && head.len() != cells.len() {
+            continue;
+        }
         // 其中：普惠小微贷款: the row's indicator without the words that only link it.
         let label = super::metric::drop_leading(rules, texts[0].clone()).trim_start_matches([':', '：']).to_string();
         if label.is_empty() || number_cell(&label) {
@@ -193,6 +221,30 @@ fn is_change_header(rules: &ClaimRules, head: &[String], k: usize) -> bool {
 mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind};
+
+    #[test]
+    fn rows_typed_with_spaces_are_read_under_a_header_of_as_many_cells() {
+        let t = "2023年全省快递业务量前五位市（州）情况\n市（州） 快递业务量（亿件） 同比增长（%）\n成都市 23.65 16.8\n绵阳市 1.62 24.5\n全省 合计 45.62 17.4 备注";
+        let got: Vec<(String, Option<String>, Option<String>, ClaimKind)> = claims_of(t, Some("2024-01-25"))
+            .iter()
+            .map(|c| (c.text.clone(), c.metric.clone(), c.scope.clone(), c.kind))
+            .collect();
+        let m = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                ("23.65".into(), m("快递业务量"), m("成都市"), ClaimKind::Count),
+                ("16.8".into(), m("快递业务量"), m("成都市"), ClaimKind::Change),
+                ("1.62".into(), m("快递业务量"), m("绵阳市"), ClaimKind::Count),
+                ("24.5".into(), m("快递业务量"), m("绵阳市"), ClaimKind::Change),
+            ],
+            "a row of another number of cells is no row of the table"
+        );
+        assert!(
+            claims_of("我们 今年 完成 12 15 任务", None).iter().all(|c| c.rule != "table.cell"),
+            "no header, no table"
+        );
+    }
 
     #[test]
     fn rows_typed_with_bars_are_read_like_tabbed_ones() {
