@@ -23,11 +23,11 @@ const GOLD_CLAIMS: usize = 458;
 /// gold README's own convention ("annotated by its ends as written", with 6500~7000 as its
 /// example); recall rose .926 → .941.
 const FLOORS: Floors = Floors {
-    recall: 0.940,
-    precision: 0.957,
+    recall: 0.947,
+    precision: 0.963,
     qualifier: 0.946,
     period: 0.973,
-    metric: 0.884,
+    metric: 0.885,
     init_recall: 0.749,
     init_precision: 0.999,
 };
@@ -165,7 +165,7 @@ const OWN_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.999,
     period: 0.984,
-    metric: 0.956,
+    metric: 0.959,
     init_recall: 0.908,
     init_precision: 0.975,
 };
@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.986,
     qualifier: 0.990,
     period: 0.977,
-    metric: 0.940,
+    metric: 0.946,
     init_recall: 0.860,
     init_precision: 0.985,
 };
@@ -219,7 +219,7 @@ const BLIND2_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.982,
     period: 0.991,
-    metric: 0.920,
+    metric: 0.926,
     init_recall: 0.908,
     init_precision: 0.951,
 };
@@ -239,11 +239,11 @@ fn attribution_floors_on_more_releases_annotated_blind() {
 const BLIND3_PAGES: usize = 6;
 const BLIND3_CLAIMS: usize = 644;
 const BLIND3_FLOORS: Floors = Floors {
-    recall: 0.987,
+    recall: 0.988,
     precision: 0.988,
     qualifier: 0.999,
     period: 0.992,
-    metric: 0.914,
+    metric: 0.921,
     init_recall: 0.775,
     init_precision: 0.999,
 };
@@ -267,7 +267,7 @@ const BLIND4_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.991,
     period: 0.950,
-    metric: 0.895,
+    metric: 0.903,
     init_recall: 0.854,
     init_precision: 0.980,
 };
@@ -290,7 +290,7 @@ const BLIND5_FLOORS: Floors = Floors {
     precision: 0.988,
     qualifier: 0.991,
     period: 0.927,
-    metric: 0.902,
+    metric: 0.909,
     init_recall: 0.817,
     init_precision: 0.956,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.990,
     qualifier: 0.987,
     period: 0.955,
-    metric: 0.857,
+    metric: 0.872,
     init_recall: 0.771,
     init_precision: 0.956,
 };
@@ -345,6 +345,30 @@ const BLIND7_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_seventh_set_of_releases_annotated_blind() {
     check_set("blind7-gold.json", BLIND7_PAGES, BLIND7_CLAIMS, &BLIND7_FLOORS);
+}
+
+/// Releases of `blind8-gold.json`: six more, written and annotated the same way: a civil
+/// aviation administration's monthly press conference, a railway bureau's summer-season review,
+/// a statistics bureau's industrial-profits release with a table typed as text, a free trade
+/// port's press conference, a foreign exchange administration's press conference and a news
+/// site's reprint of a city's digital-economy report. Before any rule was written for them they
+/// scored: recall .924, precision .978, qualifier .988, period .855, metric .876, initiatives
+/// R .659 P .931.
+const BLIND8_PAGES: usize = 6;
+const BLIND8_CLAIMS: usize = 566;
+const BLIND8_FLOORS: Floors = Floors {
+    recall: 0.994,
+    precision: 0.992,
+    qualifier: 0.988,
+    period: 0.950,
+    metric: 0.907,
+    init_recall: 0.658,
+    init_precision: 0.930,
+};
+
+#[test]
+fn attribution_floors_on_an_eighth_set_of_releases_annotated_blind() {
+    check_set("blind8-gold.json", BLIND8_PAGES, BLIND8_CLAIMS, &BLIND8_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

@@ -91,6 +91,8 @@ struct MetricSpec {
     causative_verbs: Vec<String>,
     #[serde(default)]
     act_adverbs: Vec<String>,
+    #[serde(default)]
+    named_changes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -156,9 +158,12 @@ struct File {
     hedge_links: WordList,
     period_stocks: WordList,
     period_records: WordList,
+    period_report_frames: WordList,
     metric_rate_words: WordList,
     table_change_headers: WordList,
     table_place_headers: WordList,
+    table_plain_columns: WordList,
+    table_total_rows: WordList,
     metric: MetricSpec,
     bases: Bases,
     rank: RankSpec,
@@ -375,12 +380,18 @@ pub struct ClaimRules {
     pub period_stocks: Words<()>,
     /// Words after X年以来 that make the year the start of a record (为1998年以来最多).
     pub period_records: Words<()>,
+    /// Words a reporting clause ends with before a lead's period (获悉, 了解到).
+    pub period_report_frames: Words<()>,
     /// Words naming a growth rate (增速, 增幅): a point change in a clause naming one is its change.
     pub metric_rate_words: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
     pub table_change_headers: Words<()>,
     /// Words in a table's first header cell that make its rows places (市（区）, 地区).
     pub table_place_headers: Words<()>,
+    /// Column names of a data table that name no indicator (数值, 本月, 累计).
+    pub table_plain_columns: Words<()>,
+    /// First cells of a data table's rows of totals (总计, 合计).
+    pub table_total_rows: Words<()>,
     /// Words cut from the front of a metric.
     pub metric_drop_leading: Words<()>,
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
@@ -417,6 +428,8 @@ pub struct ClaimRules {
     /// Verbs that make people do or undergo something (造成, 带动): a count after one measures
     /// the verb that follows the count (造成98.7万人次受灾 → 受灾).
     pub metric_causative_verbs: Words<()>,
+    /// Change words that name the act they change (降息, 加息): the metric of a figure after one.
+    pub metric_named_changes: Words<()>,
     /// Adverbs of repetition that belong to the act a figure measures (再就业, 重新就业).
     pub metric_act_adverbs: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
@@ -598,9 +611,12 @@ impl ClaimRules {
             hedge_links: words(&f.hedge_links.words),
             period_stocks: words(&f.period_stocks.words),
             period_records: words(&f.period_records.words),
+            period_report_frames: words(&f.period_report_frames.words),
             metric_rate_words: words(&f.metric_rate_words.words),
             table_change_headers: words(&f.table_change_headers.words),
             table_place_headers: words(&f.table_place_headers.words),
+            table_plain_columns: words(&f.table_plain_columns.words),
+            table_total_rows: words(&f.table_total_rows.words),
             metric_drop_leading: words(&f.metric.drop_leading),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
@@ -613,6 +629,7 @@ impl ClaimRules {
             metric_manner_verbs: words(&f.metric.manner_verbs),
             metric_owner_verbs: words(&f.metric.owner_verbs),
             metric_causative_verbs: words(&f.metric.causative_verbs),
+            metric_named_changes: words(&f.metric.named_changes),
             metric_act_adverbs: words(&f.metric.act_adverbs),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),

@@ -64,6 +64,11 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             && (is_nounish(words[j + 1].tag) || words[j + 1].tag == "attr")
             && !is_scope(rules, f, words[j + 1])
     };
+    // 降息25个基点, 连续加息十次: a change word that names its act measures the figure after it.
+    let named_change = |at: usize| rules.metric_named_changes.at(s, at).map(|(len, _)| (at, at + len));
+    if let Some(span) = named_change(to).or_else(|| words.last().and_then(|w| named_change(w.start))) {
+        return written_name(rules, f, &[], span, false, false);
+    }
     let mut k = words.len();
     // Skip trailing non-nouns (达, 为, 同比, 增长, 占), references (占全国) and the words that
     // link a name to its figure whatever their tag (高达/nr).
@@ -299,8 +304,13 @@ fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize,
     }
     let prev = words[k - 2];
     let before = &words[..k - 2];
+    let verb = &f.chars[words[k - 1].start..words[k - 1].end];
     follows_clause_verb(rules, f, words, k - 1)
-        || (is_nounish(prev.tag) && !is_scope(rules, f, prev) && before.iter().any(|p| p.tag == "v"))
+        || (is_nounish(prev.tag)
+            && !prev.tag.starts_with("nr")
+            && !rules.target.holds(&f.chars[prev.start..words[k - 1].end])
+            && !is_scope(rules, f, prev)
+            && (before.iter().any(|p| p.tag == "v") || !rules.metric_owner_verbs.holds(verb)))
 }
 
 /// Whether `words[i]` comes right after the clause's own verb with no subject before that verb
@@ -785,6 +795,17 @@ mod tests {
     /// The metric of each claim of `t`, read without a publication date.
     fn metrics(t: &str) -> Vec<Option<String>> {
         claims_of(t, None).into_iter().map(|c| c.metric).collect()
+    }
+
+    #[test]
+    fn a_verb_between_nouns_names_a_kind_and_a_change_may_name_its_act() {
+        let one = |t: &str| metrics(t).into_iter().next().flatten();
+        assert_eq!(one("全省专利转让许可6083次。").as_deref(), Some("专利转让许可"));
+        assert_eq!(one("全省邮政行业寄递业务量累计完成45.62亿件。").as_deref(), Some("邮政行业寄递业务量"));
+        // An owner verb between nouns is the clause's own verb, an aside of the name.
+        assert_eq!(one("全市企业完成投资52亿元。").as_deref(), Some("企业投资"));
+        assert_eq!(one("欧洲央行再降息20个基点。").as_deref(), Some("降息"));
+        assert_eq!(one("美联储已连续加息十次。").as_deref(), Some("加息"));
     }
 
     #[test]

@@ -79,13 +79,18 @@ fn lead_period(s: &[char], claims: &[Claim], published: Option<&str>) -> Option<
 /// The period the release's first paragraph opens with as the frame of what it tells
 /// (龙年春节假期（2月10日至17日），我市…; 2023年，全省…), when that period ended at most a
 /// year before publication: the time the release reports on, though its lead states no figure.
-fn lead_frame(s: &[char], periods: &[PeriodMention], published: Option<&str>) -> Option<String> {
+fn lead_frame(rules: &ClaimRules, s: &[char], periods: &[PeriodMention], published: Option<&str>) -> Option<String> {
     let lead_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
     let first = periods.iter().filter(|p| p.start < lead_end).min_by_key(|p| p.start)?;
-    // Only a few characters of the frame's own name before it (龙年春节假期（), and a comma
-    // closing it.
+    // Only a few characters of the frame's own name before it (龙年春节假期（), or a reporting
+    // clause (记者从…获悉，), and a comma closing it.
     let after = s[first.end..lead_end].iter().find(|c| !matches!(c, '）' | ')'));
-    let opens = first.start <= 8 && !s[..first.start].iter().any(|c| matches!(c, '，' | '。' | '；' | '：'));
+    let stop = |c: &char| matches!(c, '，' | '。' | '；' | '：');
+    let reported = first.start > 1
+        && s[first.start - 1] == '，'
+        && !s[..first.start - 1].iter().any(stop)
+        && rules.period_report_frames.ending_at(s, first.start - 1).is_some();
+    let opens = (first.start <= 8 && !s[..first.start].iter().any(stop)) || reported;
     (opens && after == Some(&'，') && !first.target_lead && first.prior.is_none() && recent(&first.iso, published))
         .then(|| first.iso.clone())
 }
@@ -175,8 +180,11 @@ pub(super) fn period_for<'p>(
     let year_of_paragraph = |p: &PeriodMention| {
         let before = if p.start > 0 { s[p.start - 1] } else { ' ' };
         let written = &s[p.start..p.end];
-        // A duration (近4年的学习) lasts; it is of no year.
+        // A duration (近4年的学习) lasts; it is of no year. A year in a document's title
+        // (按照《关于做好2024年暑期铁路运输工作的通知》部署) names the document only.
+        let titled = s[para_start..p.start].iter().rev().find(|c| matches!(c, '《' | '》')) == Some(&'《');
         !now && !duration
+            && !titled
             && p.iso.len() == 4
             && written.len() == 5
             && written[..4].iter().all(char::is_ascii_digit)
@@ -184,19 +192,30 @@ pub(super) fn period_for<'p>(
             && !matches!(before, '到' | '至' | '从' | '由' | '自')
             && !matches!(s.get(p.end), Some('以' | '起' | '前' | '后' | '底' | '末'))
     };
-    periods
+    let usable = |p: &PeriodMention| {
+        (!p.of_next || pos == p.end + 1)
+            && p.end <= pos
+            && p.start >= floor
+            && !baseline(p)
+            && !adjusting(p)
+            && !of_another(p)
+    };
+    let found = periods
         .iter()
         .rev()
-        .find(|p| {
-            (!p.of_next || pos == p.end + 1)
-                && p.end <= pos
-                && p.start >= floor
-                && !baseline(p)
-                && !adjusting(p)
-                && !of_another(p)
-                && (p.start >= sent_start || lead(p) || p.target_lead || year_of_paragraph(p))
-        })
-        .or_else(|| goal_section(periods, s, pos))
+        .find(|p| usable(p) && (p.start >= sent_start || lead(p) || p.target_lead || year_of_paragraph(p)));
+    // 7月1日至8月31日，为期62天的2024年铁路暑期运输圆满结束。暑运期间，…: a year carried from an
+    // earlier sentence gives way to a lead period of that year stated before it.
+    let carried_year = found.filter(|p| p.start < sent_start && !lead(p) && !p.target_lead);
+    if let Some(year) = carried_year {
+        let narrower = periods.iter().rev().find(|p| {
+            p.end <= year.start && usable(p) && lead(p) && p.iso.len() > year.iso.len() && p.iso.starts_with(&year.iso)
+        });
+        if narrower.is_some() {
+            return narrower;
+        }
+    }
+    found.or_else(|| goal_section(periods, s, pos))
 }
 
 /// 二、主要目标 / 到2026年，…。 / 培育…企业50家以上，…: a target year opening the first paragraph
@@ -724,7 +743,9 @@ pub(super) fn fill_release_period(
         for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
             c.period = Some(period.clone());
         }
-    } else if let Some(period) = lead_period(s, claims, cx.published).or_else(|| lead_frame(s, periods, cx.published)) {
+    } else if let Some(period) =
+        lead_period(s, claims, cx.published).or_else(|| lead_frame(rules, s, periods, cx.published))
+    {
         // Not to durations (用18天), which last rather than fall in the lead's period, nor to
         // what a sentence says holds now (目前，已有近3000家企业申报).
         let duration = |c: &Claim| c.unit.as_deref().is_some_and(|u| matches!(u, "year" | "month" | "day" | "h"));
@@ -1008,6 +1029,14 @@ mod tests {
         assert_eq!(c[0].period.as_deref(), Some("2023-09/2023-10"));
         let c = claims_of("近日，2月10日至17日的活动圆满结束。\n全市接待游客586.24万人次。", Some("2024-02-18"));
         assert_eq!(c[0].period, None, "a window inside the lead's clause is no frame");
+        // A reporting clause may stand before the frame; a year of the same frame said later
+        // in the lead, or a year in a document's title, does not replace it.
+        let c = claims_of(
+            "记者从铁路局获悉，7月1日至8月31日，2024年暑期运输结束。暑运期间，发送旅客1.61亿人次。\n按照《关于做好2024年暑期运输工作的通知》部署。暑运期间，加开列车1.26万列。",
+            Some("2024-09-01"),
+        );
+        let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(periods, [Some("2024-07/2024-08"), Some("2024-07/2024-08")]);
     }
 
     #[test]

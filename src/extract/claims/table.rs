@@ -6,6 +6,7 @@
 //! that states a period (…情况（截至11月底）) gives it to the cells. Decides no modality (see
 //! [`super::extract`] for the release-wide fills).
 
+use super::super::numbers;
 use super::super::rules::ClaimRules;
 use super::super::Folded;
 use super::clause::sentence_of;
@@ -34,15 +35,21 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
     // the empty cells outside a bar at either end of the line are none.
     // A line of three or more cells split by spaces, without punctuation of running text
     // (成都市 23.65 16.8 under 市（州） 快递业务量（亿件） 同比增长（%）), is a row too; its figures are
-    // read only under a header of as many cells.
+    // read only under a header of as many cells. Its first cell may hold a colon (其中：国有控股企业).
     let bar = |c: char| matches!(c, '|' | '｜');
     let space = |c: char| matches!(c, ' ' | '\u{3000}');
-    let spaced = |(a, b): (usize, usize)| {
+    let is_spaced = |&(a, b): &(usize, usize)| {
         let line = &s[a..b];
-        !line.iter().any(|&c| c == '\t' || bar(c) || matches!(c, '，' | '。' | '；' | '：' | '、' | ',' | ';' | ':'))
+        let first = line.iter().position(|&c| !space(c)).unwrap_or(0);
+        let first_end = line[first..].iter().position(|&c| space(c)).map_or(line.len(), |k| first + k);
+        let running = |c: char| matches!(c, '，' | '。' | '；' | '、' | ',' | ';');
+        !line.iter().any(|&c| c == '\t' || bar(c) || running(c))
+            && !line[first_end..].iter().any(|&c| matches!(c, '：' | ':'))
             && line.split(|&c| space(c)).filter(|t| !t.is_empty()).count() >= 3
     };
-    let is_row = |(a, b): (usize, usize)| s[a..b].iter().any(|&c| c == '\t' || bar(c)) || spaced((a, b));
+    let spaced_lines: Vec<bool> = lines.iter().map(is_spaced).collect();
+    let spaced = |line: (usize, usize)| lines.binary_search(&line).is_ok_and(|i| spaced_lines[i]);
+    let is_row = |(a, b): (usize, usize)| spaced((a, b)) || s[a..b].iter().any(|&c| c == '\t' || bar(c));
     let cells_of = |(a, b): (usize, usize)| -> Vec<(usize, usize)> {
         if spaced((a, b)) {
             let mut out = Vec::new();
@@ -165,15 +172,28 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                     .map(|h| h.split(['(', '（']).next().unwrap_or("").trim().to_string())
                     .filter(|n| !n.is_empty())
             };
+            let named = if change {
+                (1..j).rev().find(|&k| !is_change_header(rules, head, k)).and_then(column_name)
+            } else {
+                column_name(j)
+            };
             let metric = if by_place {
-                let named = if change {
-                    (1..j).rev().find(|&k| !is_change_header(rules, head, k)).and_then(column_name)
-                } else {
-                    column_name(j)
-                };
                 named.or_else(|| Some(label.clone()))
             } else {
-                Some(label.clone())
+                // 营业收入（亿元） over 其中：国有控股企业: the row's part of the column's
+                // indicator; 1-6月, 数值 or 本月 name none.
+                let indicator = named.filter(|n| {
+                    let nc: Vec<char> = n.chars().collect();
+                    nc.iter().any(|&c| crate::clean::is_han(c))
+                        && !nc.iter().any(|c| c.is_ascii_digit() || numbers::is_numeral_char(*c))
+                        && !rules.table_plain_columns.any_in(&nc, 0, nc.len())
+                });
+                let lc: Vec<char> = label.chars().collect();
+                match indicator {
+                    Some(n) if rules.table_total_rows.holds(&lc) => Some(n),
+                    Some(n) if !label.ends_with(n.as_str()) => Some(format!("{label}{n}")),
+                    _ => Some(label.clone()),
+                }
             };
             let increment = change && !matches!(q.unit.as_deref(), None | Some("%" | "pp"));
             new.push(Claim {
@@ -244,6 +264,21 @@ mod tests {
             claims_of("我们 今年 完成 12 15 任务", None).iter().all(|c| c.rule != "table.cell"),
             "no header, no table"
         );
+        // The first cell may hold a colon (其中：); no other cell may. A row names its part of
+        // the column's indicator; a row of totals is the column's.
+        let t = "分组  营业收入（亿元）  同比增长（%）\n总计  986845.7  2.1\n其中：国有控股企业  274816.3  -0.5\n说明  比例：1  2";
+        let got: Vec<(String, Option<String>)> =
+            claims_of(t, None).iter().map(|c| (c.text.clone(), c.metric.clone())).collect();
+        let m = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                ("986845.7".into(), m("营业收入")),
+                ("2.1".into(), m("营业收入")),
+                ("274816.3".into(), m("国有控股企业营业收入")),
+                ("-0.5".into(), m("国有控股企业营业收入")),
+            ]
+        );
     }
 
     #[test]
@@ -255,10 +290,10 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("3215.8".into(), m("普惠小微贷款"), ClaimKind::Amount),
-                ("24.7".into(), m("普惠小微贷款"), ClaimKind::Change),
-                ("4127.6".into(), m("绿色贷款"), ClaimKind::Amount),
-                ("31.5".into(), m("绿色贷款"), ClaimKind::Change),
+                ("3215.8".into(), m("普惠小微贷款余额"), ClaimKind::Amount),
+                ("24.7".into(), m("普惠小微贷款余额"), ClaimKind::Change),
+                ("4127.6".into(), m("绿色贷款余额"), ClaimKind::Amount),
+                ("31.5".into(), m("绿色贷款余额"), ClaimKind::Change),
             ]
         );
     }
