@@ -674,7 +674,7 @@ fn unquoted_candidates(
         }
         // 项目收益债券试点管理办法: a document's compound head across words (管理/办法), when the
         // noun chain holds it.
-        let chain = noun_chain_start(s, words, covered, wi);
+        let chain = noun_chain_start(rules, s, words, covered, wi);
         let (hlen, head) = match rules.heads.ending_at(s, hend) {
             Some((l, h))
                 if h.kind == InitiativeKind::Document
@@ -1050,12 +1050,16 @@ fn generic_lead(rules: &InitiativeRules, modifier: &str) -> Option<usize> {
         .max()
 }
 
-/// Start of the modifier chain before the head word `wi`: nouns, numerals, 和/与 between nouns.
-fn noun_chain_start(s: &[char], words: &[Word], covered: &[bool], wi: usize) -> usize {
+/// Start of the modifier chain before the head word `wi`: nouns, numerals, 和/与 between nouns
+/// (not after a head: 安全攻坚行动和安全生产专项整治行动 are two names).
+fn noun_chain_start(rules: &InitiativeRules, s: &[char], words: &[Word], covered: &[bool], wi: usize) -> usize {
     let mut k = wi;
     while k > 0 {
         let p = &words[k - 1];
-        let joins = matches!(&s[p.start..p.end], ['和'] | ['与'] | ['及']) && k >= 2 && is_nounish(words[k - 2].tag);
+        let joins = matches!(&s[p.start..p.end], ['和'] | ['与'] | ['及'])
+            && k >= 2
+            && is_nounish(words[k - 2].tag)
+            && rules.heads.ending_at(s, p.start).is_none();
         if covered[p.start..p.end].iter().any(|x| *x) {
             break;
         }
@@ -1067,7 +1071,11 @@ fn noun_chain_start(s: &[char], words: &[Word], covered: &[bool], wi: usize) -> 
             && s[words[k - 4].start..words[k - 4].end] == ['中', '国'];
         if bracketed {
             k -= 4;
-        } else if is_nounish(p.tag) || matches!(p.tag, "m" | "mq" | "b") || joins {
+        } else if is_nounish(p.tag)
+            || matches!(p.tag, "m" | "mq" | "b")
+            || joins
+            || (p.tag == "t" && rules.season_words.holds(&s[p.start..p.end]))
+        {
             k -= 1;
         } else {
             break;
@@ -1229,7 +1237,10 @@ fn verb_span_start(
                     && (is_nounish(inner[j - 1].tag) || matches!(inner[j - 1].tag, "v" | "vn"))
                     && inner.get(j + 1).is_some_and(|n| is_nounish(n.tag))
                     && rules.heads.ending_at(s, x.start).is_none();
+                // 暑期安全百日攻坚行动: a span written in Chinese numerals inside the name.
+                let span_word = x.tag == "m" && i > 0 && !s[x.start..x.end].iter().any(char::is_ascii_digit);
                 joins
+                    || span_word
                     || latin_plus(s, inner, j)
                     || (!matches!(x.tag, "x" | "w" | "u" | "uj" | "ul" | "uz" | "r" | "p" | "c" | "m" | "f")
                         && (x.tag != "t" || i > 0 || rules.season_words.holds(&s[x.start..x.end])))
@@ -1696,5 +1707,16 @@ mod tests {
         assert!(names("开展专项执法行动和打击违法犯罪。").is_empty());
         // Demonstration counties and parks.
         assert_eq!(names("创建美丽乡村示范县70个。"), ["美丽乡村示范县"]);
+    }
+
+    #[test]
+    fn names_listed_after_a_head_are_two_and_may_open_with_a_season_and_hold_a_span() {
+        assert_eq!(names("集团公司开展安全攻坚行动和安全生产专项整治行动。"), ["安全攻坚行动", "安全生产专项整治行动"]);
+        assert_eq!(
+            names("集团公司开展暑期安全百日攻坚行动和汛期安全专项整治行动。"),
+            ["暑期安全百日攻坚行动", "汛期安全专项整治行动"]
+        );
+        // Nouns joined inside one name stay one.
+        assert_eq!(names("实施居家和社区基本养老服务提升行动。"), ["居家和社区基本养老服务提升行动"]);
     }
 }
