@@ -360,7 +360,7 @@ const BLIND8_FLOORS: Floors = Floors {
     recall: 0.994,
     precision: 0.992,
     qualifier: 0.988,
-    period: 0.950,
+    period: 0.977,
     metric: 0.907,
     init_recall: 0.706,
     init_precision: 0.934,

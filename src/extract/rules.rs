@@ -97,6 +97,13 @@ struct MetricSpec {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct BreakdownSpec {
+    openers: Vec<String>,
+    closers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WordList {
     words: Vec<String>,
 }
@@ -159,6 +166,7 @@ struct File {
     period_stocks: WordList,
     period_records: WordList,
     period_report_frames: WordList,
+    period_breakdowns: BreakdownSpec,
     metric_rate_words: WordList,
     table_change_headers: WordList,
     table_place_headers: WordList,
@@ -382,6 +390,10 @@ pub struct ClaimRules {
     pub period_records: Words<()>,
     /// Words a reporting clause ends with before a lead's period (获悉, 了解到).
     pub period_report_frames: Words<()>,
+    /// Words opening a paragraph's breakdown frame (从, 分) and closing its first clause (看，).
+    pub period_breakdown_openers: Words<()>,
+    /// See `period_breakdown_openers`.
+    pub period_breakdown_closers: Words<()>,
     /// Words naming a growth rate (增速, 增幅): a point change in a clause naming one is its change.
     pub metric_rate_words: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
@@ -612,6 +624,8 @@ impl ClaimRules {
             period_stocks: words(&f.period_stocks.words),
             period_records: words(&f.period_records.words),
             period_report_frames: words(&f.period_report_frames.words),
+            period_breakdown_openers: words(&f.period_breakdowns.openers),
+            period_breakdown_closers: words(&f.period_breakdowns.closers),
             metric_rate_words: words(&f.metric_rate_words.words),
             table_change_headers: words(&f.table_change_headers.words),
             table_place_headers: words(&f.table_place_headers.words),

@@ -85,6 +85,7 @@ pub fn extract(
     inherit_metrics(s, &mut claims, &mut shares);
     sub_items_of_previous(rules, s, &mut claims);
     period::sub_items_share_period(s, &periods, &mut claims);
+    period::breakdowns_share_period(rules, s, &periods, &mut claims);
     inherit_bases(s, &mut claims);
     share_list_qualifiers(rules, s, &mut claims);
     metric::rate_changes(rules, s, &mut claims);

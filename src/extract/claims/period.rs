@@ -146,7 +146,8 @@ pub(super) fn period_for<'p>(
         // clauses of its sentence (to its 。), a deadline too.
         let frames_sentence = p.start >= full_sentence && {
             let b = if p.start > ss && matches!(s[p.start - 1], '到' | '至' | '在') { p.start - 1 } else { p.start };
-            b == ss || matches!(s[b - 1], '，' | ',' | '；' | ';' | '：' | ':')
+            // 【吴秋莲】今年上半年，…: a speaker's name in brackets opens the turn as a colon does.
+            b == ss || matches!(s[b - 1], '，' | ',' | '；' | ';' | '：' | ':' | '】')
         };
         // 全年乡村旅游接待游客…；农产品网络零售额…: a period opening its sentence holds to its
         // 。 even without a comma after it.
@@ -726,6 +727,37 @@ pub(super) fn sub_items_share_period(s: &[char], periods: &[PeriodMention], clai
     }
 }
 
+/// 上半年，…营业收入856.3亿元…。\n从县（市、区）看，…分别为312.4亿元: a paragraph opening with a
+/// breakdown frame breaks down the paragraph right above it, so its figures without a period
+/// stated in the paragraph before them take the period of that paragraph's first figure.
+pub(super) fn breakdowns_share_period(rules: &ClaimRules, s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
+    let line_start = |at: usize| (0..at).rev().find(|&k| s[k] == '\n').map_or(0, |k| k + 1);
+    let opens_breakdown = |a: usize| {
+        rules.period_breakdown_openers.at(s, a).is_some()
+            && (a + 1..(a + 13).min(s.len())).any(|k| {
+                rules.period_breakdown_closers.at(s, k).is_some()
+                    && !s[a..k].iter().any(|c| matches!(c, '，' | '。' | '；'))
+            })
+    };
+    for k in 1..claims.len() {
+        let at = claims[k].span[0];
+        let para = line_start(at);
+        if claims[k].period.is_some() || para == 0 || !opens_breakdown(para) {
+            continue;
+        }
+        if periods.iter().any(|p| p.start >= para && p.end <= at) {
+            continue;
+        }
+        // The period the paragraph above opens its figures with (上半年, not the 截至6月底 of a
+        // stock stated last).
+        let above = line_start(para - 1);
+        let Some(first) = claims[..k].iter().find(|c| c.span[0] >= above && c.span[0] < para) else { continue };
+        if first.period.is_some() && first.modality == claims[k].modality {
+            claims[k].period = first.period.clone();
+        }
+    }
+}
+
 /// Gives the actual figures without a period the one the release states for all.
 pub(super) fn fill_release_period(
     rules: &ClaimRules,
@@ -1015,6 +1047,23 @@ mod tests {
         assert_eq!(c[1].period.as_deref(), Some("2024"));
         let c = claims_of("2024年粮食总产量438.6亿斤。\n1-11月，工业增长5%。\n早稻产量128.3亿斤。", Some("2024-12-13"));
         assert_eq!(c[2].period, None, "two periods: the rest stays unknown");
+    }
+
+    #[test]
+    fn a_breakdown_paragraph_takes_the_period_the_paragraph_above_opens_with() {
+        let c = claims_of(
+            "上半年，全市核心产业营业收入856.3亿元。截至6月底，规上企业达到427家。\n从县（市、区）看，信州区营业收入138.6亿元；余干县增速达到28.6%。",
+            Some("2023-08-22"),
+        );
+        let periods: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(
+            periods[..4],
+            [Some("2023-01/2023-06"), Some("2023-06"), Some("2023-01/2023-06"), Some("2023-01/2023-06")]
+        );
+        // A speaker's name in brackets opens the turn: the period after it leads the sentence.
+        let c =
+            claims_of("【吴秋莲】今年上半年，全省新设外商投资企业1086家；实际使用外资71.8亿元。", Some("2025-07-29"));
+        assert_eq!(c[1].period.as_deref(), Some("2025-01/2025-06"));
     }
 
     #[test]
