@@ -919,6 +919,11 @@ mod tests {
         // A unit in Latin letters glued to the number is a unit.
         assert_eq!(q("电池产量186.5GWh"), [("186.5".to_string(), Some("GWh".to_string()))]);
         assert_eq!(q("装机300MW"), [("300".to_string(), Some("MW".to_string()))]);
+        let unit = |t: &str| q(t).into_iter().next().and_then(|(_, u)| u);
+        assert_eq!(unit("最大风速26.8米/秒").as_deref(), Some("m/s"));
+        assert_eq!(unit("户均流量18.62GB").as_deref(), Some("GB"));
+        assert_eq!(unit("算力规模560PFlops").as_deref(), Some("PFLOPS"));
+        assert_eq!(unit("平均积雪12米深").as_deref(), Some("m"));
     }
 
     #[test]
