@@ -303,7 +303,14 @@ fn recognize(
     let mention = period_for(periods, s, fig.start, sentence[0], duration);
     let modality = modality::of_figure(rules, s, mention, sentence[0], fig.start);
     let period = period::side_of_span(s, sentence[0], fig.start, period::as_stated(mention, modality));
+    // A difference from a reference (比全国平均水平少3.8个, not 比6月末) is of the same date, not
+    // accrued.
+    let against_reference = stated.change.as_ref().is_some_and(|c| {
+        c.basis == Some(crate::model::Basis::VsReference)
+            && c.reference.as_deref().is_some_and(|r| !r.chars().any(|ch| "年月季末底初期".contains(ch)))
+    });
     let increment = stated.kind == ClaimKind::Change
+        && !against_reference
         && fig.unit.is_some_and(|u| !matches!(rules.units[u].code.as_str(), "%" | "pp"));
     let period = period::increase_to_date(s, mention, cstart, fig.start, increment, period);
     let negative = stated.sign < 0;

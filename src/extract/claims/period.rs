@@ -1060,6 +1060,17 @@ mod tests {
             periods[..4],
             [Some("2023-01/2023-06"), Some("2023-06"), Some("2023-01/2023-06"), Some("2023-01/2023-06")]
         );
+        // 少 is a fall, but not in 缺少 or 至少; a difference from a reference is of the stock's date.
+        let c = claims_of(
+            "截至10月底，每万人拥有5G基站25.6个，比全国平均水平少3.8个，缺少3名，至少5家。",
+            Some("2024-11-20"),
+        );
+        let got: Vec<_> = c.iter().map(|c| (c.value.to_string(), c.period.as_deref().map(str::to_string))).collect();
+        let oct = Some("2024-10".to_string());
+        assert_eq!(
+            got,
+            [("25.6".into(), oct.clone()), ("-3.8".into(), oct.clone()), ("3".into(), oct.clone()), ("5".into(), oct)]
+        );
         // A speaker's name in brackets opens the turn: the period after it leads the sentence.
         let c =
             claims_of("【吴秋莲】今年上半年，全省新设外商投资企业1086家；实际使用外资71.8亿元。", Some("2025-07-29"));
