@@ -81,7 +81,9 @@ fn lead_period(s: &[char], claims: &[Claim], published: Option<&str>) -> Option<
 /// year before publication: the time the release reports on, though its lead states no figure.
 fn lead_frame(rules: &ClaimRules, s: &[char], periods: &[PeriodMention], published: Option<&str>) -> Option<String> {
     let lead_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
-    let first = periods.iter().filter(|p| p.start < lead_end).min_by_key(|p| p.start)?;
+    // A mention running past the lead's end (a pattern's `\s*` across the line break) frames
+    // nothing.
+    let first = periods.iter().filter(|p| p.start < lead_end).min_by_key(|p| p.start).filter(|p| p.end <= lead_end)?;
     // Only a few characters of the frame's own name before it (龙年春节假期（), or a reporting
     // clause (记者从…获悉，), and a comma closing it.
     let after = s[first.end..lead_end].iter().find(|c| !matches!(c, '）' | ')'));
@@ -1047,6 +1049,14 @@ mod tests {
         assert_eq!(c[1].period.as_deref(), Some("2024"));
         let c = claims_of("2024年粮食总产量438.6亿斤。\n1-11月，工业增长5%。\n早稻产量128.3亿斤。", Some("2024-12-13"));
         assert_eq!(c[2].period, None, "two periods: the rest stays unknown");
+    }
+
+    #[test]
+    fn a_period_running_across_the_lead_s_line_break_frames_nothing() {
+        // Found by the fuzzer: 2\n~\n…11月 once panicked slicing past the lead's end.
+        let t = "2\n~\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n11月\u{fffd}\0\u{fffd}.1";
+        let _ = claims_of(t, Some("2024-11-20"));
+        let _ = claims_of(t, None);
     }
 
     #[test]
