@@ -1,5 +1,7 @@
 //! Prints the time per page of each stage over the real pages, or the pages of a directory
 //! given as the first argument (profiling aid): `cargo run --release --example stage_times [DIR]`.
+//! `PRESSMINE_PASSES` sets how many times the pages are run (default 3); raise it under `perf`
+//! so that loading the patterns does not weigh in the profile.
 use std::time::Instant;
 fn main() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -14,7 +16,8 @@ fn main() {
     let stages = ["decode", "clean", "prepare", "spans", "tag+keywords", "claims", "initiatives"];
     let mut t = [0f64; 7];
     let ex = p.extractor();
-    for b in pages.iter().chain(&pages).chain(&pages) {
+    let passes: usize = std::env::var("PRESSMINE_PASSES").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
+    for b in std::iter::repeat(&pages).take(passes).flatten() {
         let mut s = Instant::now();
         let mut lap = |k: usize| {
             t[k] += s.elapsed().as_secs_f64();
@@ -48,7 +51,7 @@ fn main() {
         lap(6);
         std::hint::black_box((keywords, claims, inits));
     }
-    let n = 3.0 * pages.len() as f64;
+    let n = (passes * pages.len()) as f64;
     let parts: Vec<String> = stages.iter().zip(t).map(|(s, x)| format!("{s} {:.3}", x * 1e3 / n)).collect();
     println!("ms per page: {} (sum {:.3})", parts.join(", "), t.iter().sum::<f64>() * 1e3 / n);
 }

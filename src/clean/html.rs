@@ -266,14 +266,14 @@ fn data_table_rows(table: ego_tree::NodeRef<'_, Node>) -> Option<Vec<String>> {
 
 /// Parses HTML into blocks, meta tags and the `<title>` text.
 pub(crate) fn parse(input: &str) -> Page {
-    let blanked = super::rawtext::blank_raw_text(input);
-    walk(&Html::parse_document(blanked.as_deref().unwrap_or(input)))
+    let slim = super::rawtext::slim(input);
+    walk(&Html::parse_document(slim.as_deref().unwrap_or(input)))
 }
 
 /// [`parse`] without emptying scripts and styles first: the reference the property test of
 /// the `rawtext` module compares against.
 #[cfg(test)]
-pub(super) fn parse_unblanked(input: &str) -> Page {
+pub(super) fn parse_unslimmed(input: &str) -> Page {
     walk(&Html::parse_document(input))
 }
 
