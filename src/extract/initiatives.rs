@@ -17,7 +17,7 @@ use crate::model::{Initiative, InitiativeKind, Span, Warning, WarningCode};
 use crate::patterns::{Patterns, Rule, RuleSpec};
 use crate::segment::Word;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1317,11 +1317,11 @@ fn abbreviates(short: &str, long: &str) -> bool {
 fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
     cands.sort_by_key(|c| c.span);
     let mut out: Vec<(Initiative, Option<String>, bool)> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
     for c in cands {
         // Same name: one initiative; a kind found from a head noun beats "other".
         // One name is one initiative, whatever kinds its sightings suggest.
-        let same = |i: &Initiative| i.name == c.name;
-        if let Some((init, head, _)) = out.iter_mut().find(|(i, _, _)| same(i)) {
+        if let Some((init, head, _)) = by_name.get(&c.name).map(|&k| &mut out[k]) {
             if init.kind == InitiativeKind::Other && c.kind != InitiativeKind::Other {
                 init.kind = c.kind;
                 init.full_name = c.full_name.clone();
@@ -1338,6 +1338,7 @@ fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
             }
             continue;
         }
+        by_name.insert(c.name.clone(), out.len());
         out.push((
             Initiative {
                 name: c.name,

@@ -76,8 +76,8 @@ impl Extractor {
     /// [`spans_read`](Self::spans_read).
     pub fn prepare(&self, text: &str) -> Prepared {
         let folded = Folded::new(text);
-        let excluded = claims::exclusion_mask(&self.claims, &folded);
-        Prepared { folded, excluded }
+        let (excluded, scope_hidden) = claims::exclusion_masks(&self.claims, &folded);
+        Prepared { folded, excluded, scope_hidden }
     }
 
     /// [`extract`](Self::extract) over a text already prepared (`prepared` must come from
@@ -118,6 +118,9 @@ pub struct Prepared {
     pub folded: Folded,
     /// Chars inside a non-claim (dates, document numbers, names …).
     pub excluded: Vec<bool>,
+    /// Chars inside the non-claims whose places are no scope (`[scope] hidden_in`: a
+    /// dateline's 北京); empty when no rule is named there.
+    pub scope_hidden: Vec<bool>,
 }
 
 /// Folded text (see [`numbers::fold`]) with a byte→char map for regex matches; built once

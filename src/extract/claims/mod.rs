@@ -50,7 +50,7 @@ mod table;
 
 pub use figure::{scan_currency_names, scan_quantities, CurrencyName, Quantity};
 pub use metric::is_nounish;
-pub use nonclaims::exclusion_mask;
+pub use nonclaims::exclusion_masks;
 
 /// Per-document context the recognizer needs.
 pub struct Context<'a> {
@@ -77,7 +77,7 @@ pub fn extract(
     let f = &prepared.folded;
     let s = &f.chars;
     let periods = find_periods(rules, f, cx.published);
-    let region = DocRegion::find(rules, cx, f);
+    let region = DocRegion::find(rules, cx, f, &prepared.scope_hidden);
     // Each figure on its own: value, unit, hedge, change, metric, scope, period, modality.
     let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);
     // What figures take from one another.

@@ -5,9 +5,25 @@
 use super::super::rules::ClaimRules;
 use super::super::Folded;
 
-/// The chars the non-claim rules cover.
-pub fn exclusion_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
-    mask_of(rules, |_| true, f)
+/// The chars the non-claim rules cover, and the chars of those among them that hide places
+/// from scopes (`[scope] hidden_in`; empty when there are none), from one scan.
+pub fn exclusion_masks(rules: &ClaimRules, f: &Folded) -> (Vec<bool>, Vec<bool>) {
+    let mut all = vec![false; f.chars.len()];
+    let mut hiding = if rules.scope_hidden_in.is_empty() { Vec::new() } else { vec![false; f.chars.len()] };
+    let scan = rules.non_claim_scanner.scan(&f.string);
+    for (k, r) in rules.non_claims.iter().enumerate() {
+        let hides = rules.scope_hidden_in.contains(&k);
+        for range in scan.ranges(k) {
+            for m in r.regex.find_iter(&f.string[range.clone()]) {
+                let (a, b) = (f.char_at_byte(range.start + m.start()), f.char_at_byte(range.start + m.end()));
+                all[a..b].iter_mut().for_each(|x| *x = true);
+                if hides {
+                    hiding[a..b].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        }
+    }
+    (all, hiding)
 }
 
 /// The chars the non-claim rules that `keep` selects match.

@@ -8,7 +8,6 @@
 
 use super::super::rules::ClaimRules;
 use super::super::Folded;
-use super::nonclaims::mask_of;
 use super::Context;
 use crate::model::Claim;
 use crate::model::ClaimKind;
@@ -28,26 +27,17 @@ pub(super) fn dominant_scope(claims: &[Claim]) -> Option<String> {
     (n >= 3 && n * 2 > scoped).then(|| place.to_string())
 }
 
-/// The chars of the non-claims that hide places from scopes (`[scope] hidden_in`); empty
-/// when there are none.
-pub(super) fn scope_hidden_mask(rules: &ClaimRules, f: &Folded) -> Vec<bool> {
-    if rules.scope_hidden_in.is_empty() {
-        return Vec::new();
-    }
-    let ids: Vec<&str> = rules.scope_hidden_in.iter().map(|&k| rules.non_claims[k].id.as_str()).collect();
-    mask_of(rules, |r| ids.contains(&r.id.as_str()), f)
-}
-
 /// The document's own province and city, for 全省 / 全市, and the chars whose places are
-/// no scope (see [`scope_hidden_mask`]).
-pub(super) struct DocRegion {
+/// no scope (those of the non-claims in `[scope] hidden_in`, see
+/// [`Prepared::scope_hidden`](super::super::Prepared::scope_hidden)).
+pub(super) struct DocRegion<'p> {
     pub(super) province: Option<String>,
     pub(super) city: Option<String>,
-    pub(super) hidden: Vec<bool>,
+    pub(super) hidden: &'p [bool],
 }
 
-impl DocRegion {
-    pub(super) fn find(rules: &ClaimRules, cx: &Context<'_>, f: &Folded) -> Self {
+impl<'p> DocRegion<'p> {
+    pub(super) fn find(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, hidden: &'p [bool]) -> Self {
         let title: Vec<char> = cx.title.unwrap_or("").chars().collect();
         let in_title = rules.province_words.count_in(&title);
         let in_text = rules.province_words.count_in(&f.chars);
@@ -65,7 +55,7 @@ impl DocRegion {
             }
         }
         let city = cities.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c);
-        Self { province, city, hidden: scope_hidden_mask(rules, f) }
+        Self { province, city, hidden }
     }
 }
 
