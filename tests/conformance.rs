@@ -625,7 +625,7 @@ const SUITES: &[Suite] = &[
         what: "exact entity lists",
         cases: 10,
         checks: 10,
-        floor: 0,
+        floor: 1,
         target: None,
         run: rec_age,
     },

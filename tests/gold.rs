@@ -130,7 +130,7 @@ fn attribution_floors_on_annotated_pages() {
 const EXTRA_PAGES: usize = 28;
 const EXTRA_CLAIMS: usize = 321;
 const EXTRA_FLOORS: Floors = Floors {
-    recall: 0.918,
+    recall: 0.921,
     precision: 0.951,
     qualifier: 0.975,
     period: 0.999,
@@ -190,10 +190,10 @@ fn attribution_floors_on_government_releases() {
 const BLIND_PAGES: usize = 14;
 const BLIND_CLAIMS: usize = 1310;
 const BLIND_FLOORS: Floors = Floors {
-    recall: 0.977,
+    recall: 0.978,
     precision: 0.986,
     qualifier: 0.990,
-    period: 0.977,
+    period: 0.978,
     metric: 0.946,
     init_recall: 0.860,
     init_precision: 0.985,
@@ -369,6 +369,30 @@ const BLIND8_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_an_eighth_set_of_releases_annotated_blind() {
     check_set("blind8-gold.json", BLIND8_PAGES, BLIND8_CLAIMS, &BLIND8_FLOORS);
+}
+
+/// Releases of `blind9-gold.json`: six more, written and annotated the same way: a financial
+/// regulator's quarterly press conference, a land-resources department's release on farmland and
+/// land supply with a table typed as text, a ministry's monthly telecom release with a table of
+/// regions, a provincial port and waterway release, a district's mid-term review of its five-year
+/// plan with a table of indicators whose units stand in the row names, and a provincial public
+/// security press conference. Before any rule was written for them they scored: recall .935,
+/// precision .956, qualifier .985, period .957, metric .883, initiatives R .860 P .935.
+const BLIND9_PAGES: usize = 6;
+const BLIND9_CLAIMS: usize = 678;
+const BLIND9_FLOORS: Floors = Floors {
+    recall: 0.986,
+    precision: 0.992,
+    qualifier: 0.984,
+    period: 0.966,
+    metric: 0.891,
+    init_recall: 0.859,
+    init_precision: 0.934,
+};
+
+#[test]
+fn attribution_floors_on_a_ninth_set_of_releases_annotated_blind() {
+    check_set("blind9-gold.json", BLIND9_PAGES, BLIND9_CLAIMS, &BLIND9_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

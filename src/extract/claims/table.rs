@@ -88,10 +88,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
         out
     };
     let text_of = |(a, b): (usize, usize)| f.slice(a, b).trim().to_string();
-    let number_cell = |t: &str| {
-        let t = t.trim_end_matches('%');
-        !t.is_empty() && t.parse::<Decimal>().is_ok()
-    };
+    let number_cell = |t: &str| cell_figure(rules, t).is_some();
     let mut new = Vec::new();
     let mut header: Option<Vec<String>> = None;
     // The line above a table (2023年全省…开工情况（截至11月底）) and the period it states.
@@ -125,6 +122,16 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
         if label.is_empty() || number_cell(&label) {
             continue;
         }
+        // 人均预期寿命（岁）, 城镇调查失业率（%）: a unit in the row's first cell, for columns
+        // whose header states none; the indicator is the cell without it.
+        let label_unit = bracketed_unit(rules, &label);
+        let label = match &label_unit {
+            Some(_) => label[..label.rfind(['(', '（']).unwrap_or(label.len())].trim_end().to_string(),
+            None => label,
+        };
+        // 居民人均可支配收入增长（%）, 单位地区生产总值能耗下降（%）: a row naming a change.
+        let lc: Vec<char> = label.chars().collect();
+        let row_change = rules.change.ending_at(&lc, lc.len()).map(|(_, sign)| sign);
         // 市（区） | 开工改造小区（个） | …: rows of places under a header naming the places
         // (设区市, 地区, 市（区）) hold each column's indicator for that place.
         let by_place = head.first().is_some_and(|h0| {
@@ -134,12 +141,15 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
         let unit_col = head.iter().position(|h| h.contains("单位"));
         for (j, &(ca, cb)) in cells.iter().enumerate().skip(1) {
             let t = &texts[j];
-            if Some(j) == unit_col || !number_cell(t) || claims.iter().any(|c| c.span[0] < cb && ca < c.span[1]) {
+            if Some(j) == unit_col || claims.iter().any(|c| c.span[0] < cb && ca < c.span[1]) {
                 continue;
             }
+            let Some((t, qualifier)) = cell_figure(rules, t) else { continue };
+            let t = &t;
             let h = head.get(j).map(String::as_str).unwrap_or("");
             let hc: Vec<char> = h.chars().collect();
-            let change = is_change_header(rules, head, j);
+            let column_change = is_change_header(rules, head, j);
+            let change = column_change || row_change.is_some();
             let bracketed = h
                 .find(['(', '（'])
                 .map(|o| h[o..].trim_matches(|c| matches!(c, '(' | '（' | ')' | '）')).to_string())
@@ -151,6 +161,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                         .filter(|u| !u.is_empty() && !u.contains(['—', '-', '－']))
                         .cloned()
                 })
+                .or_else(|| label_unit.clone())
                 .or_else(|| change.then(|| "%".to_string()));
             let written = format!(
                 "{}{}",
@@ -172,7 +183,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                     .map(|h| h.split(['(', '（']).next().unwrap_or("").trim().to_string())
                     .filter(|n| !n.is_empty())
             };
-            let named = if change {
+            let named = if column_change {
                 (1..j).rev().find(|&k| !is_change_header(rules, head, k)).and_then(column_name)
             } else {
                 column_name(j)
@@ -196,29 +207,39 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                 }
             };
             let increment = change && !matches!(q.unit.as_deref(), None | Some("%" | "pp"));
+            // 2020年基数, 2025年目标: a column that names its own year (全年 or 本月 resolve
+            // against the caption, not the publication date).
+            let dated = hc.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == '年');
+            let column_period = (!column_change && dated)
+                .then(|| super::period::find_periods(rules, &Folded::new(h), cx.published).pop())
+                .flatten()
+                .map(|p| p.iso);
+            let value = if row_change == Some(-1) && !column_change { -q.value } else { q.value };
             new.push(Claim {
                 text: f.text(lead, end),
                 span: [lead, end],
                 sentence: sentence_of(cx.sentences, lead),
-                value: q.value,
+                value,
                 unit: q.unit,
                 surface_unit: unit.filter(|_| !t.ends_with('%')).or_else(|| t.ends_with('%').then(|| "%".to_string())),
                 kind: if change { ClaimKind::Change } else { q.kind },
                 change: change.then_some(Change { basis, reference: None }),
-                qualifier: None,
+                qualifier,
                 range: None,
                 metric,
                 scope: by_place.then(|| label.clone()),
                 // 比年初增加（亿元） under 2023年6月末…: an increase accrued since the start of the
                 // year (or the month-end the header compares with), as in running text.
-                period: super::period::increase_to_date(
-                    &hc,
-                    caption_period.as_ref(),
-                    0,
-                    hc.len(),
-                    increment,
-                    caption_period.as_ref().map(|p| p.iso.clone()),
-                ),
+                period: column_period.or_else(|| {
+                    super::period::increase_to_date(
+                        &hc,
+                        caption_period.as_ref(),
+                        0,
+                        hc.len(),
+                        increment,
+                        caption_period.as_ref().map(|p| p.iso.clone()),
+                    )
+                }),
                 modality: Modality::Actual,
                 bound: None,
                 rule: "table.cell".into(),
@@ -229,6 +250,34 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
         claims.extend(new);
         claims.sort_by_key(|c| (c.span[0], c.span[1]));
     }
+}
+
+/// A cell's figure without what surrounds it: the number (with its %), and the qualifier of a
+/// hedge after it (7左右, 5.5以内); brackets around it (［14.5］, a total over a plan's years)
+/// are dropped. `None` when the cell holds anything else.
+fn cell_figure(rules: &ClaimRules, t: &str) -> Option<(String, Option<crate::model::Qualifier>)> {
+    let t = t.trim().trim_start_matches(['［', '[']).trim_end_matches(['］', ']']);
+    let tc: Vec<char> = t.chars().collect();
+    let (t, qualifier) = match rules.qual_suffix.ending_at(&tc, tc.len()) {
+        Some((len, q)) if len < tc.len() => (tc[..tc.len() - len].iter().collect::<String>(), Some(q)),
+        _ => (t.to_string(), None),
+    };
+    let number = t.trim_end_matches('%');
+    (!number.is_empty() && number.parse::<Decimal>().is_ok()).then_some((t, qualifier))
+}
+
+/// The unit in brackets at the end of a table's row label (人均预期寿命（岁） → 岁), when what
+/// the brackets hold reads as a unit after a number.
+fn bracketed_unit(rules: &ClaimRules, label: &str) -> Option<String> {
+    let inner = label.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let unit = &inner[open..].trim_start_matches(['（', '(']);
+    let written = format!("1{unit}");
+    let whole = written.chars().count();
+    scan_quantities(rules, &written)
+        .first()
+        .filter(|q| q.span == [0, whole] && q.unit.is_some())
+        .map(|_| unit.to_string())
 }
 
 /// Column `k`'s header says it holds changes (同比增长（%）, 比上年增减).
@@ -345,5 +394,36 @@ mod tests {
             ]
         );
         assert_eq!(c[1].kind, ClaimKind::Change);
+    }
+
+    #[test]
+    fn a_row_may_name_its_unit_and_a_column_its_year_and_cells_may_be_hedged() {
+        let t = "指标名称 | 2020年基数 | 2025年目标 | 2022年实际\n人均预期寿命（岁） | 80.36 | 81.2 | 80.81\n\
+                 城镇调查失业率（%） | 4.1 | 5.5以内 | 4.6\n单位地区生产总值能耗下降（%） | — | ［14.5］ | ［4.3］";
+        let c = claims_of(t, Some("2023-12-15"));
+        let got: Vec<_> = c
+            .iter()
+            .map(|c| {
+                (c.text.as_str(), c.value.to_string(), c.unit.as_deref(), c.metric.as_deref(), c.period.as_deref())
+            })
+            .collect();
+        let life = Some("人均预期寿命");
+        let jobless = Some("城镇调查失业率");
+        let energy = Some("单位地区生产总值能耗下降");
+        assert_eq!(
+            got,
+            [
+                ("80.36", "80.36".into(), Some("year"), life, Some("2020")),
+                ("81.2", "81.2".into(), Some("year"), life, Some("2025")),
+                ("80.81", "80.81".into(), Some("year"), life, Some("2022")),
+                ("4.1", "4.1".into(), Some("%"), jobless, Some("2020")),
+                ("5.5以内", "5.5".into(), Some("%"), jobless, Some("2025")),
+                ("4.6", "4.6".into(), Some("%"), jobless, Some("2022")),
+                ("［14.5］", "-14.5".into(), Some("%"), energy, Some("2025")),
+                ("［4.3］", "-4.3".into(), Some("%"), energy, Some("2022")),
+            ]
+        );
+        assert_eq!(c[4].qualifier, Some(crate::model::Qualifier::AtMost));
+        assert_eq!(c[6].kind, ClaimKind::Change);
     }
 }
