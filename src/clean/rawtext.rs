@@ -10,8 +10,10 @@
 //!
 //! On the way it drops the attributes nothing reads (`href`, `src`, `onclick`, `width` …:
 //! about a third of what is left of a page): a start tag keeps only those in [`KEPT`], the
-//! ones the walk reads and the few the tree builder looks at, each byte for byte. It touches
-//! no other markup.
+//! ones the walk reads and the few the tree builder looks at, each byte for byte. It also
+//! drops comments and cuts indentation between tags to one character: the walk never reads
+//! a comment and collapses whitespace, and whitespace-only text stays whitespace-only for the
+//! tree builder. It touches no other markup.
 
 use memchr::memmem;
 
@@ -80,20 +82,35 @@ const KEPT: [&str; 15] = [
     "encoding",
 ];
 
-/// The page with every script's and style's contents removed and the attributes not in
-/// [`KEPT`] dropped, or `None` when there was nothing to remove.
+/// The page with every script's and style's contents removed, the attributes not in
+/// [`KEPT`] and the comments dropped, and each run of whitespace between two tags cut to its
+/// first character (the walk collapses whitespace and never reads a comment), or `None` when
+/// there was nothing to remove.
 pub(crate) fn slim(input: &str) -> Option<String> {
     let bytes = input.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of input already in `out`
     let mut i = 0;
     let mut in_select = false;
+    let is_ws = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ');
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
+        // Text that is only whitespace, right after a tag or a comment (i is then in the data
+        // state): one character of it keeps it whitespace for the tree builder.
+        if off >= 2 && i > 0 && bytes[i - 1] == b'>' && bytes[i..lt].iter().all(is_ws) {
+            let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+            o.push_str(&input[copied..i + 1]);
+            copied = lt;
+        }
         let rest = &bytes[lt + 1..];
         if rest.starts_with(b"!--") {
             match comment_end(bytes, lt + 4) {
-                Some(end) => i = end,
+                Some(end) => {
+                    let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
+                    o.push_str(&input[copied..lt]);
+                    copied = end;
+                    i = end;
+                }
                 None => break,
             }
         } else if rest.first().is_some_and(|b| matches!(b, b'!' | b'?'))
@@ -521,6 +538,12 @@ mod tests {
         "<span a=>",
         "<p/ class=x>",
         "<p x=\"1\"class=y>",
+        "  \n  ",
+        "\t\r\n",
+        "<pre>",
+        "</pre>",
+        "<!-- c -->",
+        "<!--[if IE]><p>旧<![endif]-->",
     ];
 
     proptest! {
@@ -537,7 +560,7 @@ mod tests {
     }
 
     #[test]
-    fn scripts_and_styles_are_emptied_and_nothing_else_changes() {
+    fn scripts_and_styles_are_emptied_and_comments_dropped() {
         let page = "<html><head><style>p{color:red}</style><script src=a.js></script>\
             <script>var s = '<p>不是正文</p>';</script></head><body><p a='x>y'>正文</p>\
             <textarea><script>x</script></textarea><!-- <script>y</script> --><p>尾</p></body></html>";
@@ -545,9 +568,18 @@ mod tests {
         assert_eq!(
             out,
             "<html><head><style></style><script></script><script></script></head><body>\
-             <p>正文</p><textarea><script>x</script></textarea><!-- <script>y</script> --><p>尾</p></body></html>"
+             <p>正文</p><textarea><script>x</script></textarea><p>尾</p></body></html>"
         );
         assert_eq!(slim("<p>no scripts</p>"), None);
+    }
+
+    #[test]
+    fn whitespace_between_tags_keeps_one_character() {
+        assert_eq!(
+            slim("<ul>\n    <li>一</li>\r\n\t<li>二 三</li>  x  <li>\n</li></ul>").unwrap(),
+            "<ul>\n<li>一</li>\r<li>二 三</li>  x  <li>\n</li></ul>"
+        );
+        assert_eq!(slim("<p>a</p> <p>b</p>"), None);
     }
 
     #[test]
