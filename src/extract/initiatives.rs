@@ -1133,7 +1133,19 @@ fn progress_chain_start(
     // Only a verb stopped the noun chain (保障/v 试点); an adjective before the head
     // describes it (标志性重大/a 工程).
     let content = |t: &str| is_nounish(t) || matches!(t, "v" | "a" | "b");
-    back_over_verbs(rules, s, words, covered, (start, head_start), &["v"], content)
+    let walked = back_over_verbs(rules, s, words, covered, (start, head_start), &["v"], content);
+    // …成本保险和种植/v 收入/v 保险试点稳步扩大: verbs right after a join or a clause's start
+    // open the name as a noun would.
+    if let Some((_, first)) = walked.last() {
+        let opens = first
+            .start
+            .checked_sub(1)
+            .map_or(true, |j| matches!(s[j], '和' | '与' | '及' | '、' | '，' | '。' | '；' | '：'));
+        if opens {
+            return first.start;
+        }
+    }
+    walked
         .into_iter()
         .rev()
         .find(|(_, p)| is_nounish(p.tag) || matches!(p.tag, "a" | "b"))
@@ -1577,6 +1589,10 @@ mod tests {
         let got = names("新就业形态就业人员职业伤害保障试点稳步推进，已覆盖7个省份。");
         assert_eq!(got, ["新就业形态就业人员职业伤害保障试点"]);
         assert!(names("标志性重大工程加快推进。").is_empty());
+        // Widened to more places; verbs right after a join open the name.
+        assert_eq!(names("养老金融方面，商业养老金业务试点已扩大至全国范围。"), ["商业养老金业务试点"]);
+        assert_eq!(names("完全成本保险和种植收入保险试点扩大到6市。"), ["种植收入保险试点"]);
+        assert!(names("消费规模扩大到3万亿元。").is_empty());
         // A Latin name with a plus.
         assert_eq!(names("我们将开展中央企业AI+专项行动。"), ["中央企业AI+专项行动"]);
         // A fund named by its place or level needs no verb; a generic one does.
