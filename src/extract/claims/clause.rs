@@ -39,13 +39,14 @@ pub(super) fn clause_start(s: &[char], floor: usize, pos: usize) -> usize {
 /// Longest bracketed aside kept inside a clause, in chars.
 pub(super) const ASIDE_MAX: usize = 16;
 
-/// The opening bracket of a short aside closing at `close`: no clause punctuation inside.
+/// The opening bracket of a short aside closing at `close`: no sentence or clause-list
+/// punctuation inside, but a comma may stand in a note (本外币，下同).
 pub(super) fn aside_open(s: &[char], floor: usize, close: usize) -> Option<usize> {
     let lo = close.saturating_sub(ASIDE_MAX + 1).max(floor);
     let open = (lo..close).rev().find(|&j| matches!(s[j], '（' | '('))?;
     let inner = &s[open + 1..close];
-    let plain = !inner.is_empty()
-        && !inner.iter().any(|&c| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '（' | '(' | '）' | ')'));
+    let plain =
+        !inner.is_empty() && !inner.iter().any(|&c| matches!(c, '；' | ';' | '。' | '\n' | '（' | '(' | '）' | ')'));
     // An aside qualifies what precedes it: there must be something before the bracket.
     (plain && open > floor && !is_clause_break(s[open - 1])).then_some(open)
 }

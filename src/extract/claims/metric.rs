@@ -997,6 +997,10 @@ mod tests {
         let c = claims_of("6月份，制造业采购经理指数（PMI）为50.2%，比上月上升0.4个百分点。", Some("2024-07-18"));
         assert_eq!(c[0].metric.as_deref(), Some("制造业采购经理指数"));
         assert_eq!(c[1].metric.as_deref(), Some("制造业采购经理指数"));
+        // A note with a comma in it is an aside too.
+        let c = claims_of("9月末，各项贷款余额（本外币，下同）254.7万亿元，同比增长8.1%。", Some("2024-10-18"));
+        assert_eq!(c[0].metric.as_deref(), Some("贷款余额"));
+        assert_eq!(c[1].metric.as_deref(), Some("贷款余额"));
         let c = claims_of("全省粮食总产量达到750.6亿斤，连续10年稳定在700亿斤以上。", None);
         assert_eq!(c[2].metric.as_deref(), Some("粮食总产量"));
         let c = claims_of("到2025年，数字经济核心产业增加值占GDP比重达到12%左右。", Some("2024-07-18"));
