@@ -222,8 +222,12 @@ pub(super) fn of_figure(
         cx.words.get(k.wrapping_sub(1)).filter(|w| before - w.end <= 1)
     };
     // A verb of content (建成, 欠下, 惠及), not one that links a name to its figure (达到, 为).
-    let verb_before = before_word
-        .is_some_and(|w| matches!(w.tag, "v" | "vd") && !rules.metric_not_modifiers.holds(&f.chars[w.start..w.end]));
+    // Nouns the tagger takes for verbs (主营业务收入/v) are no verb here either.
+    let verb_before = before_word.is_some_and(|w| {
+        matches!(w.tag, "v" | "vd")
+            && !rules.metric_not_modifiers.holds(&f.chars[w.start..w.end])
+            && !rules.metric_nouns.holds(&f.chars[w.start..w.end])
+    });
     // 规划确定的25项主要指标: after 的 the figure counts the noun that follows it.
     let de_before = before_word.is_some_and(|w| f.slice(w.start, w.end) == "的");
     // 2.3亿美元的总投资, 36亿元总投资, 99.35%的股权: a figure written as the attribute of a
@@ -244,8 +248,11 @@ pub(super) fn of_figure(
         ClaimKind::Count => !duration,
         // 建成501公里标准化堤防, 欠下了20多万元的债务, 新增1400多亿元留抵退税: an amount or
         // quantity after a verb (or with nothing named before it) measures the noun after it.
+        // 年经营性收入50万元以上的行政村, 单户授信1000万元及以下的贷款: a bound after the unit
+        // sets a threshold for the group named after it; the figure is of the name before.
         ClaimKind::Quantity | ClaimKind::Amount => {
-            !duration && (metric.is_none() || verb_before || de_before || attributive)
+            let threshold = after_hedge > fig.end;
+            !duration && (metric.is_none() || (!threshold && (verb_before || de_before || attributive)))
         }
         // 94%的国考断面, 惠及40%以上的人口: a share of the things named after 的; 其他90%资金:
         // of the noun right after it, when nothing before names another.

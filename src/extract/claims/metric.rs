@@ -1012,6 +1012,22 @@ mod tests {
     }
 
     #[test]
+    fn bounds_joined_by_ji_and_nouns_the_tagger_takes_for_verbs() {
+        // 收入/v before the figure is no verb of content: the figure is of the indicator, not of
+        // the group its bound defines.
+        let c = claims_of("规模以上工业企业：年主营业务收入2000万元及以上的工业法人单位。", None);
+        assert_eq!(c[0].qualifier, Some(crate::model::Qualifier::AtLeast));
+        assert_eq!(c[0].metric.as_deref(), Some("主营业务收入"));
+        // A bound after the unit makes the figure a threshold: of the name before it, not of
+        // the group after it; with nothing named before, of the group.
+        let c = claims_of("单户授信1000万元及以下的普惠型小微企业贷款平均期限2.1年。", None);
+        assert_eq!(c[0].qualifier, Some(crate::model::Qualifier::AtMost));
+        assert_eq!(c[0].metric.as_deref(), Some("单户授信"));
+        let c = claims_of("年经营性收入50万元以上的行政村占比达到60%。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("经营性收入"));
+    }
+
+    #[test]
     fn shares_quotes_and_leading_verbs() {
         let c = claims_of("数字经济核心产业营业收入达到1.2万亿元，占GDP比重为10.2%。", None);
         assert_eq!(c[1].metric.as_deref(), Some("数字经济核心产业营业收入占GDP比重"));
