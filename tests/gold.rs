@@ -385,7 +385,7 @@ const BLIND9_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.966,
-    metric: 0.894,
+    metric: 0.896,
     init_recall: 0.879,
     init_precision: 0.935,
 };

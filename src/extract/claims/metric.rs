@@ -997,6 +997,9 @@ mod tests {
         let c = claims_of("6月份，制造业采购经理指数（PMI）为50.2%，比上月上升0.4个百分点。", Some("2024-07-18"));
         assert_eq!(c[0].metric.as_deref(), Some("制造业采购经理指数"));
         assert_eq!(c[1].metric.as_deref(), Some("制造业采购经理指数"));
+        // How a change is reckoned (按可比口径) names nothing: the metric is inherited.
+        let c = claims_of("保险业实现原保险保费收入4.6万亿元，按可比口径同比增长9.7%。", None);
+        assert_eq!(c[1].metric.as_deref(), Some("原保险保费收入"));
         // A note with a comma in it is an aside too.
         let c = claims_of("9月末，各项贷款余额（本外币，下同）254.7万亿元，同比增长8.1%。", Some("2024-10-18"));
         assert_eq!(c[0].metric.as_deref(), Some("贷款余额"));
