@@ -1,10 +1,12 @@
 //! Figures in data tables (the cleaner writes each row as one line of tab-separated cells):
 //! the indicator from a row's first cell, the unit and whether a column is a change from
-//! the header row or the row's 单位 cell. It leaves cells that the running-text reading
-//! already made claims of; rows of places (a header opening with 市（区）, 地区) take the
-//! indicator from the column and the place as scope, and a caption line right above the header
-//! that states a period (…情况（截至11月底）) gives it to the cells. Decides no modality (see
-//! [`super::extract`] for the release-wide fills).
+//! the header row, the row's 单位 cell or a unit in brackets ending the row's first cell
+//! (人均预期寿命（岁）). It leaves cells that the running-text reading already made claims of;
+//! rows of places (a header opening with 市（区）, 地区) take the indicator from the column and
+//! the place as scope; a column headed by a year (2025年目标) gives its cells that year, and
+//! otherwise a caption line right above the header that states a period (…情况（截至11月底）)
+//! gives it to the cells. A cell may carry a hedge (7左右) or brackets (［14.5］). Decides no
+//! modality (see [`super::extract`] for the release-wide fills).
 
 use super::super::numbers;
 use super::super::rules::ClaimRules;
