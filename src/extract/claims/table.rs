@@ -93,6 +93,9 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
     let number_cell = |t: &str| cell_figure(rules, t).is_some();
     let mut new = Vec::new();
     let mut header: Option<Vec<String>> = None;
+    // Each column's own year, read once per header: 2020年基数, 2025年目标 (全年 or 本月
+    // resolve against the caption, not the publication date); none for a change column.
+    let mut column_years: Vec<Option<String>> = Vec::new();
     // The line above a table (2023年全省…开工情况（截至11月底）) and the period it states.
     let mut caption: Option<(usize, usize)> = None;
     let mut caption_period: Option<super::period::PeriodMention> = None;
@@ -107,6 +110,16 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
         if texts.iter().skip(1).all(|t| !number_cell(t)) {
             // A row of column names (two or more named cells); a row of dashes keeps the header.
             if texts.iter().filter(|t| t.chars().any(|c| crate::clean::is_han(c) || c == '%')).count() >= 2 {
+                column_years = (0..texts.len())
+                    .map(|j| {
+                        let hc: Vec<char> = texts[j].chars().collect();
+                        let dated = hc.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == '年');
+                        (dated && !is_change_header(rules, &texts, j))
+                            .then(|| super::period::find_periods(rules, &Folded::new(&texts[j]), cx.published).pop())
+                            .flatten()
+                            .map(|p| p.iso)
+                    })
+                    .collect();
                 header = Some(texts);
                 caption_period = caption.take().and_then(|(a, b)| {
                     let text = Folded::new(&f.slice(a, b));
@@ -209,13 +222,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                 }
             };
             let increment = change && !matches!(q.unit.as_deref(), None | Some("%" | "pp"));
-            // 2020年基数, 2025年目标: a column that names its own year (全年 or 本月 resolve
-            // against the caption, not the publication date).
-            let dated = hc.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == '年');
-            let column_period = (!column_change && dated)
-                .then(|| super::period::find_periods(rules, &Folded::new(h), cx.published).pop())
-                .flatten()
-                .map(|p| p.iso);
+            let column_period = column_years.get(j).cloned().flatten();
             let value = if row_change == Some(-1) && !column_change { -q.value } else { q.value };
             new.push(Claim {
                 text: f.text(lead, end),
