@@ -130,7 +130,7 @@ fn attribution_floors_on_annotated_pages() {
 const EXTRA_PAGES: usize = 28;
 const EXTRA_CLAIMS: usize = 321;
 const EXTRA_FLOORS: Floors = Floors {
-    recall: 0.921,
+    recall: 0.924,
     precision: 0.951,
     qualifier: 0.975,
     period: 0.999,
@@ -190,7 +190,7 @@ fn attribution_floors_on_government_releases() {
 const BLIND_PAGES: usize = 14;
 const BLIND_CLAIMS: usize = 1310;
 const BLIND_FLOORS: Floors = Floors {
-    recall: 0.978,
+    recall: 0.980,
     precision: 0.986,
     qualifier: 0.990,
     period: 0.978,
@@ -215,11 +215,11 @@ fn attribution_floors_on_releases_annotated_blind() {
 const BLIND2_PAGES: usize = 6;
 const BLIND2_CLAIMS: usize = 553;
 const BLIND2_FLOORS: Floors = Floors {
-    recall: 0.988,
+    recall: 0.992,
     precision: 0.995,
     qualifier: 0.982,
     period: 0.991,
-    metric: 0.926,
+    metric: 0.928,
     init_recall: 0.908,
     init_precision: 0.951,
 };
@@ -263,11 +263,11 @@ fn attribution_floors_on_a_third_set_of_releases_annotated_blind() {
 const BLIND4_PAGES: usize = 6;
 const BLIND4_CLAIMS: usize = 662;
 const BLIND4_FLOORS: Floors = Floors {
-    recall: 0.971,
+    recall: 0.973,
     precision: 0.993,
     qualifier: 0.991,
     period: 0.950,
-    metric: 0.906,
+    metric: 0.909,
     init_recall: 0.854,
     init_precision: 0.980,
 };
@@ -286,10 +286,10 @@ fn attribution_floors_on_a_fourth_set_of_releases_annotated_blind() {
 const BLIND5_PAGES: usize = 6;
 const BLIND5_CLAIMS: usize = 645;
 const BLIND5_FLOORS: Floors = Floors {
-    recall: 0.977,
+    recall: 0.979,
     precision: 0.988,
     qualifier: 0.991,
-    period: 0.927,
+    period: 0.928,
     metric: 0.909,
     init_recall: 0.817,
     init_precision: 0.956,
@@ -309,7 +309,7 @@ fn attribution_floors_on_a_fifth_set_of_releases_annotated_blind() {
 const BLIND6_PAGES: usize = 6;
 const BLIND6_CLAIMS: usize = 610;
 const BLIND6_FLOORS: Floors = Floors {
-    recall: 0.984,
+    recall: 0.988,
     precision: 0.997,
     qualifier: 0.977,
     period: 0.973,
@@ -333,11 +333,11 @@ fn attribution_floors_on_a_sixth_set_of_releases_annotated_blind() {
 const BLIND7_PAGES: usize = 6;
 const BLIND7_CLAIMS: usize = 657;
 const BLIND7_FLOORS: Floors = Floors {
-    recall: 0.990,
+    recall: 0.991,
     precision: 0.994,
     qualifier: 0.987,
     period: 0.957,
-    metric: 0.874,
+    metric: 0.876,
     init_recall: 0.788,
     init_precision: 0.956,
 };
@@ -393,6 +393,30 @@ const BLIND9_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_ninth_set_of_releases_annotated_blind() {
     check_set("blind9-gold.json", BLIND9_PAGES, BLIND9_CLAIMS, &BLIND9_FLOORS);
+}
+
+/// Releases of `blind10-gold.json`: six more, written and annotated the same way: the statistics
+/// bureau's monthly release on house prices in 70 cities with two tables of city indexes typed
+/// with spaces, a housing ministry press conference, a city's report on its budget execution and
+/// budget draft, a district's notice on the progress of its ten livelihood projects, an
+/// agriculture ministry press conference and a provincial health commission's yearly release.
+/// Before any rule was written for them they scored: recall .881, precision .960, qualifier
+/// 1.000, period .865, metric .896, initiatives R .646 P .775.
+const BLIND10_PAGES: usize = 6;
+const BLIND10_CLAIMS: usize = 620;
+const BLIND10_FLOORS: Floors = Floors {
+    recall: 0.980,
+    precision: 0.976,
+    qualifier: 0.999,
+    period: 0.946,
+    metric: 0.906,
+    init_recall: 0.645,
+    init_precision: 0.774,
+};
+
+#[test]
+fn attribution_floors_on_a_tenth_set_of_releases_annotated_blind() {
+    check_set("blind10-gold.json", BLIND10_PAGES, BLIND10_CLAIMS, &BLIND10_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

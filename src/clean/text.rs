@@ -1,7 +1,7 @@
 //! Plain text (a page saved as text) → blocks, one per non-empty line. A line is a heading
 //! candidate when it is short, has no sentence-final punctuation and is no document number
-//! (国办发〔2024〕7号); there are no links. A line of cells split by vertical bars is a table
-//! row.
+//! (国办发〔2024〕7号); there are no links. A line of cells split by vertical bars, or by
+//! spaces without punctuation of running text, two or more of them figures, is a table row.
 
 use super::{collapse_ws, is_content_char, Block, Page};
 
@@ -29,7 +29,13 @@ pub(crate) fn parse(input: &str) -> Page {
                     && c.chars().any(|x| x.is_ascii_digit())
                     && !c[1..].contains('-')
             };
-            let table_row = !text.contains(['。', '；']) && text.split(['|', '｜']).filter(|c| figure(c)).count() >= 2;
+            // 北京　100.2　101.9　102.8: a row typed with spaces, three or more cells and no
+            // punctuation of running text.
+            let spaced = !text.contains(['，', '、', '|', '｜'])
+                && text.split(' ').count() >= 3
+                && text.split(' ').filter(|c| figure(c)).count() >= 2;
+            let table_row =
+                !text.contains(['。', '；']) && (spaced || text.split(['|', '｜']).filter(|c| figure(c)).count() >= 2);
             Block { content, link: 0, heading, text, table_row }
         })
         .collect();
@@ -89,6 +95,10 @@ mod tests {
     #[test]
     fn lines_of_figures_split_by_bars_are_table_rows() {
         let page = parse("指标｜余额（亿元）｜同比增长（%）\n本外币各项存款｜25318.4｜10.9%\n| 地区 | 12 | 3.5 |\n供稿: | 2024-08-28\n正文｜一段。12｜13");
+        let rows: Vec<bool> = page.blocks.iter().map(|b| b.table_row).collect();
+        assert_eq!(rows, [false, true, true, false, false]);
+        let page =
+            parse("城市　环比　同比\n北京　100.2　101.9\n成都市 23.65 16.8\n共 12 个，增长 3.5 %\n2024年 3月 5日");
         let rows: Vec<bool> = page.blocks.iter().map(|b| b.table_row).collect();
         assert_eq!(rows, [false, true, true, false, false]);
     }

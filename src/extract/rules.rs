@@ -25,6 +25,8 @@ struct UnitSpec {
     #[serde(default)]
     arabic_only: bool,
     #[serde(default)]
+    fraction_only: bool,
+    #[serde(default)]
     requires_after: Option<String>,
     #[serde(default)]
     subunits: BTreeMap<String, String>,
@@ -110,6 +112,13 @@ struct WordList {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct StockSpec {
+    words: Vec<String>,
+    counts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Bases {
     yoy: Vec<String>,
     mom: Vec<String>,
@@ -124,6 +133,7 @@ struct RankSpec {
     ordinal_after: Vec<String>,
     superlatives: Vec<String>,
     verbs: Vec<String>,
+    nouns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -163,7 +173,7 @@ struct File {
     change_exceptions: WordList,
     cap_verbs: WordList,
     hedge_links: WordList,
-    period_stocks: WordList,
+    period_stocks: StockSpec,
     period_records: WordList,
     period_report_frames: WordList,
     period_breakdowns: BreakdownSpec,
@@ -213,6 +223,8 @@ pub struct Unit {
     pub chinese_ok: bool,
     /// No Chinese numeral is a figure before this unit (十大, 三大原则).
     pub arabic_only: bool,
+    /// The unit only follows a number with a decimal point (8.9日 is days; 9日 is a date).
+    pub fraction_only: bool,
     /// What must follow the unit word.
     pub requires_after: Option<Regex>,
     /// Smaller units that may follow a whole amount (元 → 角 0.1, 分 0.01: 50元6角三分).
@@ -386,6 +398,8 @@ pub struct ClaimRules {
     /// Words naming an indicator read at a date (余额, 实有, 保有量): a figure of one stated for a
     /// run of months is its level at the run's last month.
     pub period_stocks: Words<()>,
+    /// Counts of entities that are stocks when their sentence states no run of its own.
+    pub period_stock_counts: Words<()>,
     /// Words after X年以来 that make the year the start of a record (为1998年以来最多).
     pub period_records: Words<()>,
     /// Words a reporting clause ends with before a lead's period (获悉, 了解到).
@@ -471,6 +485,9 @@ pub struct ClaimRules {
     pub rank_superlatives: Words<()>,
     /// Verbs that rank what is named before them (居, 位居, 排名).
     pub rank_verbs: Words<()>,
+    /// Ranking verbs that are also nouns: after a list (在全球创新指数中排名第12位) they name the
+    /// ranking in it.
+    pub rank_nouns: Words<()>,
     /// Index cues.
     pub index_cues: Words<()>,
     /// Index links.
@@ -556,6 +573,7 @@ impl ClaimRules {
                 two_digit_factor,
                 chinese_ok: u.chinese_ok,
                 arabic_only: u.arabic_only,
+                fraction_only: u.fraction_only,
                 requires_after,
                 subunits: Words::new(subunits),
                 tenths_after: u.tenths_after,
@@ -622,6 +640,7 @@ impl ClaimRules {
             cap_verbs: words(&f.cap_verbs.words),
             hedge_links: words(&f.hedge_links.words),
             period_stocks: words(&f.period_stocks.words),
+            period_stock_counts: words(&f.period_stocks.counts),
             period_records: words(&f.period_records.words),
             period_report_frames: words(&f.period_report_frames.words),
             period_breakdown_openers: words(&f.period_breakdowns.openers),
@@ -659,6 +678,7 @@ impl ClaimRules {
             ordinal_after: words(&f.rank.ordinal_after),
             rank_superlatives: words(&f.rank.superlatives),
             rank_verbs: words(&f.rank.verbs),
+            rank_nouns: words(&f.rank.nouns),
             index_cues: words(&f.index.cues),
             index_links: words(&f.index.links),
             target: words(&f.modality.target),

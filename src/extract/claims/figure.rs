@@ -146,7 +146,15 @@ pub(super) fn unit_after(rules: &ClaimRules, s: &[char], at: usize) -> Option<(u
         j += 1;
     }
     let (len, idx) = rules.unit_words.at_spaced(s, j)?;
-    may_follow(&rules.units[idx], s, j + len).then_some((idx, j + len))
+    let unit = &rules.units[idx];
+    if unit.fraction_only {
+        let digits = s[..at].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let point = at.checked_sub(digits + 1).filter(|&k| digits > 0 && s[k] == '.');
+        if !point.is_some_and(|k| k > 0 && s[k - 1].is_ascii_digit()) {
+            return None;
+        }
+    }
+    may_follow(unit, s, j + len).then_some((idx, j + len))
 }
 
 /// Whether what follows a unit word ending at `end` lets it be the unit (`requires_after`:
@@ -237,13 +245,14 @@ pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Fi
         if rules.ordinal_after.at(s, lit.end).is_some() {
             return None;
         }
-        // A cue a few characters before, in the same clause; a superlative after 第N needs
-        // none (为1961年以来第2高).
+        // A cue a few characters before, in the same clause (further for 第N位/名: 居15个副省级
+        // 城市第9位); a superlative after 第N needs none (为1961年以来第2高).
         let placed = matches!(s.get(lit.end), Some('位' | '名'));
-        let from = (lit.start.saturating_sub(7)..lit.start)
+        let reach = if placed { 16 } else { 7 };
+        let from = (lit.start.saturating_sub(reach)..lit.start)
             .rev()
             .find(|&k| matches!(s[k], '，' | '。' | '；' | '\n'))
-            .map_or(lit.start.saturating_sub(7), |k| k + 1);
+            .map_or(lit.start.saturating_sub(reach), |k| k + 1);
         if !rules.rank_cues.any_in(s, from, lit.start - 1) && rules.rank_superlatives.at(s, lit.end).is_none() {
             return None;
         }
@@ -1017,5 +1026,29 @@ mod tests {
         let c = claims_of("规上工业增加值增长7.5%，增速比1-7月加快0.3个百分点。", None);
         let change = c[1].change.as_ref().unwrap();
         assert_eq!((change.basis, change.reference.as_deref()), (Some(Basis::VsReference), Some("1-7月")));
+    }
+
+    #[test]
+    fn days_after_a_decimal_rates_per_100000_and_ranks_further_from_their_verb() {
+        let c =
+            claims_of("平均住院日8.9日，比上年缩短0.2日，9日召开会议。孕产妇死亡率为9.8/10万。", Some("2022-04-26"));
+        let got: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.value.to_string(), c.unit.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("8.9日", "8.9".into(), Some("day")),
+                ("0.2日", "-0.2".into(), Some("day")),
+                ("9.8/10万", "9.8".into(), Some("1/100000"))
+            ]
+        );
+        let c = claims_of(
+            "收入总量居全省第1位、居15个副省级城市第9位，投入强度居全国第5位、省区第3位。",
+            Some("2024-01-23"),
+        );
+        let ranks: Vec<_> = c.iter().filter(|c| c.kind == ClaimKind::Rank).map(|c| c.text.as_str()).collect();
+        assert_eq!(ranks, ["第1位", "第9位", "第5位", "第3位"]);
+        assert_eq!(c.last().unwrap().metric, c[c.len() - 2].metric, "a rank after a rank past 、 ranks the same thing");
+        let c = claims_of("我国在全球创新指数中排名第十二位。", None);
+        assert!(c[0].metric.as_deref().is_some_and(|m| m.ends_with("指数排名")), "{:?}", c[0].metric);
     }
 }

@@ -133,6 +133,21 @@ pub(super) fn of_figure(
 ) -> (Option<String>, bool) {
     let s = &f.chars;
     let (sentence, cstart, before) = (clause.sentence, clause.start, clause.before);
+    // 居全国第5位、省区第3位: a rank right after another past a 、 ranks the same thing in
+    // another domain; what stands before it is that domain, and the metric is inherited.
+    if kind == ClaimKind::Rank && cstart >= 3 && s[cstart - 1] == '、' && matches!(s[cstart - 2], '位' | '名') {
+        let digits =
+            s[..cstart - 2].iter().rev().take_while(|c| c.is_ascii_digit() || numbers::is_numeral_char(**c)).count();
+        if digits > 0 && cstart - 2 > digits && s[cstart - 3 - digits] == '第' {
+            return (None, false);
+        }
+    }
+    // 在全球创新指数中排名第12位, 营商环境报告中的排名从第78位…: the ranking in a list.
+    if kind == ClaimKind::Rank {
+        if let Some(m) = ranking_in_list(rules, cx, f, cstart, before) {
+            return (Some(m), false);
+        }
+    }
     // 工业投资增长12.8%，高于全部投资增速5.3个百分点: the reference is not the indicator.
     let metric_to = match change {
         Some(Change { basis: Some(Basis::VsReference), .. }) => {
@@ -322,4 +337,21 @@ pub(super) fn of_figure(
             .or_else(|| surround::previous_subject(rules, cx, f, clause));
     }
     (metric, share_of_previous)
+}
+
+/// The ranking in a list a rank is of: `X中排名` or `X中的排名` before the figure, in its
+/// clause (在全球创新指数中排名第12位 → 全球创新指数排名).
+fn ranking_in_list(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cstart: usize, before: usize) -> Option<String> {
+    let s = &f.chars;
+    let (end, len) =
+        (cstart + 2..=before).rev().find_map(|k| rules.rank_nouns.ending_at(s, k).map(|(l, ())| (k, l)))?;
+    let v = end - len;
+    let list_end = match (v.checked_sub(1).map(|k| s[k]), v.checked_sub(2).map(|k| s[k])) {
+        (Some('中'), _) => v - 1,
+        (Some('的'), Some('中')) => v - 2,
+        _ => return None,
+    };
+    let list = metric(rules, cx, f, cstart, list_end)?;
+    let noun: String = s[v..end].iter().collect();
+    Some(format!("{}{noun}", list.text))
 }

@@ -649,16 +649,21 @@ pub(super) fn increase_to_date(
 /// 上半年全区经营主体发展情况…南宁市实有经营主体86.47万户: a figure of a stock (`[period_stocks]`)
 /// that was given a run of months within a year is its level at the run's last month, unless it
 /// is an increase in it (比年初增加…, over the run).
-pub(super) fn stocks_at_the_end(rules: &ClaimRules, claims: &mut [Claim]) {
+/// A count of entities (企业数量, `counts`) is such a stock only when its sentence states no
+/// period (前4个月，有进出口实绩的民营企业数量增加10.1% counts over the run).
+pub(super) fn stocks_at_the_end(rules: &ClaimRules, periods: &[PeriodMention], claims: &mut [Claim]) {
     for c in claims.iter_mut() {
         let Some(p) = c.period.as_deref() else { continue };
         let Some((a, b)) = p.split_once('/') else { continue };
         if a.len() != 7 || b.len() != 7 || a[..4] != b[..4] {
             continue;
         }
+        let own = periods.iter().any(|p| p.start >= c.sentence[0] && p.end <= c.sentence[1]);
         let stock = c.metric.as_deref().is_some_and(|m| {
             let m: Vec<char> = m.chars().collect();
-            (0..m.len()).any(|k| rules.period_stocks.at(&m, k).is_some())
+            (0..m.len()).any(|k| {
+                rules.period_stocks.at(&m, k).is_some() || (!own && rules.period_stock_counts.at(&m, k).is_some())
+            })
         });
         if stock && !is_increment(c) {
             c.period = Some(b.to_string());
@@ -1131,5 +1136,13 @@ mod tests {
         assert_eq!(periods("每年7月至9月为汛期，日均降雨量达20毫米。"), vec![None]);
         let c = claims_of("工期两个多月。", None);
         assert_eq!((c[0].unit.as_deref(), c[0].qualifier), (Some("month"), Some(crate::model::Qualifier::Over)));
+    }
+
+    #[test]
+    fn counts_of_entities_are_stocks_unless_their_sentence_states_a_run() {
+        let p = |t: &str| claims_of(t, Some("2024-07-20")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(p("上半年全区经营主体发展情况\n全区企业数量增速居西部12个省份第3位。").last(), Some(&s("2024-06")));
+        assert_eq!(p("前4个月，有进出口实绩的民营企业数量增加10.1%。"), [s("2024-01/2024-04")]);
     }
 }

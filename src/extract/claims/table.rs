@@ -113,7 +113,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                 column_years = (0..texts.len())
                     .map(|j| {
                         let hc: Vec<char> = texts[j].chars().collect();
-                        let dated = hc.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == '年');
+                        let dated = hc.windows(2).any(|w| w[0].is_ascii_digit() && matches!(w[1], '年' | '月'));
                         (dated && !is_change_header(rules, &texts, j))
                             .then(|| super::period::find_periods(rules, &Folded::new(&texts[j]), cx.published).pop())
                             .flatten()
@@ -163,12 +163,16 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             let t = &t;
             let h = head.get(j).map(String::as_str).unwrap_or("");
             let hc: Vec<char> = h.chars().collect();
-            let column_change = is_change_header(rules, head, j);
-            let change = column_change || row_change.is_some();
             let bracketed = h
                 .find(['(', '（'])
                 .map(|o| h[o..].trim_matches(|c| matches!(c, '(' | '（' | ')' | '）')).to_string())
                 .filter(|u| !u.is_empty());
+            // 同比（上年同月=100）: a bracket naming the base set to 100 heads index levels, not
+            // changes, and no unit.
+            let index_column = bracketed.as_deref().is_some_and(|b| b.contains(['=', '＝']));
+            let bracketed = bracketed.filter(|_| !index_column);
+            let column_change = is_change_header(rules, head, j);
+            let change = column_change || row_change.is_some();
             let unit = bracketed
                 .or_else(|| {
                     unit_col
@@ -203,17 +207,20 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             } else {
                 column_name(j)
             };
+            // 营业收入（亿元） over 其中：国有控股企业: the row's part of the column's indicator;
+            // 1-6月, 数值, 本月 or 环比 name none.
+            let nc: Vec<char> = named.as_deref().unwrap_or("").chars().collect();
+            let indicator = named.clone().filter(|_| {
+                nc.iter().any(|&c| crate::clean::is_han(c))
+                    && !nc.iter().any(|c| c.is_ascii_digit() || numbers::is_numeral_char(*c))
+                    && !rules.table_plain_columns.any_in(&nc, 0, nc.len())
+            });
             let metric = if by_place {
-                named.or_else(|| Some(label.clone()))
+                // Under places any named column is the indicator (5G基站, 供应总量), but not one
+                // that only names a period or basis (1—9月平均, 环比).
+                let dated = nc.windows(2).any(|w| w[0].is_ascii_digit() && matches!(w[1], '年' | '月'));
+                named.filter(|_| !dated && !rules.table_plain_columns.holds(&nc)).or_else(|| Some(label.clone()))
             } else {
-                // 营业收入（亿元） over 其中：国有控股企业: the row's part of the column's
-                // indicator; 1-6月, 数值 or 本月 name none.
-                let indicator = named.filter(|n| {
-                    let nc: Vec<char> = n.chars().collect();
-                    nc.iter().any(|&c| crate::clean::is_han(c))
-                        && !nc.iter().any(|c| c.is_ascii_digit() || numbers::is_numeral_char(*c))
-                        && !rules.table_plain_columns.any_in(&nc, 0, nc.len())
-                });
                 let lc: Vec<char> = label.chars().collect();
                 match indicator {
                     Some(n) if rules.table_total_rows.holds(&lc) => Some(n),
@@ -289,10 +296,11 @@ fn bracketed_unit(rules: &ClaimRules, label: &str) -> Option<String> {
         .map(|_| unit.to_string())
 }
 
-/// Column `k`'s header says it holds changes (同比增长（%）, 比上年增减).
+/// Column `k`'s header says it holds changes (同比增长（%）, 比上年增减), and names no base set
+/// to 100 (同比（上年同月=100） heads index levels).
 fn is_change_header(rules: &ClaimRules, head: &[String], k: usize) -> bool {
     let hc: Vec<char> = head.get(k).map_or(Vec::new(), |h| h.chars().collect());
-    rules.table_change_headers.any_in(&hc, 0, hc.len())
+    !hc.iter().any(|c| matches!(c, '=' | '＝')) && rules.table_change_headers.any_in(&hc, 0, hc.len())
 }
 
 #[cfg(test)]
@@ -434,5 +442,24 @@ mod tests {
         );
         assert_eq!(c[4].qualifier, Some(crate::model::Qualifier::AtMost));
         assert_eq!(c[6].kind, ClaimKind::Change);
+    }
+
+    #[test]
+    fn columns_naming_a_base_of_100_hold_index_levels_of_each_place() {
+        let t = "表1　2023年9月份新建商品住宅销售价格指数\n城市　环比（上月=100）　同比（上年同月=100）　1—9月平均（上年同期=100）\n\
+                 北京　100.2　101.9　102.8";
+        let got: Vec<_> = claims_of(t, Some("2023-10-19"))
+            .into_iter()
+            .map(|c| (c.text, c.unit, c.kind, c.metric, c.scope, c.period))
+            .collect();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got,
+            [
+                ("100.2".into(), None, ClaimKind::Index, s("北京"), s("北京"), s("2023-09")),
+                ("101.9".into(), None, ClaimKind::Index, s("北京"), s("北京"), s("2023-09")),
+                ("102.8".into(), None, ClaimKind::Index, s("北京"), s("北京"), s("2023-01/2023-09")),
+            ]
+        );
     }
 }
