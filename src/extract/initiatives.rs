@@ -945,7 +945,7 @@ fn acronym_candidates(rules: &InitiativeRules, f: &Folded, covered: &[bool], out
 }
 
 /// Past a leading year or round, the edition of a recurring list or plan (2021年度绿色制造名单,
-/// 第三轮…补助奖励政策, `edition_markers`).
+/// 第三轮…补助奖励政策, `edition_markers`), or past a sum it holds (3000亿元保障性住房再贷款).
 fn skip_year(rules: &InitiativeRules, s: &[char], start: usize, head_start: usize) -> usize {
     if start >= head_start {
         return start;
@@ -973,7 +973,7 @@ fn skip_year(rules: &InitiativeRules, s: &[char], start: usize, head_start: usiz
     }
     let digits = s[start..head_start].iter().take_while(|c| c.is_ascii_digit()).count();
     if digits != 4 || s.get(start + 4) != Some(&'年') {
-        return start;
+        return skip_amount(s, start, head_start);
     }
     let end = if s.get(start + 5) == Some(&'度') { start + 6 } else { start + 5 };
     if head_start >= end + 2 {
@@ -1276,6 +1276,19 @@ fn verb_span_start(
         k -= 1;
     }
     None
+}
+
+/// Past an amount of money right after a launching verb (设立3000亿元保障性住房再贷款): the sum is
+/// what the named thing holds, no part of its name.
+fn skip_amount(s: &[char], start: usize, head_start: usize) -> usize {
+    let digits = s[start..head_start].iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
+    let scale = s[start + digits..head_start].iter().take_while(|c| matches!(c, '万' | '亿')).count();
+    let end = start + digits + scale;
+    if digits > 0 && s.get(end) == Some(&'元') && end + 3 <= head_start {
+        end + 1
+    } else {
+        start
+    }
 }
 
 /// The start of a name opening with a place or a level of government whose noun chain a verb
@@ -1643,6 +1656,8 @@ mod tests {
         let got = names("为做好吉林省嫩江干流补充治理工程建设，确保工程顺利进行。");
         assert!(got.iter().any(|n| n.contains("嫩江干流补充治理工程")), "{got:?}");
         assert_eq!(names("纳入我市职业技能提升培训计划，给予补贴。"), ["职业技能提升培训计划"]);
+        assert_eq!(names("人民银行近期设立3000亿元保障性住房再贷款，利率1.75%。"), ["保障性住房再贷款"]);
+        assert_eq!(names("同时，设立总规模50亿元的现代种业发展基金二期，重点支持种业企业。"), ["现代种业发展基金"]);
         assert_eq!(names("近日，工信部发布2021年度绿色制造名单，我省多家企业入选。"), ["绿色制造名单"]);
         assert_eq!(names("福建、海南设立了国家生态文明试验区等。"), ["国家生态文明试验区"]);
         let got = names("大力实施自由贸易试验区提升战略，推进上海自由贸易试验区临港新片区更高水平对外开放。");
