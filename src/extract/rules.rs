@@ -171,6 +171,8 @@ struct File {
     qualifiers: BTreeMap<String, Hedge>,
     change: Vec<ChangeSpec>,
     change_exceptions: WordList,
+    change_transitive: WordList,
+    counted_people: WordList,
     cap_verbs: WordList,
     hedge_links: WordList,
     period_stocks: StockSpec,
@@ -391,6 +393,10 @@ pub struct ClaimRules {
     pub change: Words<i8>,
     /// Words ending like a change word that are not one (新增).
     pub change_exceptions: Words<()>,
+    /// Change verbs that take their indicator as an object before the figure (压减一般性支出12.6%).
+    pub change_transitive: Words<()>,
+    /// People counted without a classifier after a number in ten-thousands (1800多万新市民).
+    pub counted_people: Words<()>,
     /// Verbs of granting between a superlative bound and its figure (最高补助500万元).
     pub cap_verbs: Words<()>,
     /// Linking verbs that may stand between a hedge and its figure (至少要达到5400GW).
@@ -637,6 +643,8 @@ impl ClaimRules {
             qual_suffix: Words::new(suffix),
             change: Words::new(change),
             change_exceptions: words(&f.change_exceptions.words),
+            change_transitive: words(&f.change_transitive.words),
+            counted_people: words(&f.counted_people.words),
             cap_verbs: words(&f.cap_verbs.words),
             hedge_links: words(&f.hedge_links.words),
             period_stocks: words(&f.period_stocks.words),

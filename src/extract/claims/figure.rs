@@ -318,6 +318,14 @@ pub(super) fn figure(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Fi
 /// a unit written once at the end of a list, a written minus sign and a unit tail.
 fn measured(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
     let mut unit = unit_after(rules, s, lit.end);
+    // 1800多万新市民, 3800多万困难群众: people counted in ten-thousands without a classifier
+    // (`[counted_people]`, right after the number or after a short modifier).
+    if unit.is_none() && !lit.scale.is_empty() {
+        let reach = (lit.end..(lit.end + 6).min(s.len())).take_while(|&k| crate::clean::is_han(s[k])).last();
+        if reach.is_some_and(|r| rules.counted_people.any_in(s, lit.end, r + 1)) {
+            unit = unit_index(rules, "count").map(|u| (u, lit.end));
+        }
+    }
     // 7 2 折, 九 九 折 (spaced out in text taken from PDFs): two single digits before a
     // unit that reads two digits on their own (七二折 = 72 %).
     let mut lit = lit.clone();
@@ -831,6 +839,23 @@ pub(super) fn stated_change(
             }
         }
     }
+    // 压减一般性支出12.6%: a change verb with its object between it and the figure.
+    if change.is_none() && fig.kind_override != Some(ClaimKind::Rank) {
+        let object = |p: usize| {
+            let o = &s[p..before];
+            (2..=14).contains(&o.len())
+                && o.iter().all(|&c| crate::clean::is_han(c) && !matches!(c, '到' | '至' | '为' | '达' | '的'))
+        };
+        let verb = (cstart..before.saturating_sub(2))
+            .find_map(|p| rules.change_transitive.at(s, p).map(|(len, ())| (p, len)))
+            .filter(|&(p, len)| object(p + len));
+        if let Some((p, len)) = verb {
+            if let Some((_, sg)) = rules.change.ending_at(s, p + len) {
+                sign = sg;
+                change = Some(basis(rules, s, cstart, p, p));
+            }
+        }
+    }
     let unit = fig.unit.map(|u| &rules.units[u]);
     let mut kind = fig.kind_override.unwrap_or_else(|| unit.map(|u| u.kind).unwrap_or(ClaimKind::Index));
     // pp or % stated against a named reference without a change verb: 高于全国2个百分点.
@@ -1050,5 +1075,35 @@ mod tests {
         assert_eq!(c.last().unwrap().metric, c[c.len() - 2].metric, "a rank after a rank past 、 ranks the same thing");
         let c = claims_of("我国在全球创新指数中排名第十二位。", None);
         assert!(c[0].metric.as_deref().is_some_and(|m| m.ends_with("指数排名")), "{:?}", c[0].metric);
+    }
+
+    #[test]
+    fn changes_made_to_an_object_people_counted_in_ten_thousands_and_orders_of_homes() {
+        let got = |t: &str| {
+            claims_of(t, Some("2024-05-24"))
+                .into_iter()
+                .map(|c| (c.text, c.value.to_string(), c.unit, c.kind, c.metric))
+                .collect::<Vec<_>>()
+        };
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got("市级压减一般性支出12.6%，下调个人住房公积金贷款利率0.25个百分点。"),
+            [
+                ("12.6%".into(), "-12.6".into(), s("%"), ClaimKind::Change, s("一般性支出")),
+                ("0.25个百分点".into(), "-0.25".into(), s("pp"), ClaimKind::Change, s("个人住房公积金贷款利率")),
+            ]
+        );
+        assert_eq!(got("提高研发投入占比到3%。")[0].3, ClaimKind::Percent, "a level reached is no change");
+        let c = got("可解决1800多万新市民住房困难，二套住房首付比例不低于25%，降幅在0.1%—0.8%之间。");
+        let texts: Vec<_> = c.iter().map(|c| (c.0.as_str(), c.1.as_str(), c.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("1800多万", "18000000", Some("count")),
+                ("25%", "25", Some("%")),
+                ("0.1%—0.8%", "-0.1", Some("%")),
+                ("0.1%—0.8%", "-0.8", Some("%"))
+            ]
+        );
     }
 }
