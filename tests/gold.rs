@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.947,
-    metric: 0.906,
+    metric: 0.919,
     init_recall: 0.686,
     init_precision: 0.785,
 };

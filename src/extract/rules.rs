@@ -63,6 +63,8 @@ struct ChangeSpec {
 struct MetricSpec {
     drop_leading: Vec<String>,
     #[serde(default)]
+    keep_leading: Vec<String>,
+    #[serde(default)]
     drop_trailing: Vec<String>,
     #[serde(default)]
     never: Vec<String>,
@@ -426,6 +428,8 @@ pub struct ClaimRules {
     pub table_total_rows: Words<()>,
     /// Words cut from the front of a metric.
     pub metric_drop_leading: Words<()>,
+    /// Names that open with a word of `metric_drop_leading` and keep it (新建商品住宅).
+    pub metric_keep_leading: Words<()>,
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
     pub metric_drop_trailing: Words<()>,
     /// Phrases that are never a metric on their own (价格因素, 同口径).
@@ -659,6 +663,7 @@ impl ClaimRules {
             table_plain_columns: words(&f.table_plain_columns.words),
             table_total_rows: words(&f.table_total_rows.words),
             metric_drop_leading: words(&f.metric.drop_leading),
+            metric_keep_leading: words(&f.metric.keep_leading),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
             metric_nouns: words(&f.metric.nouns),

@@ -530,7 +530,9 @@ pub(super) fn drop_leading(rules: &ClaimRules, mut m: String) -> String {
     loop {
         let mc: Vec<char> = m.chars().collect();
         match rules.metric_drop_leading.at(&mc, 0) {
-            Some((len, _)) if len < mc.len() => m = mc[len..].iter().collect(),
+            Some((len, _)) if len < mc.len() && rules.metric_keep_leading.at(&mc, 0).is_none() => {
+                m = mc[len..].iter().collect()
+            }
             _ => return m,
         }
     }
@@ -1287,5 +1289,12 @@ mod tests {
         assert_eq!(m[1].as_deref(), Some("综合机械化率"));
         // A grade written with a Latin letter stays in the counted name.
         assert_eq!(all("全省共有15家5A级旅游景区。")[0].as_deref(), Some("5A级旅游景区"));
+    }
+
+    #[test]
+    fn an_indicator_name_keeps_a_leading_word_that_is_otherwise_dropped() {
+        let c = claims_of("西安新建商品住宅销售价格同比上涨5.1%，新建学校3所。", Some("2023-10-19"));
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("新建商品住宅销售价格"), Some("学校")]);
     }
 }
