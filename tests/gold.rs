@@ -190,7 +190,7 @@ fn attribution_floors_on_government_releases() {
 const BLIND_PAGES: usize = 14;
 const BLIND_CLAIMS: usize = 1310;
 const BLIND_FLOORS: Floors = Floors {
-    recall: 0.980,
+    recall: 0.981,
     precision: 0.986,
     qualifier: 0.990,
     period: 0.978,
@@ -215,7 +215,7 @@ fn attribution_floors_on_releases_annotated_blind() {
 const BLIND2_PAGES: usize = 6;
 const BLIND2_CLAIMS: usize = 553;
 const BLIND2_FLOORS: Floors = Floors {
-    recall: 0.992,
+    recall: 0.994,
     precision: 0.995,
     qualifier: 0.982,
     period: 0.991,
@@ -405,11 +405,11 @@ fn attribution_floors_on_a_ninth_set_of_releases_annotated_blind() {
 const BLIND10_PAGES: usize = 6;
 const BLIND10_CLAIMS: usize = 620;
 const BLIND10_FLOORS: Floors = Floors {
-    recall: 0.993,
+    recall: 0.994,
     precision: 0.993,
     qualifier: 0.999,
     period: 0.947,
-    metric: 0.919,
+    metric: 0.920,
     init_recall: 0.686,
     init_precision: 0.785,
 };

@@ -105,6 +105,9 @@ pub(crate) fn slim(input: &str) -> Option<String> {
         let rest = &bytes[lt + 1..];
         if rest.starts_with(b"!--") {
             match comment_end(bytes, lt + 4) {
+                // A comment after `<` or `&` stays: dropping it would join them with what
+                // follows (`<<!---->/` would become `</`, `&<!---->amp;` an entity).
+                Some(end) if lt > 0 && matches!(bytes[lt - 1], b'<' | b'&') => i = end,
                 Some(end) => {
                     let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
                     o.push_str(&input[copied..lt]);
@@ -556,6 +559,14 @@ mod tests {
             let slimmed = format!("{:?}", super::super::html::parse(&page));
             let reference = format!("{:?}", super::super::html::parse_unslimmed(&page));
             prop_assert_eq!(slimmed, reference, "page: {}", page);
+        }
+    }
+
+    #[test]
+    fn a_comment_that_separates_markup_stays() {
+        for page in ["<<!---->/<script>", "<p>a&<!---->amp;b</p>", "<p>x<!-- c -->y</p>"] {
+            let slimmed = format!("{:?}", super::super::html::parse(page));
+            assert_eq!(slimmed, format!("{:?}", super::super::html::parse_unslimmed(page)), "page: {page}");
         }
     }
 

@@ -46,7 +46,20 @@ pub(super) fn word_figure_at(rules: &ClaimRules, s: &[char], i: usize) -> Option
         return None;
     }
     let (len, (value, idx, after)) = rules.word_figures.at(s, i)?;
-    if !after.is_empty() && after.ending_at(s, i).is_none() {
+    // 位居金牌榜首位: the word that overlaps this one's end and runs past it is the figure.
+    if len > 1 && rules.word_figures.at(s, i + len - 1).is_some_and(|(l, _)| l > 1) {
+        return None;
+    }
+    // 居中部六省首位, 总量居全区14个设区市首位: a rank word placed by a ranking verb earlier in
+    // its clause, past the domain it ranks in.
+    let ranked = || {
+        let from = (i.saturating_sub(12)..i)
+            .rev()
+            .find(|&k| matches!(s[k], '，' | '。' | '；' | '、' | '\n'))
+            .map_or(i.saturating_sub(12), |k| k + 1);
+        rules.units[idx].code == "rank" && rules.rank_verbs.any_in(s, from, i)
+    };
+    if !after.is_empty() && after.ending_at(s, i).is_none() && !ranked() {
         return None;
     }
     if !may_follow(&rules.units[idx], s, i + len) {
@@ -1105,5 +1118,24 @@ mod tests {
                 ("0.1%—0.8%", "-0.8", Some("%"))
             ]
         );
+    }
+
+    #[test]
+    fn first_place_after_a_ranking_verb_past_its_domain() {
+        let got = |t: &str| {
+            claims_of(t, Some("2024-07-20"))
+                .into_iter()
+                .filter(|c| c.kind == ClaimKind::Rank)
+                .map(|c| (c.text, c.metric))
+                .collect::<Vec<_>>()
+        };
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got("南宁市实有经营主体86.47万户，总量居全区14个设区市首位。"),
+            [("首位".into(), s("实有经营主体"))],
+            "a count in the domain is not what is ranked"
+        );
+        assert_eq!(got("广东代表团以28枚金牌位居金牌榜首位。"), [("首位".into(), s("金牌"))]);
+        assert!(got("她是我省首位女院士。").is_empty(), "first of a kind is no rank");
     }
 }

@@ -389,7 +389,14 @@ pub(super) fn inherit_metrics(s: &[char], claims: &mut [Claim], shares: &mut [bo
             continue;
         }
         let sentence = claims[k].sentence;
-        let earlier = (0..k).rev().take_while(|&j| claims[j].sentence == sentence);
+        // 总量居全区14个设区市首位: a count inside a rank's domain (right before it, in its
+        // clause) names what is ranked among, not what is ranked.
+        let in_domain = |j: usize| {
+            claims[k].kind == ClaimKind::Rank
+                && claims[j].kind == ClaimKind::Count
+                && !s[claims[j].span[1]..claims[k].span[0]].iter().any(|&c| super::clause::is_clause_break(c))
+        };
+        let earlier = (0..k).rev().take_while(|&j| claims[j].sentence == sentence).filter(|&j| !in_domain(j));
         let is_duration = |j: usize| claims[j].unit.as_deref() == Some("year");
         let source = match earlier.clone().next() {
             Some(j) if is_duration(j) => earlier
