@@ -114,6 +114,13 @@ struct WordList {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct TransitiveSpec {
+    words: Vec<String>,
+    stops: Vec<char>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StockSpec {
     words: Vec<String>,
     counts: Vec<String>,
@@ -173,7 +180,7 @@ struct File {
     qualifiers: BTreeMap<String, Hedge>,
     change: Vec<ChangeSpec>,
     change_exceptions: WordList,
-    change_transitive: WordList,
+    change_transitive: TransitiveSpec,
     counted_people: WordList,
     cap_verbs: WordList,
     hedge_links: WordList,
@@ -397,6 +404,8 @@ pub struct ClaimRules {
     pub change_exceptions: Words<()>,
     /// Change verbs that take their indicator as an object before the figure (压减一般性支出12.6%).
     pub change_transitive: Words<()>,
+    /// Characters that end such an object: the figure after them is a level (下调首付比例至15%).
+    pub change_object_stops: Vec<char>,
     /// People counted without a classifier after a number in ten-thousands (1800多万新市民).
     pub counted_people: Words<()>,
     /// Verbs of granting between a superlative bound and its figure (最高补助500万元).
@@ -648,6 +657,7 @@ impl ClaimRules {
             change: Words::new(change),
             change_exceptions: words(&f.change_exceptions.words),
             change_transitive: words(&f.change_transitive.words),
+            change_object_stops: f.change_transitive.stops.clone(),
             counted_people: words(&f.counted_people.words),
             cap_verbs: words(&f.cap_verbs.words),
             hedge_links: words(&f.hedge_links.words),

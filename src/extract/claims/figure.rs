@@ -857,7 +857,7 @@ pub(super) fn stated_change(
         let object = |p: usize| {
             let o = &s[p..before];
             (2..=14).contains(&o.len())
-                && o.iter().all(|&c| crate::clean::is_han(c) && !matches!(c, '到' | '至' | '为' | '达' | '的'))
+                && o.iter().all(|&c| crate::clean::is_han(c) && !rules.change_object_stops.contains(&c))
         };
         let verb = (cstart..before.saturating_sub(2))
             .find_map(|p| rules.change_transitive.at(s, p).map(|(len, ())| (p, len)))
@@ -1106,7 +1106,7 @@ mod tests {
                 ("0.25个百分点".into(), "-0.25".into(), s("pp"), ClaimKind::Change, s("个人住房公积金贷款利率")),
             ]
         );
-        assert_eq!(got("提高研发投入占比到3%。")[0].3, ClaimKind::Percent, "a level reached is no change");
+        assert_eq!(got("下调首付款比例至15%。")[0].3, ClaimKind::Percent, "a level reached is no change");
         let c = got("可解决1800多万新市民住房困难，二套住房首付比例不低于25%，降幅在0.1%—0.8%之间。");
         let texts: Vec<_> = c.iter().map(|c| (c.0.as_str(), c.1.as_str(), c.2.as_deref())).collect();
         assert_eq!(

@@ -113,8 +113,7 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
                 column_years = (0..texts.len())
                     .map(|j| {
                         let hc: Vec<char> = texts[j].chars().collect();
-                        let dated = hc.windows(2).any(|w| w[0].is_ascii_digit() && matches!(w[1], '年' | '月'));
-                        (dated && !is_change_header(rules, &texts, j))
+                        (names_period(&hc) && !is_change_header(rules, &texts, j))
                             .then(|| super::period::find_periods(rules, &Folded::new(&texts[j]), cx.published).pop())
                             .flatten()
                             .map(|p| p.iso)
@@ -218,8 +217,9 @@ pub(super) fn table_claims(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, cla
             let metric = if by_place {
                 // Under places any named column is the indicator (5G基站, 供应总量), but not one
                 // that only names a period or basis (1—9月平均, 环比).
-                let dated = nc.windows(2).any(|w| w[0].is_ascii_digit() && matches!(w[1], '年' | '月'));
-                named.filter(|_| !dated && !rules.table_plain_columns.holds(&nc)).or_else(|| Some(label.clone()))
+                named
+                    .filter(|_| !names_period(&nc) && !rules.table_plain_columns.holds(&nc))
+                    .or_else(|| Some(label.clone()))
             } else {
                 let lc: Vec<char> = label.chars().collect();
                 match indicator {
@@ -294,6 +294,11 @@ fn bracketed_unit(rules: &ClaimRules, label: &str) -> Option<String> {
         .first()
         .filter(|q| q.span == [0, whole] && q.unit.is_some())
         .map(|_| unit.to_string())
+}
+
+/// A header that names a year or month in digits (2025年目标, 1—9月平均).
+fn names_period(h: &[char]) -> bool {
+    h.windows(2).any(|w| w[0].is_ascii_digit() && matches!(w[1], '年' | '月'))
 }
 
 /// Column `k`'s header says it holds changes (同比增长（%）, 比上年增减), and names no base set
