@@ -813,6 +813,8 @@ fn unquoted_candidates(
             || rules.generic.contains(&modifier)
             || counted
             || (generic_kind && mc < 3)
+            // 省级科技专项资金: a level of government and a field is no fund's name.
+            || (head.place_led && generic_led(rules, &modifier))
         {
             continue;
         }
@@ -1670,6 +1672,17 @@ mod tests {
         assert_eq!(got, ["中国（江苏）自由贸易试验区"]);
         assert_eq!(names("全区已建成库布其沙漠光伏治沙示范区。"), ["库布其沙漠光伏治沙示范区"]);
         assert!(names("示范区内企业增长较快。").is_empty(), "a zone named by nothing");
+    }
+
+    #[test]
+    fn funds_allocated_by_a_level_of_government() {
+        let got = names("今年已下达中央财政城镇保障性安居工程补助资金712亿元。");
+        assert_eq!(got, ["中央财政城镇保障性安居工程补助资金"]);
+        assert_eq!(names("省级现代服务业发展专项资金安排4800万元。"), ["省级现代服务业发展专项资金"]);
+        assert_eq!(names("财政部下拨我省中央自然灾害救灾资金1.26亿元。"), ["中央自然灾害救灾资金"]);
+        assert!(names("今年安排省级科技专项资金约120亿元。").is_empty(), "a level and a field");
+        assert!(names("安排省级专项资金2亿元。").is_empty(), "a level alone");
+        assert!(names("统筹安排专项资金5亿元。").is_empty());
     }
 
     #[test]
