@@ -42,6 +42,8 @@ struct HeadSpec {
     #[serde(default)]
     place_led: bool,
     #[serde(default)]
+    place_only: bool,
+    #[serde(default)]
     min_unquoted: usize,
 }
 
@@ -114,6 +116,9 @@ pub struct Head {
     /// or a level of government names one without a launching verb (山西省能源转型发展基金,
     /// 国家制造业转型升级基金).
     pub place_led: bool,
+    /// Written without quotes, named only when a place or a level of government opens it
+    /// (上海市算力调度平台), never on a launching verb alone (打造创新平台).
+    pub place_only: bool,
     /// Fewest characters of modifier a name needs without quotation marks (强村富民乡村集成改革,
     /// not 深化改革). Every name needs two unless this is 1 (河长制: one character before 长制).
     pub min_unquoted: usize,
@@ -200,6 +205,7 @@ impl InitiativeRules {
                         names_alone: h.names_alone,
                         built: h.built,
                         place_led: h.place_led,
+                        place_only: h.place_only,
                         min_unquoted: h.min_unquoted,
                     },
                 )
@@ -815,6 +821,9 @@ fn unquoted_candidates(
             || (generic_kind && mc < 3)
             // 省级科技专项资金: a level of government and a field is no fund's name.
             || (head.place_led && generic_led(rules, &modifier))
+            || (head.place_only && !place_led(rules, s, words, start))
+            // 海峡论坛等平台: examples of a kind, no name.
+            || modifier.ends_with('等')
         {
             continue;
         }
@@ -1683,6 +1692,15 @@ mod tests {
         assert!(names("今年安排省级科技专项资金约120亿元。").is_empty(), "a level and a field");
         assert!(names("安排省级专项资金2亿元。").is_empty(), "a level alone");
         assert!(names("统筹安排专项资金5亿元。").is_empty());
+    }
+
+    #[test]
+    fn platforms_named_by_a_place_not_by_a_verb_alone() {
+        assert_eq!(names("上海市算力调度平台已接入算力中心11个。"), ["上海市算力调度平台"]);
+        assert_eq!(names("依托“赣企通”惠企服务平台推行惠企资金直达。"), ["赣企通"]);
+        assert!(names("新建国家级创新平台5个以上。").is_empty(), "新建 builds; a level and a field");
+        assert!(names("打造一流创新合作平台。").is_empty(), "a launching verb alone");
+        assert!(names("借助投洽会、海峡论坛等平台开展招商。").is_empty(), "examples of a kind");
     }
 
     #[test]
