@@ -969,13 +969,15 @@ fn skip_year(rules: &InitiativeRules, s: &[char], start: usize, head_start: usiz
             return start + len;
         }
     }
-    // 第三轮草原生态保护补助奖励政策, 第二批…试点: the round or batch is no part of the name.
-    if s[start] == '第' {
-        let n = s[start + 1..head_start]
+    // 第三轮草原生态保护补助奖励政策, 第二批…试点, 三期学前教育行动计划: the round, batch or
+    // phase is no part of the name. Not 一批 (一批城市更新项目: some, a generic quantity).
+    if s[start] != '一' {
+        let ordinal = usize::from(s[start] == '第');
+        let n = s[start + ordinal..head_start]
             .iter()
             .take_while(|c| c.is_ascii_digit() || super::numbers::chinese_digit(**c).is_some())
             .count();
-        let end = start + 1 + n;
+        let end = start + ordinal + n;
         if let (1.., Some((len, ()))) = (n, rules.edition_markers.at(s, end)) {
             if head_start >= end + len + 2 {
                 return end + len;
@@ -1711,6 +1713,9 @@ mod tests {
         // A span in Chinese numerals after the edition word names the programme.
         assert_eq!(names("研究制定新一轮三年行动计划。"), ["新一轮三年行动计划"]);
         assert!(names("出台首批56条措施。").is_empty(), "a counted set is no name");
+        // Phases counted without 第 are editions too; 一批 is a quantity.
+        assert_eq!(names("甘肃连续实施三期学前教育行动计划。"), ["学前教育行动计划"]);
+        assert!(names("一批城市更新项目建成开放。").is_empty());
     }
 
     #[test]
