@@ -243,7 +243,7 @@ const BLIND3_FLOORS: Floors = Floors {
     precision: 0.988,
     qualifier: 0.999,
     period: 0.992,
-    metric: 0.921,
+    metric: 0.925,
     init_recall: 0.792,
     init_precision: 0.999,
 };
@@ -290,7 +290,7 @@ const BLIND5_FLOORS: Floors = Floors {
     precision: 0.988,
     qualifier: 0.991,
     period: 0.928,
-    metric: 0.909,
+    metric: 0.912,
     init_recall: 0.835,
     init_precision: 0.957,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.957,
-    metric: 0.876,
+    metric: 0.885,
     init_recall: 0.806,
     init_precision: 0.957,
 };

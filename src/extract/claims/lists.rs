@@ -405,18 +405,30 @@ pub(super) fn inherit_metrics(s: &[char], claims: &mut [Claim], shares: &mut [bo
                 .or_else(|| earlier.clone().find(|&j| !is_duration(j))),
             other => other,
         };
-        // …绿色工厂5家；曲靖市、玉溪市各有2家: after a semicolon, a count of the same unit goes
-        // on counting what the clause before counted.
+        // …绿色工厂5家；曲靖市、玉溪市各有2家 / 冬季平均气温5.2℃，偏高0.9℃；春季16.9℃: after a
+        // semicolon, a count or a measure in the same unit goes on counting or measuring what
+        // the clause before did (the last figure of its kind there).
         let source = source.or_else(|| {
-            let j = k.checked_sub(1)?;
             let after_semicolon = sentence[0] > 0 && matches!(s[sentence[0] - 1], '；' | ';');
-            let prev_sentence = claims[j].sentence[1] <= sentence[0];
-            (after_semicolon
-                && prev_sentence
-                && claims[k].kind == ClaimKind::Count
-                && claims[j].unit == claims[k].unit
-                && claims[j].surface_unit == claims[k].surface_unit)
-                .then_some(j)
+            // Not a duration (信守承诺15年；…坚持15年): a span of time is no measure of a thing.
+            let duration = matches!(claims[k].unit.as_deref(), Some("year" | "month" | "day" | "h" | "week"));
+            // Nor a figure before what it counts (9个县的…, 10个“二线口岸”): only one that ends
+            // its phrase.
+            let bare =
+                s.get(claims[k].span[1]).map_or(true, |c| !crate::clean::is_han(*c) && !matches!(c, '“' | '"' | '‘'));
+            if !after_semicolon
+                || duration
+                || !bare
+                || !matches!(claims[k].kind, ClaimKind::Count | ClaimKind::Quantity)
+            {
+                return None;
+            }
+            let prev = claims[k.checked_sub(1)?].sentence;
+            (0..k).rev().take_while(|&j| claims[j].sentence == prev && prev[1] <= sentence[0]).find(|&j| {
+                claims[j].kind == claims[k].kind
+                    && claims[j].unit == claims[k].unit
+                    && claims[j].surface_unit == claims[k].surface_unit
+            })
         });
         // 投资完成246.79亿元，完成年度计划82.3%，同比增长15.3%: the object of a 完成 (年度计划) is
         // what a share is of, not the topic; a growth after it is the topic's before it.
@@ -463,6 +475,12 @@ mod tests {
         let c = claims_of("全省新增国家级绿色工厂12家，其中昆明市5家；曲靖市、玉溪市各有2家；昭通市1个。", None);
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(m, [Some("国家级绿色工厂"), Some("国家级绿色工厂"), Some("国家级绿色工厂"), None]);
+        // Measures too, past a change of the clause before; not a count before what it counts.
+        let c = claims_of("冬季平均气温5.2℃，偏高0.9℃；春季（3—5月）16.9℃，偏高1.1℃。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("平均气温"); 4]);
+        let c = claims_of("帮扶项目12个；9个县的脱贫人口增收。", None);
+        assert_eq!(c[1].metric, None);
     }
 
     #[test]
