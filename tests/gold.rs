@@ -336,7 +336,7 @@ const BLIND7_FLOORS: Floors = Floors {
     recall: 0.991,
     precision: 0.994,
     qualifier: 0.987,
-    period: 0.957,
+    period: 0.961,
     metric: 0.885,
     init_recall: 0.806,
     init_precision: 0.957,

@@ -495,6 +495,11 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
         return Some(format!("{start}/{}", start + 4));
     }
     if let (Some(a), Some(b)) = (num("y1"), num("y2")) {
+        // 2023年12月—2024年2月: months of two years.
+        if let (Some(m1), Some(m2)) = (num("m1"), num("m2")) {
+            let ok = (1..=12).contains(&m1) && (1..=12).contains(&m2) && (a, m1) < (b, m2);
+            return ok.then(|| format!("{a:04}-{m1:02}/{b:04}-{m2:02}"));
+        }
         return (a < b).then(|| format!("{a:04}/{b:04}"));
     }
     let year = match g("y") {
@@ -838,6 +843,14 @@ mod tests {
         assert_eq!(got, [Some("2021/2023".to_string())]);
         let got = p("“十四五”期间，全省计划投入资金680亿元。", "2023-10-24");
         assert_eq!(got, [Some("2021/2025".to_string())]);
+    }
+
+    #[test]
+    fn months_across_two_years() {
+        let c = claims_of("冬季（2023年12月—2024年2月）平均气温5.2℃。", Some("2024-12-30"));
+        assert_eq!(c[0].period.as_deref(), Some("2023-12/2024-02"));
+        let c = claims_of("2024年1-7月，全省工业增加值增长8.2%。", Some("2024-08-28"));
+        assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-07"));
     }
 
     #[test]
