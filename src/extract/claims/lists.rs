@@ -484,6 +484,12 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_among_past_years_ranks_the_figure_before_it() {
+        let c = claims_of("全年平均气温17.8℃，较常年偏高1.2℃，为历史同期第2高。", Some("2024-12-30"));
+        assert_eq!((c[2].kind, c[2].metric.as_deref()), (ClaimKind::Rank, Some("平均气温")));
+    }
+
+    #[test]
     fn first_place_shared_heads_and_period_references() {
         let c =
             claims_of("全省制造业增加值居全国首位。4G和5G用户分别达到1.2亿户和8000万户。产量较8月份增长12%。", None);
