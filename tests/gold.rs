@@ -289,7 +289,7 @@ const BLIND5_FLOORS: Floors = Floors {
     recall: 0.979,
     precision: 0.988,
     qualifier: 0.991,
-    period: 0.928,
+    period: 0.993,
     metric: 0.912,
     init_recall: 0.835,
     init_precision: 0.957,
