@@ -408,7 +408,7 @@ const BLIND10_FLOORS: Floors = Floors {
     recall: 0.994,
     precision: 0.993,
     qualifier: 0.999,
-    period: 0.947,
+    period: 0.949,
     metric: 0.920,
     init_recall: 0.707,
     init_precision: 0.790,

@@ -124,6 +124,7 @@ struct TransitiveSpec {
 struct StockSpec {
     words: Vec<String>,
     counts: Vec<String>,
+    annual: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -417,6 +418,9 @@ pub struct ClaimRules {
     pub period_stocks: Words<()>,
     /// Counts of entities that are stocks when their sentence states no run of its own.
     pub period_stock_counts: Words<()>,
+    /// Plans and targets for a whole year (年度计划, 全年目标): a level named by one is the
+    /// year's, whatever run of months its sentence reports.
+    pub period_annual: Words<()>,
     /// Words after X年以来 that make the year the start of a record (为1998年以来最多).
     pub period_records: Words<()>,
     /// Words a reporting clause ends with before a lead's period (获悉, 了解到).
@@ -663,6 +667,7 @@ impl ClaimRules {
             hedge_links: words(&f.hedge_links.words),
             period_stocks: words(&f.period_stocks.words),
             period_stock_counts: words(&f.period_stocks.counts),
+            period_annual: words(&f.period_stocks.annual),
             period_records: words(&f.period_records.words),
             period_report_frames: words(&f.period_report_frames.words),
             period_breakdown_openers: words(&f.period_breakdowns.openers),

@@ -97,7 +97,7 @@ pub fn extract(
     section::apply(reports, cx, s, &periods, &mut claims);
     // What the release as a whole states for figures without their own.
     fill_release_period(rules, cx, s, &periods, &mut claims);
-    period::stocks_at_the_end(rules, &periods, &mut claims);
+    period::stocks_at_the_end(rules, s, &periods, &mut claims);
     fill_release_scope(rules, &region, &mut claims);
     bound::fill_bounds(reports, s, &mut claims);
     // 分别减少52.1万斤、0斤: a decrease of nothing is 0, never -0 (which JSON cannot tell apart).

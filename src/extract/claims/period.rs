@@ -12,7 +12,7 @@ use super::super::numbers;
 use super::super::rules::ClaimRules;
 use super::super::Folded;
 use super::Context;
-use crate::model::{Claim, Modality};
+use crate::model::{Claim, ClaimKind, Modality};
 
 /// A resolved period mention.
 #[derive(Debug, Clone)]
@@ -656,9 +656,29 @@ pub(super) fn increase_to_date(
 /// is an increase in it (比年初增加…, over the run).
 /// A count of entities (企业数量, `counts`) is such a stock only when its sentence states no
 /// period (前4个月，有进出口实绩的民营企业数量增加10.1% counts over the run).
-pub(super) fn stocks_at_the_end(rules: &ClaimRules, periods: &[PeriodMention], claims: &mut [Claim]) {
+pub(super) fn stocks_at_the_end(rules: &ClaimRules, s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
     for c in claims.iter_mut() {
         let Some(p) = c.period.as_deref() else { continue };
+        // 年度计划改造老旧院落126个, 年度目标（120部）: a level the year's plan names
+        // (`annual`, opening its phrase) is the year's. Not a share of the plan (完成年度计划的
+        // 82.3%), nor what a clause counts against it (完成年度目标任务的14个, 超过年度目标任务
+        // 279万人): those are progress over the run.
+        let level = matches!(c.kind, ClaimKind::Amount | ClaimKind::Count | ClaimKind::Quantity);
+        let annual = c.metric.as_deref().is_some_and(|m| {
+            let m: Vec<char> = m.chars().collect();
+            let lo = c.span[0].saturating_sub(m.len() + 2);
+            let at = (lo..c.span[0]).find(|&b| s[b..].starts_with(&m));
+            rules.period_annual.at(&m, 0).is_some()
+                && at.is_some_and(|b| {
+                    let gap = &s[b + m.len()..c.span[0]];
+                    (b == 0 || !crate::clean::is_han(s[b - 1])) && gap.iter().all(|c| matches!(c, '（' | '('))
+                })
+        });
+        if level && annual && p.len() >= 7 && p[4..5] == *"-" && p.split('/').all(|x| x.len() == 7 && x[..4] == p[..4])
+        {
+            c.period = Some(p[..4].to_string());
+            continue;
+        }
         let Some((a, b)) = p.split_once('/') else { continue };
         if a.len() != 7 || b.len() != 7 || a[..4] != b[..4] {
             continue;
@@ -843,6 +863,14 @@ mod tests {
         assert_eq!(got, [Some("2021/2023".to_string())]);
         let got = p("“十四五”期间，全省计划投入资金680亿元。", "2023-10-24");
         assert_eq!(got, [Some("2021/2025".to_string())]);
+    }
+
+    #[test]
+    fn a_level_the_years_plan_names_is_the_years() {
+        let p = |t: &str| claims_of(t, Some("2022-10-10")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("截至9月底，项目完成投资15.2亿元，年度计划投资17.4亿元，完成年度计划的87.4%。");
+        assert_eq!(got, [Some("2022-09".into()), Some("2022".into()), Some("2022-09".into())]);
+        assert_eq!(p("截至9月底，已完成年度目标任务的14个。"), [Some("2022-09".to_string())]);
     }
 
     #[test]
