@@ -411,7 +411,7 @@ pub(super) fn inherit_metrics(s: &[char], claims: &mut [Claim], shares: &mut [bo
         let source = source.or_else(|| {
             let after_semicolon = sentence[0] > 0 && matches!(s[sentence[0] - 1], '；' | ';');
             // Not a duration (信守承诺15年；…坚持15年): a span of time is no measure of a thing.
-            let duration = matches!(claims[k].unit.as_deref(), Some("year" | "month" | "day" | "h" | "week"));
+            let duration = claims[k].unit.as_deref().is_some_and(super::is_duration_unit);
             // Nor a figure before what it counts (9个县的…, 10个“二线口岸”): only one that ends
             // its phrase.
             let bare =

@@ -199,7 +199,7 @@ pub(super) fn of_figure(
     let mut metric = found.map(|m| m.text).filter(|m| !names_agent(rules, cx, f, m, metric_to));
     let unit = fig.unit.map(|u| &rules.units[u]);
     // A duration (连续12年稳定在…, 用3年时间) counts no thing after it.
-    let duration = unit.is_some_and(|u| matches!(u.code.as_str(), "year" | "month" | "day" | "h"));
+    let duration = unit.is_some_and(|u| super::is_duration_unit(&u.code));
     // 1000个以上重大项目: the counted thing starts past the hedge after the unit; 14亿多人口: a
     // word the unit's character opens (人口) is the counted thing itself.
     let after_hedge = fig.end + rules.qual_suffix.at(s, fig.end).map_or(0, |(len, _)| len);

@@ -97,7 +97,8 @@ pub fn extract(
     section::apply(reports, cx, s, &periods, &mut claims);
     // What the release as a whole states for figures without their own.
     fill_release_period(rules, cx, s, &periods, &mut claims);
-    period::stocks_at_the_end(rules, s, &periods, &mut claims);
+    period::annual_plans(rules, s, &mut claims);
+    period::stocks_at_the_end(rules, &periods, &mut claims);
     fill_release_scope(rules, &region, &mut claims);
     bound::fill_bounds(reports, s, &mut claims);
     // 分别减少52.1万斤、0斤: a decrease of nothing is 0, never -0 (which JSON cannot tell apart).
@@ -115,6 +116,12 @@ pub fn extract(
 /// 5%至5.25%, 6万至8万元: each end of a range written with both ends is a figure of its own,
 /// stated right after the lower one; both keep the text, span, range and every attribute of
 /// the range. A rough range (二三十家, 十七八万人) is one approximate figure.
+/// Whether a unit code measures a span of time (3年, 5个月, 58天, 24小时): a duration, no
+/// indicator's level.
+pub(super) fn is_duration_unit(code: &str) -> bool {
+    matches!(code, "year" | "month" | "day" | "h")
+}
+
 fn both_ends(claims: Vec<Claim>) -> Vec<Claim> {
     let written =
         |c: &Claim| c.text.chars().any(|ch| matches!(ch, '至' | '到' | '~' | '～' | '-' | '－' | '—' | '–' | '〜'));
@@ -299,7 +306,7 @@ fn recognize(
     let clause = Clause { sentence, start: cstart, before: stated.before };
     let (metric, share_of_previous) = measured::of_figure(rules, cx, f, &fig, stated.kind, &stated.change, &clause);
     let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
-    let duration = fig.unit.is_some_and(|u| matches!(rules.units[u].code.as_str(), "year" | "month" | "day" | "h"));
+    let duration = fig.unit.is_some_and(|u| is_duration_unit(&rules.units[u].code));
     let mention = period_for(periods, s, fig.start, sentence[0], duration);
     let modality = modality::of_figure(rules, s, mention, sentence[0], fig.start);
     let period = period::side_of_span(s, sentence[0], fig.start, period::as_stated(mention, modality));

@@ -656,29 +656,9 @@ pub(super) fn increase_to_date(
 /// is an increase in it (比年初增加…, over the run).
 /// A count of entities (企业数量, `counts`) is such a stock only when its sentence states no
 /// period (前4个月，有进出口实绩的民营企业数量增加10.1% counts over the run).
-pub(super) fn stocks_at_the_end(rules: &ClaimRules, s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
+pub(super) fn stocks_at_the_end(rules: &ClaimRules, periods: &[PeriodMention], claims: &mut [Claim]) {
     for c in claims.iter_mut() {
         let Some(p) = c.period.as_deref() else { continue };
-        // 年度计划改造老旧院落126个, 年度目标（120部）: a level the year's plan names
-        // (`annual`, opening its phrase) is the year's. Not a share of the plan (完成年度计划的
-        // 82.3%), nor what a clause counts against it (完成年度目标任务的14个, 超过年度目标任务
-        // 279万人): those are progress over the run.
-        let level = matches!(c.kind, ClaimKind::Amount | ClaimKind::Count | ClaimKind::Quantity);
-        let annual = c.metric.as_deref().is_some_and(|m| {
-            let m: Vec<char> = m.chars().collect();
-            let lo = c.span[0].saturating_sub(m.len() + 2);
-            let at = (lo..c.span[0]).find(|&b| s[b..].starts_with(&m));
-            rules.period_annual.at(&m, 0).is_some()
-                && at.is_some_and(|b| {
-                    let gap = &s[b + m.len()..c.span[0]];
-                    (b == 0 || !crate::clean::is_han(s[b - 1])) && gap.iter().all(|c| matches!(c, '（' | '('))
-                })
-        });
-        if level && annual && p.len() >= 7 && p[4..5] == *"-" && p.split('/').all(|x| x.len() == 7 && x[..4] == p[..4])
-        {
-            c.period = Some(p[..4].to_string());
-            continue;
-        }
         let Some((a, b)) = p.split_once('/') else { continue };
         if a.len() != 7 || b.len() != 7 || a[..4] != b[..4] {
             continue;
@@ -692,6 +672,33 @@ pub(super) fn stocks_at_the_end(rules: &ClaimRules, s: &[char], periods: &[Perio
         });
         if stock && !is_increment(c) {
             c.period = Some(b.to_string());
+        }
+    }
+}
+
+/// 年度计划改造老旧院落126个, 年度目标（120部）: a level the year's plan names (`[period_stocks]
+/// annual`, opening its phrase) is the year's, whatever run of months its sentence reports. Not a
+/// share of the plan (完成年度计划的82.3%), nor what a clause counts against it (完成年度目标任务的
+/// 14个, 超过年度目标任务279万人): those are progress over the run.
+pub(super) fn annual_plans(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        let Some(p) = c.period.as_deref() else { continue };
+        let level = matches!(c.kind, ClaimKind::Amount | ClaimKind::Count | ClaimKind::Quantity);
+        let annual = c.metric.as_deref().is_some_and(|m| {
+            let m: Vec<char> = m.chars().collect();
+            let lo = c.span[0].saturating_sub(m.len() + 2);
+            let at = (lo..c.span[0]).find(|&b| s[b..].starts_with(&m));
+            rules.period_annual.at(&m, 0).is_some()
+                && at.is_some_and(|b| {
+                    let gap = &s[b + m.len()..c.span[0]];
+                    (b == 0 || !crate::clean::is_han(s[b - 1])) && gap.iter().all(|c| matches!(c, '（' | '('))
+                })
+        });
+        // Months of one year (2022-09, 2022-01/2022-09).
+        let within_year =
+            p.len() >= 7 && p.as_bytes()[4] == b'-' && p.split('/').all(|x| x.len() == 7 && x[..4] == p[..4]);
+        if level && annual && within_year {
+            c.period = Some(p[..4].to_string());
         }
     }
 }
@@ -712,7 +719,7 @@ pub(super) fn headed_lines(s: &[char], periods: &[PeriodMention], claims: &mut [
         if heading {
             current = periods.iter().find(|p| p.start >= start && p.end <= end).map(|p| p.iso.as_str());
         } else if let Some(period) = current {
-            let duration = |c: &Claim| c.unit.as_deref().is_some_and(|u| matches!(u, "year" | "month" | "day" | "h"));
+            let duration = |c: &Claim| c.unit.as_deref().is_some_and(super::is_duration_unit);
             for c in claims
                 .iter_mut()
                 .filter(|c| on_line(c) && c.period.is_none() && c.modality == Modality::Actual && !duration(c))
@@ -812,7 +819,7 @@ pub(super) fn fill_release_period(
     {
         // Not to durations (用18天), which last rather than fall in the lead's period, nor to
         // what a sentence says holds now (目前，已有近3000家企业申报).
-        let duration = |c: &Claim| c.unit.as_deref().is_some_and(|u| matches!(u, "year" | "month" | "day" | "h"));
+        let duration = |c: &Claim| c.unit.as_deref().is_some_and(super::is_duration_unit);
         let now = |c: &Claim| {
             s[c.sentence[0]..c.span[0]].windows(2).any(|w| matches!(w, ['目', '前'] | ['当', '前'] | ['现', '已']))
         };

@@ -60,7 +60,7 @@ pub(super) fn apply(
     }
     for c in claims.iter_mut() {
         let Some(sec) = found.iter().rev().find(|x| x.start <= c.span[0]) else { continue };
-        let duration = c.unit.as_deref().is_some_and(|u| matches!(u, "year" | "month" | "day" | "h"));
+        let duration = c.unit.as_deref().is_some_and(super::is_duration_unit);
         let mention = period_for(periods, s, c.span[0], c.sentence[0], duration);
         match sec.kind {
             SectionKind::Review => {
