@@ -130,11 +130,11 @@ fn attribution_floors_on_annotated_pages() {
 const EXTRA_PAGES: usize = 28;
 const EXTRA_CLAIMS: usize = 321;
 const EXTRA_FLOORS: Floors = Floors {
-    recall: 0.924,
-    precision: 0.951,
-    qualifier: 0.975,
+    recall: 0.934,
+    precision: 0.961,
+    qualifier: 0.976,
     period: 0.999,
-    metric: 0.874,
+    metric: 0.876,
     init_recall: 0.905,
     init_precision: 0.940,
 };
@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.986,
     qualifier: 0.990,
     period: 0.978,
-    metric: 0.946,
+    metric: 0.947,
     init_recall: 0.872,
     init_precision: 0.985,
 };
@@ -267,7 +267,7 @@ const BLIND4_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.991,
     period: 0.950,
-    metric: 0.909,
+    metric: 0.911,
     init_recall: 0.886,
     init_precision: 0.981,
 };
@@ -311,9 +311,9 @@ const BLIND6_CLAIMS: usize = 610;
 const BLIND6_FLOORS: Floors = Floors {
     recall: 0.988,
     precision: 0.997,
-    qualifier: 0.977,
+    qualifier: 0.988,
     period: 0.973,
-    metric: 0.934,
+    metric: 0.939,
     init_recall: 0.858,
     init_precision: 0.999,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.961,
-    metric: 0.888,
+    metric: 0.902,
     init_recall: 0.806,
     init_precision: 0.957,
 };
@@ -361,7 +361,7 @@ const BLIND8_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.977,
-    metric: 0.907,
+    metric: 0.932,
     init_recall: 0.755,
     init_precision: 0.938,
 };
@@ -385,7 +385,7 @@ const BLIND9_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.966,
-    metric: 0.896,
+    metric: 0.900,
     init_recall: 0.879,
     init_precision: 0.935,
 };
@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.920,
+    metric: 0.924,
     init_recall: 0.707,
     init_precision: 0.790,
 };
@@ -417,6 +417,30 @@ const BLIND10_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_tenth_set_of_releases_annotated_blind() {
     check_set("blind10-gold.json", BLIND10_PAGES, BLIND10_CLAIMS, &BLIND10_FLOORS);
+}
+
+/// Releases of `blind11-gold.json`: six more, written and annotated the same way: a city's annual
+/// report on its housing provident fund, a provincial sports bureau's press conference on fitness
+/// for all, a grain bureau's press conference on the autumn harvest purchase, a disabled persons'
+/// federation's statistical communiqué with a table typed as text, a provincial data bureau's press
+/// conference on the digital economy and a city market regulator's 3·15 release. Before any rule
+/// was written for them they scored: recall .971, precision .977, qualifier .923, period .962,
+/// metric .868, initiatives R .780 P .889.
+const BLIND11_PAGES: usize = 6;
+const BLIND11_CLAIMS: usize = 617;
+const BLIND11_FLOORS: Floors = Floors {
+    recall: 0.989,
+    precision: 0.992,
+    qualifier: 0.999,
+    period: 0.961,
+    metric: 0.874,
+    init_recall: 0.779,
+    init_precision: 0.888,
+};
+
+#[test]
+fn attribution_floors_on_an_eleventh_set_of_releases_annotated_blind() {
+    check_set("blind11-gold.json", BLIND11_PAGES, BLIND11_CLAIMS, &BLIND11_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

@@ -116,6 +116,8 @@ struct WordList {
 #[serde(deny_unknown_fields)]
 struct TransitiveSpec {
     words: Vec<String>,
+    #[serde(default)]
+    rates_only: Vec<String>,
     stops: Vec<char>,
 }
 
@@ -404,7 +406,9 @@ pub struct ClaimRules {
     /// Words ending like a change word that are not one (新增).
     pub change_exceptions: Words<()>,
     /// Change verbs that take their indicator as an object before the figure (压减一般性支出12.6%).
-    pub change_transitive: Words<()>,
+    /// Change verbs that take an object before the figure; `true` for those that change only
+    /// a rate (a figure in % or pp) this way.
+    pub change_transitive: Words<bool>,
     /// Characters that end such an object: the figure after them is a level (下调首付比例至15%).
     pub change_object_stops: Vec<char>,
     /// People counted without a classifier after a number in ten-thousands (1800多万新市民).
@@ -660,7 +664,14 @@ impl ClaimRules {
             qual_suffix: Words::new(suffix),
             change: Words::new(change),
             change_exceptions: words(&f.change_exceptions.words),
-            change_transitive: words(&f.change_transitive.words),
+            change_transitive: Words::new(
+                f.change_transitive
+                    .words
+                    .iter()
+                    .map(|w| (w.clone(), false))
+                    .chain(f.change_transitive.rates_only.iter().map(|w| (w.clone(), true)))
+                    .collect(),
+            ),
             change_object_stops: f.change_transitive.stops.clone(),
             counted_people: words(&f.counted_people.words),
             cap_verbs: words(&f.cap_verbs.words),

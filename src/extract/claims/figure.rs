@@ -338,6 +338,17 @@ fn measured(rules: &ClaimRules, s: &[char], lit: &Literal) -> Option<Figure> {
         if reach.is_some_and(|r| rules.counted_people.any_in(s, lit.end, r + 1)) {
             unit = unit_index(rules, "count").map(|u| (u, lit.end));
         }
+        // 注册用户突破9500万, 视力残疾人3.2万: or right before it, past a linking word or a hedge;
+        // not a bound that defines a class (城区常住人口300万以上的城市).
+        let people_before = |end: usize| rules.counted_people.ending_at(s, end).is_some();
+        let linked = (lit.start.saturating_sub(3)..lit.start).any(|k| {
+            let gap = &s[k..lit.start];
+            people_before(k) && (rules.metric_not_modifiers.holds(gap) || rules.qual_prefix.holds(gap))
+        });
+        let class_bound = rules.qual_suffix.at(s, lit.end).is_some_and(|(l, _)| s.get(lit.end + l) == Some(&'的'));
+        if unit.is_none() && !class_bound && (people_before(lit.start) || linked) {
+            unit = unit_index(rules, "count").map(|u| (u, lit.end));
+        }
     }
     // 7 2 折, 九 九 折 (spaced out in text taken from PDFs): two single digits before a
     // unit that reads two digits on their own (七二折 = 72 %).
@@ -780,6 +791,8 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
             // 贷款最高额度为110万元, 最低投资金额为10万元: a superlative bound on the name the
             // copula right before the figure links to it.
             // 最高补助500万元: so does a verb of granting between them.
+            // 最高达每斤1.8元: a rate's 每 and its unit stand after the copula.
+            let before = if before >= p + len + 2 && s[before - 2] == '每' { before - 2 } else { before };
             let granted = rules
                 .cap_verbs
                 .ending_at(s, before)
@@ -859,9 +872,12 @@ pub(super) fn stated_change(
             (2..=14).contains(&o.len())
                 && o.iter().all(|&c| crate::clean::is_han(c) && !rules.change_object_stops.contains(&c))
         };
+        // 减少产后损失2至3个百分点 changes a rate; 减少土地占用约560亩 states what was saved.
+        let rate = fig.unit.is_some_and(|u| matches!(rules.units[u].code.as_str(), "%" | "pp"));
         let verb = (cstart..before.saturating_sub(2))
-            .find_map(|p| rules.change_transitive.at(s, p).map(|(len, ())| (p, len)))
-            .filter(|&(p, len)| object(p + len));
+            .find_map(|p| rules.change_transitive.at(s, p).map(|(len, rates_only)| (p, len, rates_only)))
+            .filter(|&(p, len, rates_only)| object(p + len) && (rate || !rates_only))
+            .map(|(p, len, _)| (p, len));
         if let Some((p, len)) = verb {
             if let Some((_, sg)) = rules.change.ending_at(s, p + len) {
                 sign = sg;
@@ -921,6 +937,7 @@ pub(super) fn is_cued(
 mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
+    use rust_decimal::Decimal;
 
     #[test]
     fn inclusive_bounds_and_superlative_names() {
@@ -1057,6 +1074,26 @@ mod tests {
         assert_eq!(q("增速高于全国0.5个百分点。"), [None], "a comparative in 于 states a difference");
         assert_eq!(q("贷款支持比例由60%最高提至90%。"), [None, Some(Qualifier::AtMost)]);
         assert_eq!(q("贴息期限最长3年。"), [Some(Qualifier::AtMost)]);
+    }
+
+    #[test]
+    fn caps_on_a_limit_advised_bounds_and_minimums_of_what_is_had() {
+        let q = |t: &str| claims_of(t, None).into_iter().map(|c| c.qualifier).collect::<Vec<_>>();
+        assert_eq!(q("最高贷款额度70万元。"), [Some(Qualifier::AtMost)], "a cap on a limit's name");
+        assert_eq!(q("优质稻收购价格最高达每斤1.8元。"), [Some(Qualifier::AtMost)], "the rate's 每 after the copula");
+        assert_eq!(q("单笔预付金额不宜超过5000元。"), [Some(Qualifier::AtMost)]);
+        assert_eq!(q("每个乡镇至少有1个应急供应网点。"), [Some(Qualifier::AtLeast)]);
+        assert_eq!(q("增速最高达到25.6%。"), [None], "the highest of several is no cap");
+    }
+
+    #[test]
+    fn people_before_a_number_in_ten_thousands_are_counted_and_rates_changed_through_an_object() {
+        let units = |t: &str| claims_of(t, None).into_iter().map(|c| c.unit).collect::<Vec<_>>();
+        assert_eq!(units("视力残疾人3.2万，注册用户突破9500万。"), [Some("count".into()), Some("count".into())]);
+        assert_eq!(units("城区常住人口300万以上的大城市。"), [None], "a bound that defines a class");
+        let values = |t: &str| claims_of(t, None).into_iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(values("帮助农户减少产后损失2个百分点。"), [Decimal::from(-2)]);
+        assert_eq!(values("减少土地占用约560亩。"), [Decimal::from(560)], "what was saved is a level");
     }
 
     #[test]

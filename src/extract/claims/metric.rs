@@ -82,6 +82,14 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         k -= 1;
     }
     let end = k;
+    // 用户申诉按期办结率, 平均上架率: a verb glued to a one-character measure word is its stem,
+    // whatever stands before it.
+    let stem_of_measure = |i: usize| {
+        i + 1 < end
+            && words[i].end == words[i + 1].start
+            && words[i + 1].end - words[i + 1].start == 1
+            && rules.metric_measure_suffixes.holds(&s[words[i + 1].start..words[i + 1].end])
+    };
     while k > 0 {
         let w = words[k - 1];
         if is_nounish(w.tag) && w.tag != "t" {
@@ -92,6 +100,7 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         } else if k < end
             && w.tag == "attr"
             && ((k > 1 && (is_nounish(words[k - 2].tag) || words[k - 2].tag == "attr" || joins(k - 2)))
+                || stem_of_measure(k - 1)
                 || opens_clause(rules, f, &words[..k - 1])
                 || follows_clause_verb(rules, f, &words, k - 1))
         {
@@ -525,12 +534,12 @@ pub(super) fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
 }
 
 /// Cuts the words a metric never starts with: 4月份进出口 → 进出口, 其中风电 → 风电 (all of
-/// it stays when nothing would be left).
+/// it stays when one character or nothing would be left: 完成率).
 pub(super) fn drop_leading(rules: &ClaimRules, mut m: String) -> String {
     loop {
         let mc: Vec<char> = m.chars().collect();
         match rules.metric_drop_leading.at(&mc, 0) {
-            Some((len, _)) if len < mc.len() && rules.metric_keep_leading.at(&mc, 0).is_none() => {
+            Some((len, _)) if len + 1 < mc.len() && rules.metric_keep_leading.at(&mc, 0).is_none() => {
                 m = mc[len..].iter().collect()
             }
             _ => return m,
@@ -810,6 +819,21 @@ mod tests {
         assert_eq!(one("美联储已连续加息十次。").as_deref(), Some("加息"));
     }
 
+    #[test]
+    fn rates_keep_their_stem_and_names_their_attributive_words() {
+        let one = |t: &str| metrics(t).into_iter().last().flatten();
+        // A verb glued to 率 is the rate's stem, whatever stands before it.
+        assert_eq!(one("全省数据中心标准机架达4.6万架，平均上架率为63.5%。").as_deref(), Some("平均上架率"));
+        assert_eq!(one("1-10月，电信用户申诉量下降18.6%，用户申诉按期办结率保持100%。").as_deref(), Some("办结率"));
+        // 完成 opens no name when only the measure word would be left.
+        assert_eq!(one("截至10月底已完成1.38万个，完成率达92%。").as_deref(), Some("完成率"));
+        // Words the tagger takes for adverbs open an indicator's name.
+        assert_eq!(one("经常账户顺差546亿美元。").as_deref(), Some("经常账户顺差"));
+        assert_eq!(one("永久基本农田保护面积3686.9万亩。").as_deref(), Some("永久基本农田保护面积"));
+        assert_eq!(one("所有者权益合计73.92万亿元。").as_deref(), Some("所有者权益"));
+        assert_eq!(one("无人机飞行时长2880万小时。").as_deref(), Some("无人机飞行时长"));
+        assert_eq!(one("全年同城快递业务量完成5.27亿件。").as_deref(), Some("同城快递业务量"));
+    }
     #[test]
     fn a_point_change_of_a_named_growth_rate_is_the_rate_s() {
         let m = metrics("全省农村居民人均可支配收入30396元，增长7.2%，增速快于全省平均0.6个百分点。");
