@@ -438,7 +438,8 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         }
         // The head word itself may carry any tag (举措/v); the words before it must not.
         let chain: Vec<char> = f.chars[from..w.end].to_vec();
-        if let Some((len, head)) = rules.heads.ending_at(&chain, chain.len()) {
+        let ends_head = rules.heads.ending_at(&chain, chain.len());
+        if let Some((len, head)) = ends_head {
             best = Some((w.end, f.text(w.end - len, w.end), head));
         }
         // 现代/t 产业集群 建设工程: a time word may modify the head (“51020”现代产业集群建设工程).
@@ -450,7 +451,26 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
             && w.start == from
             && w.end - w.start == 1
             && words.get(lo + i + 1).is_some_and(|n| is_nounish(n.tag) || n.tag == "vn");
-        if !(is_nounish(w.tag) || inner_verb || purpose || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l" | "t")) {
+        // “放心消费”创建行动, “三品”提升行动: a verb of two characters right after the closing
+        // mark that the head follows names the campaign's act (not one that makes the quotation
+        // a slogan: “十四五”作为规划期).
+        let act = w.tag == "v"
+            && w.start == from
+            && ends_head.is_none()
+            && w.end - w.start == 2
+            && !rules.slogan_before.holds(&f.chars[w.start..w.end])
+            && words.get(lo + i + 1).is_some_and(|n| {
+                rules
+                    .heads
+                    .ending_at(&f.chars[from..n.end], n.end - from)
+                    .is_some_and(|(len, _)| len >= n.end - n.start)
+            });
+        if !(is_nounish(w.tag)
+            || inner_verb
+            || purpose
+            || act
+            || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l" | "t"))
+        {
             break;
         }
         after_noun = is_nounish(w.tag);
@@ -812,8 +832,11 @@ fn unquoted_candidates(
         let mc = modifier.chars().count();
         // A generic area (财政政策, 防范措施) is no name: policies, measures and systems need a
         // modifier of three or more characters; a counted phrase (1000多项改革举措) is none.
+        // A word that opens with a numeral character is no count (四川省乡村振兴行动计划).
+        let word_at_start = words.binary_search_by_key(&start, |x| x.start).ok().map(|i| &words[i]);
         let counted =
-            modifier.chars().next().is_some_and(|c| c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some());
+            modifier.chars().next().is_some_and(|c| c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some())
+                && !word_at_start.is_some_and(|w| w.end - w.start >= 2 && w.tag.starts_with("ns"));
         if !(least..=30).contains(&mc)
             || mc < head.min_unquoted
             || rules.generic.contains(&modifier)
@@ -1694,6 +1717,16 @@ mod tests {
         assert!(names("今年安排省级科技专项资金约120亿元。").is_empty(), "a level and a field");
         assert!(names("安排省级专项资金2亿元。").is_empty(), "a level alone");
         assert!(names("统筹安排专项资金5亿元。").is_empty());
+    }
+
+    #[test]
+    fn places_opening_with_a_numeral_and_acts_named_after_a_quotation() {
+        assert_eq!(names("设立了总规模50亿元的四川省数字经济产业投资基金。"), ["四川省数字经济产业投资基金"]);
+        assert_eq!(names("实施四川省乡村振兴行动计划。"), ["四川省乡村振兴行动计划"]);
+        assert!(names("出台1000多项改革举措。").is_empty(), "a counted phrase");
+        assert_eq!(names("持续深化“放心消费”创建行动。"), ["放心消费"]);
+        assert_eq!(names("深入实施“三品”提升行动。"), ["三品"]);
+        assert!(names("以“十四五”作为规划期。").is_empty(), "a verb that makes the quotation a slogan");
     }
 
     #[test]
