@@ -73,11 +73,14 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     // Skip trailing non-nouns (达, 为, 同比, 增长, 占), references (占全国) and the words that
     // link a name to its figure whatever their tag (高达/nr).
     let links = |w: &Word| rules.metric_not_modifiers.holds(&s[w.start..w.end]);
+    // 最高达每斤1.8元: the unit a rate is per (每斤, 每亩) measures nothing.
+    let per_unit = |w: &Word| w.end - w.start == 2 && s[w.start] == '每';
     while k > 0
         && (!is_nounish(words[k - 1].tag)
             || is_scope(rules, f, words[k - 1])
             || words[k - 1].tag == "t"
-            || links(words[k - 1]))
+            || links(words[k - 1])
+            || per_unit(words[k - 1]))
     {
         k -= 1;
     }
@@ -833,6 +836,9 @@ mod tests {
         assert_eq!(one("所有者权益合计73.92万亿元。").as_deref(), Some("所有者权益"));
         assert_eq!(one("无人机飞行时长2880万小时。").as_deref(), Some("无人机飞行时长"));
         assert_eq!(one("全年同城快递业务量完成5.27亿件。").as_deref(), Some("同城快递业务量"));
+        assert_eq!(one("全省康复机构在岗人员达1.53万人。").as_deref(), Some("康复机构在岗人员"));
+        // The unit a rate is per measures nothing.
+        assert_eq!(one("品牌稻谷收购价最高达每斤1.8元。").as_deref(), Some("品牌稻谷收购价"));
     }
     #[test]
     fn a_point_change_of_a_named_growth_rate_is_the_rate_s() {
