@@ -134,7 +134,7 @@ const EXTRA_FLOORS: Floors = Floors {
     precision: 0.961,
     qualifier: 0.976,
     period: 0.999,
-    metric: 0.876,
+    metric: 0.879,
     init_recall: 0.905,
     init_precision: 0.940,
 };
@@ -267,7 +267,7 @@ const BLIND4_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.991,
     period: 0.950,
-    metric: 0.911,
+    metric: 0.912,
     init_recall: 0.886,
     init_precision: 0.981,
 };
@@ -290,7 +290,7 @@ const BLIND5_FLOORS: Floors = Floors {
     precision: 0.988,
     qualifier: 0.991,
     period: 0.993,
-    metric: 0.915,
+    metric: 0.917,
     init_recall: 0.835,
     init_precision: 0.957,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.961,
-    metric: 0.902,
+    metric: 0.904,
     init_recall: 0.824,
     init_precision: 0.958,
 };
@@ -385,7 +385,7 @@ const BLIND9_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.966,
-    metric: 0.900,
+    metric: 0.902,
     init_recall: 0.879,
     init_precision: 0.935,
 };
@@ -433,7 +433,7 @@ const BLIND11_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.961,
-    metric: 0.878,
+    metric: 0.899,
     init_recall: 0.828,
     init_precision: 0.894,
 };

@@ -270,8 +270,11 @@ pub(super) fn of_figure(
             !duration && (metric.is_none() || (!threshold && (verb_before || de_before || attributive)))
         }
         // 94%的国考断面, 惠及40%以上的人口: a share of the things named after 的; 其他90%资金:
-        // of the noun right after it, when nothing before names another.
-        ClaimKind::Percent => attributive && (de_after || metric.is_none()),
+        // of the noun right after it, when nothing before names another (a pronoun right
+        // before the figure, 其他/r, names nothing of its own).
+        ClaimKind::Percent => {
+            attributive && (de_after || metric.is_none() || before_word.is_some_and(|w| w.tag == "r"))
+        }
         _ => false,
     };
     let mut counted_after = false;

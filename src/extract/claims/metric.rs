@@ -525,6 +525,9 @@ pub(super) fn metric_word(rules: &ClaimRules, s: &[char], w: Word) -> Word {
         // 惠及/ns, 新建/ns: verbs the tagger took for places (inner ones name a kind).
         let tag = if rules.metric_inner_verbs.holds(t) { "attr" } else { "v" };
         Word { tag, ..w }
+    } else if w.tag == "t" && rules.metric_measure_suffixes.at(s, w.end).is_some_and(|(l, _)| l == 1) {
+        // 贷款逾期额: 逾期/t 额/n, a word the tagger took for a time is the measure's stem.
+        Word { tag: "attr", ..w }
     } else if matches!(w.tag, "v" | "vd" | "vi" | "vg")
         && (rules.metric_inner_verbs.holds(t)
             || rules.metric_measure_suffixes.at(s, w.end).is_some_and(|(l, _)| l == 1)
@@ -837,6 +840,8 @@ mod tests {
         assert_eq!(one("无人机飞行时长2880万小时。").as_deref(), Some("无人机飞行时长"));
         assert_eq!(one("全年同城快递业务量完成5.27亿件。").as_deref(), Some("同城快递业务量"));
         assert_eq!(one("全省康复机构在岗人员达1.53万人。").as_deref(), Some("康复机构在岗人员"));
+        assert_eq!(one("个人住房贷款逾期额96.34万元。").as_deref(), Some("个人住房贷款逾期额"));
+        assert_eq!(one("管理人员1.2万人，其他人员0.26万人。").as_deref(), Some("其他人员"));
         // The unit a rate is per measures nothing.
         assert_eq!(one("品牌稻谷收购价最高达每斤1.8元。").as_deref(), Some("品牌稻谷收购价"));
     }
