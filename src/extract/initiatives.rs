@@ -842,8 +842,9 @@ fn unquoted_candidates(
             || rules.generic.contains(&modifier)
             || counted
             || (generic_kind && mc < 3)
-            // 省级科技专项资金: a level of government and a field is no fund's name.
-            || (head.place_led && generic_led(rules, &modifier))
+            // 省级科技专项资金: a level of government and a field is no fund's name; nor are
+            // levels joined (中央和省级补助资金).
+            || (head.place_led && (generic_led(rules, &modifier) || joined_generics(rules, &modifier)))
             || (head.place_only && !place_led(rules, s, words, start))
             // 海峡论坛等平台: examples of a kind, no name.
             || modifier.ends_with('等')
@@ -1069,6 +1070,12 @@ fn is_han(c: char) -> bool {
 /// A level word (国家) opening a longer modifier is no generic one (国家生态文明试验区).
 fn generic_led(rules: &InitiativeRules, modifier: &str) -> bool {
     generic_lead(rules, modifier).is_some()
+}
+
+/// Whether `modifier` is generic words only, joined by 和, 及, 与 or 、 (中央和省级).
+fn joined_generics(rules: &InitiativeRules, modifier: &str) -> bool {
+    let parts: Vec<&str> = modifier.split(['和', '及', '与', '、']).collect();
+    parts.len() >= 2 && parts.iter().all(|p| rules.generic.iter().any(|g| g == p))
 }
 
 /// The length in chars of the generic word opening `modifier`, as [`generic_led`] finds it
@@ -1717,6 +1724,7 @@ mod tests {
         assert!(names("今年安排省级科技专项资金约120亿元。").is_empty(), "a level and a field");
         assert!(names("安排省级专项资金2亿元。").is_empty(), "a level alone");
         assert!(names("统筹安排专项资金5亿元。").is_empty());
+        assert!(names("下达中央和省级补助资金5亿元。").is_empty(), "levels joined");
     }
 
     #[test]
