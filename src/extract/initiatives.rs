@@ -532,9 +532,7 @@ fn quoted_candidate(
     let after = head_after(rules, words, f, b);
     // A one-character head inside the name (焕新贷, 长护险) needs a name of 3+ characters that
     // does not open with a numeral (两个确保, 六保 are slogans).
-    let numeral_led = name_chars.first().is_some_and(|c| {
-        super::numbers::chinese_digit(*c).is_some() || super::numbers::small_unit(*c).is_some() || c.is_ascii_digit()
-    });
+    let numeral_led = name_chars.first().is_some_and(|c| numeral_char(*c));
     let own_word = |len: usize| {
         let head_start = nb - len;
         words.iter().any(|w| w.start == head_start && w.end == nb)
@@ -683,16 +681,16 @@ fn unquoted_candidates(
             continue;
         }
         let wc = &s[w.start..w.end];
-        // 工程建设/l: a head with its follower in one word.
+        // 工程建设/l, 工程项目/n: a head with its follower in one word, before the word's own head
+        // (项目).
         let inner_follower = rules.head_followers.ending_at(wc, wc.len()).filter(|(l, _)| *l < wc.len());
-        let found =
-            rules.heads.ending_at(wc, wc.len()).filter(|(_, h)| h.unquoted || h.built).map(|x| (w.end, x)).or_else(
-                || {
-                    let (l, ()) = inner_follower?;
-                    let e = wc.len() - l;
-                    rules.heads.ending_at(wc, e).filter(|(_, h)| h.unquoted).map(|x| (w.start + e, x))
-                },
-            );
+        let inner = || {
+            let (l, ()) = inner_follower?;
+            let e = wc.len() - l;
+            rules.heads.ending_at(wc, e).filter(|(_, h)| h.unquoted).map(|x| (w.start + e, x))
+        };
+        let found = inner()
+            .or_else(|| rules.heads.ending_at(wc, wc.len()).filter(|(_, h)| h.unquoted || h.built).map(|x| (w.end, x)));
         let Some((hend, (hlen, head))) = found else { continue };
         // The head word may carry any tag (行动/v, 倡议/v) when it is the head itself.
         if !is_nounish(w.tag) && hlen < hend - w.start {
@@ -832,11 +830,11 @@ fn unquoted_candidates(
         let mc = modifier.chars().count();
         // A generic area (财政政策, 防范措施) is no name: policies, measures and systems need a
         // modifier of three or more characters; a counted phrase (1000多项改革举措) is none.
-        // A word that opens with a numeral character is no count (四川省乡村振兴行动计划).
+        // A place or a noun that opens with a numeral character is no count (四川省乡村振兴行动计划,
+        // 零基预算改革试点); a numeral word is (十大/j 工程, 三项/m 改革).
         let word_at_start = words.binary_search_by_key(&start, |x| x.start).ok().map(|i| &words[i]);
-        let counted =
-            modifier.chars().next().is_some_and(|c| c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some())
-                && !word_at_start.is_some_and(|w| w.end - w.start >= 2 && w.tag.starts_with("ns"));
+        let counted = modifier.chars().next().is_some_and(numeral_char)
+            && !word_at_start.is_some_and(|w| w.end - w.start >= 2 && (w.tag.starts_with("ns") || w.tag == "n"));
         if !(least..=30).contains(&mc)
             || mc < head.min_unquoted
             || rules.generic.contains(&modifier)
@@ -878,6 +876,17 @@ fn unquoted_candidates(
             }
             if built {
                 cand.evidence.push("built".into());
+                out.push(cand);
+            } else if verb.is_some_and(|(_, at)| rules.clause_verbs.ending_at(s, at).is_some())
+                && mc >= 6
+                && !s.get(hend).is_some_and(|c| numeral_char(*c))
+                && words[..words.partition_point(|x| x.start < head_start)]
+                    .last()
+                    .is_some_and(|x| x.end == head_start && matches!(x.tag, "v" | "vn"))
+            {
+                // 实施困难重度残疾人家庭无障碍改造项目: a programme of work a clause verb carries
+                // out; not a class of works counted after it (实施挥发性有机物综合治理项目1520个),
+                // nor a plant named by its owner (实施长江存储二期项目).
                 out.push(cand);
             } else {
                 pending.push(cand);
@@ -986,9 +995,10 @@ fn skip_year(rules: &InitiativeRules, s: &[char], start: usize, head_start: usiz
         return start;
     }
     // 新一轮新能源汽车下乡活动, 首批…试点: an edition written as a word (`edition_words`); not
-    // before a span in Chinese numerals, which then names the programme (新一轮三年行动计划).
+    // before a bare span in Chinese numerals, which then names the programme (新一轮三年行动计划;
+    // 新一轮千亿斤粮食产能提升行动 drops it).
     if let Some((len, ())) = rules.edition_words.at(s, start) {
-        let spanned = super::numbers::chinese_digit(s[start + len]).is_some();
+        let spanned = numeral_char(s[start + len]) && !s[start + len].is_ascii_digit() && head_start <= start + len + 3;
         if head_start >= start + len + 2 && !spanned {
             return start + len;
         }
@@ -997,10 +1007,7 @@ fn skip_year(rules: &InitiativeRules, s: &[char], start: usize, head_start: usiz
     // phase is no part of the name. Not 一批 (一批城市更新项目: some, a generic quantity).
     if s[start] != '一' {
         let ordinal = usize::from(s[start] == '第');
-        let n = s[start + ordinal..head_start]
-            .iter()
-            .take_while(|c| c.is_ascii_digit() || super::numbers::chinese_digit(**c).is_some())
-            .count();
+        let n = s[start + ordinal..head_start].iter().take_while(|c| numeral_char(**c)).count();
         let end = start + ordinal + n;
         if let (1.., Some((len, ()))) = (n, rules.edition_markers.at(s, end)) {
             if head_start >= end + len + 2 {
@@ -1060,6 +1067,12 @@ fn enumerated_item(s: &[char], head_start: usize, hend: usize) -> Option<usize> 
         return None;
     };
     (head_start >= start + 2 && head_start - start <= MAX).then_some(start)
+}
+
+/// Whether `c` is a digit, a Chinese digit or a small unit (十, 百, 千): a character numerals
+/// are written with.
+fn numeral_char(c: char) -> bool {
+    c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some() || super::numbers::small_unit(c).is_some()
 }
 
 fn is_han(c: char) -> bool {
@@ -1384,6 +1397,16 @@ fn abbreviates(short: &str, long: &str) -> bool {
 
 fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
     cands.sort_by_key(|c| c.span);
+    // 国家级工业互联网试点示范项目: of two unquoted names from one start, the longer holds the
+    // shorter's head inside it (试点示范); the shorter is no name of its own there.
+    let nested: Vec<bool> = (0..cands.len())
+        .map(|i| {
+            let c = &cands[i];
+            !c.quoted && cands[i + 1..].iter().take_while(|d| d.span[0] == c.span[0]).any(|d| !d.quoted)
+        })
+        .collect();
+    let mut keep = nested.into_iter().map(|n| !n);
+    cands.retain(|_| keep.next().unwrap_or(true));
     let mut out: Vec<(Initiative, Option<String>, bool)> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for c in cands {
@@ -1735,6 +1758,22 @@ mod tests {
         assert_eq!(names("持续深化“放心消费”创建行动。"), ["放心消费"]);
         assert_eq!(names("深入实施“三品”提升行动。"), ["三品"]);
         assert!(names("以“十四五”作为规划期。").is_empty(), "a verb that makes the quotation a slogan");
+    }
+
+    #[test]
+    fn editions_in_tens_nouns_led_by_a_numeral_projects_of_a_work_and_nested_heads() {
+        assert_eq!(names("组织实施第十一批电信普遍服务试点。"), ["电信普遍服务试点"]);
+        assert_eq!(names("稳步推进零基预算改革试点。"), ["零基预算改革试点"]);
+        assert!(names("实施十大工程。").is_empty(), "a counted set");
+        assert_eq!(names("全年实施耕地质量提升工程项目417个。"), ["耕地质量提升工程"]);
+        assert_eq!(names("1家企业入选国家级工业互联网试点示范项目。"), ["国家级工业互联网试点示范"]);
+        assert_eq!(names("深入实施新一轮三年行动计划。"), ["新一轮三年行动计划"]);
+        assert_eq!(
+            names("全省继续实施困难重度残疾人家庭无障碍改造项目，按照标准改造。"),
+            ["困难重度残疾人家庭无障碍改造项目"]
+        );
+        assert!(names("实施挥发性有机物综合治理项目1520个。").is_empty(), "a class of works, counted");
+        assert!(names("重点支持普惠型养老机构和智慧养老项目。").is_empty(), "no clause verb");
     }
 
     #[test]
