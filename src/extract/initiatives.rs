@@ -1146,7 +1146,8 @@ fn noun_chain_start(rules: &InitiativeRules, s: &[char], words: &[Word], covered
 
 /// The words of the clause before `start` a name may reach back over when a verb stopped its
 /// noun chain (the first word before `start` is one of `stoppers`): those of the `content` tags,
-/// nearest first, at most 18 characters before the head, never across a launching verb.
+/// nearest first, at most 18 characters before the head, never across a launching verb or a
+/// word of `slogan_before` (作为, 是).
 fn back_over_verbs<'w>(
     rules: &InitiativeRules,
     s: &[char],
@@ -1170,6 +1171,8 @@ fn back_over_verbs<'w>(
                 && head_start - p.start <= MAX
                 && !covered[p.start..p.end].iter().any(|x| *x)
                 && rules.launch.ending_at(s, p.end).is_none()
+                // 西安市作为…试点城市: never across a copula.
+                && !rules.slogan_before.holds(&s[p.start..p.end])
         })
         .collect()
 }
@@ -1335,16 +1338,23 @@ fn verb_span_start(
 }
 
 /// Past an amount of money right after a launching verb (设立3000亿元保障性住房再贷款): the sum is
-/// what the named thing holds, no part of its name.
+/// what the named thing holds, no part of its name. Past a count in digits too (设立21个民用无人驾驶
+/// 航空试验区, 建设10个左右…示范区): how many there are of the named kind.
 fn skip_amount(s: &[char], start: usize, head_start: usize) -> usize {
     let digits = s[start..head_start].iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
     let scale = s[start + digits..head_start].iter().take_while(|c| matches!(c, '万' | '亿')).count();
     let end = start + digits + scale;
     if digits > 0 && s.get(end) == Some(&'元') && end + 3 <= head_start {
-        end + 1
-    } else {
-        start
+        return end + 1;
     }
+    if digits > 0 && scale == 0 && matches!(s.get(end), Some('个' | '家' | '批' | '处')) {
+        let about = ['左', '右'];
+        let end = if s[end + 1..head_start].starts_with(&about) { end + 3 } else { end + 1 };
+        if end + 4 <= head_start {
+            return end;
+        }
+    }
+    start
 }
 
 /// The start of a name opening with a place or a level of government whose noun chain a verb
@@ -1774,6 +1784,16 @@ mod tests {
         );
         assert!(names("实施挥发性有机物综合治理项目1520个。").is_empty(), "a class of works, counted");
         assert!(names("重点支持普惠型养老机构和智慧养老项目。").is_empty(), "no clause verb");
+    }
+
+    #[test]
+    fn pilot_cities_mass_campaigns_and_counts_before_a_name() {
+        assert_eq!(names("长沙市、株洲市先后入选国家体育消费试点城市。"), ["国家体育消费试点城市"]);
+        assert!(names("西安市作为全国第一批城市更新试点城市，进展顺利。").iter().all(|n| !n.contains("作为")));
+        assert_eq!(names("五是深入开展爱国卫生运动，力争达标。"), ["爱国卫生运动"]);
+        assert!(names("积极开展体育运动。").is_empty(), "a modifier of two characters");
+        assert_eq!(names("目前已在全国批复设立21个民用无人驾驶航空试验区。"), ["民用无人驾驶航空试验区"]);
+        assert!(names("出台1000多项改革举措。").is_empty());
     }
 
     #[test]
