@@ -165,7 +165,7 @@ const OWN_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.999,
     period: 0.984,
-    metric: 0.959,
+    metric: 0.961,
     init_recall: 0.908,
     init_precision: 0.975,
 };
@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.986,
     qualifier: 0.990,
     period: 0.978,
-    metric: 0.947,
+    metric: 0.948,
     init_recall: 0.885,
     init_precision: 0.985,
 };
@@ -267,7 +267,7 @@ const BLIND4_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.991,
     period: 0.950,
-    metric: 0.912,
+    metric: 0.914,
     init_recall: 0.886,
     init_precision: 0.981,
 };
@@ -290,7 +290,7 @@ const BLIND5_FLOORS: Floors = Floors {
     precision: 0.988,
     qualifier: 0.991,
     period: 0.993,
-    metric: 0.918,
+    metric: 0.920,
     init_recall: 0.854,
     init_precision: 0.978,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.961,
-    metric: 0.904,
+    metric: 0.905,
     init_recall: 0.859,
     init_precision: 0.960,
 };

@@ -65,6 +65,8 @@ struct MetricSpec {
     #[serde(default)]
     keep_leading: Vec<String>,
     #[serde(default)]
+    clause_openers: Vec<String>,
+    #[serde(default)]
     drop_trailing: Vec<String>,
     #[serde(default)]
     never: Vec<String>,
@@ -447,6 +449,9 @@ pub struct ClaimRules {
     pub metric_drop_leading: Words<()>,
     /// Names that open with a word of `metric_drop_leading` and keep it (新建商品住宅).
     pub metric_keep_leading: Words<()>,
+    /// Words that open a clause without being its subject (其中): a verb after them still
+    /// opens the clause and modifies the name after it (其中脱贫人口740人).
+    pub metric_clause_openers: Words<()>,
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
     pub metric_drop_trailing: Words<()>,
     /// Phrases that are never a metric on their own (价格因素, 同口径).
@@ -690,6 +695,7 @@ impl ClaimRules {
             table_total_rows: words(&f.table_total_rows.words),
             metric_drop_leading: words(&f.metric.drop_leading),
             metric_keep_leading: words(&f.metric.keep_leading),
+            metric_clause_openers: words(&f.metric.clause_openers),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
             metric_nouns: words(&f.metric.nouns),

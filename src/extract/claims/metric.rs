@@ -302,7 +302,10 @@ fn size_class(t: &str) -> bool {
 /// verb (发放稳岗返还资金).
 fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize, end: usize) -> bool {
     let text_of = |w: &Word| f.slice(w.start, w.end);
-    if opens_clause(rules, f, &words[..k - 1]) {
+    // After 其中, a linking verb predicates the figure (其中用于灾害救助3200万元).
+    let linking = words[..k - 1].iter().any(|p| rules.metric_clause_openers.holds(&f.chars[p.start..p.end]))
+        && rules.metric_not_modifiers.holds(&f.chars[words[k - 1].start..words[k - 1].end]);
+    if opens_clause(rules, f, &words[..k - 1]) && !linking {
         let chain = f.text(words[k].start, words[end - 1].end);
         let measure = rules.metric_measures.holds(&f.chars[words[k].start..words[end - 1].end]);
         let never =
@@ -340,12 +343,16 @@ fn follows_clause_verb(rules: &ClaimRules, f: &Folded, words: &[&Word], i: usize
             || (opens_clause(rules, f, before) && !rules.metric_drop_leading.holds(verb)))
 }
 
-/// Whether only places, scope words, times and numerals (not an enumerator, 一是) stand
-/// before a word of the clause: `before` are the words before it.
+/// Whether only places, scope words, times, numerals (not an enumerator, 一是) and
+/// `[metric] clause_openers` (其中) stand before a word of the clause: `before` are the words
+/// before it.
 fn opens_clause(rules: &ClaimRules, f: &Folded, before: &[&Word]) -> bool {
-    before
-        .iter()
-        .all(|p| is_scope(rules, f, p) || p.tag == "t" || (p.tag == "m" && !f.slice(p.start, p.end).ends_with('是')))
+    before.iter().all(|p| {
+        is_scope(rules, f, p)
+            || p.tag == "t"
+            || (p.tag == "m" && !f.slice(p.start, p.end).ends_with('是'))
+            || rules.metric_clause_openers.holds(&f.chars[p.start..p.end])
+    })
 }
 
 /// Whether a word alone names no indicator: a `[metric] never` word (规模, 数量) or what is
@@ -1331,5 +1338,13 @@ mod tests {
         let c = claims_of("西安新建商品住宅销售价格同比上涨5.1%，新建学校3所。", Some("2023-10-19"));
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(m, [Some("新建商品住宅销售价格"), Some("学校")]);
+    }
+
+    #[test]
+    fn a_verb_after_qizhong_opens_the_name_unless_it_links_the_figure() {
+        let c = claims_of("吸纳就业1860人，其中脱贫人口740人。下拨资金8600万元，其中用于灾害救助3200万元。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m[1], Some("脱贫人口"));
+        assert_eq!(m[3], Some("灾害救助"));
     }
 }
