@@ -998,7 +998,8 @@ fn skip_year(rules: &InitiativeRules, s: &[char], start: usize, head_start: usiz
     // before a bare span in Chinese numerals, which then names the programme (新一轮三年行动计划;
     // 新一轮千亿斤粮食产能提升行动 drops it).
     if let Some((len, ())) = rules.edition_words.at(s, start) {
-        let spanned = numeral_char(s[start + len]) && !s[start + len].is_ascii_digit() && head_start <= start + len + 3;
+        let spanned = s.get(start + len).is_some_and(|c| numeral_char(*c) && !c.is_ascii_digit())
+            && head_start <= start + len + 3;
         if head_start >= start + len + 2 && !spanned {
             return start + len;
         }
@@ -1349,7 +1350,7 @@ fn skip_amount(s: &[char], start: usize, head_start: usize) -> usize {
     }
     if digits > 0 && scale == 0 && matches!(s.get(end), Some('个' | '家' | '批' | '处')) {
         let about = ['左', '右'];
-        let end = if s[end + 1..head_start].starts_with(&about) { end + 3 } else { end + 1 };
+        let end = if s.get(end + 1..head_start).is_some_and(|r| r.starts_with(&about)) { end + 3 } else { end + 1 };
         if end + 4 <= head_start {
             return end;
         }
