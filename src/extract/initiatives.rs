@@ -683,9 +683,8 @@ fn unquoted_candidates(
         let wc = &s[w.start..w.end];
         // 工程建设/l, 工程项目/n: a head with its follower in one word, before the word's own head
         // (项目).
-        let inner_follower = rules.head_followers.ending_at(wc, wc.len()).filter(|(l, _)| *l < wc.len());
         let inner = || {
-            let (l, ()) = inner_follower?;
+            let (l, ()) = rules.head_followers.ending_at(wc, wc.len()).filter(|(l, _)| *l < wc.len())?;
             let e = wc.len() - l;
             rules.heads.ending_at(wc, e).filter(|(_, h)| h.unquoted).map(|x| (w.start + e, x))
         };

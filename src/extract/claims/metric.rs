@@ -303,9 +303,11 @@ fn size_class(t: &str) -> bool {
 fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize, end: usize) -> bool {
     let text_of = |w: &Word| f.slice(w.start, w.end);
     // After 其中, a linking verb predicates the figure (其中用于灾害救助3200万元).
-    let linking = words[..k - 1].iter().any(|p| rules.metric_clause_openers.holds(&f.chars[p.start..p.end]))
-        && rules.metric_not_modifiers.holds(&f.chars[words[k - 1].start..words[k - 1].end]);
-    if opens_clause(rules, f, &words[..k - 1]) && !linking {
+    let linking = || {
+        rules.metric_not_modifiers.holds(&f.chars[words[k - 1].start..words[k - 1].end])
+            && words[..k - 1].iter().any(|p| rules.metric_clause_openers.holds(&f.chars[p.start..p.end]))
+    };
+    if opens_clause(rules, f, &words[..k - 1]) && !linking() {
         let chain = f.text(words[k].start, words[end - 1].end);
         let measure = rules.metric_measures.holds(&f.chars[words[k].start..words[end - 1].end]);
         let never =
