@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.986,
     qualifier: 0.990,
     period: 0.978,
-    metric: 0.948,
+    metric: 0.962,
     init_recall: 0.885,
     init_precision: 0.985,
 };
@@ -219,7 +219,7 @@ const BLIND2_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.982,
     period: 0.991,
-    metric: 0.928,
+    metric: 0.930,
     init_recall: 0.923,
     init_precision: 0.952,
 };
@@ -244,7 +244,7 @@ const BLIND3_FLOORS: Floors = Floors {
     qualifier: 0.999,
     period: 0.992,
     metric: 0.925,
-    init_recall: 0.809,
+    init_recall: 0.827,
     init_precision: 0.999,
 };
 
@@ -267,7 +267,7 @@ const BLIND4_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.991,
     period: 0.950,
-    metric: 0.914,
+    metric: 0.918,
     init_recall: 0.886,
     init_precision: 0.981,
 };
@@ -290,7 +290,7 @@ const BLIND5_FLOORS: Floors = Floors {
     precision: 0.988,
     qualifier: 0.991,
     period: 0.993,
-    metric: 0.920,
+    metric: 0.928,
     init_recall: 0.854,
     init_precision: 0.978,
 };
@@ -313,7 +313,7 @@ const BLIND6_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.988,
     period: 0.973,
-    metric: 0.939,
+    metric: 0.944,
     init_recall: 0.890,
     init_precision: 0.999,
 };
@@ -337,9 +337,9 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.961,
-    metric: 0.905,
-    init_recall: 0.859,
-    init_precision: 0.960,
+    metric: 0.908,
+    init_recall: 0.876,
+    init_precision: 0.961,
 };
 
 #[test]
@@ -361,7 +361,7 @@ const BLIND8_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.977,
-    metric: 0.932,
+    metric: 0.935,
     init_recall: 0.779,
     init_precision: 0.940,
 };
@@ -387,7 +387,7 @@ const BLIND9_FLOORS: Floors = Floors {
     period: 0.966,
     metric: 0.902,
     init_recall: 0.899,
-    init_precision: 0.936,
+    init_precision: 0.937,
 };
 
 #[test]
@@ -409,9 +409,9 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.924,
-    init_recall: 0.728,
-    init_precision: 0.794,
+    metric: 0.927,
+    init_recall: 0.749,
+    init_precision: 0.799,
 };
 
 #[test]

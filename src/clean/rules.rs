@@ -49,6 +49,8 @@ pub struct CleanRules {
     pub boilerplate: Vec<Rule>,
     /// Credit lines that are furniture only at the body's edges (记者：张三).
     pub credit: Vec<Rule>,
+    /// `boilerplate` then `credit` as one set: a line is read once for all of them.
+    furniture: regex::RegexSet,
     /// Lines after which the article is over.
     pub body_end: Vec<Rule>,
     /// Headline/site-name separators.
@@ -95,6 +97,10 @@ impl CleanRules {
                 }
             }
         }
+        let boilerplate = src.compile_rules(&f.boilerplate, &f.fragments)?;
+        let credit = src.compile_rules(&f.credit, &f.fragments)?;
+        let furniture = regex::RegexSet::new(boilerplate.iter().chain(&credit).map(|r| r.regex.as_str()))
+            .map_err(|e| src.error_at("[[boilerplate]]", format!("the furniture rules as one set: {e}")))?;
         Ok(Self {
             date_meta: lower(f.date_meta),
             title_meta: lower(f.title_meta),
@@ -102,8 +108,9 @@ impl CleanRules {
             publisher_stop: f.publisher_stop,
             date,
             publisher,
-            boilerplate: src.compile_rules(&f.boilerplate, &f.fragments)?,
-            credit: src.compile_rules(&f.credit, &f.fragments)?,
+            boilerplate,
+            credit,
+            furniture,
             body_end: src.compile_rules(&f.body_end, &f.fragments)?,
             title_separator: src.compile_rules(&f.title_separator, &f.fragments)?,
             lead_in: src.compile_rules(&f.lead_in, &f.fragments)?,
@@ -117,13 +124,15 @@ impl CleanRules {
 
     /// Whether a line is page furniture (a credit line included).
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        self.boilerplate.iter().chain(&self.credit).any(|r| r.regex.is_match(line))
+        self.furniture.is_match(line)
     }
 
     /// Whether a line is furniture only where it stands at the body's edges: a credit that
     /// is also how a transcript names a speaker (记者：张三).
     pub fn is_edge_only(&self, line: &str) -> bool {
-        self.credit.iter().any(|r| r.regex.is_match(line)) && !self.boilerplate.iter().any(|r| r.regex.is_match(line))
+        let hits = self.furniture.matches(line);
+        let n = self.boilerplate.len();
+        hits.iter().any(|k| k >= n) && !hits.iter().any(|k| k < n)
     }
 
     /// Whether a line is a byline (meeting, speaker or date line): never a title.

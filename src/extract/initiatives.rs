@@ -97,7 +97,8 @@ pub struct Head {
     /// Inside a quoted name, counts only as a word of its own (链长/制, not 复制 or 所有制).
     pub own_word: bool,
     /// After a quotation, counts only right after the closing mark (“两新一重”建设, not
-    /// “好地方”扬州建设).
+    /// “好地方”扬州建设), or, unless `descriptive`, after nouns with no place among them
+    /// (“沙戈荒”大型风电光伏基地建设).
     pub adjacent: bool,
     /// A classifier that also follows descriptions (惠民生的“小而美”项目): a slogan word before
     /// the quotation makes it no name.
@@ -469,13 +470,24 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
             || inner_verb
             || purpose
             || act
-            || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "l" | "t"))
+            || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "b" | "l" | "t"))
         {
             break;
         }
         after_noun = is_nounish(w.tag);
     }
     best
+}
+
+/// Whether the words from `from` to `to` (a closing mark and the head after it) are nouns
+/// saying what is built (“蜀邮通”智慧监管平台建设, “沙戈荒”大型风电光伏基地建设), with no place
+/// among them (“好地方”扬州建设).
+fn noun_gap(words: &[Word], from: usize, to: usize) -> bool {
+    let lo = words.partition_point(|w| w.start < from);
+    let gap = words[lo..].iter().take_while(|w| w.end <= to);
+    words.get(lo).is_some_and(|w| w.start == from)
+        && gap.clone().last().is_some_and(|w| w.end == to)
+        && gap.clone().all(|w| w.tag != "ns" && is_nounish(w.tag))
 }
 
 /// The noun chain that ends right at `end` (制造业 in 制造业“智改数转”), start index. A word
@@ -585,8 +597,10 @@ fn quoted_candidate(
     // Some heads count only right after the closing mark (“两新一重”建设), some not after a
     // slogan word (惠民生的“小而美”项目, 传统的“宏观调控”模式), some not after a counted set
     // (“两个结合”).
-    let after = after
-        .filter(|(end, h, head)| (!head.adjacent || *end - h.chars().count() == b) && !(head.descriptive && slogan));
+    let after = after.filter(|(end, h, head)| {
+        let at = *end - h.chars().count();
+        (!head.adjacent || at == b || (!head.descriptive && noun_gap(words, b, at))) && !(head.descriptive && slogan)
+    });
     // “千村示范、万村整治”工程: two or three parts joined by 、 name one programme only when its
     // head follows the closing mark at once; otherwise they are a slogan (“申请量增、销售额升”).
     if name.contains('、') {
@@ -1629,6 +1643,12 @@ mod tests {
     fn construction_heads_classifiers_and_refused_quotations() {
         assert_eq!(names("重点支持既促消费惠民生又调结构增后劲的“两新一重”建设。"), ["两新一重"]);
         assert!(names("为把“好地方”扬州建设得好上加好。").is_empty());
+        // Nouns saying what is built may stand between the quotation and 建设; a place may not,
+        // nor may nouns before a classifier (“小而美”民生项目).
+        let got = found("加快推进“沙戈荒”大型风电光伏基地建设。加快“蜀邮通”智慧监管平台建设。");
+        let full: Vec<&str> = got.iter().map(|(_, f)| f.as_str()).collect();
+        assert_eq!(full, ["“沙戈荒”大型风电光伏基地建设", "“蜀邮通”智慧监管平台建设"]);
+        assert!(names("为“好地方”扬州城市建设出力。形成惠民生的“小而美”民生项目。").is_empty());
         assert!(names("今年为何提出“防止产能过剩和低水平重复建设”。").is_empty());
         assert!(names("形成惠民生的“小而美”项目。打破“唯选票”模式。").is_empty());
         assert!(names("全国打击“套路贷”犯罪。对用户进行“套路贷”。").is_empty());

@@ -67,6 +67,8 @@ struct MetricSpec {
     #[serde(default)]
     clause_openers: Vec<String>,
     #[serde(default)]
+    partner_markers: Vec<String>,
+    #[serde(default)]
     drop_trailing: Vec<String>,
     #[serde(default)]
     never: Vec<String>,
@@ -452,6 +454,9 @@ pub struct ClaimRules {
     /// Words that open a clause without being its subject (其中): a verb after them still
     /// opens the clause and modifies the name after it (其中脱贫人口740人).
     pub metric_clause_openers: Words<()>,
+    /// Words right before a place that make it the other side of what is measured (对美国进出口):
+    /// part of the metric, never the figure's scope.
+    pub metric_partner_markers: Words<()>,
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
     pub metric_drop_trailing: Words<()>,
     /// Phrases that are never a metric on their own (价格因素, 同口径).
@@ -696,6 +701,7 @@ impl ClaimRules {
             metric_drop_leading: words(&f.metric.drop_leading),
             metric_keep_leading: words(&f.metric.keep_leading),
             metric_clause_openers: words(&f.metric.clause_openers),
+            metric_partner_markers: words(&f.metric.partner_markers),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
             metric_nouns: words(&f.metric.nouns),

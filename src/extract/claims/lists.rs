@@ -196,6 +196,9 @@ fn items_to_figures(
                 .map(|w| w.end)
         })
     };
+    if partners_to_figures(rules, cx, f, &items, after, claims) {
+        return;
+    }
     let places = items.len() == after.len()
         && items.split_last().is_some_and(|(&(la, lb), earlier)| {
             earlier.iter().all(|&(a, b)| place_at(a, b).is_some_and(|e| s[e..b].iter().all(|c| c.is_whitespace())))
@@ -263,6 +266,54 @@ fn items_to_figures(
             }
         }
     }
+}
+
+/// 对美国、欧盟进出口分别为…: names after a partner marker (`[metric] partner_markers`) are the
+/// other sides of what is measured; each names its figure's metric with what follows the last
+/// (对拉美、非洲、中亚五国等新兴市场进出口: with the last word after 等 and the class of partners),
+/// and none is a scope. Whether the items were such names.
+fn partners_to_figures(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    items: &[(usize, usize)],
+    after: &[usize],
+    claims: &mut [Claim],
+) -> bool {
+    let s = &f.chars;
+    let (Some(&(fa, fb)), Some(&(la, lb))) = (items.first(), items.last()) else { return false };
+    let words_in = |a: usize, b: usize| {
+        let lo = cx.words.partition_point(|w| w.start < a);
+        cx.words[lo..].iter().take_while(move |w| w.end <= b)
+    };
+    // The marker in the first item, with one name after it (美国, 拉美), no phrase.
+    let Some(first_start) = words_in(fa, fb)
+        .filter(|w| w.end < fb && super::metric::is_partner_marker(rules, f, w))
+        .last()
+        .map(|w| w.end)
+        .filter(|&e| words_in(e, fb).any(|w| w.start == e && w.end == fb && is_nounish(w.tag)))
+    else {
+        return false;
+    };
+    let la = (la..lb).find(|&k| !s[k].is_whitespace()).unwrap_or(la);
+    let listed = (la..lb).find(|&k| s[k] == '等').and_then(|q| {
+        let last = words_in(q, lb).filter(|w| w.end == lb && is_nounish(w.tag)).last()?;
+        Some((q, last.start))
+    });
+    let last_end = listed.or_else(|| {
+        words_in(la, lb).next().filter(|w| w.start == la && w.end < lb && is_nounish(w.tag)).map(|w| (w.end, w.end))
+    });
+    let Some((name_end, rest_start)) = last_end else { return false };
+    let rest = f.text(rest_start, lb).trim().to_string();
+    if items.len() != after.len() || rest.chars().count() < 2 {
+        return false;
+    }
+    for ((n, &(ia, ib)), &k) in items.iter().enumerate().zip(after) {
+        let ia = if n == 0 { first_start } else { ia };
+        let ib = if n + 1 == items.len() { name_end } else { ib };
+        claims[k].metric = Some(format!("{}{rest}", f.text(ia, ib).trim()));
+    }
+    true
 }
 
 /// 2016年-2018年的营业收入分别为A、B、C: one year each, when the figures share a span of as
@@ -462,6 +513,17 @@ mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn partners_listed_before_fenbie_name_each_figures_metric_not_its_scope() {
+        let c = claims_of("福建对美国、欧盟进出口分别为2186.4亿元和1732.9亿元。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("美国进出口"), Some("欧盟进出口")]);
+        assert!(c.iter().all(|c| c.scope.as_deref() == Some("福建")), "{c:?}");
+        let c = claims_of("对拉美、非洲、中亚五国等新兴市场进出口分别增长11.7%、7.7%、17.9%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("拉美进出口"), Some("非洲进出口"), Some("中亚五国进出口")]);
+    }
 
     #[test]
     fn a_growth_after_a_completion_share_is_the_topics() {

@@ -280,7 +280,12 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         let class = |j: usize| j < end && (text_of(words[j]) == "级" || size_class(&text_of(words[j])));
         class(k + 1) || (class(k + 2) && words[k + 1].tag == "m") || text_of(words[k]).starts_with('每')
     };
-    while k < end && (is_scope(rules, f, words[k]) || words[k].tag == "t" || (words[k].tag == "m" && !class_numeral(k)))
+    // 对美国进出口: a place after a partner marker is the other side of the trade, kept.
+    let partner = |k: usize| k > 0 && words[k].tag == "ns" && is_partner_marker(rules, f, words[k - 1]);
+    while k < end
+        && ((is_scope(rules, f, words[k]) && !partner(k))
+            || words[k].tag == "t"
+            || (words[k].tag == "m" && !class_numeral(k)))
     {
         k += 1;
     }
@@ -288,6 +293,11 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         return None;
     }
     written_name(rules, f, &inside, (words[k].start, words[end - 1].end), share_named, share_of_previous)
+}
+
+/// Whether `w` marks the place after it as the other side of what is measured (对美国).
+pub(super) fn is_partner_marker(rules: &ClaimRules, f: &Folded, w: &Word) -> bool {
+    rules.metric_partner_markers.holds(&f.chars[w.start..w.end])
 }
 
 /// Whether a word closes a size class (以上, 以下, or a unit glued to one: 万元以上/l).
@@ -829,7 +839,7 @@ mod tests {
         assert_eq!(one("全省专利转让许可6083次。").as_deref(), Some("专利转让许可"));
         assert_eq!(one("全省邮政行业寄递业务量累计完成45.62亿件。").as_deref(), Some("邮政行业寄递业务量"));
         // An owner verb between nouns is the clause's own verb, an aside of the name.
-        assert_eq!(one("全市企业完成投资52亿元。").as_deref(), Some("企业投资"));
+        assert_eq!(one("全市企业实现利润52亿元。").as_deref(), Some("企业利润"));
         assert_eq!(one("欧洲央行再降息20个基点。").as_deref(), Some("降息"));
         assert_eq!(one("美联储已连续加息十次。").as_deref(), Some("加息"));
     }
@@ -955,7 +965,8 @@ mod tests {
         assert_eq!(m("将研发费用加计扣除比例由75%提高至100%。")[1].as_deref(), Some("研发费用加计扣除比例"));
         assert_eq!(m("对年销售收入首次突破10亿元的企业，一次性奖励100万元。")[0].as_deref(), Some("销售收入"));
         assert_eq!(m("银行账户上已经有20多万的存款。")[0].as_deref(), Some("存款"));
-        assert_eq!(m("全市完成投资350亿元。")[0].as_deref(), Some("投资"));
+        // 完成投资 is how investment releases name the investment made (`patterns/dict.txt`).
+        assert_eq!(m("全市完成投资350亿元。")[0].as_deref(), Some("完成投资"));
     }
 
     #[test]
@@ -1310,10 +1321,14 @@ mod tests {
     #[test]
     fn a_bare_measure_after_its_owner_and_verb_is_the_owners() {
         let one = |t: &str| claims_of(t, None).into_iter().next().and_then(|c| c.metric);
-        assert_eq!(one("高技术制造业完成投资52.3亿元。").as_deref(), Some("高技术制造业投资"));
+        assert_eq!(one("高技术制造业实现营收52.3亿元。").as_deref(), Some("高技术制造业营收"));
+        // 完成投资 is one word, the name as written (its indicator drops the verb:
+        // `norm.investment_made`).
+        let c = claims_of("高技术制造业完成投资52.3亿元。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("高技术制造业完成投资"));
         assert_eq!(one("规模以上工业企业实现利润1200亿元。").as_deref(), Some("规模以上工业企业利润"));
         // A place or scope before the verb is no owner.
-        assert_eq!(one("全市完成投资500亿元。").as_deref(), Some("投资"));
+        assert_eq!(one("全市实现利润500亿元。").as_deref(), Some("利润"));
     }
 
     #[test]
@@ -1340,6 +1355,22 @@ mod tests {
         let c = claims_of("西安新建商品住宅销售价格同比上涨5.1%，新建学校3所。", Some("2023-10-19"));
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(m, [Some("新建商品住宅销售价格"), Some("学校")]);
+    }
+
+    #[test]
+    fn a_place_after_a_partner_marker_stays_in_the_metric_and_is_no_scope() {
+        let c = claims_of("江苏对美国进出口6725.8亿元，增长2.1%。", None);
+        let m: Vec<_> = c.iter().map(|c| (c.metric.as_deref(), c.scope.as_deref())).collect();
+        assert_eq!(m, [(Some("美国进出口"), Some("江苏")), (Some("美国进出口"), Some("江苏"))]);
+        let c = claims_of("美国进出口6725.8亿元。", None);
+        assert_eq!((c[0].metric.as_deref(), c[0].scope.as_deref()), (Some("进出口"), Some("美国")));
+    }
+
+    #[test]
+    fn investment_made_and_planned_keep_their_verbs() {
+        let c = claims_of("重大项目完成投资985.7亿元，计划总投资8635.4亿元；支出进度77.9%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("重大项目完成投资"), Some("计划总投资"), Some("支出进度")]);
     }
 
     #[test]

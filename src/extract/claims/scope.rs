@@ -76,7 +76,11 @@ pub(super) fn scope(
     let hi = cx.words.partition_point(|w| w.end <= pos);
     let candidates: Vec<&Word> = cx.words[lo..hi]
         .iter()
-        .filter(|w| {
+        .enumerate()
+        .filter(|(i, w)| {
+            // 对美国进出口: the other side of what is measured, part of the metric.
+            let partner = w.tag == "ns"
+                && (lo + i).checked_sub(1).is_some_and(|p| super::metric::is_partner_marker(rules, f, &cx.words[p]));
             let t = &s[w.start..w.end];
             let is_scope_word = rules.scope_words.at(t, 0).is_some_and(|(l, _)| l == t.len());
             // 居全国第一: the place right before a rank is the ranking's domain, not the scope.
@@ -85,10 +89,12 @@ pub(super) fn scope(
             let place = w.tag == "ns" && is_place_name(rules, t);
             // A place hidden by a non-claim (a dateline: 新华社北京9月12日电) is no scope.
             (place || is_scope_word)
+                && !partner
                 && !rank_domain
                 && !region.hidden.get(w.start).copied().unwrap_or(false)
                 && rules.reference_before.ending_at(s, w.start).is_none()
         })
+        .map(|(_, w)| w)
         .collect();
     let w = candidates.iter().rev().find(|w| w.start >= clause_start).or(candidates.first())?;
     let t = &s[w.start..w.end];
