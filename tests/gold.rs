@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.961,
-    metric: 0.908,
+    metric: 0.915,
     init_recall: 0.876,
     init_precision: 0.961,
 };

@@ -69,6 +69,8 @@ struct MetricSpec {
     #[serde(default)]
     partner_markers: Vec<String>,
     #[serde(default)]
+    levels: Vec<String>,
+    #[serde(default)]
     drop_trailing: Vec<String>,
     #[serde(default)]
     never: Vec<String>,
@@ -457,6 +459,9 @@ pub struct ClaimRules {
     /// Words right before a place that make it the other side of what is measured (对美国进出口):
     /// part of the metric, never the figure's scope.
     pub metric_partner_markers: Words<()>,
+    /// Levels of government or grade (国家级, 省级): a figure named by one alone counts what the
+    /// figure before it counted, at that level (省级园区2个、市级8个).
+    pub metric_levels: Words<()>,
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
     pub metric_drop_trailing: Words<()>,
     /// Phrases that are never a metric on their own (价格因素, 同口径).
@@ -702,6 +707,7 @@ impl ClaimRules {
             metric_keep_leading: words(&f.metric.keep_leading),
             metric_clause_openers: words(&f.metric.clause_openers),
             metric_partner_markers: words(&f.metric.partner_markers),
+            metric_levels: words(&f.metric.levels),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
             metric_nouns: words(&f.metric.nouns),

@@ -408,6 +408,39 @@ pub(super) fn inherit_bases(s: &[char], claims: &mut [Claim]) {
 /// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
 /// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration. A count
 /// right after a semicolon goes on counting the previous one's thing (`s` is the text).
+/// 新建成省级现代农业园区2个、市级8个; 龙头企业58家，其中国家级1家: a figure named by a level
+/// alone (`[metric] levels`) counts what the figure before it in its sentence counted (same
+/// kind and unit), at that level; a level opening the earlier name (with 以上 / 以下) gives way.
+pub(super) fn levels_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        let Some(level) = claims[k].metric.clone() else { continue };
+        let lc: Vec<char> = level.chars().collect();
+        // The level right before the figure (其中国家级1家), not a name after it (14个省级以上开发区).
+        let at = claims[k].span[0];
+        if !rules.metric_levels.holds(&lc) || at < lc.len() || s[at - lc.len()..at] != *lc.as_slice() {
+            continue;
+        }
+        let sentence = claims[k].sentence;
+        // The earlier name without its own level (and 以上 / 以下); none that is a level itself
+        // (市州级17个).
+        let stem = |m: &str| {
+            let mc: Vec<char> = m.chars().collect();
+            let cut = rules.metric_levels.at(&mc, 0).map_or(0, |(len, ())| len);
+            let rest: String = mc[cut..].iter().collect();
+            let rest = rest.strip_prefix("以上").or_else(|| rest.strip_prefix("以下")).unwrap_or(&rest).to_string();
+            (rest.chars().count() >= 2 && !rest.ends_with('级')).then_some(rest)
+        };
+        let found = (0..k)
+            .rev()
+            .take_while(|&j| claims[j].sentence == sentence)
+            .filter(|&j| claims[j].kind == claims[k].kind && claims[j].unit == claims[k].unit)
+            .find_map(|j| claims[j].metric.as_deref().and_then(stem));
+        if let Some(stem) = found {
+            claims[k].metric = Some(format!("{level}{stem}"));
+        }
+    }
+}
+
 pub(super) fn inherit_metrics(s: &[char], claims: &mut [Claim], shares: &mut [bool]) {
     // 占GDP比重 (`shares`, from `metric`): a share of the previous figure's indicator.
     for k in 0..claims.len() {
@@ -513,6 +546,17 @@ mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn a_figure_named_by_a_level_counts_what_the_figure_before_did() {
+        let c = claims_of("新建成省级现代农业园区2个、市级8个；龙头企业达到58家，其中国家级1家、省级12家。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        let want = ["省级现代农业园区", "市级现代农业园区", "龙头企业", "国家级龙头企业", "省级龙头企业"];
+        assert_eq!(m, want.map(Some));
+        // A level in a name after the figure is no level of the figure before.
+        let c = claims_of("新建5G基站3000个，实现全市14个省级以上开发区全覆盖。", None);
+        assert_ne!(c[1].metric.as_deref(), Some("省级5G基站"));
+    }
 
     #[test]
     fn partners_listed_before_fenbie_name_each_figures_metric_not_its_scope() {

@@ -23,7 +23,10 @@
 
 use self::clause::{clause_start, sentence_of, Clause};
 use self::figure::{figure, word_figure_at, Figure};
-use self::lists::{fan_out_respectively, inherit_bases, inherit_metrics, share_list_qualifiers, sub_items_of_previous};
+use self::lists::{
+    fan_out_respectively, inherit_bases, inherit_metrics, levels_of_previous, share_list_qualifiers,
+    sub_items_of_previous,
+};
 use self::period::{fill_release_period, find_periods, period_for, PeriodMention};
 use self::scope::{fill_release_scope, scope, DocRegion};
 use self::table::table_claims;
@@ -83,6 +86,7 @@ pub fn extract(
     // What figures take from one another.
     fan_out_respectively(rules, cx, f, &mut claims);
     inherit_metrics(s, &mut claims, &mut shares);
+    levels_of_previous(rules, s, &mut claims);
     sub_items_of_previous(rules, s, &mut claims);
     period::sub_items_share_period(s, &periods, &mut claims);
     period::breakdowns_share_period(rules, s, &periods, &mut claims);
