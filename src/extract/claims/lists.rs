@@ -222,7 +222,7 @@ fn items_to_figures(
     } else if items.len() == after.len() {
         // 4G和5G用户, 城镇和农村居民人均可支配收入: one-word items before a longer last
         // one share its head (4G用户, 城镇居民人均可支配收入).
-        let words_in = |a: usize, b: usize| cx.words.iter().filter(move |w| w.start >= a && w.end <= b);
+        let words_in = |a: usize, b: usize| words_within(cx.words, a, b);
         let head = items.split_last().and_then(|(&(la, lb), earlier)| {
             let last: Vec<&Word> = words_in(la, lb).collect();
             // One word each, and no places (上海、江苏和浙江省电厂 lists places, not indicators).
@@ -282,10 +282,7 @@ fn partners_to_figures(
 ) -> bool {
     let s = &f.chars;
     let (Some(&(fa, fb)), Some(&(la, lb))) = (items.first(), items.last()) else { return false };
-    let words_in = |a: usize, b: usize| {
-        let lo = cx.words.partition_point(|w| w.start < a);
-        cx.words[lo..].iter().take_while(move |w| w.end <= b)
-    };
+    let words_in = |a: usize, b: usize| words_within(cx.words, a, b);
     // The marker in the first item, with one name after it (美国, 拉美), no phrase.
     let Some(first_start) = words_in(fa, fb)
         .filter(|w| w.end < fb && super::metric::is_partner_marker(rules, f, w))
@@ -314,6 +311,12 @@ fn partners_to_figures(
         claims[k].metric = Some(format!("{}{rest}", f.text(ia, ib).trim()));
     }
     true
+}
+
+/// The words lying wholly within chars `a..b` (words sorted by start).
+fn words_within(words: &[Word], a: usize, b: usize) -> impl Iterator<Item = &Word> {
+    let lo = words.partition_point(|w| w.start < a);
+    words[lo..].iter().take_while(move |w| w.end <= b)
 }
 
 /// 2016年-2018年的营业收入分别为A、B、C: one year each, when the figures share a span of as

@@ -4,6 +4,8 @@
 //! place-tagged words, the scope vocabularies, the title, and the non-claims that hide places
 //! (datelines).
 //!
+//! A place after a partner marker (对美国进出口) is no scope: it belongs to the metric.
+//!
 //! It does not give each item of a 分别 list of places its scope: that is [`super::lists`].
 
 use super::super::rules::ClaimRules;
