@@ -165,7 +165,7 @@ const OWN_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.999,
     period: 0.984,
-    metric: 0.961,
+    metric: 0.963,
     init_recall: 0.908,
     init_precision: 0.975,
 };
@@ -190,11 +190,11 @@ fn attribution_floors_on_government_releases() {
 const BLIND_PAGES: usize = 14;
 const BLIND_CLAIMS: usize = 1310;
 const BLIND_FLOORS: Floors = Floors {
-    recall: 0.981,
-    precision: 0.986,
+    recall: 0.987,
+    precision: 0.991,
     qualifier: 0.990,
     period: 0.978,
-    metric: 0.962,
+    metric: 0.963,
     init_recall: 0.885,
     init_precision: 0.985,
 };
@@ -219,7 +219,7 @@ const BLIND2_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.982,
     period: 0.991,
-    metric: 0.930,
+    metric: 0.934,
     init_recall: 0.923,
     init_precision: 0.952,
 };
@@ -243,7 +243,7 @@ const BLIND3_FLOORS: Floors = Floors {
     precision: 0.988,
     qualifier: 0.999,
     period: 0.992,
-    metric: 0.925,
+    metric: 0.933,
     init_recall: 0.827,
     init_precision: 0.999,
 };
@@ -263,11 +263,11 @@ fn attribution_floors_on_a_third_set_of_releases_annotated_blind() {
 const BLIND4_PAGES: usize = 6;
 const BLIND4_CLAIMS: usize = 662;
 const BLIND4_FLOORS: Floors = Floors {
-    recall: 0.973,
-    precision: 0.993,
+    recall: 0.975,
+    precision: 0.994,
     qualifier: 0.991,
-    period: 0.950,
-    metric: 0.918,
+    period: 0.951,
+    metric: 0.919,
     init_recall: 0.886,
     init_precision: 0.981,
 };
@@ -286,11 +286,11 @@ fn attribution_floors_on_a_fourth_set_of_releases_annotated_blind() {
 const BLIND5_PAGES: usize = 6;
 const BLIND5_CLAIMS: usize = 645;
 const BLIND5_FLOORS: Floors = Floors {
-    recall: 0.979,
-    precision: 0.988,
+    recall: 0.985,
+    precision: 0.994,
     qualifier: 0.991,
     period: 0.993,
-    metric: 0.928,
+    metric: 0.930,
     init_recall: 0.854,
     init_precision: 0.978,
 };
@@ -313,7 +313,7 @@ const BLIND6_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.988,
     period: 0.973,
-    metric: 0.944,
+    metric: 0.946,
     init_recall: 0.890,
     init_precision: 0.999,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.961,
-    metric: 0.915,
+    metric: 0.919,
     init_recall: 0.876,
     init_precision: 0.961,
 };
@@ -385,7 +385,7 @@ const BLIND9_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.966,
-    metric: 0.902,
+    metric: 0.903,
     init_recall: 0.899,
     init_precision: 0.937,
 };
@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.927,
+    metric: 0.932,
     init_recall: 0.749,
     init_precision: 0.799,
 };
@@ -433,7 +433,7 @@ const BLIND11_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.961,
-    metric: 0.899,
+    metric: 0.901,
     init_recall: 0.877,
     init_precision: 0.946,
 };
@@ -441,6 +441,30 @@ const BLIND11_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_an_eleventh_set_of_releases_annotated_blind() {
     check_set("blind11-gold.json", BLIND11_PAGES, BLIND11_CLAIMS, &BLIND11_FLOORS);
+}
+
+/// Releases of `blind12-gold.json`: six more, written and annotated the same way: a provincial
+/// discipline commission's report on its cases in the first three quarters, a border inspection
+/// station's holiday and year-to-date release, a provincial high court's press conference on the
+/// first half year, an agriculture department's release on the wheat harvest in progress, a
+/// provincial marine economy statistical communiqué and a city press conference on investment
+/// promotion and development zones. Before any rule was written for them they scored: recall
+/// .969, precision .985, qualifier 1.000, period .920, metric .819, initiatives R .709 P .907.
+const BLIND12_PAGES: usize = 6;
+const BLIND12_CLAIMS: usize = 479;
+const BLIND12_FLOORS: Floors = Floors {
+    recall: 0.986,
+    precision: 0.989,
+    qualifier: 0.999,
+    period: 0.920,
+    metric: 0.826,
+    init_recall: 0.708,
+    init_precision: 0.906,
+};
+
+#[test]
+fn attribution_floors_on_a_twelfth_set_of_releases_annotated_blind() {
+    check_set("blind12-gold.json", BLIND12_PAGES, BLIND12_CLAIMS, &BLIND12_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

@@ -71,6 +71,8 @@ struct MetricSpec {
     #[serde(default)]
     levels: Vec<String>,
     #[serde(default)]
+    counted_places: Vec<String>,
+    #[serde(default)]
     drop_trailing: Vec<String>,
     #[serde(default)]
     never: Vec<String>,
@@ -462,6 +464,8 @@ pub struct ClaimRules {
     /// Levels of government or grade (国家级, 省级): a figure named by one alone counts what the
     /// figure before it counted, at that level (省级园区2个、市级8个).
     pub metric_levels: Words<()>,
+    /// Kinds of place a figure may count (县, 城市, 省份): right after the figure, what it counts.
+    pub metric_counted_places: Words<()>,
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
     pub metric_drop_trailing: Words<()>,
     /// Phrases that are never a metric on their own (价格因素, 同口径).
@@ -708,6 +712,7 @@ impl ClaimRules {
             metric_clause_openers: words(&f.metric.clause_openers),
             metric_partner_markers: words(&f.metric.partner_markers),
             metric_levels: words(&f.metric.levels),
+            metric_counted_places: words(&f.metric.counted_places),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
             metric_nouns: words(&f.metric.nouns),

@@ -584,12 +584,13 @@ mod tests {
         let c = claims_of("全省新增国家级绿色工厂12家，其中昆明市5家；曲靖市、玉溪市各有2家；昭通市1个。", None);
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(m, [Some("国家级绿色工厂"), Some("国家级绿色工厂"), Some("国家级绿色工厂"), None]);
-        // Measures too, past a change of the clause before; not a count before what it counts.
+        // Measures too, past a change of the clause before.
         let c = claims_of("冬季平均气温5.2℃，偏高0.9℃；春季（3—5月）16.9℃，偏高1.1℃。", None);
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(m, [Some("平均气温"); 4]);
+        // A count of a kind of place names that kind, not what the clause before counted.
         let c = claims_of("帮扶项目12个；9个县的脱贫人口增收。", None);
-        assert_eq!(c[1].metric, None);
+        assert_eq!(c[1].metric.as_deref(), Some("县"));
     }
 
     #[test]

@@ -630,6 +630,9 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
     let mut inner_verb_before = false;
     let words: Vec<Word> = cx.words[lo..].iter().take(12).map(|w| metric_word(rules, &f.chars, *w)).collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
+    if let Some(kind) = counted_place(rules, f, &words, from) {
+        return Some(kind);
+    }
     if let Some(head) = relative_head(rules, f, &words) {
         return Some(head);
     }
@@ -752,6 +755,27 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
         return None;
     }
     (2..=14).contains(&m.chars().count()).then_some(m)
+}
+
+/// 59个县, 38个县（市、区）, 31个二线城市中: a kind of place (`[metric] counted_places`) right
+/// after the figure, past a grade written as a numeral word (二线), is what the figure counts,
+/// when it ends a word and no noun follows it (10个村集体 is read as other names are); never
+/// after a sum of money and 的 (超过千亿元的省).
+fn counted_place(rules: &ClaimRules, f: &Folded, words: &[Word], from: usize) -> Option<String> {
+    // 超过千亿元的省: a sum of money is what those places hold, not how many there are.
+    if f.chars[..from].ends_with(&['元', '的']) {
+        return None;
+    }
+    let first = words.first().filter(|w| w.start == from)?;
+    let graded = first.tag == "m" && !f.chars[first.start..first.end].iter().any(char::is_ascii_digit);
+    let at = if graded { first.end } else { from };
+    let (len, ()) = rules.metric_counted_places.at(&f.chars, at)?;
+    let end = at + len;
+    let k = words.iter().position(|w| w.end == end)?;
+    if words.get(k + 1).is_some_and(|n| n.start == end && is_nounish(n.tag)) {
+        return None;
+    }
+    Some(f.text(from, end))
 }
 
 /// 23座投运了现代有轨电车的城市: after a count, a relative clause led by a verb of content
@@ -887,6 +911,18 @@ mod tests {
         assert_eq!(one("红河州8座城市列入其中。").as_deref(), Some("城市"));
         assert_eq!(one("美对华出口支撑了美国近百万个就业岗位。").as_deref(), Some("就业岗位"));
         assert_eq!(one("4月份0.3%的同比涨幅中，翘尾影响约为-0.1个百分点。"), None);
+    }
+
+    #[test]
+    fn kinds_of_place_right_after_a_figure_are_what_it_counts() {
+        let one = |t: &str| claims_of(t, Some("2024-05-10")).into_iter().next().and_then(|c| c.metric);
+        assert_eq!(one("全省59个县开展了健康县城建设。").as_deref(), Some("县"));
+        assert_eq!(one("今年新增38个县（市、区）通过督导评估。").as_deref(), Some("县（市、区）"));
+        assert_eq!(one("31个二线城市中，新建商品住宅销售价格下降。").as_deref(), Some("二线城市"));
+        assert_eq!(one("已有96.8%的县开展社区康复服务。").as_deref(), Some("县"));
+        // A noun after the kind makes a longer name; a sum of money counts no places.
+        assert_ne!(one("10个村集体经济收入超过50万元。").as_deref(), Some("村"));
+        assert_ne!(one("R&D经费投入超过千亿元的省（市）有12个。").as_deref(), Some("省"));
     }
 
     #[test]
