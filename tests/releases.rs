@@ -72,7 +72,6 @@ const KNOWN_WRONG: &[(&str, usize, &str)] = &[
     ("qa-interview.txt", 200, "metric"),
     // 今年贴息比例提高到1.5%: the name is cut inside.
     // 外商及港澳台商投资企业增长6.2%: the name is cut inside.
-    ("bulletin.txt", 401, "metric"),
     // 规模居全国第二位: the province's rank.
     ("bulletin.txt", 556, "scope"),
     // 对“一带一路”共建国家进出口2.58万亿元, 增长9.3%, 占进出口总额的45.9%: the quoted name is cut.

@@ -1225,9 +1225,10 @@ fn progress_chain_start(
         .map_or(start, |(_, p)| p.start)
 }
 
-/// The start of a name that opens with a verb of its own right after a join that follows
-/// another name (…专项执法行动和打击/v 危险废物…专项行动): the verb's start, when the noun
-/// chain at `start` was stopped by a verb that launches nothing.
+/// The start of a name that opens with verbs of its own right after a join that follows
+/// another name (…专项执法行动和打击/v 危险废物…专项行动, “蓝色海湾”整治行动和海岸带/n 保护/v 修复/v
+/// 工程): the first word after the join, when the noun chain at `start` was stopped by a verb and
+/// the words back to the join are nouns and verbs that launch nothing, at most 16 characters.
 fn verb_led_item(
     rules: &InitiativeRules,
     s: &[char],
@@ -1236,10 +1237,29 @@ fn verb_led_item(
     out: &[Candidate],
     start: usize,
 ) -> Option<usize> {
-    let k = words.partition_point(|w| w.start < start);
-    let verb = words.get(k.checked_sub(1)?).filter(|w| w.end == start && w.tag == "v")?;
-    (rules.launch.ending_at(s, verb.end).is_none() && listed_after(s, covered, out, verb.start).is_some())
-        .then_some(verb.start)
+    const MAX: usize = 16;
+    let mut k = words.partition_point(|w| w.start < start);
+    let (mut at, mut verb) = (start, false);
+    while let Some(w) = k.checked_sub(1).map(|i| &words[i]) {
+        if w.end != at || start - w.start > MAX || covered[w.start..w.end].iter().any(|x| *x) {
+            return None;
+        }
+        if matches!(&s[w.start..w.end], ['和'] | ['与'] | ['及'] | ['、']) {
+            break;
+        }
+        let is_verb = w.tag == "v";
+        if !(is_verb || is_nounish(w.tag)) || (is_verb && rules.launch.ending_at(s, w.end).is_some()) {
+            return None;
+        }
+        // The word right before the chain is the verb that stopped it.
+        if at == start && !is_verb {
+            return None;
+        }
+        verb |= is_verb;
+        at = w.start;
+        k -= 1;
+    }
+    (verb && at < start && listed_after(s, covered, out, at).is_some()).then_some(at)
 }
 
 /// The start of the name listed right after another (实施“万企升级”行动和制造业…行动计划):
@@ -1893,6 +1913,10 @@ mod tests {
             ["铁拳护蓝", "打击危险废物环境违法犯罪专项行动"]
         );
         assert!(names("开展专项执法行动和打击违法犯罪。").is_empty());
+        // Nouns between the join and the verb that stopped the chain open it too.
+        assert_eq!(names("深入实施“碧水清岸”整治行动和河湖生态保护修复工程。"), ["碧水清岸", "河湖生态保护修复工程"]);
+        // 集中整治 heads a campaign as 专项整治 does.
+        assert_eq!(names("统筹推进农村人居环境和乱占耕地问题集中整治。"), ["农村人居环境和乱占耕地问题集中整治"]);
         // Demonstration counties and parks.
         assert_eq!(names("创建美丽乡村示范县70个。"), ["美丽乡村示范县"]);
     }

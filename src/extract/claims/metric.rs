@@ -884,6 +884,8 @@ mod tests {
         assert_eq!(one("全年同城快递业务量完成5.27亿件。").as_deref(), Some("同城快递业务量"));
         assert_eq!(one("全省康复机构在岗人员达1.53万人。").as_deref(), Some("康复机构在岗人员"));
         assert_eq!(one("个人住房贷款逾期额96.34万元。").as_deref(), Some("个人住房贷款逾期额"));
+        assert_eq!(one("全省海洋生产总值9856亿元。").as_deref(), Some("海洋生产总值"));
+        assert_eq!(one("全年涉海企业3.74万家。").as_deref(), Some("涉海企业"));
         assert_eq!(one("管理人员1.2万人，其他人员0.26万人。").as_deref(), Some("其他人员"));
         // The unit a rate is per measures nothing.
         assert_eq!(one("品牌稻谷收购价最高达每斤1.8元。").as_deref(), Some("品牌稻谷收购价"));
