@@ -1239,7 +1239,7 @@ fn verb_led_item(
 ) -> Option<usize> {
     const MAX: usize = 16;
     let mut k = words.partition_point(|w| w.start < start);
-    let (mut at, mut verb) = (start, false);
+    let mut at = start;
     while let Some(w) = k.checked_sub(1).map(|i| &words[i]) {
         if w.end != at || start - w.start > MAX || covered[w.start..w.end].iter().any(|x| *x) {
             return None;
@@ -1255,11 +1255,11 @@ fn verb_led_item(
         if at == start && !is_verb {
             return None;
         }
-        verb |= is_verb;
         at = w.start;
         k -= 1;
     }
-    (verb && at < start && listed_after(s, covered, out, at).is_some()).then_some(at)
+    // Some word was walked over, so the one before `start` was a verb.
+    (at < start && listed_after(s, covered, out, at).is_some()).then_some(at)
 }
 
 /// The start of the name listed right after another (实施“万企升级”行动和制造业…行动计划):

@@ -406,11 +406,6 @@ pub(super) fn inherit_bases(s: &[char], claims: &mut [Claim]) {
     }
 }
 
-/// Claims whose metric is missing inherit the previous figure's in the same sentence
-/// (江苏制造业增加值达4.66万亿元，占全国14.1%). A duration names no indicator: after one,
-/// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
-/// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration. A count
-/// right after a semicolon goes on counting the previous one's thing (`s` is the text).
 /// 新建成省级现代农业园区2个、市级8个; 龙头企业58家，其中国家级1家: a figure named by a level
 /// alone (`[metric] levels`) counts what the figure before it in its sentence counted (same
 /// kind and unit), at that level; a level opening the earlier name (with 以上 / 以下) gives way.
@@ -444,6 +439,11 @@ pub(super) fn levels_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [C
     }
 }
 
+/// Claims whose metric is missing inherit the previous figure's in the same sentence
+/// (江苏制造业增加值达4.66万亿元，占全国14.1%). A duration names no indicator: after one,
+/// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
+/// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration. A count
+/// right after a semicolon goes on counting the previous one's thing (`s` is the text).
 pub(super) fn inherit_metrics(s: &[char], claims: &mut [Claim], shares: &mut [bool]) {
     // 占GDP比重 (`shares`, from `metric`): a share of the previous figure's indicator.
     for k in 0..claims.len() {

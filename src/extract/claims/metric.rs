@@ -281,7 +281,7 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         class(k + 1) || (class(k + 2) && words[k + 1].tag == "m") || text_of(words[k]).starts_with('每')
     };
     // 对美国进出口: a place after a partner marker is the other side of the trade, kept.
-    let partner = |k: usize| k > 0 && words[k].tag == "ns" && is_partner_marker(rules, f, words[k - 1]);
+    let partner = |k: usize| is_partner_place(rules, f, k.checked_sub(1).map(|p| words[p]), words[k]);
     while k < end
         && ((is_scope(rules, f, words[k]) && !partner(k))
             || words[k].tag == "t"
@@ -298,6 +298,12 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
 /// Whether `w` marks the place after it as the other side of what is measured (对美国).
 pub(super) fn is_partner_marker(rules: &ClaimRules, f: &Folded, w: &Word) -> bool {
     rules.metric_partner_markers.holds(&f.chars[w.start..w.end])
+}
+
+/// Whether `w` is a place that the word before it (`prev`) marks as the other side of what is
+/// measured (美国 in 对美国进出口): part of the metric, never the figure's scope.
+pub(super) fn is_partner_place(rules: &ClaimRules, f: &Folded, prev: Option<&Word>, w: &Word) -> bool {
+    w.tag == "ns" && prev.is_some_and(|p| is_partner_marker(rules, f, p))
 }
 
 /// Whether a word closes a size class (以上, 以下, or a unit glued to one: 万元以上/l).

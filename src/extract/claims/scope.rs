@@ -81,8 +81,8 @@ pub(super) fn scope(
         .enumerate()
         .filter(|(i, w)| {
             // 对美国进出口: the other side of what is measured, part of the metric.
-            let partner = w.tag == "ns"
-                && (lo + i).checked_sub(1).is_some_and(|p| super::metric::is_partner_marker(rules, f, &cx.words[p]));
+            let prev = (lo + i).checked_sub(1).map(|p| &cx.words[p]);
+            let partner = super::metric::is_partner_place(rules, f, prev, w);
             let t = &s[w.start..w.end];
             let is_scope_word = rules.scope_words.at(t, 0).is_some_and(|(l, _)| l == t.len());
             // 居全国第一: the place right before a rank is the ranking's domain, not the scope.
