@@ -779,6 +779,7 @@ fn every_page_is_checked() {
         "blind10-gold.json",
         "blind11-gold.json",
         "blind12-gold.json",
+        "blind13-gold.json",
     ] {
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(format!("{root}/tests/gold/{set}")).unwrap()).unwrap();

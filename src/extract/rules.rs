@@ -116,6 +116,13 @@ struct BreakdownSpec {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct SpanSpec {
+    names: Vec<String>,
+    anaphors: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WordList {
     words: Vec<String>,
 }
@@ -199,6 +206,7 @@ struct File {
     period_records: WordList,
     period_report_frames: WordList,
     period_breakdowns: BreakdownSpec,
+    period_spans: SpanSpec,
     metric_rate_words: WordList,
     table_change_headers: WordList,
     table_place_headers: WordList,
@@ -441,6 +449,11 @@ pub struct ClaimRules {
     pub period_breakdown_openers: Words<()>,
     /// See `period_breakdown_openers`.
     pub period_breakdown_closers: Words<()>,
+    /// Words ending the name of a span of days whose dates follow in brackets (国庆中秋假期（10月1日
+    /// 至8日）): the bracketed window frames the clauses after it.
+    pub period_span_names: Words<()>,
+    /// Words that name such a span again later (假期期间, 节日期间): they take its window.
+    pub period_span_anaphors: Words<()>,
     /// Words naming a growth rate (增速, 增幅): a point change in a clause naming one is its change.
     pub metric_rate_words: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
@@ -702,6 +715,8 @@ impl ClaimRules {
             period_report_frames: words(&f.period_report_frames.words),
             period_breakdown_openers: words(&f.period_breakdowns.openers),
             period_breakdown_closers: words(&f.period_breakdowns.closers),
+            period_span_names: words(&f.period_spans.names),
+            period_span_anaphors: words(&f.period_spans.anaphors),
             metric_rate_words: words(&f.metric_rate_words.words),
             table_change_headers: words(&f.table_change_headers.words),
             table_place_headers: words(&f.table_place_headers.words),

@@ -32,6 +32,9 @@ pub(super) struct PeriodMention {
     pub(super) of_next: bool,
     /// A point at a month's end (6月末, 截至9月底), not the month as a whole.
     pub(super) month_end: bool,
+    /// The dates of a named span, in brackets before a comma (国庆中秋假期（10月1日至8日），): it
+    /// frames the later clauses as a lead period does.
+    pub(super) span: bool,
 }
 
 /// The period a headline names, if exactly one.
@@ -155,6 +158,7 @@ pub(super) fn period_for<'p>(
         // 。 even without a comma after it.
         let opens_sentence = p.start == full_sentence;
         opens_sentence
+            || p.span
             || comma_after
                 && (frames_sentence
                     || ((p.start - ss <= 1 || heading_word_before(&s[ss..p.start]) || after_frames)
@@ -405,13 +409,58 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 let month_end = iso.len() == 7
                     && (c.name("end").is_some()
                         || f.chars[a..(b + 1).min(f.chars.len())].iter().any(|&c| matches!(c, '末' | '底')));
-                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead, of_next, month_end });
+                let span = dated_span(rules, &f.chars, a, b);
+                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead, of_next, month_end, span });
             }
         }
     }
+    span_anaphors(rules, &f.chars, &taken, &mut out);
     out.sort_by_key(|p| (p.end, p.start));
     relative_baselines(&f.chars, &mut out);
     out
+}
+
+/// `a..b` dates a span named right before its bracket, and a comma follows (2025年国庆中秋假期
+/// （10月1日至8日），; 春运期间（1月14日至2月22日），), with no other clause between the span's
+/// name and the start of its clause.
+fn dated_span(rules: &ClaimRules, s: &[char], a: usize, b: usize) -> bool {
+    a > 0
+        && matches!(s[a - 1], '（' | '(')
+        && matches!(s.get(b), Some('）' | ')'))
+        && matches!(s.get(b + 1), Some('，' | ','))
+        && rules.period_span_names.ending_at(s, a - 1).is_some()
+        && {
+            let clause =
+                (0..a - 1).rev().find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | '\n')).map_or(0, |k| k + 1);
+            a - 1 - clause <= 16
+        }
+}
+
+/// 假期期间，…: a later name of a span dated in brackets (see `dated_span`) is a mention of the
+/// same window, up to the next span dated.
+fn span_anaphors(rules: &ClaimRules, s: &[char], taken: &[bool], out: &mut Vec<PeriodMention>) {
+    let spans: Vec<(usize, String)> = out.iter().filter(|p| p.span).map(|p| (p.end, p.iso.clone())).collect();
+    let Some(first) = spans.first().map(|(end, _)| *end) else { return };
+    let mut k = first;
+    while k < s.len() {
+        let Some((len, ())) = rules.period_span_anaphors.at(s, k).filter(|_| !taken[k]) else {
+            k += 1;
+            continue;
+        };
+        if let Some((_, iso)) = spans.iter().rev().find(|(end, _)| *end <= k) {
+            out.push(PeriodMention {
+                start: k,
+                end: k + len,
+                iso: iso.clone(),
+                prior: None,
+                target_lead: false,
+                of_next: false,
+                month_end: false,
+                span: false,
+            });
+        }
+        k += len;
+    }
 }
 
 /// The title holding `from` is followed by a verb stating its content (明确, 提出), past an
@@ -855,6 +904,19 @@ mod tests {
         let got = p("3月以来，全省新增企业1.2万户；5月份以来新增8000户。");
         let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
         assert_eq!(periods, [Some("2024-03/2024-05"), Some("2024-05")]);
+    }
+
+    #[test]
+    fn a_span_dated_in_brackets_frames_its_sentence_and_is_named_again_later() {
+        let p = |t: &str| claims_of(t, Some("2025-10-09")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let text = "2025年国庆中秋假期（10月1日至8日），口岸查验出入境人员28.6万人次；查验交通工具4126架次。\n\
+                    今年以来，查验人员986万人次。\n假期期间，共有1.27万名外国人免签入境。";
+        let got = p(text);
+        let want = ["2025-10", "2025-10", "2025", "2025-10"];
+        assert_eq!(got, want.map(|w| Some(w.to_string())));
+        // Dates in a bracket not after a span's name frame nothing beyond their clause.
+        let got = p("今年以来，全省调度重点项目（7月1日至8日），开展巡查；新开工项目120个。");
+        assert_eq!(got, [Some("2025".to_string())]);
     }
 
     #[test]
