@@ -27,7 +27,7 @@ const FLOORS: Floors = Floors {
     precision: 0.963,
     qualifier: 0.946,
     period: 0.973,
-    metric: 0.885,
+    metric: 0.889,
     init_recall: 0.749,
     init_precision: 0.999,
 };
@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.991,
     qualifier: 0.990,
     period: 0.978,
-    metric: 0.963,
+    metric: 0.965,
     init_recall: 0.885,
     init_precision: 0.985,
 };
@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.932,
+    metric: 0.935,
     init_recall: 0.749,
     init_precision: 0.799,
 };
@@ -457,7 +457,7 @@ const BLIND12_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.874,
+    metric: 0.876,
     init_recall: 0.763,
     init_precision: 0.912,
 };
@@ -479,9 +479,9 @@ const BLIND13_CLAIMS: usize = 516;
 const BLIND13_FLOORS: Floors = Floors {
     recall: 0.987,
     precision: 0.993,
-    qualifier: 0.974,
-    period: 0.899,
-    metric: 0.838,
+    qualifier: 0.987,
+    period: 0.925,
+    metric: 0.868,
     init_recall: 0.878,
     init_precision: 0.910,
 };

@@ -116,6 +116,13 @@ struct BreakdownSpec {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct DurationBoundSpec {
+    units: Vec<String>,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SpanSpec {
     names: Vec<String>,
     anaphors: Vec<String>,
@@ -201,6 +208,7 @@ struct File {
     change_transitive: TransitiveSpec,
     counted_people: WordList,
     cap_verbs: WordList,
+    duration_bounds: DurationBoundSpec,
     hedge_links: WordList,
     period_stocks: StockSpec,
     period_records: WordList,
@@ -431,6 +439,10 @@ pub struct ClaimRules {
     pub counted_people: Words<()>,
     /// Verbs of granting between a superlative bound and its figure (最高补助500万元).
     pub cap_verbs: Words<()>,
+    /// Unit codes of durations that a word right after them bounds from above (3个工作日内).
+    pub duration_bound_units: Vec<String>,
+    /// The words that bound a duration so (内).
+    pub duration_bound_words: Words<()>,
     /// Linking verbs that may stand between a hedge and its figure (至少要达到5400GW).
     pub hedge_links: Words<()>,
     /// Words naming an indicator read at a date (余额, 实有, 保有量): a figure of one stated for a
@@ -707,6 +719,8 @@ impl ClaimRules {
             change_object_stops: f.change_transitive.stops.clone(),
             counted_people: words(&f.counted_people.words),
             cap_verbs: words(&f.cap_verbs.words),
+            duration_bound_units: f.duration_bounds.units.clone(),
+            duration_bound_words: words(&f.duration_bounds.words),
             hedge_links: words(&f.hedge_links.words),
             period_stocks: words(&f.period_stocks.words),
             period_stock_counts: words(&f.period_stocks.counts),

@@ -749,6 +749,11 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
     if let Some((_, q)) = rules.qual_suffix.at(s, fig.end) {
         qualifier = qualifier.or(Some(q));
     }
+    // 3个工作日内: a duration bounded by the word after it.
+    let duration = fig.unit.is_some_and(|u| rules.duration_bound_units.contains(&rules.units[u].code));
+    if qualifier.is_none() && duration && rules.duration_bound_words.at(s, fig.end).is_some() {
+        qualifier = Some(Qualifier::AtMost);
+    }
     // 低于100万元（含100万元）, 35℃（含35℃）以上: a bound that includes its figure.
     if let Some(close) = inclusive_aside(s, fig.end) {
         if let Some((_, q)) = rules.qual_suffix.at(s, close) {
@@ -1055,6 +1060,11 @@ mod tests {
         assert_eq!(c[0].qualifier, Some(Qualifier::AtLeast), "a linking verb between hedge and figure");
         let c = claims_of("芯片制造业增速最高达到25.6%。", None);
         assert_eq!(c[0].qualifier, None, "the highest of several is no cap");
+        // 内 right after a duration caps it; after a length it names a zone.
+        let c = claims_of("不动产登记业务全部实现3个工作日内办结。", None);
+        assert_eq!(c[0].qualifier, Some(Qualifier::AtMost));
+        let c = claims_of("公路两侧15米范围内禁止建设。", None);
+        assert_eq!(c[0].qualifier, None);
     }
 
     #[test]

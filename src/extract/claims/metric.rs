@@ -163,6 +163,16 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
             // 每万人口发明专利拥有量: a per-head denominator leads the name.
             k -= 1;
+        } else if k < end
+            && k > 1
+            && w.tag == "f"
+            && text_of(w) == "中"
+            && is_nounish(words[k - 2].tag)
+            && words[k - 2].tag != "t"
+            && !is_scope(rules, f, words[k - 2])
+        {
+            // 就业人员中女性, 低保对象中女性: the group a part is counted within names it too.
+            k -= 1;
         } else {
             break;
         }
@@ -979,6 +989,9 @@ mod tests {
             Some("养老服务管理专业首届毕业生")
         );
         assert_eq!(m("今年两校共迎来近100名本科毕业生。")[0].as_deref(), Some("本科毕业生"));
+        // A part counted within a group (X中Y) is named with the group.
+        assert_eq!(m("城乡低保对象中女性占52.8%。")[0].as_deref(), Some("城乡低保对象中女性"));
+        assert_eq!(m("全省就业人员中女性为186.4万人。")[0].as_deref(), Some("就业人员中女性"));
     }
 
     #[test]

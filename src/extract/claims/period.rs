@@ -385,6 +385,14 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                         }
                     }
                 }
+                // 五年来 in a work report of January: the five years up to the one it reports on.
+                if c.name("yn").or(c.name("yp")).is_some() && pub_month.is_some_and(|m| m <= 2) {
+                    if let Some((first, last)) = iso.split_once('/') {
+                        if let (Ok(first), Ok(last)) = (first.parse::<i32>(), last.parse::<i32>()) {
+                            iso = format!("{:04}/{:04}", first - 1, last - 1);
+                        }
+                    }
+                }
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 // 《…三年行动方案（2022—2024年）》, 《山东省“十四五”…规划》: the years a document
                 // covers are no period of the figures near its title, unless what follows
@@ -393,7 +401,8 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 if titled[a] && iso.contains('/') && !stated_by_title(&f.chars, b) {
                     continue;
                 }
-                let implicit_year = c.name("y").is_none() && c.name("plan").is_none();
+                let implicit_year =
+                    c.name("y").is_none() && c.name("plan").is_none() && c.name("yn").or(c.name("yp")).is_none();
                 let unfinished = match (period_end(&iso), pub_year, pub_month) {
                     (Some(end), Some(y), Some(m)) => end > (y, m),
                     _ => false,
@@ -542,6 +551,17 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
         let n = plan.chars().nth(1).and_then(numbers::chinese_digit)? as i32;
         let start = 2006 + (n - 1) * 5;
         return Some(format!("{start}/{}", start + 4));
+    }
+    // 五年来, 过去五年: the last N years, up to the publication year (see `find_periods` for
+    // releases of January and February).
+    let whole = |v: &str| {
+        v.parse::<i32>()
+            .ok()
+            .or_else(|| numbers::parse_whole(v, numbers::Mode::Normal).and_then(|d| i32::try_from(d.mantissa()).ok()))
+    };
+    if let Some(n) = g("yn").or(g("yp")).and_then(whole) {
+        let now = pub_year?;
+        return (2..=10).contains(&n).then(|| format!("{:04}/{now:04}", now - n + 1));
     }
     if let (Some(a), Some(b)) = (num("y1"), num("y2")) {
         // 2023年12月—2024年2月: months of two years.
@@ -904,6 +924,19 @@ mod tests {
         let got = p("3月以来，全省新增企业1.2万户；5月份以来新增8000户。");
         let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
         assert_eq!(periods, [Some("2024-03/2024-05"), Some("2024-05")]);
+    }
+
+    #[test]
+    fn the_last_years_up_to_now_end_with_the_year_reported_on() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        // A work report of January looks back on the five years before it.
+        let got = p("五年来，全省共批准逮捕犯罪嫌疑人13.8万人。", "2024-01-26");
+        assert_eq!(got, [Some("2019/2023".to_string())]);
+        let got = p("过去五年，全县高速公路通车里程达到86公里。", "2022-02-10");
+        assert_eq!(got, [Some("2017/2021".to_string())]);
+        // Later in the year, the years up to this one.
+        let got = p("三年来，共引进顶尖人才28人。", "2024-05-10");
+        assert_eq!(got, [Some("2022/2024".to_string())]);
     }
 
     #[test]
