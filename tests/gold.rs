@@ -167,7 +167,7 @@ const OWN_FLOORS: Floors = Floors {
     period: 0.984,
     metric: 0.964,
     init_recall: 0.908,
-    init_precision: 0.975,
+    init_precision: 0.999,
 };
 
 #[test]
@@ -458,8 +458,8 @@ const BLIND12_FLOORS: Floors = Floors {
     qualifier: 0.999,
     period: 0.949,
     metric: 0.876,
-    init_recall: 0.763,
-    init_precision: 0.912,
+    init_recall: 0.781,
+    init_precision: 0.914,
 };
 
 #[test]
@@ -482,8 +482,8 @@ const BLIND13_FLOORS: Floors = Floors {
     qualifier: 0.987,
     period: 0.925,
     metric: 0.868,
-    init_recall: 0.878,
-    init_precision: 0.910,
+    init_recall: 0.947,
+    init_precision: 0.931,
 };
 
 #[test]

@@ -56,6 +56,7 @@ struct File {
     never_before: Vec<String>,
     aspect_particles: Vec<String>,
     counted_set: Vec<String>,
+    manner_suffixes: Vec<String>,
     clause_verbs: Vec<String>,
     level_words: Vec<String>,
     owner_words: Vec<String>,
@@ -134,6 +135,8 @@ pub struct InitiativeRules {
     never_before: Words<()>,
     aspect_particles: Words<()>,
     counted_set: Vec<char>,
+    /// Last characters of a quotation naming a manner (“体检式”): no name on a verb alone.
+    manner_suffixes: Vec<char>,
     clause_verbs: Words<()>,
     level_words: Vec<String>,
     owner_words: Words<()>,
@@ -220,6 +223,7 @@ impl InitiativeRules {
             never_before: words(&f.never_before),
             aspect_particles: words(&f.aspect_particles),
             counted_set: f.counted_set.iter().flat_map(|w| w.chars()).collect(),
+            manner_suffixes: f.manner_suffixes.iter().flat_map(|w| w.chars()).collect(),
             clause_verbs: words(&f.clause_verbs),
             level_words: f.level_words,
             owner_words: words(&f.owner_words),
@@ -619,7 +623,8 @@ fn quoted_candidate(
     // (not 推动外贸“质升量稳”，); a phrase with 的 is no name (提出“中国式的现代化”).
     let clause_end = s.get(b).map_or(true, |c| matches!(c, '，' | '。' | '；' | '！' | '\n' | ','))
         && verb_at.is_some_and(|at| rules.clause_verbs.ending_at(s, at).is_some());
-    let described = name_chars.contains(&'的');
+    // 开展“体检式”排查: a manner of working, not a programme.
+    let described = name_chars.contains(&'的') || name_chars.last().is_some_and(|c| rules.manner_suffixes.contains(c));
     let (kind, head, end) = if let Some((end, h, head)) = &after {
         evidence.push(format!("head:{h}"));
         (head.kind, Some(h.clone()), *end)
@@ -728,8 +733,12 @@ fn unquoted_candidates(
         // 示范区建设) keeps its name.
         let next = words.get(wi + 1);
         let after_next = words.get(wi + 2);
+        // 综合治理项目1520个: a campaign's head with a counted follower makes a class of works
+        // (国家重点研发计划项目12项 still names its programme).
+        let counted_works =
+            |n: &Word| head.kind == InitiativeKind::Action && s.get(n.end).is_some_and(|c| numeral_char(*c));
         let follower = hend < w.end
-            || next.is_some_and(|n| rules.head_followers.holds(&s[n.start..n.end]))
+            || next.is_some_and(|n| rules.head_followers.holds(&s[n.start..n.end]) && !counted_works(n))
                 && !matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
         // 基金规模达到…: a word measuring the named thing leaves its name whole.
         // A verb saying the programme is under way ends its name too (营养改善计划惠及/ns 学生).
@@ -1824,6 +1833,17 @@ mod tests {
         );
         assert!(names("实施挥发性有机物综合治理项目1520个。").is_empty(), "a class of works, counted");
         assert!(names("重点支持普惠型养老机构和智慧养老项目。").is_empty(), "no clause verb");
+    }
+
+    #[test]
+    fn joint_campaigns_apps_zones_and_manners_of_working() {
+        assert_eq!(
+            names("深入开展高层建筑消防安全综合治理和电动自行车消防安全综合治理。"),
+            ["高层建筑消防安全综合治理", "电动自行车消防安全综合治理"]
+        );
+        assert_eq!(names("“爱山东”APP实名注册用户突破1.12亿。"), ["爱山东"]);
+        assert_eq!(names("吴江区入选江苏省城市更新试点区。"), ["江苏省城市更新试点区"]);
+        assert!(names("对全市高层建筑逐栋开展“体检式”排查。").is_empty(), "a manner of working");
     }
 
     #[test]
