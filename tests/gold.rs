@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.991,
     qualifier: 0.990,
     period: 0.978,
-    metric: 0.965,
+    metric: 0.967,
     init_recall: 0.885,
     init_precision: 0.985,
 };
@@ -243,7 +243,7 @@ const BLIND3_FLOORS: Floors = Floors {
     precision: 0.988,
     qualifier: 0.999,
     period: 0.992,
-    metric: 0.933,
+    metric: 0.936,
     init_recall: 0.827,
     init_precision: 0.999,
 };
@@ -314,7 +314,7 @@ const BLIND6_FLOORS: Floors = Floors {
     qualifier: 0.988,
     period: 0.973,
     metric: 0.946,
-    init_recall: 0.890,
+    init_recall: 0.905,
     init_precision: 0.999,
 };
 
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.961,
-    metric: 0.921,
+    metric: 0.922,
     init_recall: 0.876,
     init_precision: 0.961,
 };
@@ -361,9 +361,9 @@ const BLIND8_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.977,
-    metric: 0.939,
-    init_recall: 0.779,
-    init_precision: 0.940,
+    metric: 0.940,
+    init_recall: 0.804,
+    init_precision: 0.942,
 };
 
 #[test]
@@ -410,8 +410,8 @@ const BLIND10_FLOORS: Floors = Floors {
     qualifier: 0.999,
     period: 0.949,
     metric: 0.935,
-    init_recall: 0.749,
-    init_precision: 0.799,
+    init_recall: 0.791,
+    init_precision: 0.808,
 };
 
 #[test]
@@ -457,9 +457,9 @@ const BLIND12_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.876,
-    init_recall: 0.781,
-    init_precision: 0.914,
+    metric: 0.878,
+    init_recall: 0.799,
+    init_precision: 0.916,
 };
 
 #[test]
@@ -481,7 +481,7 @@ const BLIND13_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.987,
     period: 0.925,
-    metric: 0.868,
+    metric: 0.874,
     init_recall: 0.947,
     init_precision: 0.931,
 };

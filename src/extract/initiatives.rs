@@ -57,6 +57,8 @@ struct File {
     aspect_particles: Vec<String>,
     counted_set: Vec<String>,
     manner_suffixes: Vec<String>,
+    #[serde(default)]
+    target_units: Vec<String>,
     clause_verbs: Vec<String>,
     level_words: Vec<String>,
     owner_words: Vec<String>,
@@ -137,6 +139,9 @@ pub struct InitiativeRules {
     counted_set: Vec<char>,
     /// Last characters of a quotation naming a manner (“体检式”): no name on a verb alone.
     manner_suffixes: Vec<char>,
+    /// Units after a numeral that make it a target inside a name (千亿斤粮食产能提升行动), not a
+    /// count of names.
+    target_units: Words<()>,
     clause_verbs: Words<()>,
     level_words: Vec<String>,
     owner_words: Words<()>,
@@ -224,6 +229,7 @@ impl InitiativeRules {
             aspect_particles: words(&f.aspect_particles),
             counted_set: f.counted_set.iter().flat_map(|w| w.chars()).collect(),
             manner_suffixes: f.manner_suffixes.iter().flat_map(|w| w.chars()).collect(),
+            target_units: words(&f.target_units),
             clause_verbs: words(&f.clause_verbs),
             level_words: f.level_words,
             owner_words: words(&f.owner_words),
@@ -809,8 +815,11 @@ fn unquoted_candidates(
         // 开展“铁拳护蓝”专项执法行动和打击危险废物环境违法犯罪专项行动: a name listed after another
         // may open with a verb of its own (not a launching one).
         let start = verb_led_item(rules, s, words, covered, out, start).unwrap_or(start);
-        let listed_after = listed_after(s, covered, out, start);
-        let verb_at = if rules.launch.ending_at(s, start).is_some() { Some(start) } else { listed_after };
+        let listed_after = listed_after(rules, s, covered, out, start);
+        // 开展整区域推进试点: a launching verb right before the head, with nothing between, is
+        // inside the name; the verb that launches it stands further back.
+        let verb_at =
+            if rules.launch.ending_at(s, start).is_some() && start < head_start { Some(start) } else { listed_after };
         let (start, verb_at) = match verb_at {
             Some(at) => (start, Some(at)),
             // Policies, measures and systems named this way are mostly generic (惠企政策,
@@ -855,7 +864,10 @@ fn unquoted_candidates(
         // A place or a noun that opens with a numeral character is no count (四川省乡村振兴行动计划,
         // 零基预算改革试点); a numeral word is (十大/j 工程, 三项/m 改革).
         let word_at_start = words.binary_search_by_key(&start, |x| x.start).ok().map(|i| &words[i]);
+        // 千亿斤粮食产能提升行动: a numeral with a unit of quantity is the target the name states.
+        let target = target_at(rules, s, start).is_some_and(|end| end < head_start);
         let counted = modifier.chars().next().is_some_and(numeral_char)
+            && !target
             && !word_at_start.is_some_and(|w| w.end - w.start >= 2 && (w.tag.starts_with("ns") || w.tag == "n"));
         if !(least..=30).contains(&mc)
             || mc < head.min_unquoted
@@ -913,7 +925,13 @@ fn unquoted_candidates(
             } else {
                 pending.push(cand);
             }
-        } else if verb.is_some() || built || (progressing && !generic_kind) {
+        } else if verb.is_some()
+            || built
+            || (progressing && !generic_kind)
+            // A policy said to run since a date is one (离岛免税政策自2011年…实施以来), where
+            // one merely under way may be generic (减税降费政策持续推进).
+            || (progressing && mc >= 4 && running_since(rules, s, hend))
+        {
             if progressing && verb.is_none() && !built {
                 cand.evidence.push("progress".into());
             }
@@ -960,9 +978,12 @@ fn unquoted_candidates(
 /// (职业伤害保障试点稳步推进, 营养改善计划惠及…) or a since frame (长期护理保险制度试点自2016年
 /// 启动以来: `since_open`, a `since_verbs` verb, `since_close`).
 fn under_way(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
-    if rules.progress_verbs.at(s, at).is_some() {
-        return true;
-    }
+    rules.progress_verbs.at(s, at).is_some() || running_since(rules, s, at)
+}
+
+/// 离岛免税政策自2011年4月20日实施以来: the clause after the name at `at` says since when it
+/// runs (`since_open`, a `since_verbs` verb, `since_close`).
+fn running_since(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
     let Some((open, ())) = rules.since_open.at(s, at) else {
         return false;
     };
@@ -1094,6 +1115,12 @@ fn enumerated_item(s: &[char], head_start: usize, hend: usize) -> Option<usize> 
 
 /// Whether `c` is a digit, a Chinese digit or a small unit (十, 百, 千): a character numerals
 /// are written with.
+/// 千亿斤粮食…: where a numeral at `at` followed by a `target_units` unit ends, if one is there.
+fn target_at(rules: &InitiativeRules, s: &[char], at: usize) -> Option<usize> {
+    let n = s[at..].iter().take_while(|c| numeral_char(**c) || matches!(c, '万' | '亿')).count();
+    rules.target_units.at(s, at + n).filter(|_| n > 0).map(|(len, ())| at + n + len)
+}
+
 fn numeral_char(c: char) -> bool {
     c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some() || super::numbers::small_unit(c).is_some()
 }
@@ -1268,16 +1295,29 @@ fn verb_led_item(
         k -= 1;
     }
     // Some word was walked over, so the one before `start` was a verb.
-    (at < start && listed_after(s, covered, out, at).is_some()).then_some(at)
+    (at < start && listed_after(rules, s, covered, out, at).is_some()).then_some(at)
 }
 
 /// The start of the name listed right after another (实施“万企升级”行动和制造业…行动计划):
 /// the start of the earlier name when `start` follows it across 和/与/及/、.
-fn listed_after(s: &[char], covered: &[bool], out: &[Candidate], start: usize) -> Option<usize> {
+fn listed_after(
+    rules: &InitiativeRules,
+    s: &[char],
+    covered: &[bool],
+    out: &[Candidate],
+    start: usize,
+) -> Option<usize> {
     let j = start.checked_sub(1).filter(|&j| matches!(s[j], '和' | '与' | '及' | '、'))?;
     if let Some(prev) = out.iter().rev().find(|c| c.span[1] == j && !c.quoted) {
+        // 实施三期学前教育行动计划和…提升工程: the verb of the first stands before the phase or
+        // year its name dropped.
+        let first = prev.span[0];
+        let verb_end = (first.saturating_sub(8)..first)
+            .rev()
+            .find(|&i| rules.launch.ending_at(s, i).is_some() && skip_year(rules, s, i, prev.span[1]) == first)
+            .unwrap_or(first);
         // The third of 蓝天保卫战、碧水保卫战、净土保卫战 is listed after the first.
-        return listed_after(s, covered, out, prev.span[0]).or(Some(prev.span[0]));
+        return listed_after(rules, s, covered, out, first).or(Some(verb_end));
     }
     let mut a = j;
     while a > 0 && covered[a - 1] {
@@ -1351,8 +1391,11 @@ fn verb_span_start(
                     && (is_nounish(inner[j - 1].tag) || matches!(inner[j - 1].tag, "v" | "vn"))
                     && inner.get(j + 1).is_some_and(|n| is_nounish(n.tag))
                     && rules.heads.ending_at(s, x.start).is_none();
-                // 暑期安全百日攻坚行动: a span written in Chinese numerals inside the name.
-                let span_word = x.tag == "m" && i > 0 && !s[x.start..x.end].iter().any(char::is_ascii_digit);
+                // 暑期安全百日攻坚行动: a span written in Chinese numerals inside the name; 千亿斤…
+                // 提升行动: a target opening it.
+                let span_word = x.tag == "m"
+                    && (i > 0 || target_at(rules, s, x.start).is_some())
+                    && !s[x.start..x.end].iter().any(char::is_ascii_digit);
                 joins
                     || span_word
                     || latin_plus(s, inner, j)
@@ -1833,6 +1876,18 @@ mod tests {
         );
         assert!(names("实施挥发性有机物综合治理项目1520个。").is_empty(), "a class of works, counted");
         assert!(names("重点支持普惠型养老机构和智慧养老项目。").is_empty(), "no clause verb");
+    }
+
+    #[test]
+    fn policies_running_since_targets_provincial_funds_and_phases_before_a_listed_name() {
+        assert_eq!(names("离岛免税政策自2011年4月20日实施以来，累计销售100亿元。"), ["离岛免税政策"]);
+        assert!(names("该政策自2011年实施以来，成效明显。").is_empty(), "no modifier");
+        assert_eq!(names("今年将开展高标准农田建设整区域推进试点。"), ["高标准农田建设整区域推进试点"]);
+        assert!(names("深入推进试点。").is_empty(), "nothing names it");
+        assert_eq!(names("深入实施新一轮千亿斤粮食产能提升行动。"), ["千亿斤粮食产能提升行动"]);
+        assert!(names("实施十大工程。").is_empty(), "a count of works");
+        assert_eq!(names("省海洋产业投资基金规模扩大至50亿元。"), ["省海洋产业投资基金"]);
+        assert_eq!(names("连续实施三期学前教育行动计划和学前教育提升工程。"), ["学前教育行动计划", "学前教育提升工程"]);
     }
 
     #[test]

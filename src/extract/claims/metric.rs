@@ -93,8 +93,15 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             && words[i + 1].end - words[i + 1].start == 1
             && rules.metric_measure_suffixes.holds(&s[words[i + 1].start..words[i + 1].end])
     };
+    // Inside a run of verbs glued to the head noun (see below).
+    let mut in_run = false;
+    let measure_head = end > 0 && {
+        let h = &s[words[end - 1].start..words[end - 1].end];
+        matches!(h, ['比', '重'] | ['比', '例'] | ['份', '额']) || rules.metric_measures.holds(h)
+    };
     while k > 0 {
         let w = words[k - 1];
+        let mut glued_step = false;
         if is_nounish(w.tag) && w.tag != "t" {
             k -= 1;
         } else if k < end && k > 1 && text_of(w) == "级" && words[k - 2].tag == "m" {
@@ -141,7 +148,18 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             k -= 1;
         } else if k < end
             && w.tag == "v"
-            && verb_modifies_name(rules, f, &words, k, end)
+            && (!in_run && verb_modifies_name(rules, f, &words, k, end) || {
+                // 改造安置住房, 接种覆盖人数: verbs glued between another verb and the head noun
+                // modify it; the verb before them predicates (领取租赁补贴) and ends the name. Not
+                // before a measure word (加计扣除比例 is named whole, below).
+                let glued = k > 1
+                    && (k + 1 == end && !measure_head || in_run)
+                    && words[k - 2].tag == "v"
+                    && words[k - 2].end == w.start
+                    && w.end == words[k].start;
+                glued_step = glued;
+                glued
+            })
             && w.end - w.start >= 2
             && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
             && !rules.change.holds(&s[w.start..w.end])
@@ -176,6 +194,7 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         } else {
             break;
         }
+        in_run |= glued_step;
     }
     // 生产性服务业完成投资39.66亿元: a bare measure after 完成/实现 is the measure of the noun
     // chain before the verb; the verb becomes an aside of the name.
@@ -1166,6 +1185,14 @@ mod tests {
     fn what_a_multiple_is_of_is_no_metric() {
         let c = claims_of("新能源汽车产量达到45.6万辆，是去年同期的1.8倍。", None);
         assert_eq!(c[1].metric.as_deref(), Some("新能源汽车产量"));
+    }
+
+    #[test]
+    fn verbs_glued_before_the_head_noun_modify_it() {
+        assert_eq!(metrics("新开工棚户区改造安置住房1万套。"), [Some("安置住房".to_string())]);
+        assert_eq!(metrics("违规领取租赁补贴8960万元。"), [Some("租赁补贴".to_string())]);
+        // Not before a measure word, where the verbs are named whole.
+        assert_eq!(metrics("企业研发费用税前加计扣除比例由75%提高到100%。")[0].as_deref(), Some("加计扣除比例"));
     }
 
     #[test]
