@@ -1191,6 +1191,7 @@ mod tests {
     fn verbs_glued_before_the_head_noun_modify_it() {
         assert_eq!(metrics("新开工棚户区改造安置住房1万套。"), [Some("安置住房".to_string())]);
         assert_eq!(metrics("违规领取租赁补贴8960万元。"), [Some("租赁补贴".to_string())]);
+        assert_eq!(metrics("开发区亩均税收35万元。"), [Some("开发区亩均税收".to_string())]);
         // Not before a measure word, where the verbs are named whole.
         assert_eq!(metrics("企业研发费用税前加计扣除比例由75%提高到100%。")[0].as_deref(), Some("加计扣除比例"));
     }

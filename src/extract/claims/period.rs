@@ -733,7 +733,8 @@ pub(super) fn stocks_at_the_end(rules: &ClaimRules, periods: &[PeriodMention], c
             continue;
         }
         let own = periods.iter().any(|p| p.start >= c.sentence[0] && p.end <= c.sentence[1]);
-        let stock = c.metric.as_deref().is_some_and(|m| {
+        // 村干部占立案总数比重: what a share is of is no stock of its own.
+        let stock = c.metric.as_deref().and_then(|m| m.split('占').next()).is_some_and(|m| {
             let m: Vec<char> = m.chars().collect();
             (0..m.len()).any(|k| {
                 rules.period_stocks.at(&m, k).is_some() || (!own && rules.period_stock_counts.at(&m, k).is_some())
@@ -994,6 +995,9 @@ mod tests {
         // A stock given a run of months is its level at the end; a flow keeps the run.
         let got = p("上半年，全区新设企业8.92万户。南宁市实有经营主体86.47万户。", "2024-07-26");
         assert_eq!(got, ["2024-01/2024-06", "2024-06"].map(|w| Some(w.to_string())));
+        // A share of a stock's total (立案总数) is no stock: it keeps the run.
+        let got = p("前三季度，立案查处村干部5218人，占立案总数的22.1%。", "2024-10-20");
+        assert_eq!(got, ["2024-01/2024-09", "2024-01/2024-09"].map(|w| Some(w.to_string())));
     }
 
     #[test]
