@@ -134,7 +134,7 @@ const EXTRA_FLOORS: Floors = Floors {
     precision: 0.961,
     qualifier: 0.976,
     period: 0.999,
-    metric: 0.879,
+    metric: 0.882,
     init_recall: 0.905,
     init_precision: 0.940,
 };
@@ -165,7 +165,7 @@ const OWN_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.999,
     period: 0.984,
-    metric: 0.964,
+    metric: 0.966,
     init_recall: 0.908,
     init_precision: 0.999,
 };
@@ -385,7 +385,7 @@ const BLIND9_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.966,
-    metric: 0.903,
+    metric: 0.908,
     init_recall: 0.899,
     init_precision: 0.937,
 };
@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.938,
+    metric: 0.942,
     init_recall: 0.791,
     init_precision: 0.808,
 };
@@ -432,7 +432,7 @@ const BLIND11_FLOORS: Floors = Floors {
     recall: 0.989,
     precision: 0.992,
     qualifier: 0.999,
-    period: 0.961,
+    period: 0.983,
     metric: 0.901,
     init_recall: 0.877,
     init_precision: 0.946,
@@ -456,8 +456,8 @@ const BLIND12_FLOORS: Floors = Floors {
     recall: 0.986,
     precision: 0.989,
     qualifier: 0.999,
-    period: 0.952,
-    metric: 0.883,
+    period: 0.965,
+    metric: 0.885,
     init_recall: 0.799,
     init_precision: 0.916,
 };
@@ -481,7 +481,7 @@ const BLIND13_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.987,
     period: 0.925,
-    metric: 0.877,
+    metric: 0.879,
     init_recall: 0.947,
     init_precision: 0.931,
 };

@@ -178,6 +178,9 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         } else if k < end && w.tag == "m" && w.end == words[k].start && size_class(&text_of(words[k])) {
             // 5000/m 万元以上/l 项目: the amount of a size class the segmenter glued to its unit.
             k -= 1;
+        } else if k < end && w.tag == "m" && text_of(w).ends_with('级') && w.end == words[k].start {
+            // 一级资本充足率, 三级医院: a grade written as one numeral word leads the name.
+            k -= 1;
         } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
             // 每万人口发明专利拥有量: a per-head denominator leads the name.
             k -= 1;
@@ -307,7 +310,10 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     // Drop leading places, scope words and numerals.
     let class_numeral = |k: usize| {
         let class = |j: usize| j < end && (text_of(words[j]) == "级" || size_class(&text_of(words[j])));
-        class(k + 1) || (class(k + 2) && words[k + 1].tag == "m") || text_of(words[k]).starts_with('每')
+        class(k + 1)
+            || (class(k + 2) && words[k + 1].tag == "m")
+            || text_of(words[k]).starts_with('每')
+            || (text_of(words[k]).ends_with('级') && k + 1 < end && words[k].end == words[k + 1].start)
     };
     // 对美国进出口: a place after a partner marker is the other side of the trade, kept.
     let partner = |k: usize| is_partner_place(rules, f, k.checked_sub(1).map(|p| words[p]), words[k]);
@@ -663,6 +669,8 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
     let mut end = None;
     let mut relative = false;
     let mut inner_verb_before = false;
+    // Where the noun after a level's bound ends (县级以上城市), should the whole name run long.
+    let mut graded_end = None;
     let words: Vec<Word> = cx.words[lo..].iter().take(12).map(|w| metric_word(rules, &f.chars, *w)).collect();
     let text_of = |w: &Word| f.slice(w.start, w.end);
     if let Some(kind) = counted_place(rules, f, &words, from) {
@@ -752,6 +760,24 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
         if joined {
             continue;
         }
+        // 14个省级以上开发区, 339个地级及以上城市: a bound on a level of government or grade
+        // (`[metric] levels`, or a word ending in 级) is part of the counted name.
+        let graded = |j: usize| {
+            j > 0 && {
+                let t = &f.chars[words[j - 1].start..words[j - 1].end];
+                rules.metric_levels.holds(t) || t.last() == Some(&'级')
+            }
+        };
+        let bound_word = |n: &Word| size_class(&text_of(n)) && n.end - n.start == 2;
+        let joiner = |n: &Word| matches!(text_of(n).as_str(), "及" | "和");
+        let level_bound = end.is_some()
+            && ((bound_word(w) && (graded(k) || k > 1 && joiner(&words[k - 1]) && graded(k - 1)))
+                || (joiner(w) && graded(k) && words.get(k + 1).is_some_and(bound_word)))
+            && words[k + 1..].iter().find(|n| !bound_word(n)).is_some_and(|n| is_nounish(n.tag) && n.tag != "t");
+        if level_bound {
+            graded_end = words[k + 1..].iter().find(|n| !bound_word(n)).map(|n| n.end);
+            continue;
+        }
         // 7%左右的经济增长目标: a change word between nouns is part of the name.
         let inner_change = end.is_some()
             && rules.change.holds(&f.chars[w.start..w.end])
@@ -783,7 +809,13 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
         }
     }
     let end = end?;
-    let m: String = f.text(from, end);
+    let mut m: String = f.text(from, end);
+    // 90个县级以上城市PM2.5平均浓度: what is said of the graded things is no part of their name.
+    if m.chars().count() > 14 {
+        if let Some(g) = graded_end.filter(|&g| g < end) {
+            m = f.text(from, g);
+        }
+    }
     // 1.2万亿元同比增长: a basis word alone names nothing.
     let mc: Vec<char> = m.chars().collect();
     if rules.bases.at(&mc, 0).is_some_and(|(l, _)| l == mc.len()) {
@@ -1456,6 +1488,17 @@ mod tests {
         let c = claims_of("重大项目完成投资985.7亿元，计划总投资8635.4亿元；支出进度77.9%。", None);
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(m, [Some("重大项目完成投资"), Some("计划总投资"), Some("支出进度")]);
+    }
+
+    #[test]
+    fn a_bound_on_a_level_and_a_grade_numeral_are_part_of_the_name() {
+        let m = metrics("全市共有14个省级以上开发区。全国339个地级及以上城市全面建立协调机制。");
+        assert_eq!(m, [Some("省级以上开发区".to_string()), Some("地级及以上城市".to_string())]);
+        // What is said of the graded things is no part of the name that counts them.
+        let m = metrics("全省90个县级以上城市PM2.5平均浓度为24.8微克/立方米。");
+        assert_eq!(m[0].as_deref(), Some("县级以上城市"));
+        let m = metrics("9月末，核心一级资本充足率为10.97%。全市有三级医院20家。");
+        assert_eq!(m, [Some("核心一级资本充足率".to_string()), Some("三级医院".to_string())]);
     }
 
     #[test]

@@ -900,6 +900,31 @@ pub(super) fn fill_release_period(
             c.period = Some(period.clone());
         }
     }
+    this_year_of_paragraph(s, periods, claims);
+}
+
+/// 刘建华介绍，今年全省粮食生产…再获丰收。据…数据，全省早稻播种面积1761.5万亩: in a release
+/// that states no period for all its figures, 今年 written in an earlier sentence of a paragraph
+/// (not 今年以来, 今年底) holds for the later figures of that paragraph that state none, as a year
+/// written out does (see `period_for`). Not for durations, nor for what holds now (目前…).
+fn this_year_of_paragraph(s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
+    for c in claims.iter_mut().filter(|c| c.period.is_none()) {
+        let at = c.span[0];
+        let para_start = (0..at).rev().find(|&k| s[k] == '\n').map_or(0, |k| k + 1);
+        let now = s[c.sentence[0]..at].windows(2).any(|w| matches!(w, ['目', '前'] | ['当', '前'] | ['现', '已']));
+        if now || c.unit.as_deref().is_some_and(super::is_duration_unit) {
+            continue;
+        }
+        let this_year = periods.iter().rev().find(|p| {
+            p.start >= para_start
+                && p.end <= c.sentence[0]
+                && s[p.start..p.end] == ['今', '年']
+                && !matches!(s.get(p.end), Some('以' | '起' | '前' | '后' | '底' | '末' | '初'))
+        });
+        if let Some(p) = this_year {
+            c.period = Some(p.iso.clone());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -925,6 +950,18 @@ mod tests {
         let got = p("3月以来，全省新增企业1.2万户；5月份以来新增8000户。");
         let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
         assert_eq!(periods, [Some("2024-03/2024-05"), Some("2024-05")]);
+    }
+
+    #[test]
+    fn this_year_in_an_earlier_sentence_holds_for_its_paragraph() {
+        let p = |t: &str| claims_of(t, Some("2024-11-14")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("刘建华介绍，今年全省粮食生产再获丰收。据统计，全省早稻播种面积1761.5万亩。");
+        assert_eq!(got, [Some("2024".to_string())]);
+        // Not in the next paragraph, nor for what holds now.
+        let got = p("今年全省粮食生产再获丰收。\n全省早稻播种面积1761.5万亩。");
+        assert_eq!(got, [None]);
+        let got = p("11月13日上午，省政府举行发布会。\n今年粮食丰收。目前，全省库点386个。");
+        assert_eq!(got, [None]);
     }
 
     #[test]
