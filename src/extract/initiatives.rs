@@ -770,7 +770,8 @@ fn unquoted_candidates(
         let object = next.is_some_and(|n| rules.object_followers.holds(&s[n.start..n.end]));
         let built = head.built && built_after(rules, s, hend);
         // 城镇燃气安全专项整治持续深化: a programme the clause says is under way.
-        let progressing = head.unquoted && under_way(rules, s, hend);
+        let since = head.unquoted && running_since(rules, s, hend);
+        let progressing = since || head.unquoted && rules.progress_verbs.at(s, hend).is_some();
         let head_start = hend - hlen;
         let generic_kind = !head.names_alone
             && matches!(head.kind, InitiativeKind::Policy | InitiativeKind::Measure | InitiativeKind::System);
@@ -930,7 +931,7 @@ fn unquoted_candidates(
             || (progressing && !generic_kind)
             // A policy said to run since a date is one (离岛免税政策自2011年…实施以来), where
             // one merely under way may be generic (减税降费政策持续推进).
-            || (progressing && mc >= 4 && running_since(rules, s, hend))
+            || (since && mc >= 4)
         {
             if progressing && verb.is_none() && !built {
                 cand.evidence.push("progress".into());
@@ -1113,14 +1114,14 @@ fn enumerated_item(s: &[char], head_start: usize, hend: usize) -> Option<usize> 
     (head_start >= start + 2 && head_start - start <= MAX).then_some(start)
 }
 
-/// Whether `c` is a digit, a Chinese digit or a small unit (十, 百, 千): a character numerals
-/// are written with.
 /// 千亿斤粮食…: where a numeral at `at` followed by a `target_units` unit ends, if one is there.
 fn target_at(rules: &InitiativeRules, s: &[char], at: usize) -> Option<usize> {
-    let n = s[at..].iter().take_while(|c| numeral_char(**c) || matches!(c, '万' | '亿')).count();
+    let n = s[at..].iter().take_while(|c| numeral_char(**c) || super::numbers::big_unit(**c).is_some()).count();
     rules.target_units.at(s, at + n).filter(|_| n > 0).map(|(len, ())| at + n + len)
 }
 
+/// Whether `c` is a digit, a Chinese digit or a small unit (十, 百, 千): a character numerals
+/// are written with.
 fn numeral_char(c: char) -> bool {
     c.is_ascii_digit() || super::numbers::chinese_digit(c).is_some() || super::numbers::small_unit(c).is_some()
 }

@@ -222,6 +222,23 @@ pub(super) fn period_for<'p>(
             return narrower;
         }
     }
+    // 前三季度，…增长3.4%。9月份，…增长5.2%。分经济类型看，国有控股企业增长4.7%: a single month
+    // opening a later sentence of a paragraph that a run of months up to it leads is an aside
+    // of one sentence; the sentences after it report the run again.
+    let aside_month = found.filter(|p| p.start < full_sentence && p.iso.len() == 7 && !p.month_end && !p.span);
+    if let Some(month) = aside_month {
+        let run = periods.iter().rev().find(|p| {
+            p.end <= month.start
+                && usable(p)
+                && lead(p)
+                && p.iso.len() == 15
+                && p.iso.ends_with(&month.iso)
+                && p.iso.starts_with(&format!("{}-01/", &month.iso[..4]))
+        });
+        if run.is_some() {
+            return run;
+        }
+    }
     found.or_else(|| goal_section(periods, s, pos))
 }
 
@@ -950,6 +967,16 @@ mod tests {
         let got = p("3月以来，全省新增企业1.2万户；5月份以来新增8000户。");
         let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
         assert_eq!(periods, [Some("2024-03/2024-05"), Some("2024-05")]);
+    }
+
+    #[test]
+    fn a_month_opening_a_sentence_of_a_paragraph_led_by_its_run_is_an_aside() {
+        let p = |t: &str| claims_of(t, Some("2023-10-25")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("前三季度，全省工业稳步回升。工业增加值增长3.4%。9月份，工业增加值增长5.2%；出口增长2.1%。\
+                     分经济类型看，国有控股企业增长4.7%。");
+        let run = Some("2023-01/2023-09".to_string());
+        let month = Some("2023-09".to_string());
+        assert_eq!(got, [run.clone(), month.clone(), month, run]);
     }
 
     #[test]
