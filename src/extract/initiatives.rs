@@ -450,7 +450,9 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         // The head word itself may carry any tag (举措/v); the words before it must not.
         let chain: Vec<char> = f.chars[from..w.end].to_vec();
         let ends_head = rules.heads.ending_at(&chain, chain.len());
-        if let Some((len, head)) = ends_head {
+        // “断头路”8条: a one-character head right after a numeral is its counter.
+        let counter = ends_head.is_some_and(|(len, _)| len == 1 && w.end >= 2 && numeral_char(f.chars[w.end - 2]));
+        if let Some((len, head)) = ends_head.filter(|_| !counter) {
             best = Some((w.end, f.text(w.end - len, w.end), head));
         }
         // 现代/t 产业集群 建设工程: a time word may modify the head (“51020”现代产业集群建设工程).
@@ -1701,6 +1703,12 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn a_numeral_and_counter_after_a_quotation_count_it() {
+        assert!(names("全年计划打通“断头路”8条。").is_empty());
+        assert_eq!(names("省政府出台“苏政40条”。"), ["苏政40条"]);
     }
 
     #[test]

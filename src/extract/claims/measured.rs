@@ -196,7 +196,12 @@ pub(super) fn of_figure(
     };
     let share_of_previous = found.as_ref().is_some_and(|m| m.share_of_previous);
     // A person or an office is who acts, not what a figure measures (习近平总书记先后5次考察).
-    let mut metric = found.map(|m| m.text).filter(|m| !names_agent(rules, cx, f, m, metric_to));
+    // 儿童主任3812名, 约谈负责人2134人: an office written right before a count is what it counts.
+    let counts_office = |m: &str| {
+        let mc: Vec<char> = m.chars().collect();
+        fig.unit.is_some_and(|u| rules.units[u].code == "count") && s[..fig.start].ends_with(&mc)
+    };
+    let mut metric = found.map(|m| m.text).filter(|m| counts_office(m) || !names_agent(rules, cx, f, m, metric_to));
     let unit = fig.unit.map(|u| &rules.units[u]);
     // A duration (连续12年稳定在…, 用3年时间) counts no thing after it.
     let duration = unit.is_some_and(|u| super::is_duration_unit(&u.code));

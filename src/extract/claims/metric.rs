@@ -353,6 +353,13 @@ fn size_class(t: &str) -> bool {
 /// verb (发放稳岗返还资金).
 fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize, end: usize) -> bool {
     let text_of = |w: &Word| f.slice(w.start, w.end);
+    // 储能领域拥有国家级专精特新企业: a verb no name starts with (`[metric] drop_leading`) predicates
+    // (before a word that alone names nothing it names the act: 无讼村创建数量).
+    if rules.metric_drop_leading.holds(&f.chars[words[k - 1].start..words[k - 1].end])
+        && !weak_name(rules, &text_of(words[k]))
+    {
+        return false;
+    }
     // After 其中, a linking verb predicates the figure (其中用于灾害救助3200万元).
     let linking = || {
         rules.metric_not_modifiers.holds(&f.chars[words[k - 1].start..words[k - 1].end])
@@ -976,6 +983,11 @@ mod tests {
         assert_eq!(one("该政策覆盖了40%以上的人口。").as_deref(), Some("人口"));
         assert_eq!(one("我国拥有14亿多人口。").as_deref(), Some("人口"));
         assert_eq!(one("习近平总书记先后5次考察河南。"), None);
+        // An office right before a count of people is what it counts.
+        assert_eq!(one("全市配备村（居）儿童主任3812名。").as_deref(), Some("儿童主任"));
+        // A verb no name starts with predicates the name after it.
+        assert_eq!(one("金融机构发放碳减排贷款76.9亿元。").as_deref(), Some("碳减排贷款"));
+        assert_eq!(one("基层法院“无讼村”创建数量达到3000个。").as_deref(), Some("基层法院“无讼村”创建数量"));
         assert_eq!(one("其中，夏粮1380万吨。").as_deref(), Some("夏粮"));
         assert_eq!(one("红河州8座城市列入其中。").as_deref(), Some("城市"));
         assert_eq!(one("美对华出口支撑了美国近百万个就业岗位。").as_deref(), Some("就业岗位"));
