@@ -779,10 +779,12 @@ pub(super) fn metric_after(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, fro
         let joiner = |n: &Word| matches!(text_of(n).as_str(), "及" | "和");
         let level_bound = end.is_some()
             && ((bound_word(w) && (graded(k) || k > 1 && joiner(&words[k - 1]) && graded(k - 1)))
-                || (joiner(w) && graded(k) && words.get(k + 1).is_some_and(bound_word)))
-            && words[k + 1..].iter().find(|n| !bound_word(n)).is_some_and(|n| is_nounish(n.tag) && n.tag != "t");
-        if level_bound {
-            graded_end = words[k + 1..].iter().find(|n| !bound_word(n)).map(|n| n.end);
+                || (joiner(w) && graded(k) && words.get(k + 1).is_some_and(bound_word)));
+        // The graded noun the bound stands before ends the name when what follows runs long.
+        let graded_noun =
+            || words[k + 1..].iter().find(|n| !bound_word(n)).filter(|n| is_nounish(n.tag) && n.tag != "t");
+        if let Some(noun) = level_bound.then(graded_noun).flatten() {
+            graded_end = Some(noun.end);
             continue;
         }
         // 7%左右的经济增长目标: a change word between nouns is part of the name.

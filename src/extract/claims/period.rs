@@ -183,7 +183,7 @@ pub(super) fn period_for<'p>(
     // 2023年，…。基本养老保险覆盖近11亿人: a whole year stated earlier in the paragraph (not a
     // deadline or a start) holds for the sentences after it that state none.
     // A year written out (2023年, not 今年以来 or 全年), and not for a sentence about now (目前…).
-    let now = s[sent_start..pos].windows(2).any(|w| matches!(w, ['目', '前'] | ['当', '前'] | ['现', '已']));
+    let now = states_now(&s[sent_start..pos]);
     let year_of_paragraph = |p: &PeriodMention| {
         let before = if p.start > 0 { s[p.start - 1] } else { ' ' };
         let written = &s[p.start..p.end];
@@ -907,29 +907,44 @@ pub(super) fn fill_release_period(
         // Not to durations (用18天), which last rather than fall in the lead's period, nor to
         // what a sentence says holds now (目前，已有近3000家企业申报).
         let duration = |c: &Claim| c.unit.as_deref().is_some_and(super::is_duration_unit);
-        let now = |c: &Claim| {
-            s[c.sentence[0]..c.span[0]].windows(2).any(|w| matches!(w, ['目', '前'] | ['当', '前'] | ['现', '已']))
-        };
-        for c in claims
-            .iter_mut()
-            .filter(|c| c.period.is_none() && c.modality == Modality::Actual && !duration(c) && !now(c))
-        {
+        for c in claims.iter_mut().filter(|c| {
+            c.period.is_none()
+                && c.modality == Modality::Actual
+                && !duration(c)
+                && !states_now(&s[c.sentence[0]..c.span[0]])
+        }) {
             c.period = Some(period.clone());
         }
     }
     this_year_of_paragraph(s, periods, claims);
 }
 
-/// 刘建华介绍，今年全省粮食生产…再获丰收。据…数据，全省早稻播种面积1761.5万亩: in a release
-/// that states no period for all its figures, 今年 written in an earlier sentence of a paragraph
-/// (not 今年以来, 今年底) holds for the later figures of that paragraph that state none, as a year
-/// written out does (see `period_for`). Not for durations, nor for what holds now (目前…).
+/// Whether the words before a figure in its sentence say it holds now (目前, 当前, 现已): a
+/// stock of today, of no period the text states before it.
+fn states_now(before: &[char]) -> bool {
+    before.windows(2).any(|w| matches!(w, ['目', '前'] | ['当', '前'] | ['现', '已']))
+}
+
+/// 刘建华介绍，今年全省粮食生产…再获丰收。据…数据，全省早稻播种面积1761.5万亩: 今年 written in
+/// an earlier sentence of a paragraph (not 今年以来, 今年底) holds for the later figures of that
+/// paragraph that state none, as a year written out does (see `period_for`). It runs after the
+/// release's own period is given, so it dates only what that left open: all figures of a
+/// release that states no period for all, and targets and forecasts (力争…) in any release. Not
+/// for durations, nor for what holds now (目前…).
 fn this_year_of_paragraph(s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
+    // Claims mostly come in text order: from the last claim's paragraph start, only the text
+    // between the two is scanned.
+    let (mut para_start, mut scanned) = (0, 0);
     for c in claims.iter_mut().filter(|c| c.period.is_none()) {
         let at = c.span[0];
-        let para_start = (0..at).rev().find(|&k| s[k] == '\n').map_or(0, |k| k + 1);
-        let now = s[c.sentence[0]..at].windows(2).any(|w| matches!(w, ['目', '前'] | ['当', '前'] | ['现', '已']));
-        if now || c.unit.as_deref().is_some_and(super::is_duration_unit) {
+        let from = if at >= scanned { scanned } else { 0 };
+        para_start = match (from..at).rev().find(|&k| s[k] == '\n') {
+            Some(k) => k + 1,
+            None if from == 0 => 0,
+            None => para_start,
+        };
+        scanned = at;
+        if states_now(&s[c.sentence[0]..at]) || c.unit.as_deref().is_some_and(super::is_duration_unit) {
             continue;
         }
         let this_year = periods.iter().rev().find(|p| {
