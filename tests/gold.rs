@@ -219,7 +219,7 @@ const BLIND2_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.982,
     period: 0.991,
-    metric: 0.934,
+    metric: 0.935,
     init_recall: 0.923,
     init_precision: 0.952,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.961,
-    metric: 0.922,
+    metric: 0.925,
     init_recall: 0.876,
     init_precision: 0.961,
 };
@@ -489,6 +489,31 @@ const BLIND13_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_thirteenth_set_of_releases_annotated_blind() {
     check_set("blind13-gold.json", BLIND13_PAGES, BLIND13_CLAIMS, &BLIND13_FLOORS);
+}
+
+/// Releases of `blind14-gold.json`: six more, written and annotated the same way: a provincial
+/// housing provident fund annual report, a provincial postal administration's release on the
+/// first ten months, a county's report on its 2019 plan and its 2020 draft, a provincial drug
+/// regulator's half-year press conference, a port's half-year production release and an
+/// agriculture department's autumn-harvest bulletin. Per-capita incomes were annotated in a
+/// unit of their own (`yuan_per_person`) and were brought to the other sets' `CNY`. Before any
+/// rule was written for them they scored: recall .993, precision 1.000, qualifier 1.000,
+/// period .912, metric .949, initiatives R .879 P 1.000.
+const BLIND14_PAGES: usize = 6;
+const BLIND14_CLAIMS: usize = 296;
+const BLIND14_FLOORS: Floors = Floors {
+    recall: 0.992,
+    precision: 0.999,
+    qualifier: 0.999,
+    period: 0.942,
+    metric: 0.948,
+    init_recall: 0.878,
+    init_precision: 0.999,
+};
+
+#[test]
+fn attribution_floors_on_a_fourteenth_set_of_releases_annotated_blind() {
+    check_set("blind14-gold.json", BLIND14_PAGES, BLIND14_CLAIMS, &BLIND14_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

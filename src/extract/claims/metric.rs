@@ -934,6 +934,15 @@ mod tests {
     }
 
     #[test]
+    fn zones_a_report_counts_are_nouns() {
+        // dict.txt: jieba tags 高新区 nr (a person) and 经开区 ns (a place).
+        assert_eq!(
+            metrics("全省国家高新区达到10家，经开区达到35家。"),
+            [Some("国家高新区".into()), Some("经开区".into())]
+        );
+    }
+
+    #[test]
     fn a_verb_between_nouns_names_a_kind_and_a_change_may_name_its_act() {
         let one = |t: &str| metrics(t).into_iter().next().flatten();
         assert_eq!(one("全省专利转让许可6083次。").as_deref(), Some("专利转让许可"));

@@ -24,6 +24,10 @@ pub(super) struct PeriodMention {
     /// that had not ended when the release came out: a figure stated as fact is of the
     /// previous year (a bulletin of March 2025 reporting 全年 means 2024); a target keeps `iso`.
     pub(super) prior: Option<String>,
+    /// An estimate right before a period written without its year, in a release of January or
+    /// February (预计全年实现地区生产总值166.8亿元 in a report of 2020-01-10): the year just ended,
+    /// whose figures are not final yet, so the estimate takes `prior` as a fact does.
+    pub(super) estimate: bool,
     /// Opens its paragraph as a target year (到2026年，… or 主要目标：到2026年，…): the
     /// paragraph's later sentences are targets of that year too.
     pub(super) target_lead: bool,
@@ -157,6 +161,19 @@ pub(super) fn period_for<'p>(
         // 全年乡村旅游接待游客…；农产品网络零售额…: a period opening its sentence holds to its
         // 。 even without a comma after it.
         let opens_sentence = p.start == full_sentence;
+        // 经济运行稳中有进。…增长6.9%…。2016年至2019年，全县固定资产投资累计完成186.4亿元。一般公共
+        // 预算收入…: a span of years opening a sentence after figures of its paragraph is an aside
+        // of that sentence (a total over years); the sentences after it report the paragraph's
+        // period again. A span after a heading sentence only (（五）…审计。2021年至2023年，…) leads.
+        let years = p.iso.split_once('/').is_some_and(|(a, b)| a.len() == 4 && b.len() == 4);
+        let after_figures = p.start < full_sentence && {
+            let own =
+                (para_start..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？')).map_or(para_start, |k| k + 1);
+            s[para_start..own].iter().any(char::is_ascii_digit)
+        };
+        if years && after_figures {
+            return false;
+        }
         opens_sentence
             || p.span
             || comma_after
@@ -431,12 +448,25 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 } else {
                     None
                 };
+                let estimate = prior.is_some()
+                    && pub_month.is_some_and(|m| m <= 2)
+                    && rules.period_estimates.ending_at(&f.chars, a).is_some();
                 let target_lead = opens_target_paragraph(&f.chars, a, b);
                 let month_end = iso.len() == 7
                     && (c.name("end").is_some()
                         || f.chars[a..(b + 1).min(f.chars.len())].iter().any(|&c| matches!(c, '末' | '底')));
                 let span = dated_span(rules, &f.chars, a, b);
-                out.push(PeriodMention { start: a, end: b, iso, prior, target_lead, of_next, month_end, span });
+                out.push(PeriodMention {
+                    start: a,
+                    end: b,
+                    iso,
+                    prior,
+                    estimate,
+                    target_lead,
+                    of_next,
+                    month_end,
+                    span,
+                });
             }
         }
     }
@@ -479,6 +509,7 @@ fn span_anaphors(rules: &ClaimRules, s: &[char], taken: &[bool], out: &mut Vec<P
                 end: k + len,
                 iso: iso.clone(),
                 prior: None,
+                estimate: false,
                 target_lead: false,
                 of_next: false,
                 month_end: false,
@@ -684,10 +715,12 @@ pub(super) fn side_of_span(s: &[char], sent_start: usize, pos: usize, period: Op
 }
 
 /// The period a figure states through the mention governing it: an actual figure of a
-/// period written without its year that had not ended takes the year before.
+/// period written without its year that had not ended takes the year before, and so does an
+/// estimate of a year just ended (see `PeriodMention::estimate`).
 pub(super) fn as_stated(mention: Option<&PeriodMention>, modality: Modality) -> Option<String> {
     mention.map(|p| match (&p.prior, modality) {
         (Some(prior), Modality::Actual) => prior.clone(),
+        (Some(prior), Modality::Target) if p.estimate => prior.clone(),
         _ => p.iso.clone(),
     })
 }
@@ -992,6 +1025,27 @@ mod tests {
         let run = Some("2023-01/2023-09".to_string());
         let month = Some("2023-09".to_string());
         assert_eq!(got, [run.clone(), month.clone(), month, run]);
+    }
+
+    #[test]
+    fn a_span_of_years_after_figures_of_its_paragraph_is_an_aside() {
+        let p = |t: &str| claims_of(t, Some("2020-01-10")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("2019年，经济运行稳中有进。工业增加值增长9.3%。2016年至2019年，固定资产投资累计完成186.4亿元。\
+                     一般公共预算收入完成10.37亿元。");
+        let (year, span) = (Some("2019".to_string()), Some("2016/2019".to_string()));
+        assert_eq!(got, [year.clone(), span.clone(), year]);
+        // After a heading sentence with no figure, the span leads its paragraph.
+        let got = p("（五）专项资金审计。2016年至2019年，累计安排资金318.6亿元。审计发现，43家企业骗取补助。");
+        assert_eq!(got, [span.clone(), span]);
+    }
+
+    #[test]
+    fn an_estimate_of_the_whole_year_in_january_is_of_the_year_just_ended() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let text = "预计全年实现地区生产总值166.8亿元。";
+        assert_eq!(p(text, "2020-01-10"), [Some("2019".to_string())]);
+        // Later in the year it forecasts the year under way.
+        assert_eq!(p(text, "2020-07-10"), [Some("2020".to_string())]);
     }
 
     #[test]
