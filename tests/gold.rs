@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.942,
+    metric: 0.945,
     init_recall: 0.791,
     init_precision: 0.825,
 };
@@ -481,7 +481,7 @@ const BLIND13_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.987,
     period: 0.925,
-    metric: 0.883,
+    metric: 0.885,
     init_recall: 0.947,
     init_precision: 0.931,
 };
@@ -506,8 +506,8 @@ const BLIND14_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.999,
     period: 0.942,
-    metric: 0.948,
-    init_recall: 0.878,
+    metric: 0.965,
+    init_recall: 0.908,
     init_precision: 0.999,
 };
 

@@ -1349,7 +1349,10 @@ fn verb_span_start(
     const REACH: usize = 24;
     let hi = words.partition_point(|w| w.start < head_start);
     let mut k = hi;
-    while k > 0 && head_start.saturating_sub(words[k - 1].end) <= REACH {
+    // Where the name starts when a theme in quotes stands between the verb and it (see below).
+    let mut after_theme: Option<usize> = None;
+    let mut reach = REACH;
+    while k > 0 && head_start.saturating_sub(words[k - 1].end) <= reach {
         let w = &words[k - 1];
         // The verb ends this word and starts at a word's start (实施, 深入/实施) or two
         // characters into it, where the tagger fused a manner adverb with it (深入开展/i,
@@ -1358,7 +1361,7 @@ fn verb_span_start(
             w.end - len == w.start + 2 || words[..k].binary_search_by_key(&(w.end - len), |x| x.start).is_ok()
         }) || (framed && rules.frame_open.holds(&s[w.start..w.end]));
         if launches && k < hi {
-            let mut start = w.end;
+            let mut start = after_theme.unwrap_or(w.end);
             // 设立了国家生态文明试验区: an aspect particle after the verb.
             if words.get(k).is_some_and(|n| n.start == start && s[n.start..n.end] == ['了']) {
                 start += 1;
@@ -1416,6 +1419,16 @@ fn verb_span_start(
                     .then_some((start, w.end));
             }
         }
+        // 深入开展“惠民公积金、服务暖人心”全省住房公积金系统服务提升三年行动: a theme in quotes
+        // right after the launching verb says what the campaign is for; the name follows it.
+        if after_theme.is_none() {
+            if let Some(open) = theme_before(rules, s, words, k - 1) {
+                after_theme = Some(w.end);
+                reach += w.end - words[open].start;
+                k = open;
+                continue;
+            }
+        }
         let plus = latin_plus(s, &words[..k], k - 1);
         if !plus && (matches!(w.tag, "x" | "w") || s[w.start..w.end].iter().any(|c| "，。；：！？、,;:!?".contains(*c)))
         {
@@ -1424,6 +1437,23 @@ fn verb_span_start(
         k -= 1;
     }
     None
+}
+
+/// The word opening a quoted theme whose closing mark is `words[close]`, when a launching verb
+/// ends right before the opening mark and the theme is one short phrase (parts joined by 、 at
+/// most, no clause).
+fn theme_before(rules: &InitiativeRules, s: &[char], words: &[Word], close: usize) -> Option<usize> {
+    const THEME: usize = 16;
+    if s[words[close].start..words[close].end] != ['”'] {
+        return None;
+    }
+    let open = (0..close)
+        .rev()
+        .take_while(|&j| words[close].start - words[j].start <= THEME + 1)
+        .find(|&j| s[words[j].start..words[j].end] == ['“'])?;
+    let inside = &s[words[open].end..words[close].start];
+    let phrase = inside.len() >= 2 && !inside.iter().any(|c| "，。；：！？,;:!?“”".contains(*c));
+    (phrase && rules.launch.ending_at(s, words[open].start).is_some()).then_some(open)
 }
 
 /// Past an amount of money right after a launching verb (设立3000亿元保障性住房再贷款): the sum is
@@ -1621,6 +1651,16 @@ mod tests {
             .into_iter()
             .map(|i| (i.name, i.full_name))
             .collect()
+    }
+
+    #[test]
+    fn a_theme_in_quotes_between_the_verb_and_the_name() {
+        let got = names("深入开展“惠民公积金、服务暖人心”全省住房公积金系统服务提升三年行动，推出便民举措。");
+        assert_eq!(got, ["住房公积金系统服务提升三年行动"]);
+        // A quotation the head follows at once is the name's own.
+        assert_eq!(names("开展“清朗”专项行动。"), ["清朗"]);
+        // Not a clause in quotes.
+        assert!(names("开展“群众说，干部做”全省服务提升三年行动。").is_empty());
     }
 
     #[test]

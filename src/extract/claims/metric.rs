@@ -934,6 +934,15 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_set_to_a_level_and_scores_and_cargo_named() {
+        // 调整为 sets the level: the verb links, it names nothing.
+        assert_eq!(metrics("贷款利率调整为2.6%。"), [Some("贷款利率".into())]);
+        // dict.txt: 得分 is a noun (the tagger cut 得/ud 分居/v); 商品车 is one noun.
+        assert_eq!(metrics("我省综合得分居全国第6位。"), [Some("综合得分".into())]);
+        assert_eq!(metrics("完成商品车滚装65.8万辆。"), [Some("商品车滚装".into())]);
+    }
+
+    #[test]
     fn zones_a_report_counts_are_nouns() {
         // dict.txt: jieba tags 高新区 nr (a person) and 经开区 ns (a place).
         assert_eq!(
