@@ -313,7 +313,7 @@ const BLIND6_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.988,
     period: 0.973,
-    metric: 0.946,
+    metric: 0.948,
     init_recall: 0.905,
     init_precision: 0.999,
 };
@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.945,
+    metric: 0.947,
     init_recall: 0.791,
     init_precision: 0.825,
 };

@@ -95,6 +95,16 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     };
     // Inside a run of verbs glued to the head noun (see below).
     let mut in_run = false;
+    // 举办招聘活动42场: a verbal noun standing alone names the act with the verb of content
+    // glued before it (招聘活动), not the act alone (活动); not inside a run of nouns (洪水防御
+    // 应急响应).
+    let lone_act = |k: usize| {
+        k + 1 == end
+            && words[k].tag == "vn"
+            && words[k - 1].end == words[k].start
+            && content_verb(rules, s, words[k - 1])
+            && !(k > 1 && is_nounish(words[k - 2].tag))
+    };
     let measure_head = end > 0 && {
         let h = &s[words[end - 1].start..words[end - 1].end];
         matches!(h, ['比', '重'] | ['比', '例'] | ['份', '额']) || rules.metric_measures.holds(h)
@@ -148,18 +158,20 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             k -= 1;
         } else if k < end
             && w.tag == "v"
-            && (!in_run && verb_modifies_name(rules, f, &words, k, end) || {
-                // 改造安置住房, 接种覆盖人数: verbs glued between another verb and the head noun
-                // modify it; the verb before them predicates (领取租赁补贴) and ends the name. Not
-                // before a measure word (加计扣除比例 is named whole, below).
-                let glued = k > 1
-                    && (k + 1 == end && !measure_head || in_run)
-                    && words[k - 2].tag == "v"
-                    && words[k - 2].end == w.start
-                    && w.end == words[k].start;
-                glued_step = glued;
-                glued
-            })
+            && (!in_run && verb_modifies_name(rules, f, &words, k, end)
+                || {
+                    // 改造安置住房, 接种覆盖人数: verbs glued between another verb and the head noun
+                    // modify it; the verb before them predicates (领取租赁补贴) and ends the name. Not
+                    // before a measure word (加计扣除比例 is named whole, below).
+                    let glued = k > 1
+                        && (k + 1 == end && !measure_head || in_run)
+                        && words[k - 2].tag == "v"
+                        && words[k - 2].end == w.start
+                        && w.end == words[k].start;
+                    glued_step = glued;
+                    glued
+                }
+                || lone_act(k))
             && w.end - w.start >= 2
             && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
             && !rules.change.holds(&s[w.start..w.end])
@@ -848,7 +860,9 @@ fn counted_place(rules: &ClaimRules, f: &Folded, words: &[Word], from: usize) ->
     let (len, ()) = rules.metric_counted_places.at(&f.chars, at)?;
     let end = at + len;
     let k = words.iter().position(|w| w.end == end)?;
-    if words.get(k + 1).is_some_and(|n| n.start == end && is_nounish(n.tag)) {
+    // 129个县全部接入: a word that names nothing alone (全部, 其中) is no noun the kind modifies.
+    let noun_after = |n: &&Word| n.start == end && is_nounish(n.tag) && !weak_name(rules, &f.text(n.start, n.end));
+    if words.get(k + 1).is_some_and(|n| noun_after(&n)) {
         return None;
     }
     Some(f.text(from, end))
@@ -943,6 +957,13 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_verbal_noun_names_its_act_with_the_verb_glued_before_it() {
+        assert_eq!(metrics("各地累计举办线上线下招聘活动5.8万场。"), [Some("招聘活动".into())]);
+        // Not inside a run of nouns.
+        assert_eq!(metrics("启动洪水防御应急响应52次。"), [Some("应急响应".into())]);
+    }
+
+    #[test]
     fn zones_a_report_counts_are_nouns() {
         // dict.txt: jieba tags 高新区 nr (a person) and 经开区 ns (a place).
         assert_eq!(
@@ -1021,6 +1042,8 @@ mod tests {
         assert_eq!(one("今年新增38个县（市、区）通过督导评估。").as_deref(), Some("县（市、区）"));
         assert_eq!(one("31个二线城市中，新建商品住宅销售价格下降。").as_deref(), Some("二线城市"));
         assert_eq!(one("已有96.8%的县开展社区康复服务。").as_deref(), Some("县"));
+        // A word that names nothing alone (全部) after the kind is no noun it modifies.
+        assert_eq!(one("全省86个县（市、区）全部通过评估认定。").as_deref(), Some("县（市、区）"));
         // A noun after the kind makes a longer name; a sum of money counts no places.
         assert_ne!(one("10个村集体经济收入超过50万元。").as_deref(), Some("村"));
         assert_ne!(one("R&D经费投入超过千亿元的省（市）有12个。").as_deref(), Some("省"));
