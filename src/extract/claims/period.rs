@@ -166,12 +166,12 @@ pub(super) fn period_for<'p>(
         // of that sentence (a total over years); the sentences after it report the paragraph's
         // period again. A span after a heading sentence only (（五）…审计。2021年至2023年，…) leads.
         let years = p.iso.split_once('/').is_some_and(|(a, b)| a.len() == 4 && b.len() == 4);
-        let after_figures = p.start < full_sentence && {
+        let aside = years && p.start < full_sentence && {
             let own =
                 (para_start..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？')).map_or(para_start, |k| k + 1);
             s[para_start..own].iter().any(char::is_ascii_digit)
         };
-        if years && after_figures {
+        if aside {
             return false;
         }
         opens_sentence
