@@ -267,7 +267,7 @@ const BLIND4_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.991,
     period: 0.982,
-    metric: 0.920,
+    metric: 0.922,
     init_recall: 0.886,
     init_precision: 0.981,
 };
@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.947,
+    metric: 0.948,
     init_recall: 0.791,
     init_precision: 0.825,
 };
@@ -457,7 +457,7 @@ const BLIND12_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.965,
-    metric: 0.885,
+    metric: 0.900,
     init_recall: 0.799,
     init_precision: 0.916,
 };
@@ -481,7 +481,7 @@ const BLIND13_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.987,
     period: 0.925,
-    metric: 0.885,
+    metric: 0.891,
     init_recall: 0.947,
     init_precision: 0.931,
 };
@@ -514,6 +514,32 @@ const BLIND14_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_fourteenth_set_of_releases_annotated_blind() {
     check_set("blind14-gold.json", BLIND14_PAGES, BLIND14_CLAIMS, &BLIND14_FLOORS);
+}
+
+/// Releases of `blind15-gold.json`: six more, written and annotated the same way: a provincial
+/// water resources bulletin published the year after, a provincial health commission's monthly
+/// report of notifiable infectious diseases, a district's annual report on government
+/// information disclosure, a city's population sample survey bulletin, a securities
+/// regulator's half-year release on listed companies and a provincial film bureau's release on
+/// the Spring Festival box office. Per mille (‰) was annotated in a unit of its own and was
+/// brought to a percentage (千分点 to a tenth of a percentage point), and 2024-H1 and 2024-Q1 to
+/// the month spans of the other sets. Before any rule was written for them they scored: recall
+/// .967, precision .977, qualifier 1.000, period .803, metric .786, initiatives R .776 P .884.
+const BLIND15_PAGES: usize = 6;
+const BLIND15_CLAIMS: usize = 876;
+const BLIND15_FLOORS: Floors = Floors {
+    recall: 0.966,
+    precision: 0.976,
+    qualifier: 0.999,
+    period: 0.857,
+    metric: 0.822,
+    init_recall: 0.775,
+    init_precision: 0.883,
+};
+
+#[test]
+fn attribution_floors_on_a_fifteenth_set_of_releases_annotated_blind() {
+    check_set("blind15-gold.json", BLIND15_PAGES, BLIND15_CLAIMS, &BLIND15_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

@@ -69,6 +69,9 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     if let Some(span) = named_change(to).or_else(|| words.last().and_then(|w| named_change(w.start))) {
         return written_name(rules, f, &[], span, false, false);
     }
+    if let Some(alias) = bracketed_alias(rules, s, from, to) {
+        return written_name(rules, f, &[], alias, false, false);
+    }
     let mut k = words.len();
     // Skip trailing non-nouns (达, 为, 同比, 增长, 占), references (占全国) and the words that
     // link a name to its figure whatever their tag (高达/nr).
@@ -127,6 +130,16 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             // 国有控股企业, 工业互联网平台连接设备数: an attribute between nouns; 参保人数,
             // 登记率: one opening the clause.
             k -= 1;
+        } else if k < end
+            && w.tag == "attr"
+            && k > 1
+            && words[k - 2].end == w.start
+            && (words[k - 2].tag == "v" || (words[k - 2].tag == "a" && words[k - 2].end - words[k - 2].start == 1))
+        {
+            // 审结破产案件, 增开查验通道, 新签约项目: an attribute glued after the clause's verb
+            // (or 新) names a kind; the verb before it predicates and ends the name.
+            k -= 1;
+            break;
         } else if k < end && k > 1 && text_of(w) == "之" && is_nounish(words[k - 2].tag) {
             // GDP之比, 楼层差与朝向差之和: 之 between a noun and what is measured of it.
             k -= 1;
@@ -339,7 +352,57 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     if k >= end {
         return None;
     }
-    written_name(rules, f, &inside, (words[k].start, words[end - 1].end), share_named, share_of_previous)
+    let start = age_band_before(s, from, words[k].start);
+    written_name(rules, f, &inside, (start, words[end - 1].end), share_named, share_of_previous)
+}
+
+/// 城镇人口占常住人口比重（城镇化率）为95.07%: the name of a measure in brackets right before the
+/// words linking it to its figure is the indicator's own name: its span. The name ends in a
+/// measure suffix (`[metric] measure_suffixes`) or 比 (抚养比); what relates two things
+/// (R&D经费投入强度（与营业收入之比）) explains the name before it and is none.
+fn bracketed_alias(rules: &ClaimRules, s: &[char], from: usize, to: usize) -> Option<(usize, usize)> {
+    let &(a, b) = parenthesized(s, from, to).last()?;
+    let (name, rest) = (&s[a + 1..b - 1], &s[b..to]);
+    let linked = rest.is_empty() || rules.metric_not_modifiers.holds(rest);
+    let measure = name.last().is_some_and(|c| *c == '比' || rules.metric_measure_suffixes.holds(&[*c]));
+    (linked
+        && measure
+        && (3..=8).contains(&name.len())
+        && name.iter().all(|c| crate::clean::is_han(*c))
+        && !matches!(name[0], '含' | '即' | '指' | '按' | '不' | '较' | '比')
+        && !name.iter().any(|c| matches!(c, '与' | '和' | '之' | '占')))
+    .then_some((a + 1, b - 1))
+}
+
+/// Where an age band written right before a name starts (0—14岁人口, 60岁及以上人口, 15至59
+/// 周岁人口): the band names the group; `at` when none stands there (not before `from`).
+fn age_band_before(s: &[char], from: usize, at: usize) -> usize {
+    let mut k = at;
+    for tail in [&['及', '以', '上'][..], &['及', '以', '下'], &['以', '上'], &['以', '下']] {
+        if k >= from + tail.len() && s[k - tail.len()..k] == *tail {
+            k -= tail.len();
+            break;
+        }
+    }
+    if k > from && s[k - 1] == '岁' {
+        k -= 1;
+        if k > from && s[k - 1] == '周' {
+            k -= 1;
+        }
+    } else {
+        return at;
+    }
+    let digits = |k: usize| (from..k).rev().take_while(|&j| s[j].is_ascii_digit()).count();
+    let n = digits(k);
+    if n == 0 {
+        return at;
+    }
+    k -= n;
+    // 0—14岁, 15-59岁, 15至59岁: the lower end of a band.
+    if k > from && matches!(s[k - 1], '—' | '-' | '－' | '~' | '～' | '至' | '到') && digits(k - 1) > 0 {
+        k -= 1 + digits(k - 1);
+    }
+    k
 }
 
 /// Whether `w` marks the place after it as the other side of what is measured (对美国).
@@ -1562,5 +1625,25 @@ mod tests {
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(m[1], Some("脱贫人口"));
         assert_eq!(m[3], Some("灾害救助"));
+    }
+    #[test]
+    fn a_kind_glued_after_the_verb_age_bands_and_a_measure_named_in_brackets() {
+        // An attribute right after the clause's verb (or 新) names a kind; the verb does not.
+        let m = metrics("全省法院审结破产案件2684件。今年新签约项目486个。机场增开查验通道32条。");
+        assert_eq!(m, [Some("破产案件".to_string()), Some("签约项目".to_string()), Some("查验通道".to_string())]);
+        // After an adverb the attribute is the verb of the clause (共投入 stays out).
+        let m = metrics("全社会共投入研究与试验发展经费3.08万亿元。");
+        assert_eq!(m[0].as_deref(), Some("研究与试验发展经费"));
+        // An age band names the group.
+        let m = metrics("0—14岁人口为156.69万人，60岁及以上人口为106.44万人，15至59周岁人口为698万人。");
+        let want = ["0—14岁人口", "60岁及以上人口", "15至59周岁人口"];
+        assert_eq!(m, want.map(|w| Some(w.to_string())));
+        // A measure's own name in brackets before its link; an explanation in brackets is none.
+        let m = metrics("城镇人口占常住人口比重（城镇化率）为95.07%。R&D经费投入强度（与营业收入之比）为1.41%。");
+        assert_eq!(m, [Some("城镇化率".to_string()), Some("R&D经费投入强度".to_string())]);
+        // Census terms are one word each (patterns/dict.txt).
+        let m = metrics("平均受教育年限为11.28年，家庭户人口为868.35万人，少儿抚养比为21.38%，人口自然增长率为5.68‰。");
+        let want = ["平均受教育年限", "家庭户人口", "少儿抚养比", "人口自然增长率"];
+        assert_eq!(m, want.map(|w| Some(w.to_string())));
     }
 }

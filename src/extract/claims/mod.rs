@@ -79,7 +79,8 @@ pub fn extract(
 ) -> Vec<Claim> {
     let f = &prepared.folded;
     let s = &f.chars;
-    let periods = find_periods(rules, f, cx.published);
+    let mut periods = find_periods(rules, f, cx.published);
+    period::months_of_report_year(rules, cx, s, &mut periods);
     let region = DocRegion::find(rules, cx, f, &prepared.scope_hidden);
     // Each figure on its own: value, unit, hedge, change, metric, scope, period, modality.
     let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);

@@ -51,6 +51,28 @@ pub(super) fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<Strin
     }
 }
 
+/// 浙江省2023年水资源公报, published in July 2024: 6月 and 4—10月 written without a year are
+/// months of the year the headline reports on, not of the publication year. Applies when the
+/// headline names one year, before the year of publication, and not after 今年 in the same
+/// paragraph (今年以来，…1-2月，… is of the year of publication).
+pub(super) fn months_of_report_year(rules: &ClaimRules, cx: &Context<'_>, s: &[char], periods: &mut [PeriodMention]) {
+    let (Some(report), Some(published)) = (title_period(rules, cx), published_year(cx.published)) else { return };
+    let Ok(year) = report.parse::<i32>() else { return };
+    if report.len() != 4 || year >= published {
+        return;
+    }
+    let (from, to) = (format!("{published:04}-"), format!("{year:04}-"));
+    for p in periods.iter_mut() {
+        let para_start = s[..p.start].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+        let this_year = s[para_start..p.start].windows(2).any(|w| w == ['今', '年']);
+        let implicit = !this_year && !s[p.start..p.end].contains(&'年');
+        if implicit && p.iso.contains('-') && p.iso.split('/').all(|part| part.starts_with(&from)) {
+            p.iso = p.iso.replace(&from, &to);
+            p.prior = None;
+        }
+    }
+}
+
 /// The one period every actual figure that has a period states, if there is exactly one and
 /// the first paragraph (the lead of a release) states it (the caller checks it is recent).
 pub(super) fn single_period(s: &[char], claims: &[Claim]) -> Option<String> {
@@ -127,6 +149,24 @@ pub(super) fn year_as_baseline(s: &[char], p: usize) -> bool {
     numeral > 0 && matches!(s.get(p + 7 + numeral), Some('成' | '倍'))
 }
 
+/// Whether `s` holds a figure: a run of digits that is no date or time (1月12日, 2019年 and
+/// 10时 are none).
+fn figure_in(s: &[char]) -> bool {
+    let mut i = 0;
+    while i < s.len() {
+        if !s[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run = s[i..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
+        if !matches!(s.get(i + run), Some('年' | '月' | '日' | '号' | '时')) {
+            return true;
+        }
+        i += run;
+    }
+    false
+}
+
 pub(super) fn period_for<'p>(
     periods: &'p [PeriodMention],
     s: &[char],
@@ -169,7 +209,7 @@ pub(super) fn period_for<'p>(
         let aside = years && p.start < full_sentence && {
             let own =
                 (para_start..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？')).map_or(para_start, |k| k + 1);
-            s[para_start..own].iter().any(char::is_ascii_digit)
+            figure_in(&s[para_start..own])
         };
         if aside {
             return false;
@@ -476,14 +516,13 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
     out
 }
 
-/// `a..b` dates a span named right before its bracket, and a comma follows (2025年国庆中秋假期
-/// （10月1日至8日），; 春运期间（1月14日至2月22日），), with no other clause between the span's
-/// name and the start of its clause.
+/// `a..b` dates a span named right before its bracket (2025年国庆中秋假期（10月1日至8日），;
+/// 春运期间（1月14日至2月22日），; 2025年春节档（1月28日至2月4日）圆满收官), with no other clause
+/// between the span's name and the start of its clause.
 fn dated_span(rules: &ClaimRules, s: &[char], a: usize, b: usize) -> bool {
     a > 0
         && matches!(s[a - 1], '（' | '(')
         && matches!(s.get(b), Some('）' | ')'))
-        && matches!(s.get(b + 1), Some('，' | ','))
         && rules.period_span_names.ending_at(s, a - 1).is_some()
         && {
             let clause =
@@ -1036,6 +1075,9 @@ mod tests {
         assert_eq!(got, [year.clone(), span.clone(), year]);
         // After a heading sentence with no figure, the span leads its paragraph.
         let got = p("（五）专项资金审计。2016年至2019年，累计安排资金318.6亿元。审计发现，43家企业骗取补助。");
+        assert_eq!(got, [span.clone(), span.clone()]);
+        // A date before the span is no figure: the span still leads.
+        let got = p("1月12日，县政府召开发布会。2016年至2019年，累计安排资金318.6亿元。完成投资52亿元。");
         assert_eq!(got, [span.clone(), span]);
     }
 
@@ -1424,5 +1466,25 @@ mod tests {
         let s = |x: &str| Some(x.to_string());
         assert_eq!(p("上半年全区经营主体发展情况\n全区企业数量增速居西部12个省份第3位。").last(), Some(&s("2024-06")));
         assert_eq!(p("前4个月，有进出口实绩的民营企业数量增加10.1%。"), [s("2024-01/2024-04")]);
+    }
+    #[test]
+    fn a_span_named_by_its_slot_months_of_the_reported_year_and_this_reporting_year() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let span = Some("2025-01/2025-02".to_string());
+        // A film slot dated in brackets, with no comma after them, and named again later.
+        let got = p("2025年春节档（1月28日至2月4日）圆满收官。\n春节档期间，全省电影票房达10.86亿元。", "2025-02-06");
+        assert_eq!(got, [span]);
+        // 本年度 in an annual report of January is the year reported on.
+        assert_eq!(p("本年度新收政府信息公开申请187件。", "2024-01-26"), [Some("2023".to_string())]);
+        // Months without a year in a report on a year before publication are of that year,
+        // unless 今年 stands before them in their paragraph.
+        let seg = |t: &str| PIPE.segmenter().segment(t);
+        let titled = |t: &str| {
+            let title = Some("浙江省2023年水资源公报");
+            PIPE.extractor().extract(t, &seg(t), Some("2024-07-10"), title).claims
+        };
+        let c = titled("6月，全省平均降水量为268.7毫米。\n今年以来，1-6月全省用水总量85亿立方米。");
+        let got: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(got, [Some("2023-06"), Some("2024-01/2024-06")]);
     }
 }
