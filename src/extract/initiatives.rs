@@ -85,6 +85,7 @@ struct File {
     generic_modifiers: Vec<String>,
     document_heads: Vec<String>,
     publication_heads: Vec<String>,
+    work_nouns: Vec<String>,
     max_quoted: usize,
     runaway_quote: usize,
     rule: Vec<RuleSpec>,
@@ -168,6 +169,7 @@ pub struct InitiativeRules {
     generic: Vec<String>,
     document_heads: Words<()>,
     publication_heads: Words<()>,
+    work_nouns: Words<()>,
     max_quoted: usize,
     runaway: usize,
     quoted: Rule,
@@ -255,6 +257,7 @@ impl InitiativeRules {
             generic: f.generic_modifiers,
             document_heads: words(&f.document_heads),
             publication_heads: words(&f.publication_heads),
+            work_nouns: words(&f.work_nouns),
             max_quoted: f.max_quoted,
             runaway: f.runaway_quote,
             quoted,
@@ -293,19 +296,42 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
     let mut covered = vec![false; s.len()];
     let mut cands = Vec::new();
     check_runaway(rules, s, warnings);
-    for c in super::captures(&rules.book.regex, &f.string) {
-        let (Some(m), Some(n)) = (c.get(0), c.name("name")) else { continue };
-        // The name as written (the folded text maps full-width and dash variants).
-        let name = f.text(f.char_at_byte(n.start()), f.char_at_byte(n.end())).trim().to_string();
-        // Policy documents only: 《…方案》《…意见》《…条例》, not films, books or newspapers.
-        // A trailing edition or period in brackets (…三年行动计划（2024—2026年）) is not the head.
-        let nc: Vec<char> = strip_trailing_aside(&name).chars().collect();
-        if !rules.document_heads.ending_at(&nc, nc.len()).is_some_and(|(l, _)| l < nc.len())
-            || rules.publication_heads.ending_at(&nc, nc.len()).is_some()
-        {
+    // Each 《…》 title: its span, its name as written (the folded text maps full-width and dash
+    // variants), and whether it is a policy document: 《…方案》《…意见》《…条例》, not films,
+    // books or newspapers. A trailing edition or period in brackets (…三年行动计划（2024—2026年）)
+    // is not the head.
+    let books: Vec<([usize; 2], String, bool)> = super::captures(&rules.book.regex, &f.string)
+        .filter_map(|c| {
+            let (m, n) = (c.get(0)?, c.name("name")?);
+            let name = f.text(f.char_at_byte(n.start()), f.char_at_byte(n.end())).trim().to_string();
+            let nc: Vec<char> = strip_trailing_aside(&name).chars().collect();
+            let document = rules.document_heads.ending_at(&nc, nc.len()).is_some_and(|(l, _)| l < nc.len())
+                && rules.publication_heads.ending_at(&nc, nc.len()).is_none();
+            Some(([f.char_at_byte(m.start()), f.char_at_byte(m.end())], name, document))
+        })
+        .collect();
+    // Titles written one after another (《封神第二部》《射雕英雄传》《蛟龙行动》, or with 、) are
+    // one list: when one of them is no document, or a work noun (影片, 电视剧) stands before the
+    // first, they are all works, whatever their last word.
+    let mut works = vec![false; books.len()];
+    let mut first = 0;
+    for i in 0..books.len() {
+        let next_joined = books.get(i + 1).is_some_and(|(next, ..)| {
+            let gap = &s[books[i].0[1]..next[0]];
+            gap.is_empty() || gap == ['、']
+        });
+        if !next_joined {
+            let run = first..i + 1;
+            let work_led = rules.work_nouns.ending_at(s, books[first].0[0]).is_some();
+            let is_works = work_led || books[run.clone()].iter().any(|(.., document)| !document);
+            works[run].iter_mut().for_each(|w| *w = is_works);
+            first = i + 1;
+        }
+    }
+    for ((span, name, document), work) in books.into_iter().zip(works) {
+        if !document || work {
             continue;
         }
-        let span = [f.char_at_byte(m.start()), f.char_at_byte(m.end())];
         covered[span[0]..span[1]].iter_mut().for_each(|x| *x = true);
         cands.push(Candidate {
             full_name: name.clone(),
@@ -2054,5 +2080,18 @@ mod tests {
         );
         // Nouns joined inside one name stay one.
         assert_eq!(names("实施居家和社区基本养老服务提升行动。"), ["居家和社区基本养老服务提升行动"]);
+    }
+    #[test]
+    fn titles_of_works_listed_or_after_a_work_noun_are_no_documents() {
+        let names = |t: &str| found(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert!(names("《封神第二部：战火西岐》《蛟龙行动》票房分别为1.37亿元、9800万元。").is_empty());
+        assert!(names("军事题材影片《蛟龙行动》在广州组织专场放映。").is_empty());
+        // Documents listed together stay documents; 规程 and 先导区 are heads.
+        assert_eq!(
+            names("印发《数字经济发展实施方案》《制造业提升行动计划》。"),
+            ["数字经济发展实施方案", "制造业提升行动计划"]
+        );
+        assert_eq!(names("修订《政府信息公开申请办理工作规程》。"), ["政府信息公开申请办理工作规程"]);
+        assert_eq!(names("入选国家人工智能创新应用先导区。"), ["国家人工智能创新应用先导区"]);
     }
 }

@@ -252,8 +252,30 @@ fn implied_count(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, mut fig: Figu
             && matches!(w.tag, "n" | "nz" | "vn" | "nr" | "nt" | "ns")
             && w.end - w.start >= 2
     });
+    // 观影人次2058.6万, 参保人数超1.2亿: a noun of counted persons or times right before the
+    // number (past a linking word) names a count: it ends in a count unit of two characters or
+    // more (人次, 场次), or in 数 after a one-character one (人数, 户数).
+    let count_before = || {
+        let mut j = cx.words.partition_point(|w| w.end <= fig.start);
+        while j > 0 && {
+            let w = &s[cx.words[j - 1].start..cx.words[j - 1].end];
+            rules.metric_not_modifiers.holds(w) || rules.qual_prefix.holds(w)
+        } {
+            j -= 1;
+        }
+        let Some(e) = j.checked_sub(1).map(|j| cx.words[j].end) else { return false };
+        let count_unit = |end: usize| {
+            rules.unit_words.ending_at(s, end).filter(|&(_, i)| rules.units[i].code == "count").map(|(l, _)| l)
+        };
+        // The unit must end a name: a Han character that is no numeral stands before it.
+        let named = |at: usize| at > 0 && crate::clean::is_han(s[at - 1]) && !numbers::is_numeral_char(s[at - 1]);
+        match count_unit(e) {
+            Some(l) if l >= 2 => named(e - l),
+            _ => e > 0 && s[e - 1] == '数' && count_unit(e - 1).is_some_and(|l| l == 1 && named(e - 2)),
+        }
+    };
     let code = if money { "CNY" } else { "count" };
-    if money || noun_after {
+    if money || noun_after || count_before() {
         if let Some(u) = figure::unit_index(rules, code) {
             fig.unit = Some(u);
             fig.rule = rules.units[u].id.clone();
@@ -405,6 +427,21 @@ mod tests {
         assert!(c[0].range.is_some() && c[0].range == c[1].range && c[2].range == c[3].range);
         assert_eq!(c[1].metric, c[0].metric);
         assert_eq!(c[3].range.map(|r| r.map(|v| v.to_string())), Some(["-5".into(), "-6".into()]));
+    }
+
+    #[test]
+    fn per_mille_points_and_counts_named_before_a_bare_number() {
+        let c = claims_of("出生率比上年下降0.57个千分点。观影人次2058.6万，参保人数超1.2亿，营业收入达1.2亿。", None);
+        let got: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.value.to_string(), c.unit.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("0.57个千分点", "-0.057".into(), Some("pp")),
+                ("2058.6万", "20586000".into(), Some("count")),
+                ("1.2亿", "120000000".into(), Some("count")),
+                ("1.2亿", "120000000".into(), None),
+            ]
+        );
     }
 
     #[test]
