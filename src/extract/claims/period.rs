@@ -183,8 +183,13 @@ pub(super) fn period_for<'p>(
     let lead = |p: &PeriodMention| {
         let ss =
             (0..p.start).rev().find(|&k| matches!(s[k], '。' | '！' | '？' | '；' | '\n')).map(|k| k + 1).unwrap_or(0);
-        // A month's match takes the char after it (4月份，).
-        let comma_after = matches!(s.get(p.end), Some('，' | ',')) || matches!(s[p.end - 1], '，' | ',');
+        // A month's match takes the char after it (4月份，); an aside in brackets may stand
+        // between (2024年3月（2024年3月1日0时至3月31日24时），).
+        let open = [p.end - 1, p.end].into_iter().find(|&k| matches!(s.get(k), Some('（' | '(')));
+        let past_aside = open.map_or(p.end, |o| {
+            s[o..].iter().take(40).position(|c| matches!(c, '）' | ')')).map_or(p.end, |k| o + k + 1)
+        });
+        let comma_after = matches!(s.get(past_aside), Some('，' | ',')) || matches!(s[p.end - 1], '，' | ',');
         // 根据…统计，从1981年到2002年，…: a span opening a clause after frames with no figure.
         let open = if p.start > ss && matches!(s[p.start - 1], '从' | '自') { p.start - 1 } else { p.start };
         let after_frames = open > ss
@@ -969,7 +974,15 @@ pub(super) fn fill_release_period(
     // Otherwise, a release whose stated figures all share one period (2024年全省粮食总产量…；
     // 其中，早稻产量…) reports the rest for it too.
     let single = single_period(s, claims).filter(|p| recent(p, cx.published));
-    if let Some(period) = title_period(rules, cx).or(single) {
+    // 2025年春节档广东电影票房… over 2025年春节档（1月28日至2月4日）圆满收官。: a span the lead
+    // dates in brackets, inside the year the headline names, is the more exact period.
+    let lead_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
+    let lead_span = periods.iter().find(|p| p.span && p.end <= lead_end);
+    let titled = title_period(rules, cx).map(|t| match lead_span {
+        Some(p) if t.len() == 4 && p.iso.starts_with(&t) => p.iso.clone(),
+        _ => t,
+    });
+    if let Some(period) = titled.or(single) {
         for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
             c.period = Some(period.clone());
         }
@@ -1486,5 +1499,18 @@ mod tests {
         let c = titled("6月，全省平均降水量为268.7毫米。\n今年以来，1-6月全省用水总量85亿立方米。");
         let got: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
         assert_eq!(got, [Some("2023-06"), Some("2024-01/2024-06")]);
+        // A lead period holds on past an aside in brackets before its comma.
+        let got = p(
+            "2024年3月（2024年3月1日0时至3月31日24时），全省报告法定传染病96874例。与上月相比，报告发病数上升9.8%。",
+            "2024-04-12",
+        );
+        assert_eq!(got, [Some("2024-03".to_string()), Some("2024-03".to_string())]);
+        // A span the lead dates, inside the year the headline names, is the release's period.
+        let text = "2025年春节档（1月28日至2月4日）圆满收官。\n档期预售表现强劲。单日票房达2.21亿元。";
+        let c = PIPE
+            .extractor()
+            .extract(text, &seg(text), Some("2025-02-06"), Some("2025年春节档广东电影票房10.86亿元"))
+            .claims;
+        assert_eq!(c[0].period.as_deref(), Some("2025-01/2025-02"));
     }
 }
