@@ -82,6 +82,17 @@ const KEPT: [&str; 15] = [
     "encoding",
 ];
 
+/// Whether dropping the comment at `lt..end` would join the text run before it (from `from`)
+/// with the one after it when one is only whitespace and the other is not
+/// (`<table>--><!---->  <script>`): inside a table the tree builder keeps whitespace in place
+/// and moves other text out, so the two runs must stay apart.
+fn joins_mixed(bytes: &[u8], from: usize, lt: usize, end: usize) -> bool {
+    let is_ws = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ');
+    let after_end = memchr::memchr(b'<', &bytes[end..]).map_or(bytes.len(), |k| end + k);
+    let (before, after) = (&bytes[from..lt], &bytes[end..after_end]);
+    !before.is_empty() && !after.is_empty() && before.iter().all(is_ws) != after.iter().all(is_ws)
+}
+
 /// The page with every script's and style's contents removed, the attributes not in
 /// [`KEPT`] and the comments dropped, and each run of whitespace between two tags cut to its
 /// first character (the walk collapses whitespace and never reads a comment), or `None` when
@@ -107,7 +118,9 @@ pub(crate) fn slim(input: &str) -> Option<String> {
             match comment_end(bytes, lt + 4) {
                 // A comment after `<` or `&` stays: dropping it would join them with what
                 // follows (`<<!---->/` would become `</`, `&<!---->amp;` an entity).
-                Some(end) if lt > 0 && matches!(bytes[lt - 1], b'<' | b'&') => i = end,
+                Some(end) if lt > 0 && (matches!(bytes[lt - 1], b'<' | b'&') || joins_mixed(bytes, i, lt, end)) => {
+                    i = end
+                }
                 Some(end) => {
                     let o = out.get_or_insert_with(|| String::with_capacity(input.len()));
                     o.push_str(&input[copied..lt]);
@@ -564,7 +577,12 @@ mod tests {
 
     #[test]
     fn a_comment_that_separates_markup_stays() {
-        for page in ["<<!---->/<script>", "<p>a&<!---->amp;b</p>", "<p>x<!-- c -->y</p>"] {
+        for page in [
+            "<<!---->/<script>",
+            "<p>a&<!---->amp;b</p>",
+            "<p>x<!-- c -->y</p>",
+            "<table>--><!---->  \n  <script></script>-->",
+        ] {
             let slimmed = format!("{:?}", super::super::html::parse(page));
             assert_eq!(slimmed, format!("{:?}", super::super::html::parse_unslimmed(page)), "page: {page}");
         }

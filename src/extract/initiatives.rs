@@ -311,8 +311,9 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
         })
         .collect();
     // Titles written one after another (《封神第二部》《射雕英雄传》《蛟龙行动》, or with 、) are
-    // one list: when one of them is no document, or a work noun (影片, 电视剧) stands before the
-    // first, they are all works, whatever their last word.
+    // one list: when more of them are neither documents nor publications than are documents,
+    // or a work noun (影片, 电视剧) stands before the first, they are all works, whatever their
+    // last word (《民法典》《物业管理条例》 keeps its 条例).
     let mut works = vec![false; books.len()];
     let mut first = 0;
     for i in 0..books.len() {
@@ -323,7 +324,13 @@ pub fn extract(rules: &InitiativeRules, words: &[Word], f: &Folded, warnings: &m
         if !next_joined {
             let run = first..i + 1;
             let work_led = rules.work_nouns.ending_at(s, books[first].0[0]).is_some();
-            let is_works = work_led || books[run.clone()].iter().any(|(.., document)| !document);
+            let other = |name: &str| {
+                let nc: Vec<char> = strip_trailing_aside(name).chars().collect();
+                rules.publication_heads.ending_at(&nc, nc.len()).is_none()
+            };
+            let documents = books[run.clone()].iter().filter(|(.., document)| *document).count();
+            let others = books[run.clone()].iter().filter(|(_, name, document)| !document && other(name)).count();
+            let is_works = work_led || others > documents;
             works[run].iter_mut().for_each(|w| *w = is_works);
             first = i + 1;
         }
@@ -2084,7 +2091,10 @@ mod tests {
     #[test]
     fn titles_of_works_listed_or_after_a_work_noun_are_no_documents() {
         let names = |t: &str| found(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
-        assert!(names("《封神第二部：战火西岐》《蛟龙行动》票房分别为1.37亿元、9800万元。").is_empty());
+        assert!(names("《封神第二部：战火西岐》《唐探1900》《蛟龙行动》票房分别为1.37亿元、9800万元、8600万元。")
+            .is_empty());
+        // One title of another kind does not make a list of documents works.
+        assert_eq!(names("依据《中华人民共和国民法典》《物业管理条例》。"), ["物业管理条例"]);
         assert!(names("军事题材影片《蛟龙行动》在广州组织专场放映。").is_empty());
         // Documents listed together stay documents; 规程 and 先导区 are heads.
         assert_eq!(
