@@ -193,7 +193,7 @@ const BLIND_FLOORS: Floors = Floors {
     recall: 0.988,
     precision: 0.992,
     qualifier: 0.990,
-    period: 0.979,
+    period: 0.983,
     metric: 0.967,
     init_recall: 0.885,
     init_precision: 0.985,
@@ -408,7 +408,7 @@ const BLIND10_FLOORS: Floors = Floors {
     recall: 0.994,
     precision: 0.993,
     qualifier: 0.999,
-    period: 0.949,
+    period: 0.951,
     metric: 0.948,
     init_recall: 0.791,
     init_precision: 0.825,
@@ -480,7 +480,7 @@ const BLIND13_FLOORS: Floors = Floors {
     recall: 0.987,
     precision: 0.993,
     qualifier: 0.987,
-    period: 0.925,
+    period: 0.936,
     metric: 0.891,
     init_recall: 0.947,
     init_precision: 0.931,
@@ -540,6 +540,31 @@ const BLIND15_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_fifteenth_set_of_releases_annotated_blind() {
     check_set("blind15-gold.json", BLIND15_PAGES, BLIND15_CLAIMS, &BLIND15_FLOORS);
+}
+
+/// Releases of `blind16-gold.json`: six more, written and annotated the same way: a provincial
+/// audit office's report on the budget execution of 2023, a provincial transport department's
+/// review of the 2024 Spring Festival travel season, a city procuratorate's work report, a
+/// provincial commerce department's release on consumption and online retail, a high-tech
+/// zone's half-year economic release and a provincial agriculture department's press conference
+/// transcript. One output of 12.6GWh annotated in kWh was brought to GWh, as the other sets
+/// write it. Before any rule was written for them they scored: recall .993, precision .997,
+/// qualifier 1.000, period .835, metric .909, initiatives R .905 P .974.
+const BLIND16_PAGES: usize = 6;
+const BLIND16_CLAIMS: usize = 676;
+const BLIND16_FLOORS: Floors = Floors {
+    recall: 0.992,
+    precision: 0.996,
+    qualifier: 0.999,
+    period: 0.973,
+    metric: 0.908,
+    init_recall: 0.904,
+    init_precision: 0.973,
+};
+
+#[test]
+fn attribution_floors_on_a_sixteenth_set_of_releases_annotated_blind() {
+    check_set("blind16-gold.json", BLIND16_PAGES, BLIND16_CLAIMS, &BLIND16_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

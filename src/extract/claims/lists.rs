@@ -13,9 +13,10 @@ use super::super::rules::ClaimRules;
 use super::super::Folded;
 use super::clause::is_clause_break;
 use super::metric::{drop_leading, is_nounish, metric};
+use super::period::PeriodMention;
 use super::scope::is_place_name;
 use super::Context;
-use crate::model::{Basis, Change, Claim, ClaimKind};
+use crate::model::{Basis, Change, Claim, ClaimKind, Modality};
 use crate::segment::Word;
 
 /// 全国居民消费价格上涨0.3%。其中，城市上涨0.3%，农村上涨0.2%: a sentence opened by 其中 breaks
@@ -49,7 +50,13 @@ pub(super) fn sub_items_of_previous(rules: &ClaimRules, s: &[char], claims: &mut
 
 /// `A、B、C分别增长5%、6%、7%`: pairs each figure after 分别 with its own item, and
 /// gives the later figures the change (kind, sign, basis) stated for the first.
-pub(super) fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, claims: &mut [Claim]) {
+pub(super) fn fan_out_respectively(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    periods: &[PeriodMention],
+    claims: &mut [Claim],
+) {
     let s = &f.chars;
     let marker: Vec<char> = "分别".chars().collect();
     let ends_list = |c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '！' | '？');
@@ -72,6 +79,7 @@ pub(super) fn fan_out_respectively(rules: &ClaimRules, cx: &Context<'_>, f: &Fol
         }
         let items = list_items(s, list_start, p, after.len());
         one_item_naming_parts(rules, f, &items, &after, claims);
+        one_period_each(periods, &items, &after, claims);
         items_to_figures(rules, cx, f, items, &after, claims);
         one_year_each(claims, &after);
         one_reference_each(claims, &after);
@@ -331,6 +339,21 @@ fn one_year_each(claims: &mut [Claim], after: &[usize]) {
         for (n, &k) in after.iter().enumerate() {
             claims[k].period = Some(format!("{:04}", first_year + n as i32));
         }
+    }
+}
+
+/// 一季度、二季度分别集中开工16个和22个: when every item listed is a period and nothing
+/// else, each figure is of its own.
+fn one_period_each(periods: &[PeriodMention], items: &[(usize, usize)], after: &[usize], claims: &mut [Claim]) {
+    if items.len() != after.len() {
+        return;
+    }
+    let listed: Option<Vec<&PeriodMention>> =
+        items.iter().map(|&(a, b)| periods.iter().find(|p| p.start == a && p.end == b)).collect();
+    let Some(listed) = listed else { return };
+    for (p, &k) in listed.into_iter().zip(after) {
+        let prior = p.prior.as_ref().filter(|_| claims[k].modality == Modality::Actual);
+        claims[k].period = Some(prior.unwrap_or(&p.iso).clone());
     }
 }
 

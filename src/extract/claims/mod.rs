@@ -85,7 +85,7 @@ pub fn extract(
     // Each figure on its own: value, unit, hedge, change, metric, scope, period, modality.
     let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);
     // What figures take from one another.
-    fan_out_respectively(rules, cx, f, &mut claims);
+    fan_out_respectively(rules, cx, f, &periods, &mut claims);
     inherit_metrics(s, &mut claims, &mut shares);
     levels_of_previous(rules, s, &mut claims);
     sub_items_of_previous(rules, s, &mut claims);

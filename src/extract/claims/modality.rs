@@ -14,7 +14,10 @@ pub(super) fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: u
     let mut i = sent_start;
     while let Some((p, len, _)) = rules.target.find_in(s, i, pos) {
         let shadowed = (p.saturating_sub(8)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p));
-        if !shadowed && !year_as_baseline(s, p) {
+        // 计划建设筹集170万套，今年前4个月已开工58.6万套，完成年度计划的34.5%: 已 after the
+        // cue states what is done.
+        let done = s[p + len..pos].contains(&'已');
+        if !shadowed && !done && !year_as_baseline(s, p) {
             return Modality::Target;
         }
         i = p + len.max(1);
@@ -52,5 +55,15 @@ mod tests {
         assert_eq!(c[0].modality, Modality::Target);
         let c = claims_of("19项达到或超过预期进度，占76%。", None);
         assert!(c.iter().all(|c| c.modality == Modality::Actual));
+    }
+
+    #[test]
+    fn a_plan_stated_with_its_verb_and_what_is_already_done_after_it() {
+        let m = |t: &str| claims_of(t, Some("2024-05-20")).iter().map(|c| c.modality).collect::<Vec<_>>();
+        assert_eq!(m("全年计划投入补贴资金12.5亿元。"), [Modality::Target]);
+        assert_eq!(
+            m("今年计划建设筹集170万套，前4个月已开工58.6万套，完成年度计划的34.5%。"),
+            [Modality::Target, Modality::Actual, Modality::Actual]
+        );
     }
 }

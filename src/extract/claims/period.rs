@@ -196,16 +196,24 @@ pub(super) fn period_for<'p>(
             && matches!(s[open - 1], '，' | ',')
             && p.iso.contains('/')
             && !s[ss..open].iter().any(|&c| c.is_ascii_digit() || numbers::is_numeral_char(c));
+        // 2月1日至6日、2月18日至24日，…: the last of a list of periods opens where the first does.
+        let mut first = p.start;
+        while first > ss && matches!(s[first - 1], '、' | '和' | '及') {
+            match periods.iter().find(|q| q.end == first - 1 && q.start < q.end) {
+                Some(q) => first = q.start,
+                None => break,
+            }
+        }
         // 此后一路下滑，到2023年，…；59个…城市中: a time framing a clause holds for the later
         // clauses of its sentence (to its 。), a deadline too.
-        let frames_sentence = p.start >= full_sentence && {
-            let b = if p.start > ss && matches!(s[p.start - 1], '到' | '至' | '在') { p.start - 1 } else { p.start };
+        let frames_sentence = first >= full_sentence && {
+            let b = if first > ss && matches!(s[first - 1], '到' | '至' | '在') { first - 1 } else { first };
             // 【吴秋莲】今年上半年，…: a speaker's name in brackets opens the turn as a colon does.
             b == ss || matches!(s[b - 1], '，' | ',' | '；' | ';' | '：' | ':' | '】')
         };
         // 全年乡村旅游接待游客…；农产品网络零售额…: a period opening its sentence holds to its
         // 。 even without a comma after it.
-        let opens_sentence = p.start == full_sentence;
+        let opens_sentence = first == full_sentence;
         // 经济运行稳中有进。…增长6.9%…。2016年至2019年，全县固定资产投资累计完成186.4亿元。一般公共
         // 预算收入…: a span of years opening a sentence after figures of its paragraph is an aside
         // of that sentence (a total over years); the sentences after it report the paragraph's
@@ -223,7 +231,7 @@ pub(super) fn period_for<'p>(
             || p.span
             || comma_after
                 && (frames_sentence
-                    || ((p.start - ss <= 1 || heading_word_before(&s[ss..p.start]) || after_frames)
+                    || ((first - ss <= 1 || heading_word_before(&s[ss..first]) || after_frames)
                         && !(p.start > 0 && matches!(s[p.start - 1], '到' | '至'))))
     };
     // 去年同期, 上年同期: the baseline a figure is compared with, not its period.
@@ -426,11 +434,18 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
             };
             // 受4月上旬低温影响: the time of a cause, not of the figures after it.
             let cause = a > 0 && matches!(f.chars[a - 1], '受' | '因');
+            // 改造2000年底前建成的老旧小区: a time before which what a noun names was done
+            // describes it; it is no period of the figures.
+            let describes = f.chars.get(b) == Some(&'前')
+                && f.chars[b..(b + 8).min(f.chars.len())]
+                    .iter()
+                    .take_while(|c| !matches!(c, '，' | '。' | '；' | '、' | '\n'))
+                    .any(|&c| c == '的');
             // 为1998年以来最多: the start of a record, what the figure is compared with.
             let since_end = if f.chars[a..b].ends_with(&['以', '来']) { b } else { b + 2 };
             let record = f.chars.get(since_end - 2..since_end) == Some(&['以', '来'][..])
                 && rules.period_records.at(&f.chars, since_end).is_some();
-            if (of_target || cause || record)
+            if (of_target || cause || record || describes)
                 || (!of_next
                     && a > 0
                     && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是')
@@ -446,8 +461,9 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 // 8月以来 in a release of November: from August to the month of publication.
                 if c.name("since").is_some() {
                     if let (Some((y, m)), Some(py), Some(pm)) = (period_end(&iso), pub_year, pub_month) {
-                        if iso.len() == 7 && y == py && m < pm {
-                            iso = format!("{iso}/{y:04}-{pm:02}");
+                        // 2023年7月以来 in a release of July 2024: up to publication too.
+                        if iso.len() == 7 && (y, m) < (py, pm) {
+                            iso = format!("{iso}/{py:04}-{pm:02}");
                         }
                     }
                 }
@@ -464,8 +480,21 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                         }
                     }
                 }
-                // 五年来 in a work report of January: the five years up to the one it reports on.
-                if c.name("yn").or(c.name("yp")).is_some() && pub_month.is_some_and(|m| m <= 2) {
+                // 审计调查了…2021年至2023年…情况。三年来，…: the last N years after a span of N
+                // years stated earlier in the paragraph are that span.
+                let stated_span = c.name("yn").or(c.name("yp")).and_then(|_| {
+                    let para = f.chars[..a].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+                    out.iter().rev().find(|p| {
+                        p.start >= para
+                            && p.end <= a
+                            && span_years(&p.iso).is_some()
+                            && span_years(&p.iso) == span_years(&iso)
+                    })
+                });
+                if let Some(p) = stated_span {
+                    iso = p.iso.clone();
+                } else if c.name("yn").or(c.name("yp")).is_some() && pub_month.is_some_and(|m| m <= 2) {
+                    // 五年来 in a work report of January: the five years up to the one it reports on.
                     if let Some((first, last)) = iso.split_once('/') {
                         if let (Ok(first), Ok(last)) = (first.parse::<i32>(), last.parse::<i32>()) {
                             iso = format!("{:04}/{:04}", first - 1, last - 1);
@@ -488,7 +517,7 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 };
                 // 自6月1日至12月31日 in a release of May: a window being set is of this year.
                 let window = c.name("window").is_some();
-                let prior = if implicit_year && unfinished && !window && !this_year_named(&f.chars, a) {
+                let prior = if implicit_year && unfinished && !window && !this_year_named(&f.chars, a, pub_year) {
                     resolve_period(&c, pub_year.map(|y| y - 1))
                 } else {
                     None
@@ -525,29 +554,51 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
 /// 春运期间（1月14日至2月22日），; 2025年春节档（1月28日至2月4日）圆满收官), with no other clause
 /// between the span's name and the start of its clause.
 fn dated_span(rules: &ClaimRules, s: &[char], a: usize, b: usize) -> bool {
-    a > 0
-        && matches!(s[a - 1], '（' | '(')
-        && matches!(s.get(b), Some('）' | ')'))
-        && rules.period_span_names.ending_at(s, a - 1).is_some()
-        && {
+    matches!(s.get(b), Some('）' | ')'))
+        && span_name(rules, s, a).is_some_and(|(start, _)| {
             let clause =
-                (0..a - 1).rev().find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | '\n')).map_or(0, |k| k + 1);
-            a - 1 - clause <= 16
+                (0..start).rev().find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | '\n')).map_or(0, |k| k + 1);
+            start - clause <= 16
+        })
+}
+
+/// The span name (`[period_spans] names`) right before the bracket that opens at `a - 1`,
+/// past the span's length in days between them (春运40天（1月26日—3月5日）, 春节假期八天（…）):
+/// its start and end.
+fn span_name(rules: &ClaimRules, s: &[char], a: usize) -> Option<(usize, usize)> {
+    if a == 0 || !matches!(s[a - 1], '（' | '(') {
+        return None;
+    }
+    let mut end = a - 1;
+    if end > 1 && matches!(s[end - 1], '天' | '日') {
+        let digits =
+            (0..end - 1).rev().take_while(|&k| s[k].is_ascii_digit() || numbers::is_numeral_char(s[k])).count();
+        if digits > 0 {
+            end -= 1 + digits;
         }
+    }
+    rules.period_span_names.ending_at(s, end).map(|(len, ())| (end - len, end))
 }
 
 /// 假期期间，…: a later name of a span dated in brackets (see `dated_span`) is a mention of the
-/// same window, up to the next span dated.
+/// same window, up to the next span dated. Where spans of several names are dated (春运40天
+/// （…） and later 春节假期8天（…）), 春运期间 is of the span named 春运.
 fn span_anaphors(rules: &ClaimRules, s: &[char], taken: &[bool], out: &mut Vec<PeriodMention>) {
-    let spans: Vec<(usize, String)> = out.iter().filter(|p| p.span).map(|p| (p.end, p.iso.clone())).collect();
-    let Some(first) = spans.first().map(|(end, _)| *end) else { return };
+    let spans: Vec<(usize, String, &[char])> = out
+        .iter()
+        .filter(|p| p.span)
+        .filter_map(|p| span_name(rules, s, p.start).map(|(a, b)| (p.end, p.iso.clone(), &s[a..b])))
+        .collect();
+    let Some(first) = spans.first().map(|(end, _, _)| *end) else { return };
     let mut k = first;
     while k < s.len() {
         let Some((len, ())) = rules.period_span_anaphors.at(s, k).filter(|_| !taken[k]) else {
             k += 1;
             continue;
         };
-        if let Some((_, iso)) = spans.iter().rev().find(|(end, _)| *end <= k) {
+        let before = || spans.iter().rev().filter(|(end, _, _)| *end <= k);
+        let named = before().find(|(_, _, name)| s[k..k + len].starts_with(name));
+        if let Some((_, iso, _)) = named.or_else(|| before().next()) {
             out.push(PeriodMention {
                 start: k,
                 end: k + len,
@@ -562,6 +613,13 @@ fn span_anaphors(rules: &ClaimRules, s: &[char], taken: &[bool], out: &mut Vec<P
         }
         k += len;
     }
+}
+
+/// How many whole years `iso` spans (2021/2023 → 3), if it is a span of years.
+fn span_years(iso: &str) -> Option<i32> {
+    let (a, b) = iso.split_once('/').filter(|(a, b)| a.len() == 4 && b.len() == 4)?;
+    let (a, b) = (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?);
+    (b > a).then_some(b - a + 1)
 }
 
 /// The title holding `from` is followed by a verb stating its content (明确, 提出), past an
@@ -729,9 +787,16 @@ pub(super) fn resolve_period(c: &regex::Captures<'_>, pub_year: Option<i32>) -> 
 
 /// 今年是…的第二年，全年调剂资金规模2716亿元: the sentence names the current year before `at`,
 /// so a period without its year there is this year's, stated or not.
-fn this_year_named(s: &[char], at: usize) -> bool {
+fn this_year_named(s: &[char], at: usize, pub_year: Option<i32>) -> bool {
     let start = s[..at].iter().rposition(|c| matches!(c, '。' | '！' | '？' | '\n')).map_or(0, |i| i + 1);
-    s[start..at].windows(2).any(|w| matches!(w, ['今' | '本', '年']))
+    // 2024年，全省计划…，一季度将…: the year of publication written out, opening a clause
+    // (not a baseline, nor the end of a range in a title: （2022—2025年）).
+    let written = pub_year.map(|y| format!("{y:04}年").chars().collect::<Vec<char>>());
+    let written_out = |k: usize| {
+        written.as_deref().is_some_and(|w| s[k..at].starts_with(w))
+            && (k == start || matches!(s[k - 1], '，' | ',' | '：' | ':' | '；'))
+    };
+    s[start..at].windows(2).any(|w| matches!(w, ['今' | '本', '年'])) || (start..at).any(written_out)
 }
 
 /// 从2015年到2020年，快递业务量从8.1亿件增加到26.3亿件: over a span of years, the figure a
@@ -976,8 +1041,17 @@ pub(super) fn fill_release_period(
     let single = single_period(s, claims).filter(|p| recent(p, cx.published));
     // 2025年春节档广东电影票房… over 2025年春节档（1月28日至2月4日）圆满收官。: a span the lead
     // dates in brackets, inside the year the headline names, is the more exact period.
+    // 2024年春运收官… over 春运40天（1月26日—3月5日），…: so is the first span dated anywhere in
+    // the body under a name the headline uses.
     let lead_end = s.iter().position(|&c| c == '\n').unwrap_or(s.len());
-    let lead_span = periods.iter().find(|p| p.span && p.end <= lead_end);
+    let title: Vec<char> = cx.title.unwrap_or_default().chars().collect();
+    let headline_names = |p: &PeriodMention| {
+        span_name(rules, s, p.start).is_some_and(|(a, b)| b - a >= 2 && title.windows(b - a).any(|w| w == &s[a..b]))
+    };
+    let lead_span = periods
+        .iter()
+        .find(|p| p.span && p.end <= lead_end)
+        .or_else(|| periods.iter().find(|p| p.span && headline_names(p)));
     let titled = title_period(rules, cx).map(|t| match lead_span {
         Some(p) if t.len() == 4 && p.iso.starts_with(&t) => p.iso.clone(),
         _ => t,
@@ -1512,5 +1586,46 @@ mod tests {
             .extract(text, &seg(text), Some("2025-02-06"), Some("2025年春节档广东电影票房10.86亿元"))
             .claims;
         assert_eq!(c[0].period.as_deref(), Some("2025-01/2025-02"));
+    }
+
+    #[test]
+    fn spans_named_with_their_length_listed_periods_and_years_stated_before() {
+        let seg = |t: &str| PIPE.segmenter().segment(t);
+        let titled = |t: &str, d: &str, title: &str| PIPE.extractor().extract(t, &seg(t), Some(d), Some(title)).claims;
+        let periods = |c: &[crate::model::Claim]| {
+            c.iter()
+                .filter(|c| c.unit.as_deref() != Some("day"))
+                .map(|c| c.period.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        // A span dated in brackets past its length in days, under a headline naming it, is the
+        // release's period; 春运期间 is of the span named 春运, not of the holiday dated later.
+        let text = "2月20日，2024年春运结束。\n一、客流\n春运40天（1月26日—3月5日），全市客运量1.2亿人次。\n\
+                    铁路发送旅客300万人次。春节假期8天（2月10日—17日），客运量2000万人次。\n春运期间，高速公路通行车辆900万辆次。";
+        let c = titled(text, "2024-03-07", "2024年春运收官");
+        assert_eq!(periods(&c), ["2024-01/2024-03", "2024-01/2024-03", "2024-02", "2024-01/2024-03"]);
+        // The last of a list of periods opening a sentence leads the paragraph, over the
+        // headline's year.
+        let c = titled(
+            "2月1日至6日、2月18日至24日，全省遭遇两轮冰冻天气。全省累计出动人员12.6万人次。",
+            "2024-03-07",
+            "2024年春运收官",
+        );
+        assert_eq!(periods(&c), ["2024-02", "2024-02"]);
+        // N年来 after a span of N years stated in its paragraph is that span.
+        let c = claims_of("调查了2021年至2023年补助资金。三年来，累计发放补贴12.6亿元。", Some("2024-07-31"));
+        assert_eq!(periods(&c), ["2021/2023"]);
+        // Since a month of last year: up to publication.
+        let c = claims_of("2023年7月以来，共移送问题线索68件。", Some("2024-07-31"));
+        assert_eq!(periods(&c), ["2023-07/2024-07"]);
+        // Periods listed before 分别 give one to each figure.
+        let c = claims_of("上半年，新开工项目38个（一季度、二季度分别开工16个和22个）。", Some("2025-07-24"));
+        assert_eq!(periods(&c), ["2025-01/2025-06", "2025-01/2025-03", "2025-04/2025-06"]);
+        // The year of publication written before a quarter in its sentence: not the year before.
+        let c = claims_of("2024年，全省计划新建高标准农田420万亩，一季度将开工项目1260个。", Some("2024-02-07"));
+        assert_eq!(periods(&c), ["2024", "2024-01/2024-03"]);
+        // A time before which what a noun names was done describes the noun.
+        let c = claims_of("今年全市计划改造2000年底前建成的老旧小区186个。", Some("2026-04-10"));
+        assert_eq!(periods(&c), ["2026"]);
     }
 }
