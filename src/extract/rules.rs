@@ -105,6 +105,8 @@ struct MetricSpec {
     act_adverbs: Vec<String>,
     #[serde(default)]
     named_changes: Vec<String>,
+    #[serde(default)]
+    time_breakdowns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -532,6 +534,9 @@ pub struct ClaimRules {
     pub metric_named_changes: Words<()>,
     /// Adverbs of repetition that belong to the act a figure measures (再就业, 重新就业).
     pub metric_act_adverbs: Words<()>,
+    /// Frames opening a sentence that breaks the indicator before it down by time (分季度看,
+    /// 分月看): its figures without a metric measure that indicator.
+    pub metric_time_breakdowns: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
     /// opens with one of them.
     pub metric_surnames: Words<()>,
@@ -759,6 +764,7 @@ impl ClaimRules {
             metric_causative_verbs: words(&f.metric.causative_verbs),
             metric_named_changes: words(&f.metric.named_changes),
             metric_act_adverbs: words(&f.metric.act_adverbs),
+            metric_time_breakdowns: words(&f.metric.time_breakdowns),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),
             small_count_not_after: words(&f.small_counts.not_after),

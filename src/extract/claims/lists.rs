@@ -79,8 +79,10 @@ pub(super) fn fan_out_respectively(
         }
         let items = list_items(s, list_start, p, after.len());
         one_item_naming_parts(rules, f, &items, &after, claims);
-        one_period_each(periods, &items, &after, claims);
-        items_to_figures(rules, cx, f, items, &after, claims);
+        // Items that are periods name no indicator.
+        if !one_period_each(periods, &items, &after, claims) {
+            items_to_figures(rules, cx, f, items, &after, claims);
+        }
         one_year_each(claims, &after);
         one_reference_each(claims, &after);
         change_of_the_first(claims, &after);
@@ -343,18 +345,19 @@ fn one_year_each(claims: &mut [Claim], after: &[usize]) {
 }
 
 /// 一季度、二季度分别集中开工16个和22个: when every item listed is a period and nothing
-/// else, each figure is of its own.
-fn one_period_each(periods: &[PeriodMention], items: &[(usize, usize)], after: &[usize], claims: &mut [Claim]) {
+/// else, each figure is of its own. Whether they were.
+fn one_period_each(periods: &[PeriodMention], items: &[(usize, usize)], after: &[usize], claims: &mut [Claim]) -> bool {
     if items.len() != after.len() {
-        return;
+        return false;
     }
     let listed: Option<Vec<&PeriodMention>> =
         items.iter().map(|&(a, b)| periods.iter().find(|p| p.start == a && p.end == b)).collect();
-    let Some(listed) = listed else { return };
+    let Some(listed) = listed else { return false };
     for (p, &k) in listed.into_iter().zip(after) {
         let prior = p.prior.as_ref().filter(|_| claims[k].modality == Modality::Actual);
         claims[k].period = Some(prior.unwrap_or(&p.iso).clone());
     }
+    true
 }
 
 /// 分别比工业、高技术制造业高7.2个和3.8个百分点: one listed reference each.
@@ -467,7 +470,7 @@ pub(super) fn levels_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [C
 /// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
 /// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration. A count
 /// right after a semicolon goes on counting the previous one's thing (`s` is the text).
-pub(super) fn inherit_metrics(s: &[char], claims: &mut [Claim], shares: &mut [bool]) {
+pub(super) fn inherit_metrics(rules: &ClaimRules, s: &[char], claims: &mut [Claim], shares: &mut [bool]) {
     // 占GDP比重 (`shares`, from `metric`): a share of the previous figure's indicator.
     for k in 0..claims.len() {
         if !shares[k] {
@@ -538,6 +541,17 @@ pub(super) fn inherit_metrics(s: &[char], claims: &mut [Claim], shares: &mut [bo
                 claims[j].kind == claims[k].kind
                     && claims[j].unit == claims[k].unit
                     && claims[j].surface_unit == claims[k].surface_unit
+            })
+        });
+        // 社会消费品零售总额增长5.3%。分季度看，一季度增长5.4%，…: a sentence breaking the
+        // indicator before it down by time measures it; its first figure without a metric takes
+        // the last one of the sentence before, of its kind and unit.
+        let source = source.or_else(|| {
+            rules.metric_time_breakdowns.at(s, sentence[0])?;
+            let before = (0..k).rev().find(|&j| claims[j].sentence[1] <= sentence[0])?;
+            let prev = claims[before].sentence;
+            (0..=before).rev().take_while(|&j| claims[j].sentence == prev).find(|&j| {
+                claims[j].metric.is_some() && claims[j].kind == claims[k].kind && claims[j].unit == claims[k].unit
             })
         });
         // 投资完成246.79亿元，完成年度计划82.3%，同比增长15.3%: the object of a 完成 (年度计划) is
@@ -697,6 +711,14 @@ mod tests {
         // …and a point change of their 增速 is the rate's.
         let rate = c[2].metric.as_ref().map(|m| format!("{m}增速"));
         assert_eq!((c[3].metric.as_ref(), c[4].metric.as_ref()), (rate.as_ref(), rate.as_ref()));
+    }
+
+    #[test]
+    fn a_breakdown_by_time_measures_the_indicator_before_it_and_periods_name_nothing() {
+        let c = claims_of("全省社会消费品零售总额同比增长5.3%。分季度看，一季度增长5.4%，二季度增长5.0%。", None);
+        assert!(c.iter().all(|c| c.metric.as_deref().is_some_and(|m| m.ends_with("社会消费品零售总额"))), "{c:?}");
+        let c = claims_of("新开工项目38个（一季度、二季度分别开工16个和22个）。", Some("2025-07-24"));
+        assert!(c[1..].iter().all(|c| c.metric.as_deref().is_some_and(|m| !m.contains("季度"))), "{c:?}");
     }
 
     #[test]
