@@ -333,8 +333,7 @@ fn words_within(words: &[Word], a: usize, b: usize) -> impl Iterator<Item = &Wor
 /// many years.
 fn one_year_each(claims: &mut [Claim], after: &[usize]) {
     let years = claims[after[0]].period.as_deref().and_then(|p| {
-        let (a, b) = p.split_once('/')?;
-        let (a, b): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+        let (a, b) = super::period::year_span(p)?;
         (b - a + 1 == after.len() as i32 && after.iter().all(|&k| claims[k].period.as_deref() == Some(p))).then_some(a)
     });
     if let Some(first_year) = years {

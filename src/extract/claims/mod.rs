@@ -80,7 +80,8 @@ pub fn extract(
     let f = &prepared.folded;
     let s = &f.chars;
     let mut periods = find_periods(rules, f, cx.published);
-    period::months_of_report_year(rules, cx, s, &mut periods);
+    let report = period::title_period(rules, cx);
+    period::months_of_report_year(report.as_deref(), cx, s, &mut periods);
     let region = DocRegion::find(rules, cx, f, &prepared.scope_hidden);
     // Each figure on its own: value, unit, hedge, change, metric, scope, period, modality.
     let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);
@@ -101,7 +102,7 @@ pub fn extract(
     // In a report, what its sections state for figures without a period of their own.
     section::apply(reports, cx, s, &periods, &mut claims);
     // What the release as a whole states for figures without their own.
-    fill_release_period(rules, cx, s, &periods, &mut claims);
+    fill_release_period(rules, cx, report.as_deref(), s, &periods, &mut claims);
     period::annual_plans(rules, s, &mut claims);
     period::stocks_at_the_end(rules, &periods, &mut claims);
     fill_release_scope(rules, &region, &mut claims);

@@ -55,8 +55,9 @@ pub(super) fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<Strin
 /// months of the year the headline reports on, not of the publication year. Applies when the
 /// headline names one year, before the year of publication, and not after 今年 in the same
 /// paragraph (今年以来，…1-2月，… is of the year of publication).
-pub(super) fn months_of_report_year(rules: &ClaimRules, cx: &Context<'_>, s: &[char], periods: &mut [PeriodMention]) {
-    let (Some(report), Some(published)) = (title_period(rules, cx), published_year(cx.published)) else { return };
+/// `report` is the headline's period ([`title_period`]).
+pub(super) fn months_of_report_year(report: Option<&str>, cx: &Context<'_>, s: &[char], periods: &mut [PeriodMention]) {
+    let (Some(report), Some(published)) = (report, published_year(cx.published)) else { return };
     let Ok(year) = report.parse::<i32>() else { return };
     if report.len() != 4 || year >= published {
         return;
@@ -615,10 +616,15 @@ fn span_anaphors(rules: &ClaimRules, s: &[char], taken: &[bool], out: &mut Vec<P
     }
 }
 
+/// The first and last year of a span of years written `YYYY/YYYY` (2021/2023 → (2021, 2023)).
+pub(super) fn year_span(iso: &str) -> Option<(i32, i32)> {
+    let (a, b) = iso.split_once('/').filter(|(a, b)| a.len() == 4 && b.len() == 4)?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
 /// How many whole years `iso` spans (2021/2023 → 3), if it is a span of years.
 fn span_years(iso: &str) -> Option<i32> {
-    let (a, b) = iso.split_once('/').filter(|(a, b)| a.len() == 4 && b.len() == 4)?;
-    let (a, b) = (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?);
+    let (a, b) = year_span(iso)?;
     (b > a).then_some(b - a + 1)
 }
 
@@ -791,12 +797,20 @@ fn this_year_named(s: &[char], at: usize, pub_year: Option<i32>) -> bool {
     let start = s[..at].iter().rposition(|c| matches!(c, '。' | '！' | '？' | '\n')).map_or(0, |i| i + 1);
     // 2024年，全省计划…，一季度将…: the year of publication written out, opening a clause
     // (not a baseline, nor the end of a range in a title: （2022—2025年）).
-    let written = pub_year.map(|y| format!("{y:04}年").chars().collect::<Vec<char>>());
     let written_out = |k: usize| {
-        written.as_deref().is_some_and(|w| s[k..at].starts_with(w))
+        pub_year.is_some_and(|y| writes_year(&s[k..at], y))
             && (k == start || matches!(s[k - 1], '，' | ',' | '：' | ':' | '；'))
     };
     s[start..at].windows(2).any(|w| matches!(w, ['今' | '本', '年'])) || (start..at).any(written_out)
+}
+
+/// Whether `s` starts with the year `y` written in four ASCII digits and 年.
+fn writes_year(s: &[char], y: i32) -> bool {
+    let Ok(y) = u32::try_from(y) else { return false };
+    y < 10_000
+        && s.len() >= 5
+        && s[4] == '年'
+        && (0..4u32).all(|i| s[i as usize].to_digit(10) == Some(y / 10u32.pow(3 - i) % 10))
 }
 
 /// 从2015年到2020年，快递业务量从8.1亿件增加到26.3亿件: over a span of years, the figure a
@@ -1026,10 +1040,12 @@ pub(super) fn breakdowns_share_period(rules: &ClaimRules, s: &[char], periods: &
     }
 }
 
-/// Gives the actual figures without a period the one the release states for all.
+/// Gives the actual figures without a period the one the release states for all; `report`
+/// is the headline's period ([`title_period`]).
 pub(super) fn fill_release_period(
     rules: &ClaimRules,
     cx: &Context<'_>,
+    report: Option<&str>,
     s: &[char],
     periods: &[PeriodMention],
     claims: &mut [Claim],
@@ -1052,9 +1068,9 @@ pub(super) fn fill_release_period(
         .iter()
         .find(|p| p.span && p.end <= lead_end)
         .or_else(|| periods.iter().find(|p| p.span && headline_names(p)));
-    let titled = title_period(rules, cx).map(|t| match lead_span {
-        Some(p) if t.len() == 4 && p.iso.starts_with(&t) => p.iso.clone(),
-        _ => t,
+    let titled = report.map(|t| match lead_span {
+        Some(p) if t.len() == 4 && p.iso.starts_with(t) => p.iso.clone(),
+        _ => t.to_string(),
     });
     if let Some(period) = titled.or(single) {
         for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
@@ -1627,5 +1643,19 @@ mod tests {
         // A time before which what a noun names was done describes the noun.
         let c = claims_of("今年全市计划改造2000年底前建成的老旧小区186个。", Some("2026-04-10"));
         assert_eq!(periods(&c), ["2026"]);
+    }
+
+    #[test]
+    fn years_written_and_spans_of_years() {
+        let chars = |t: &str| t.chars().collect::<Vec<char>>();
+        assert!(writes_year(&chars("2024年，全省"), 2024));
+        assert!(!writes_year(&chars("2023年，全省"), 2024));
+        assert!(!writes_year(&chars("2024"), 2024));
+        assert!(!writes_year(&chars("20245年"), 2024));
+        assert!(!writes_year(&chars("0999年"), 10_999));
+        assert_eq!(year_span("2021/2023"), Some((2021, 2023)));
+        assert_eq!(year_span("2024-01/2024-03"), None);
+        assert_eq!(span_years("2021/2023"), Some(3));
+        assert_eq!(span_years("2023/2023"), None);
     }
 }
