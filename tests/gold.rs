@@ -290,7 +290,7 @@ const BLIND5_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.991,
     period: 0.995,
-    metric: 0.930,
+    metric: 0.931,
     init_recall: 0.854,
     init_precision: 0.978,
 };
@@ -312,8 +312,8 @@ const BLIND6_FLOORS: Floors = Floors {
     recall: 0.989,
     precision: 0.999,
     qualifier: 0.988,
-    period: 0.974,
-    metric: 0.948,
+    period: 0.975,
+    metric: 0.949,
     init_recall: 0.905,
     init_precision: 0.999,
 };
@@ -456,7 +456,7 @@ const BLIND12_FLOORS: Floors = Floors {
     recall: 0.986,
     precision: 0.989,
     qualifier: 0.999,
-    period: 0.970,
+    period: 0.975,
     metric: 0.900,
     init_recall: 0.799,
     init_precision: 0.916,
@@ -481,7 +481,7 @@ const BLIND13_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.987,
     period: 0.936,
-    metric: 0.891,
+    metric: 0.893,
     init_recall: 0.947,
     init_precision: 0.931,
 };
@@ -556,8 +556,8 @@ const BLIND16_FLOORS: Floors = Floors {
     recall: 0.992,
     precision: 0.996,
     qualifier: 0.999,
-    period: 0.973,
-    metric: 0.920,
+    period: 0.979,
+    metric: 0.927,
     init_recall: 0.928,
     init_precision: 0.974,
 };
@@ -581,11 +581,11 @@ const BLIND17_CLAIMS: usize = 624;
 const BLIND17_FLOORS: Floors = Floors {
     recall: 0.981,
     precision: 0.991,
-    qualifier: 0.941,
-    period: 0.934,
-    metric: 0.862,
-    init_recall: 0.744,
-    init_precision: 0.853,
+    qualifier: 0.979,
+    period: 0.947,
+    metric: 0.881,
+    init_recall: 0.764,
+    init_precision: 0.856,
 };
 
 #[test]

@@ -55,6 +55,8 @@ struct File {
     slogan_before: Vec<String>,
     never_before: Vec<String>,
     aspect_particles: Vec<String>,
+    #[serde(default)]
+    modifier_conjunctions: Vec<String>,
     counted_set: Vec<String>,
     manner_suffixes: Vec<String>,
     #[serde(default)]
@@ -137,6 +139,8 @@ pub struct InitiativeRules {
     slogan_before: Words<()>,
     never_before: Words<()>,
     aspect_particles: Words<()>,
+    /// Conjunctions joining two nouns inside a name's modifier (文化和旅游消费行动计划).
+    conjunctions: Words<()>,
     counted_set: Vec<char>,
     /// Last characters of a quotation naming a manner (“体检式”): no name on a verb alone.
     manner_suffixes: Vec<char>,
@@ -229,6 +233,7 @@ impl InitiativeRules {
             slogan_before: words(&f.slogan_before),
             never_before: words(&f.never_before),
             aspect_particles: words(&f.aspect_particles),
+            conjunctions: words(&f.modifier_conjunctions),
             counted_set: f.counted_set.iter().flat_map(|w| w.chars()).collect(),
             manner_suffixes: f.manner_suffixes.iter().flat_map(|w| w.chars()).collect(),
             target_units: words(&f.target_units),
@@ -511,10 +516,25 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
                     .ending_at(&f.chars[from..n.end], n.end - from)
                     .is_some_and(|(len, _)| len >= n.end - n.start)
             });
+        // “百城百区”文化和旅游消费行动计划: 和 joining two nouns inside the modifier; not after
+        // a head (“气象+”赋能行动和智慧气象建设 joins two things), nor before a noun that is a
+        // head itself (“小快轻准”数字化产品和解决方案), nor between levels of government
+        // (“阳光家园计划”中央和省级补助资金 is the programme's funding).
+        let level = |x: &Word| rules.level_words.iter().any(|l| f.chars[x.start..x.end].iter().copied().eq(l.chars()));
+        let joins = w.tag == "c"
+            && after_noun
+            && best.is_none()
+            && rules.conjunctions.holds(&f.chars[w.start..w.end])
+            && i > 0
+            && !level(&words[lo + i - 1])
+            && words.get(lo + i + 1).is_some_and(|n| {
+                is_nounish(n.tag) && rules.heads.ending_at(&f.chars[n.start..n.end], n.end - n.start).is_none()
+            });
         if !(is_nounish(w.tag)
             || inner_verb
             || purpose
             || act
+            || joins
             || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "b" | "l" | "t"))
         {
             break;
@@ -1776,6 +1796,21 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn nouns_joined_by_a_conjunction_between_a_quotation_and_its_head() {
+        let full = |t: &str| found(t).into_iter().map(|(_, f)| f).collect::<Vec<_>>();
+        assert_eq!(names("实施“百城百区”文化和旅游消费行动计划。"), ["百城百区"]);
+        assert!(full("实施“百城百区”文化和旅游消费行动计划。")[0].ends_with("行动计划"));
+        // Not after a head (two things joined), nor before a head of its own.
+        assert_eq!(names("推进“气象+”赋能行动和智慧气象建设。"), ["气象+"]);
+        assert!(names("开发推广“小快轻准”数字化产品和解决方案。").is_empty());
+        let kinds = |t: &str| {
+            let seg = PIPE.segmenter().segment(t);
+            PIPE.extractor().extract(t, &seg, None, None).initiatives.into_iter().map(|i| i.kind).collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("落实“阳光家园计划”中央和省级补助资金5460万元。"), [InitiativeKind::Plan]);
     }
 
     #[test]

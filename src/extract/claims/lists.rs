@@ -82,6 +82,7 @@ pub(super) fn fan_out_respectively(
         // Items that are periods name no indicator.
         if !one_period_each(periods, &items, &after, claims) {
             items_to_figures(rules, cx, f, items, &after, claims);
+            opening_periods_each(s, periods, list_start, &after, claims);
         }
         one_year_each(claims, &after);
         one_reference_each(claims, &after);
@@ -359,6 +360,44 @@ fn one_period_each(periods: &[PeriodMention], items: &[(usize, usize)], after: &
     true
 }
 
+/// 上半年、前三季度，省属企业分别完成投资1318.6亿元和2137.5亿元: a clause opening the sentence
+/// that lists only periods, as many as the figures after 分别, gives one to each figure.
+fn opening_periods_each(
+    s: &[char],
+    periods: &[PeriodMention],
+    list_start: usize,
+    after: &[usize],
+    claims: &mut [Claim],
+) {
+    if list_start == 0 || !matches!(s[list_start - 1], '，' | ',') {
+        return;
+    }
+    let clause_end = list_start - 1;
+    let sent_start =
+        s[..clause_end].iter().rposition(|c| matches!(c, '。' | '！' | '？' | '；' | '\n')).map_or(0, |k| k + 1);
+    let mut listed: Vec<&PeriodMention> =
+        periods.iter().filter(|p| p.start >= sent_start && p.end <= clause_end).collect();
+    listed.sort_by_key(|p| p.start);
+    if listed.len() != after.len() {
+        return;
+    }
+    // The periods and the words joining them fill the clause.
+    let mut at = sent_start;
+    for p in &listed {
+        if p.start < at || s[at..p.start].iter().any(|c| !matches!(c, '、' | '和' | '及' | ' ')) {
+            return;
+        }
+        at = p.end;
+    }
+    if at != clause_end {
+        return;
+    }
+    for (p, &k) in listed.into_iter().zip(after) {
+        let prior = p.prior.as_ref().filter(|_| claims[k].modality == Modality::Actual);
+        claims[k].period = Some(prior.unwrap_or(&p.iso).clone());
+    }
+}
+
 /// 分别比工业、高技术制造业高7.2个和3.8个百分点: one listed reference each.
 fn one_reference_each(claims: &mut [Claim], after: &[usize]) {
     let listed = claims[after[0]].change.as_ref().and_then(|c| c.reference.clone()).filter(|r| {
@@ -585,6 +624,16 @@ mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn periods_opening_the_sentence_give_one_to_each_figure() {
+        let p = |t: &str| claims_of(t, Some("2024-12-20")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("上半年、前三季度，省属企业分别完成投资1318.6亿元和2137.5亿元。");
+        assert_eq!(got, [Some("2024-01/2024-06".to_string()), Some("2024-01/2024-09".to_string())]);
+        // A clause holding more than the periods gives none of them out.
+        let got = p("上半年、前三季度投资较快，省属企业分别完成投资1318.6亿元和2137.5亿元。");
+        assert_ne!(got[0].as_deref(), Some("2024-01/2024-06"));
+    }
 
     #[test]
     fn a_figure_named_by_a_level_counts_what_the_figure_before_did() {

@@ -381,6 +381,8 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
     let pub_month: Option<u32> = published.and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
     let mut out: Vec<PeriodMention> = Vec::new();
     let mut taken = vec![false; f.chars.len()];
+    // Ends of the mentions right after 比 or 较: a list they open is of baselines.
+    let mut compared_ends: Vec<usize> = Vec::new();
     let titled = in_titles(&f.chars);
     let scan = rules.period_scanner.scan(&f.string);
     let in_ranges = |k: usize| scan.ranges(k).into_iter().map(|r| (r.start, &f.string[r]));
@@ -455,6 +457,9 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                         || recurring))
                 || same_time
             {
+                if !of_next && a > 0 && matches!(f.chars[a - 1], '比' | '较') {
+                    compared_ends.push(b);
+                }
                 taken[a..b].iter_mut().for_each(|t| *t = true);
                 continue;
             }
@@ -465,6 +470,12 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                         // 2023年7月以来 in a release of July 2024: up to publication too.
                         if iso.len() == 7 && (y, m) < (py, pm) {
                             iso = format!("{iso}/{py:04}-{pm:02}");
+                        }
+                        // 2021年以来累计… in a release of 2024: the years up to publication; in
+                        // one of January or February, up to the year it reports on.
+                        let last = if pm <= 2 { py - 1 } else { py };
+                        if iso.len() == 4 && y < last {
+                            iso = format!("{iso}/{last:04}");
                         }
                     }
                 }
@@ -547,8 +558,26 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
     }
     span_anaphors(rules, &f.chars, &taken, &mut out);
     out.sort_by_key(|p| (p.end, p.start));
+    listed_baselines(&f.chars, compared_ends, &mut out);
     relative_baselines(&f.chars, &mut out);
     out
+}
+
+/// 增速较一季度、上半年和前三季度分别提高4.1个、2.3个和0.8个百分点: the periods listed after
+/// a baseline (joined by 、, 和, 及) are baselines too, no period of the figures. `compared_ends`
+/// are the ends of the mentions written right after 比 or 较; `out` is sorted by position.
+fn listed_baselines(s: &[char], mut compared_ends: Vec<usize>, out: &mut Vec<PeriodMention>) {
+    if compared_ends.is_empty() {
+        return;
+    }
+    out.retain(|p| {
+        let listed =
+            p.start > 0 && matches!(s[p.start - 1], '、' | '和' | '及') && compared_ends.contains(&(p.start - 1));
+        if listed {
+            compared_ends.push(p.end);
+        }
+        !listed
+    });
 }
 
 /// `a..b` dates a span named right before its bracket (2025年国庆中秋假期（10月1日至8日），;
@@ -585,26 +614,27 @@ fn span_name(rules: &ClaimRules, s: &[char], a: usize) -> Option<(usize, usize)>
 /// same window, up to the next span dated. Where spans of several names are dated (春运40天
 /// （…） and later 春节假期8天（…）), 春运期间 is of the span named 春运.
 fn span_anaphors(rules: &ClaimRules, s: &[char], taken: &[bool], out: &mut Vec<PeriodMention>) {
-    let spans: Vec<(usize, String, &[char])> = out
+    // Each span's end, period (with the year before, for a span of a year not yet ended) and name.
+    let spans: Vec<(usize, String, Option<String>, &[char])> = out
         .iter()
         .filter(|p| p.span)
-        .filter_map(|p| span_name(rules, s, p.start).map(|(a, b)| (p.end, p.iso.clone(), &s[a..b])))
+        .filter_map(|p| span_name(rules, s, p.start).map(|(a, b)| (p.end, p.iso.clone(), p.prior.clone(), &s[a..b])))
         .collect();
-    let Some(first) = spans.first().map(|(end, _, _)| *end) else { return };
+    let Some(first) = spans.first().map(|(end, ..)| *end) else { return };
     let mut k = first;
     while k < s.len() {
         let Some((len, ())) = rules.period_span_anaphors.at(s, k).filter(|_| !taken[k]) else {
             k += 1;
             continue;
         };
-        let before = || spans.iter().rev().filter(|(end, _, _)| *end <= k);
-        let named = before().find(|(_, _, name)| s[k..k + len].starts_with(name));
-        if let Some((_, iso, _)) = named.or_else(|| before().next()) {
+        let before = || spans.iter().rev().filter(|(end, ..)| *end <= k);
+        let named = before().find(|(.., name)| s[k..k + len].starts_with(name));
+        if let Some((_, iso, prior, _)) = named.or_else(|| before().next()) {
             out.push(PeriodMention {
                 start: k,
                 end: k + len,
                 iso: iso.clone(),
-                prior: None,
+                prior: prior.clone(),
                 estimate: false,
                 target_lead: false,
                 of_next: false,
@@ -815,8 +845,8 @@ fn writes_year(s: &[char], y: i32) -> bool {
 
 /// 从2015年到2020年，快递业务量从8.1亿件增加到26.3亿件: over a span of years, the figure a
 /// rise starts from (从/由 right before it) is of the first year, and the figure it reaches
-/// (到/至 right before it, after a 从 in the sentence) of the last; other figures keep the span
-/// (an average over it).
+/// (到/至 right before it, after a 从 in the sentence or a verb of change: 减少至) of the last;
+/// other figures keep the span (an average over it).
 pub(super) fn side_of_span(s: &[char], sent_start: usize, pos: usize, period: Option<String>) -> Option<String> {
     let p = period?;
     let years = p.split_once('/').filter(|(a, b)| a.len() == 4 && b.len() == 4);
@@ -831,7 +861,10 @@ pub(super) fn side_of_span(s: &[char], sent_start: usize, pos: usize, period: Op
         return Some(first.to_string());
     }
     let from_before = s[sent_start..k].iter().any(|c| matches!(c, '从' | '由'));
-    if matches!(prev, '到' | '至') && from_before {
+    // 2021年以来…减少至1174座: the level a change reaches, with or without where it started.
+    let reached =
+        k >= sent_start + 2 && matches!(s[k - 2], '少' | '加' | '长' | '升' | '高' | '低' | '大' | '多' | '降');
+    if matches!(prev, '到' | '至') && (from_before || reached) {
         return Some(last.to_string());
     }
     Some(p)
@@ -1646,7 +1679,30 @@ mod tests {
     }
 
     #[test]
+    fn periods_listed_after_a_baseline_are_baselines() {
+        let p = |t: &str| claims_of(t, Some("2024-12-20")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("1—11月，利润总额同比增长7.2%，增速较一季度、上半年和前三季度分别提高4.1个、2.3个和0.8个百分点。");
+        assert!(got.iter().all(|x| x.as_deref() == Some("2024-01/2024-11")), "{got:?}");
+        // Periods listed with no baseline before them give one to each figure.
+        let got = p("一季度、二季度分别集中开工16个和22个。");
+        assert_eq!(got, [Some("2024-01/2024-03".to_string()), Some("2024-04/2024-06".to_string())]);
+    }
+
+    #[test]
+    fn since_a_year_runs_to_the_year_reported_and_a_change_reaches_its_last() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>();
+        let t = "2021年以来累计关闭退出非煤矿山312座，全省非煤矿山减少至1174座。";
+        assert_eq!(p(t, "2025-01-16"), some(&["2021/2024", "2024"]));
+        assert_eq!(p(t, "2024-07-16"), some(&["2021/2024", "2024"]));
+        // A span dated in brackets and named again later keeps the year it was of.
+        let t = "汛期（4—9月），全省平均降雨量1286毫米。汛期累计发布预警信息2.3万条次。";
+        assert_eq!(p(t, "2025-01-16"), some(&["2024-04/2024-09", "2024-04/2024-09"]));
+    }
+
+    #[test]
     fn years_written_and_spans_of_years() {
+        use super::{span_years, writes_year, year_span};
         let chars = |t: &str| t.chars().collect::<Vec<char>>();
         assert!(writes_year(&chars("2024年，全省"), 2024));
         assert!(!writes_year(&chars("2023年，全省"), 2024));
