@@ -520,13 +520,12 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         // a head (“气象+”赋能行动和智慧气象建设 joins two things), nor before a noun that is a
         // head itself (“小快轻准”数字化产品和解决方案), nor between levels of government
         // (“阳光家园计划”中央和省级补助资金 is the programme's funding).
-        let level = |x: &Word| rules.level_words.iter().any(|l| f.chars[x.start..x.end].iter().copied().eq(l.chars()));
         let joins = w.tag == "c"
             && after_noun
             && best.is_none()
             && rules.conjunctions.holds(&f.chars[w.start..w.end])
             && i > 0
-            && !level(&words[lo + i - 1])
+            && !is_level_word(rules, &f.chars, &words[lo + i - 1])
             && words.get(lo + i + 1).is_some_and(|n| {
                 is_nounish(n.tag) && rules.heads.ending_at(&f.chars[n.start..n.end], n.end - n.start).is_none()
             });
@@ -1555,8 +1554,13 @@ fn place_chain_start(
 fn place_led(rules: &InitiativeRules, s: &[char], words: &[Word], start: usize) -> bool {
     words.binary_search_by_key(&start, |w| w.start).is_ok_and(|i| {
         let w = &words[i];
-        w.tag == "ns" || rules.level_words.iter().any(|l| s[w.start..w.end].iter().copied().eq(l.chars()))
+        w.tag == "ns" || is_level_word(rules, s, w)
     })
+}
+
+/// Whether the word `w` is a level of government (`level_words`: 国家, 省级, 中央).
+fn is_level_word(rules: &InitiativeRules, s: &[char], w: &Word) -> bool {
+    rules.level_words.iter().any(|l| s[w.start..w.end].iter().copied().eq(l.chars()))
 }
 
 /// `words[j]` is the plus of a Latin name (AI+, 5G+) that opens an initiative's name

@@ -1,7 +1,8 @@
 //! Whether a figure is a target or an actual: a target cue before it in its sentence (力争,
 //! 到2025年), unless a false cue covers it (截至), the year is a baseline or 已 between the
-//! cue and the figure says it is done; or a target year that opens its paragraph. Evidence: the `[modality]` vocabularies and the period mention
-//! governing the figure. It does not decide the period itself.
+//! cue and the figure says it is done; or a target year that opens its paragraph. Evidence:
+//! the `[modality]` vocabularies and the period mention governing the figure. It does not
+//! decide the period itself.
 
 use super::super::rules::ClaimRules;
 use super::period::year_as_baseline;
