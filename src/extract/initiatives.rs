@@ -1675,7 +1675,8 @@ fn merge(f: &Folded, mut cands: Vec<Candidate>) -> Vec<Initiative> {
         }
         let mut i = 0;
         while i + name.len() <= s.len() {
-            if s[i..i + name.len()] == *name.as_slice() {
+            // The first character decides most positions without comparing the whole name.
+            if s[i] == name[0] && s[i..i + name.len()] == *name.as_slice() {
                 let span = [i, i + name.len()];
                 if !init.mentions.iter().any(|m| m[0] < span[1] && span[0] < m[1]) {
                     init.mentions.push(span);

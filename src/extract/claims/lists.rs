@@ -80,7 +80,7 @@ pub(super) fn fan_out_respectively(
         let items = list_items(s, list_start, p, after.len());
         one_item_naming_parts(rules, f, &items, &after, claims);
         // Items that are periods name no indicator.
-        if !one_period_each(periods, &items, &after, claims) {
+        if !one_period_each(rules, cx, f, periods, &items, &after, claims) {
             items_to_figures(rules, cx, f, items, &after, claims);
             opening_periods_each(s, periods, list_start, &after, claims);
         }
@@ -345,17 +345,48 @@ fn one_year_each(claims: &mut [Claim], after: &[usize]) {
 }
 
 /// 一季度、二季度分别集中开工16个和22个: when every item listed is a period and nothing
-/// else, each figure is of its own. Whether they were.
-fn one_period_each(periods: &[PeriodMention], items: &[(usize, usize)], after: &[usize], claims: &mut [Claim]) -> bool {
+/// else, each figure is of its own. 一季度、上半年、前三季度全省海洋生产总值分别增长…: the last item
+/// may go on past its period with what the figures measure, or the first may say it before its
+/// period (全省海洋生产总值一季度、上半年…); that is then the metric of all. Whether they were.
+fn one_period_each(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    periods: &[PeriodMention],
+    items: &[(usize, usize)],
+    after: &[usize],
+    claims: &mut [Claim],
+) -> bool {
     if items.len() != after.len() {
         return false;
     }
-    let listed: Option<Vec<&PeriodMention>> =
-        items.iter().map(|&(a, b)| periods.iter().find(|p| p.start == a && p.end == b)).collect();
-    let Some(listed) = listed else { return false };
+    let s = &f.chars;
+    let mut subject = None;
+    let mut listed = Vec::with_capacity(items.len());
+    for (n, &(a, b)) in items.iter().enumerate() {
+        let a = (a..b).find(|&k| !s[k].is_whitespace()).unwrap_or(a);
+        let exact = periods.iter().find(|p| p.start == a && p.end == b);
+        let said_after = || periods.iter().find(|p| p.start == a && p.end < b).map(|p| (p, (p.end, b)));
+        let said_before = || periods.iter().find(|p| p.start > a && p.end == b).map(|p| (p, (a, p.start)));
+        let open = if n + 1 == items.len() { said_after() } else { None };
+        let open = open.or_else(|| if n == 0 { said_before() } else { None });
+        match (exact, open) {
+            (Some(p), _) => listed.push(p),
+            (None, Some((p, range))) => {
+                listed.push(p);
+                subject = Some(range);
+            }
+            (None, None) => return false,
+        }
+    }
     for (p, &k) in listed.into_iter().zip(after) {
         let prior = p.prior.as_ref().filter(|_| claims[k].modality == Modality::Actual);
         claims[k].period = Some(prior.unwrap_or(&p.iso).clone());
+    }
+    if let Some(m) = subject.and_then(|(a, b)| metric(rules, cx, f, a, b)) {
+        for &k in after {
+            claims[k].metric = Some(m.text.clone());
+        }
     }
     true
 }
@@ -633,6 +664,25 @@ mod tests {
         // A clause holding more than the periods gives none of them out.
         let got = p("上半年、前三季度投资较快，省属企业分别完成投资1318.6亿元和2137.5亿元。");
         assert_ne!(got[0].as_deref(), Some("2024-01/2024-06"));
+    }
+
+    #[test]
+    fn periods_listed_with_the_indicator_give_one_each_and_name_it() {
+        let seg = PIPE.segmenter();
+        let read = |t: &str| {
+            let c =
+                PIPE.extractor().extract(t, &seg.segment(t), Some("2024-06-07"), Some("2023年海洋经济统计公报")).claims;
+            c.into_iter().map(|c| (c.metric, c.period)).collect::<Vec<_>>()
+        };
+        let want =
+            |p: &[&str]| p.iter().map(|p| (Some("海洋生产总值".to_string()), Some(p.to_string()))).collect::<Vec<_>>();
+        let got = read("一季度、上半年、前三季度全省海洋生产总值分别增长5.2%、5.8%和6.0%。");
+        assert_eq!(got, want(&["2023-01/2023-03", "2023-01/2023-06", "2023-01/2023-09"]));
+        let got = read("全省海洋生产总值一季度、上半年分别增长5.2%和5.8%。");
+        assert_eq!(got, want(&["2023-01/2023-03", "2023-01/2023-06"]));
+        // A paragraph breaking the year down takes none of those periods.
+        let got = read("一季度、上半年全省海洋生产总值分别增长5.2%和5.8%。\n从产业构成看，海洋产业增加值10582亿元。");
+        assert_eq!(got[2].1.as_deref(), Some("2023"), "{got:?}");
     }
 
     #[test]

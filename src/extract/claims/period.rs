@@ -66,7 +66,15 @@ pub(super) fn months_of_report_year(report: Option<&str>, cx: &Context<'_>, s: &
     for p in periods.iter_mut() {
         let para_start = s[..p.start].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
         let this_year = s[para_start..p.start].windows(2).any(|w| w == ['今', '年']);
-        let implicit = !this_year && !s[p.start..p.end].contains(&'年');
+        // 上半年 and 下半年 name no year; 2024年, 今年 and 上年 do.
+        let written = &s[p.start..p.end];
+        let names_year = (1..written.len()).any(|k| {
+            written[k] == '年'
+                && (written[k - 1].is_ascii_digit()
+                    || numbers::chinese_digit(written[k - 1]).is_some()
+                    || matches!(written[k - 1], '今' | '去' | '明' | '前' | '本' | '上'))
+        }) || written.first() == Some(&'年');
+        let implicit = !this_year && !names_year;
         if implicit && p.iso.contains('-') && p.iso.split('/').all(|part| part.starts_with(&from)) {
             p.iso = p.iso.replace(&from, &to);
             p.prior = None;
@@ -228,8 +236,11 @@ pub(super) fn period_for<'p>(
         if aside {
             return false;
         }
+        // 上半年全省票房…；暑期档（6月1日—8月31日）票房5.03亿元…。国产影片票房占比…: a dated span
+        // after a semicolon is an aside of its sentence, not the frame of the sentences after it.
+        let aside_span = ss > 0 && matches!(s[ss - 1], '；' | ';');
         opens_sentence
-            || p.span
+            || (p.span && !aside_span)
             || comma_after
                 && (frames_sentence
                     || ((first - ss <= 1 || heading_word_before(&s[ss..first]) || after_frames)
@@ -1067,7 +1078,11 @@ pub(super) fn breakdowns_share_period(rules: &ClaimRules, s: &[char], periods: &
         // stock stated last).
         let above = line_start(para - 1);
         let Some(first) = claims[..k].iter().find(|c| c.span[0] >= above && c.span[0] < para) else { continue };
-        if first.period.is_some() && first.modality == claims[k].modality {
+        // 一季度、上半年、前三季度…分别增长5.2%、5.8%和6.0%: a first figure of a list giving one
+        // period each is of no period the paragraph states for all.
+        let one_each = s[first.sentence[0]..first.span[0]].windows(2).any(|w| w == ['分', '别'])
+            && claims[..k].iter().any(|c| c.sentence == first.sentence && c.period != first.period);
+        if first.period.is_some() && first.modality == claims[k].modality && !one_each {
             claims[k].period = first.period.clone();
         }
     }
@@ -1190,6 +1205,21 @@ mod tests {
         let got = p("3月以来，全省新增企业1.2万户；5月份以来新增8000户。");
         let periods: Vec<_> = got.iter().map(|(_, p)| p.as_deref()).collect();
         assert_eq!(periods, [Some("2024-03/2024-05"), Some("2024-05")]);
+    }
+
+    #[test]
+    fn a_dated_span_after_a_semicolon_frames_its_sentence_only() {
+        let p = |t: &str| claims_of(t, Some("2024-10-08")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("今年1—9月，全省票房16.8亿元。上半年票房10.37亿元；暑期档（6月1日—8月31日）票房5.03亿元。\
+                     国产影片票房占比达82.7%。");
+        let want = ["2024-01/2024-09", "2024-01/2024-06", "2024-06/2024-08", "2024-01/2024-09"];
+        assert_eq!(got, want.map(|p| Some(p.to_string())));
+        // Opening its sentence, it frames the sentences after it.
+        let got = p("暑期档（6月1日—8月31日），全省票房5.03亿元。国产影片票房占比达82.7%。");
+        assert_eq!(got, [Some("2024-06/2024-08".to_string()), Some("2024-06/2024-08".to_string())]);
+        // Since what began in a year: to the year of publication.
+        let got = p("该活动自2022年启动以来已累计开展公益放映5600余场。");
+        assert_eq!(got, [Some("2022/2024".to_string())]);
     }
 
     #[test]
