@@ -37,6 +37,7 @@ pub mod fetch;
 pub mod hash;
 pub mod merge;
 pub mod model;
+mod parallel;
 pub mod patterns;
 pub mod pipeline;
 pub mod report;

@@ -49,14 +49,18 @@ pub struct Rule {
 impl Rule {
     /// Checks the rule against its own examples; returns the failures.
     pub fn check_examples(&self) -> Vec<String> {
+        // On a clone, with a cache pool of its own: the first thread to search with a regex
+        // takes its cache without a lock from then on, and that should be a thread that
+        // reads documents, not the one that loaded the rules.
+        let regex = self.regex.clone();
         let mut bad = Vec::new();
         for m in &self.must_match {
-            if !self.regex.is_match(m) {
+            if !regex.is_match(m) {
                 bad.push(format!("rule {} should match {m:?}", self.id));
             }
         }
         for m in &self.must_not_match {
-            if self.regex.is_match(m) {
+            if regex.is_match(m) {
                 bad.push(format!("rule {} should not match {m:?}", self.id));
             }
         }

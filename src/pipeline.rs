@@ -64,9 +64,9 @@ impl Pipeline {
     /// # Errors
     /// The first invalid file, with its name and line.
     pub fn new(patterns: &Patterns) -> Result<Self, PatternError> {
-        // The dictionaries take most of the start-up: built beside the rules when the
-        // thread pool has room.
-        let (segmenter, (clean, (extractor, canon))) = rayon::join(
+        // The dictionaries take most of the start-up: built on a thread of their own beside
+        // the rules, even when documents are then processed on one thread.
+        let (segmenter, (clean, (extractor, canon))) = crate::parallel::side_by_side(
             || ChineseSegmenter::load(patterns),
             || (CleanRules::load(patterns), (Extractor::load(patterns), Canon::load(patterns))),
         );

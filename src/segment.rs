@@ -93,7 +93,7 @@ impl ChineseSegmenter {
     /// A missing file or a malformed line (named with its line number).
     pub fn load(patterns: &Patterns) -> Result<Self, PatternError> {
         let Source { path, text } = patterns.source("dict.txt")?;
-        let (mut jieba, idf) = rayon::join(Jieba::new, Idf::read);
+        let (mut jieba, idf) = crate::parallel::side_by_side(Jieba::new, Idf::read);
         let mut retag = FxHashMap::default();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();

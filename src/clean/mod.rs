@@ -262,8 +262,10 @@ fn cut_at_body_end(page: &Page, weights: &[f64], start: usize, end: usize, rules
 }
 
 fn same_text(a: &str, b: &str) -> bool {
-    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    squash(a) == squash(b)
+    fn squash(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !c.is_whitespace())
+    }
+    squash(a).eq(squash(b))
 }
 
 /// Blocks worth searching for the date and publisher: from a little before the title up

@@ -311,7 +311,8 @@ impl<T: Clone> Words<T> {
         candidates
             .iter()
             .map(|&k| &self.items[k as usize])
-            .find(|(w, _)| s.get(i..i + w.len()) == Some(w.as_slice()))
+            // The second char rejects most candidates before the whole word is compared.
+            .find(|(w, _)| (w.len() < 2 || s.get(i + 1) == Some(&w[1])) && s.get(i..i + w.len()) == Some(w.as_slice()))
             .map(|(w, t)| (w.len(), t.clone()))
     }
 
@@ -344,7 +345,11 @@ impl<T: Clone> Words<T> {
         candidates
             .iter()
             .map(|&k| &self.items[k as usize])
-            .find(|(w, _)| end >= w.len() && s[end - w.len()..end] == *w.as_slice())
+            .find(|(w, _)| {
+                end >= w.len()
+                    && (w.len() < 2 || s[end - 2] == w[w.len() - 2])
+                    && s[end - w.len()..end] == *w.as_slice()
+            })
             .map(|(w, t)| (w.len(), t.clone()))
     }
 

@@ -108,6 +108,20 @@ impl Scanner {
         }
     }
 
+    /// The sets `hay` touches, for [`Scanner::may_match`].
+    pub fn mask(&self, hay: &str) -> u64 {
+        hay.chars().fold(0, |m, c| m | self.mask_of(c))
+    }
+
+    /// Whether rule `k` can match in a text whose [`Scanner::mask`] is `mask`: it holds a
+    /// character every match of the rule needs, or the rule needs none.
+    pub fn may_match(&self, k: usize, mask: u64) -> bool {
+        match self.modes.get(k).copied().unwrap_or(Mode::Whole) {
+            Mode::Whole => true,
+            Mode::WholeIf(bit) | Mode::Windowed(bit) => mask & (1 << bit) != 0,
+        }
+    }
+
     /// Splits `hay` into sentences and notes the sets each touches.
     pub fn scan(&self, hay: &str) -> Scan<'_> {
         let mut windows = Vec::new();

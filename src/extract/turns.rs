@@ -12,6 +12,7 @@
 //! [`attribute`] then gives every claim and initiative mention the turn it lies in. This
 //! module never changes the text, a figure or a name: it only says who speaks.
 
+use super::scan::Scanner;
 use crate::error::PatternError;
 use crate::model::{Attribution, Initiative, KeyedClaim, Role, Span, Turn};
 use crate::patterns::{Patterns, Rule, RuleSpec};
@@ -68,6 +69,9 @@ pub struct TurnRules {
     pub org_suffixes: Vec<String>,
     /// Speaker-line rules, in order.
     pub speaker: Vec<Rule>,
+    /// Where the speaker rules can match: most paragraphs hold none of the characters a
+    /// label ends with, and are not searched.
+    speaker_scan: Scanner,
     /// Introductions of the answering side before the first turn.
     pub introduced: Vec<Rule>,
 }
@@ -120,6 +124,7 @@ impl TurnRules {
             name_stop: f.name_stop,
             not_names: f.not_names,
             org_suffixes: f.org_suffixes,
+            speaker_scan: Scanner::new(speaker.iter().map(|r| &r.regex)),
             speaker,
             introduced,
         })
@@ -160,7 +165,11 @@ fn non_empty(s: Option<regex::Match<'_>>) -> Option<String> {
 
 /// The speaker label a paragraph opens with, if any.
 fn label_of(rules: &TurnRules, para: &str) -> Option<Label> {
-    for r in &rules.speaker {
+    let mask = rules.speaker_scan.mask(para);
+    for (k, r) in rules.speaker.iter().enumerate() {
+        if !rules.speaker_scan.may_match(k, mask) {
+            continue;
+        }
         let Some(c) = r.regex.captures(para) else { continue };
         if let Some(m) = c.name("marker") {
             let question = !rules.markers.iter().any(|(w, q)| w == m.as_str() && !*q);
