@@ -404,6 +404,13 @@ mod tests {
     use super::testing::{claims_of, PIPE};
 
     #[test]
+    fn minutes_are_figures_and_a_time_ago_is_not() {
+        let c = claims_of("话务人员平均通话时长压缩至3.2分钟，94阅读，21分钟前发布。", None);
+        let got: Vec<_> = c.iter().map(|c| (c.text.as_str(), c.unit.as_deref(), c.metric.as_deref())).collect();
+        assert_eq!(got, [("3.2分钟", Some("min"), Some("话务人员平均通话时长"))]);
+    }
+
+    #[test]
     fn a_decrease_of_nothing_is_zero_not_negative_zero() {
         let c = claims_of("江苏、浙江分别减少52.1万斤、0斤。", None);
         let zero = c.iter().find(|c| c.text.starts_with('0')).expect("the zero figure");
