@@ -10,11 +10,11 @@ use cli::{Cli, Command};
 use pressmine::pipeline::Pipeline;
 use pressmine::run::{self, Outcome, RunConfig};
 use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
 
 /// mimalloc: pages make many small strings and vectors, which it serves faster than glibc.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
