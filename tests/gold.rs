@@ -267,7 +267,7 @@ const BLIND4_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.991,
     period: 0.982,
-    metric: 0.922,
+    metric: 0.923,
     init_recall: 0.886,
     init_precision: 0.981,
 };
@@ -336,7 +336,7 @@ const BLIND7_FLOORS: Floors = Floors {
     recall: 0.991,
     precision: 0.994,
     qualifier: 0.987,
-    period: 0.961,
+    period: 0.965,
     metric: 0.926,
     init_recall: 0.876,
     init_precision: 0.961,
@@ -532,7 +532,7 @@ const BLIND15_FLOORS: Floors = Floors {
     precision: 0.983,
     qualifier: 0.999,
     period: 0.930,
-    metric: 0.823,
+    metric: 0.824,
     init_recall: 0.815,
     init_precision: 0.908,
 };
@@ -583,7 +583,7 @@ const BLIND17_FLOORS: Floors = Floors {
     precision: 0.991,
     qualifier: 0.979,
     period: 0.947,
-    metric: 0.881,
+    metric: 0.886,
     init_recall: 0.764,
     init_precision: 0.856,
 };
@@ -607,8 +607,8 @@ const BLIND18_FLOORS: Floors = Floors {
     recall: 0.997,
     precision: 0.995,
     qualifier: 0.966,
-    period: 0.960,
-    metric: 0.905,
+    period: 0.969,
+    metric: 0.921,
     init_recall: 0.793,
     init_precision: 0.860,
 };
@@ -616,6 +616,31 @@ const BLIND18_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_an_eighteenth_set_of_releases_annotated_blind() {
     check_set("blind18-gold.json", BLIND18_PAGES, BLIND18_CLAIMS, &BLIND18_FLOORS);
+}
+
+/// Releases of `blind19-gold.json`: six more, written and annotated the same way: a provincial
+/// justice department's release on a year of public legal services, a provincial welfare
+/// lottery centre's annual notice of sales and of the public-welfare fund, a maritime safety
+/// administration's half-year bulletin on water traffic safety, a provincial federation of
+/// industry and commerce's release of its top 100 private enterprises, a commerce department's
+/// release on foreign investment in ten months and a county government's half-year work summary.
+/// Before any rule was written for them they scored: recall .970, precision .999, qualifier
+/// .989, period .866, metric .880, initiatives R .863 P .898.
+const BLIND19_PAGES: usize = 6;
+const BLIND19_CLAIMS: usize = 755;
+const BLIND19_FLOORS: Floors = Floors {
+    recall: 0.968,
+    precision: 0.997,
+    qualifier: 0.987,
+    period: 0.864,
+    metric: 0.879,
+    init_recall: 0.861,
+    init_precision: 0.896,
+};
+
+#[test]
+fn attribution_floors_on_a_nineteenth_set_of_releases_annotated_blind() {
+    check_set("blind19-gold.json", BLIND19_PAGES, BLIND19_CLAIMS, &BLIND19_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

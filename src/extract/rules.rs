@@ -184,6 +184,8 @@ struct IndexSpec {
 struct ModalitySpec {
     target: Vec<String>,
     not_target: Vec<String>,
+    disposal: Vec<String>,
+    disposal_complements: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -580,6 +582,11 @@ pub struct ClaimRules {
     pub target: Words<()>,
     /// False target cues.
     pub not_target: Words<()>,
+    /// Target cues that, with a noun right after them, put an object before its verb (将热线工单
+    /// 直派至…): no future.
+    pub disposal: Words<()>,
+    /// What a verb ends with, or is followed by, in a disposal (直派至, 提高到, 纳入, 用于, 列为).
+    pub disposal_complements: Words<()>,
     /// Scope words.
     pub scope_words: Words<()>,
     /// 全省-like words.
@@ -789,6 +796,8 @@ impl ClaimRules {
             index_links: words(&f.index.links),
             target: words(&f.modality.target),
             not_target: words(&f.modality.not_target),
+            disposal: words(&f.modality.disposal),
+            disposal_complements: words(&f.modality.disposal_complements),
             scope_words: words(&f.scope.words),
             own_province: words(&f.scope.own_province),
             own_city: words(&f.scope.own_city),

@@ -336,7 +336,7 @@ fn recognize(
     let scope = scope(rules, cx, f, sentence[0], cstart, fig.start, region);
     let duration = fig.unit.is_some_and(|u| is_duration_unit(&rules.units[u].code));
     let mention = period_for(periods, s, fig.start, sentence[0], duration);
-    let modality = modality::of_figure(rules, s, mention, sentence[0], fig.start);
+    let modality = modality::of_figure(rules, s, cx.words, mention, sentence[0], fig.start);
     let period = period::side_of_span(s, sentence[0], fig.start, period::as_stated(mention, modality));
     // A difference from a reference (比全国平均水平少3.8个, not 比6月末) is of the same date, not
     // accrued.

@@ -4,17 +4,22 @@
 //! the `[modality]` vocabularies and the period mention governing the figure. It does not
 //! decide the period itself.
 
+use super::super::numbers;
 use super::super::rules::ClaimRules;
+use super::clause::is_clause_break;
+use super::metric::is_nounish;
 use super::period::year_as_baseline;
 use super::period::PeriodMention;
 use crate::model::Modality;
+use crate::segment::Word;
 
 /// Target or actual: a target cue in the sentence before the figure, unless a false cue
-/// covers it (截至, 虚拟).
-pub(super) fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: usize) -> Modality {
+/// covers it (截至, 虚拟) or it puts an object before its verb ([`disposes`]).
+pub(super) fn modality(rules: &ClaimRules, s: &[char], words: &[Word], sent_start: usize, pos: usize) -> Modality {
     let mut i = sent_start;
     while let Some((p, len, _)) = rules.target.find_in(s, i, pos) {
-        let shadowed = (p.saturating_sub(8)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p));
+        let shadowed = (p.saturating_sub(8)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p))
+            || disposes(rules, s, words, p, len);
         // 计划建设筹集170万套，今年前4个月已开工58.6万套，完成年度计划的34.5%: 已 after the
         // cue states what is done.
         let done = s[p + len..pos].contains(&'已');
@@ -26,11 +31,45 @@ pub(super) fn modality(rules: &ClaimRules, s: &[char], sent_start: usize, pos: u
     Modality::Actual
 }
 
+/// Whether the cue at `p..p + len` is a disposal marker standing as a word of its own with a
+/// noun, pronoun or number after it and a verb bringing that object to a result later in its
+/// clause (将/d 热线/n 工单/n 直派/v 至/p…, 将/d 3.2万户 个体工商户 纳入/v…): it moves the object
+/// before the verb and says nothing of time.
+fn disposes(rules: &ClaimRules, s: &[char], words: &[Word], p: usize, len: usize) -> bool {
+    if !rules.disposal.at(s, p).is_some_and(|(l, _)| l == len) {
+        return false;
+    }
+    let at = words.partition_point(|w| w.start < p);
+    if !words.get(at).is_some_and(|w| w.start == p && w.end == p + len) {
+        return false;
+    }
+    let numeral = |w: &Word| s[w.start].is_ascii_digit() || numbers::starts_chinese(s[w.start]);
+    let object = words.get(at + 1).is_some_and(|n| {
+        n.start == p + len && n.tag != "vn" && (is_nounish(n.tag) || n.tag == "r" || (n.tag == "m" && numeral(n)))
+    });
+    let complement = |a: usize, b: usize| rules.disposal_complements.holds(&s[a..b]);
+    let result_verb = || {
+        let clause = words[at + 1..].iter().take_while(|w| !is_clause_break(s[w.start]) && w.start < p + 40);
+        let mut prev: Option<&Word> = None;
+        for w in clause {
+            let ends_in = w.tag == "v" && w.end - w.start >= 2 && complement(w.end - 1, w.end);
+            let after_verb = prev.is_some_and(|v| v.tag == "v" && v.end == w.start) && complement(w.start, w.end);
+            if ends_in || after_verb {
+                return true;
+            }
+            prev = Some(w);
+        }
+        false
+    };
+    object && result_verb()
+}
+
 /// The modality of a figure: a target when the period governing it is a target year that
 /// opened an earlier sentence's paragraph, else as its own sentence's cues say.
 pub(super) fn of_figure(
     rules: &ClaimRules,
     s: &[char],
+    words: &[Word],
     mention: Option<&PeriodMention>,
     sent_start: usize,
     pos: usize,
@@ -39,7 +78,7 @@ pub(super) fn of_figure(
     if inherited_target {
         Modality::Target
     } else {
-        modality(rules, s, sent_start, pos)
+        modality(rules, s, words, sent_start, pos)
     }
 }
 
@@ -66,5 +105,19 @@ mod tests {
             m("今年计划建设筹集170万套，前4个月已开工58.6万套，完成年度计划的34.5%。"),
             [Modality::Target, Modality::Actual, Modality::Actual]
         );
+    }
+
+    #[test]
+    fn an_object_put_before_its_verb_is_no_future() {
+        let m = |t: &str| claims_of(t, Some("2023-01-18")).iter().map(|c| c.modality).collect::<Vec<_>>();
+        // 将 + noun + a verb bringing it to a result: done, not planned.
+        assert_eq!(m("将热线工单直派至全市172个街道。"), [Modality::Actual]);
+        assert_eq!(m("全省已将3.2万户个体工商户纳入名录。"), [Modality::Actual]);
+        assert_eq!(m("将注册资本最低限额由3亿元提高至10亿元。"), [Modality::Actual, Modality::Actual]);
+        // 将 + verb, adverb or preposition, or no result verb in the clause: the future.
+        assert_eq!(m("明年将新建学校20所。"), [Modality::Target]);
+        assert_eq!(m("全市将锚定全年签约项目650个以上目标。"), [Modality::Target]);
+        assert_eq!(m("公司将在三年内投资10亿元。"), [Modality::Target]);
+        assert_eq!(m("将首次设立项目，资助额度为100万元。"), [Modality::Target]);
     }
 }
