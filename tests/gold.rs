@@ -242,7 +242,7 @@ const BLIND3_FLOORS: Floors = Floors {
     recall: 0.988,
     precision: 0.988,
     qualifier: 0.999,
-    period: 0.992,
+    period: 0.994,
     metric: 0.936,
     init_recall: 0.827,
     init_precision: 0.999,
@@ -336,7 +336,7 @@ const BLIND7_FLOORS: Floors = Floors {
     recall: 0.991,
     precision: 0.994,
     qualifier: 0.987,
-    period: 0.965,
+    period: 0.970,
     metric: 0.926,
     init_recall: 0.876,
     init_precision: 0.961,
@@ -456,7 +456,7 @@ const BLIND12_FLOORS: Floors = Floors {
     recall: 0.992,
     precision: 0.994,
     qualifier: 0.999,
-    period: 0.975,
+    period: 0.978,
     metric: 0.900,
     init_recall: 0.799,
     init_precision: 0.916,
@@ -480,7 +480,7 @@ const BLIND13_FLOORS: Floors = Floors {
     recall: 0.989,
     precision: 0.993,
     qualifier: 0.987,
-    period: 0.936,
+    period: 0.938,
     metric: 0.895,
     init_recall: 0.947,
     init_precision: 0.931,
@@ -531,7 +531,7 @@ const BLIND15_FLOORS: Floors = Floors {
     recall: 0.973,
     precision: 0.983,
     qualifier: 0.999,
-    period: 0.930,
+    period: 0.931,
     metric: 0.824,
     init_recall: 0.815,
     init_precision: 0.908,
@@ -607,7 +607,7 @@ const BLIND18_FLOORS: Floors = Floors {
     recall: 0.997,
     precision: 0.995,
     qualifier: 0.966,
-    period: 0.969,
+    period: 0.971,
     metric: 0.921,
     init_recall: 0.793,
     init_precision: 0.860,
@@ -625,14 +625,16 @@ fn attribution_floors_on_an_eighteenth_set_of_releases_annotated_blind() {
 /// industry and commerce's release of its top 100 private enterprises, a commerce department's
 /// release on foreign investment in ten months and a county government's half-year work summary.
 /// Before any rule was written for them they scored: recall .970, precision .999, qualifier
-/// .989, period .866, metric .880, initiatives R .863 P .898.
+/// .989, period .866, metric .880, initiatives R .863 P .898. Eight counts of the parts of a
+/// speech (三个方面, 五项工作) were annotated as figures, against the convention (they are
+/// rhetoric, optional), and were made optional after that scoring.
 const BLIND19_PAGES: usize = 6;
-const BLIND19_CLAIMS: usize = 755;
+const BLIND19_CLAIMS: usize = 747;
 const BLIND19_FLOORS: Floors = Floors {
-    recall: 0.968,
+    recall: 0.978,
     precision: 0.997,
     qualifier: 0.987,
-    period: 0.864,
+    period: 0.878,
     metric: 0.879,
     init_recall: 0.861,
     init_precision: 0.896,
@@ -641,6 +643,32 @@ const BLIND19_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_nineteenth_set_of_releases_annotated_blind() {
     check_set("blind19-gold.json", BLIND19_PAGES, BLIND19_CLAIMS, &BLIND19_FLOORS);
+}
+
+/// Releases of `blind20-gold.json`: six more, written and annotated the same way: a provincial
+/// science department's release on technology contracts and high-tech enterprises, a city
+/// housing bureau's monthly bulletin on the housing market, a provincial agriculture department's
+/// quarterly analysis of livestock production, a civil affairs department's release on social
+/// assistance, a transport department's bulletin on investment and key projects and a water
+/// resources department's review of a year of flood control and drought relief. Before any rule
+/// was written for them they scored: recall .973, precision .995, qualifier .908, period .918,
+/// metric .849, initiatives R .682 P .882; five counts of the parts of a speech were made
+/// optional after that, as in `blind19-gold.json`.
+const BLIND20_PAGES: usize = 6;
+const BLIND20_CLAIMS: usize = 663;
+const BLIND20_FLOORS: Floors = Floors {
+    recall: 0.979,
+    precision: 0.994,
+    qualifier: 0.907,
+    period: 0.916,
+    metric: 0.848,
+    init_recall: 0.680,
+    init_precision: 0.881,
+};
+
+#[test]
+fn attribution_floors_on_a_twentieth_set_of_releases_annotated_blind() {
+    check_set("blind20-gold.json", BLIND20_PAGES, BLIND20_CLAIMS, &BLIND20_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

@@ -186,6 +186,7 @@ struct ModalitySpec {
     not_target: Vec<String>,
     disposal: Vec<String>,
     disposal_complements: Vec<String>,
+    acquire: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -587,6 +588,8 @@ pub struct ClaimRules {
     pub disposal: Words<()>,
     /// What a verb ends with, or is followed by, in a disposal (直派至, 提高到, 纳入, 用于, 列为).
     pub disposal_complements: Words<()>,
+    /// Target cues that, with a noun right after them, say what was obtained (争取中央资金2.35亿元).
+    pub acquire: Words<()>,
     /// Scope words.
     pub scope_words: Words<()>,
     /// 全省-like words.
@@ -798,6 +801,7 @@ impl ClaimRules {
             not_target: words(&f.modality.not_target),
             disposal: words(&f.modality.disposal),
             disposal_complements: words(&f.modality.disposal_complements),
+            acquire: words(&f.modality.acquire),
             scope_words: words(&f.scope.words),
             own_province: words(&f.scope.own_province),
             own_city: words(&f.scope.own_city),

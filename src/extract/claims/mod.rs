@@ -82,6 +82,7 @@ pub fn extract(
     let mut periods = find_periods(rules, f, cx.published);
     let report = period::title_period(rules, cx);
     period::months_of_report_year(report.as_deref(), cx, s, &mut periods);
+    period::joined_months(s, &mut periods);
     let region = DocRegion::find(rules, cx, f, &prepared.scope_hidden);
     // Each figure on its own: value, unit, hedge, change, metric, scope, period, modality.
     let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);

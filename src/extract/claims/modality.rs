@@ -5,7 +5,7 @@
 //! decide the period itself.
 
 use super::super::numbers;
-use super::super::rules::ClaimRules;
+use super::super::rules::{ClaimRules, Words};
 use super::clause::is_clause_break;
 use super::metric::is_nounish;
 use super::period::year_as_baseline;
@@ -19,7 +19,9 @@ pub(super) fn modality(rules: &ClaimRules, s: &[char], words: &[Word], sent_star
     let mut i = sent_start;
     while let Some((p, len, _)) = rules.target.find_in(s, i, pos) {
         let shadowed = (p.saturating_sub(8)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p))
-            || disposes(rules, s, words, p, len);
+            || disposes(rules, s, words, p, len)
+            // 共争取中央专项彩票公益金…2.35亿元: what was obtained.
+            || (rules.acquire.at(s, p).is_some() && object_after(&rules.acquire, s, words, p, len).is_some());
         // 计划建设筹集170万套，今年前4个月已开工58.6万套，完成年度计划的34.5%: 已 after the
         // cue states what is done.
         let done = s[p + len..pos].contains(&'已');
@@ -31,37 +33,43 @@ pub(super) fn modality(rules: &ClaimRules, s: &[char], words: &[Word], sent_star
     Modality::Actual
 }
 
-/// Whether the cue at `p..p + len` is a disposal marker standing as a word of its own with a
-/// noun, pronoun or number after it and a verb bringing that object to a result later in its
-/// clause (将/d 热线/n 工单/n 直派/v 至/p…, 将/d 3.2万户 个体工商户 纳入/v…): it moves the object
-/// before the verb and says nothing of time.
-fn disposes(rules: &ClaimRules, s: &[char], words: &[Word], p: usize, len: usize) -> bool {
-    if !rules.disposal.at(s, p).is_some_and(|(l, _)| l == len) {
-        return false;
+/// The index in `words` of the word after the cue at `p..p + len` when the cue is a word of
+/// its own, one of `cues`, and a noun, pronoun or number follows it right away.
+fn object_after(cues: &Words<()>, s: &[char], words: &[Word], p: usize, len: usize) -> Option<usize> {
+    if !cues.at(s, p).is_some_and(|(l, _)| l == len) {
+        return None;
     }
     let at = words.partition_point(|w| w.start < p);
     if !words.get(at).is_some_and(|w| w.start == p && w.end == p + len) {
-        return false;
+        return None;
     }
     let numeral = |w: &Word| s[w.start].is_ascii_digit() || numbers::starts_chinese(s[w.start]);
-    let object = words.get(at + 1).is_some_and(|n| {
-        n.start == p + len && n.tag != "vn" && (is_nounish(n.tag) || n.tag == "r" || (n.tag == "m" && numeral(n)))
-    });
+    words
+        .get(at + 1)
+        .is_some_and(|n| {
+            n.start == p + len && n.tag != "vn" && (is_nounish(n.tag) || n.tag == "r" || (n.tag == "m" && numeral(n)))
+        })
+        .then_some(at + 1)
+}
+
+/// Whether the cue at `p..p + len` is a disposal marker with its object after it and a verb
+/// bringing that object to a result later in its clause (将/d 热线/n 工单/n 直派/v 至/p…,
+/// 将/d 3.2万户 个体工商户 纳入/v…): it moves the object before the verb and says nothing of
+/// time.
+fn disposes(rules: &ClaimRules, s: &[char], words: &[Word], p: usize, len: usize) -> bool {
+    let Some(object) = object_after(&rules.disposal, s, words, p, len) else { return false };
     let complement = |a: usize, b: usize| rules.disposal_complements.holds(&s[a..b]);
-    let result_verb = || {
-        let clause = words[at + 1..].iter().take_while(|w| !is_clause_break(s[w.start]) && w.start < p + 40);
-        let mut prev: Option<&Word> = None;
-        for w in clause {
-            let ends_in = w.tag == "v" && w.end - w.start >= 2 && complement(w.end - 1, w.end);
-            let after_verb = prev.is_some_and(|v| v.tag == "v" && v.end == w.start) && complement(w.start, w.end);
-            if ends_in || after_verb {
-                return true;
-            }
-            prev = Some(w);
+    let clause = words[object..].iter().take_while(|w| !is_clause_break(s[w.start]) && w.start < p + 40);
+    let mut prev: Option<&Word> = None;
+    for w in clause {
+        let ends_in = w.tag == "v" && w.end - w.start >= 2 && complement(w.end - 1, w.end);
+        let after_verb = prev.is_some_and(|v| v.tag == "v" && v.end == w.start) && complement(w.start, w.end);
+        if ends_in || after_verb {
+            return true;
         }
-        false
-    };
-    object && result_verb()
+        prev = Some(w);
+    }
+    false
 }
 
 /// The modality of a figure: a target when the period governing it is a target year that
@@ -119,5 +127,8 @@ mod tests {
         assert_eq!(m("全市将锚定全年签约项目650个以上目标。"), [Modality::Target]);
         assert_eq!(m("公司将在三年内投资10亿元。"), [Modality::Target]);
         assert_eq!(m("将首次设立项目，资助额度为100万元。"), [Modality::Target]);
+        // 争取 + noun: obtained; 争取 + verb or time: striven for.
+        assert_eq!(m("全年共争取中央专项彩票公益金2.35亿元。"), [Modality::Actual]);
+        assert_eq!(m("争取实现增长5%。"), [Modality::Target]);
     }
 }

@@ -52,7 +52,8 @@ pub(super) fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<Strin
 }
 
 /// 浙江省2023年水资源公报, published in July 2024: 6月 and 4—10月 written without a year are
-/// months of the year the headline reports on, not of the publication year. Applies when the
+/// months of the year the headline reports on, not of the publication year, and a span since
+/// a year (2021年以来, “十四五”以来) runs to that year. Applies when the
 /// headline names one year, before the year of publication, and not after 今年 in the same
 /// paragraph (今年以来，…1-2月，… is of the year of publication).
 /// `report` is the headline's period ([`title_period`]).
@@ -78,6 +79,44 @@ pub(super) fn months_of_report_year(report: Option<&str>, cx: &Context<'_>, s: &
         if implicit && p.iso.contains('-') && p.iso.split('/').all(|part| part.starts_with(&from)) {
             p.iso = p.iso.replace(&from, &to);
             p.prior = None;
+        }
+        // “十四五”以来, 自1987年…以来 in a bulletin on 2024 published in March 2025: up to the
+        // year it reports on, not to publication.
+        let since = written.ends_with(&['以', '来']);
+        if let Some((first, last)) = p.iso.split_once('/').filter(|_| since && !this_year) {
+            match (first.parse::<i32>(), last.parse::<i32>()) {
+                (Ok(first), Ok(last)) if last == published && first < year => p.iso = format!("{first:04}/{year:04}"),
+                (Ok(first), Ok(last)) if last == published && first == year => p.iso = format!("{year:04}"),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// 1—2月和11—12月冬春干燥季节共发生火灾1587起: months of one year joined by 和 / 、 / 及 / 与
+/// (and no 分别 after them, which gives one to each figure) are one period, the year they
+/// lie in, as no single span holds them.
+pub(super) fn joined_months(s: &[char], periods: &mut [PeriodMention]) {
+    let year_of = |iso: &str| {
+        let parts: Vec<&str> = iso.split('/').collect();
+        let y = parts[0].get(..4)?;
+        parts.iter().all(|p| p.len() == 7 && p.starts_with(y)).then(|| y.to_string())
+    };
+    for i in 1..periods.len() {
+        let (a, b) = (&periods[i - 1], &periods[i]);
+        let joined = b.start == a.end + 1 && matches!(s[a.end], '和' | '、' | '及' | '与');
+        let sentence_end = (b.end..s.len()).find(|&k| matches!(s[k], '。' | '；' | '\n')).unwrap_or(s.len());
+        let each = s[b.end..sentence_end].windows(2).any(|w| w == ['分', '别']);
+        // 2月1日至6日、2月18日至24日: two spans of one month are of that month.
+        let distinct = a.iso != b.iso;
+        let year = year_of(&a.iso).filter(|y| joined && distinct && !each && year_of(&b.iso).as_ref() == Some(y));
+        if let Some(year) = year {
+            let prior = periods[i].prior.as_deref().and_then(year_of);
+            for p in &mut periods[i - 1..=i] {
+                p.iso = year.clone();
+                p.prior = prior.clone();
+                p.month_end = false;
+            }
         }
     }
 }
@@ -448,6 +487,8 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
             };
             // 受4月上旬低温影响: the time of a cause, not of the figures after it.
             let cause = a > 0 && matches!(f.chars[a - 1], '受' | '因');
+            // 四季度办理2.13万件，占全年总量的28.7%: the whole a share is of is no period of it.
+            let share_of = a > 0 && f.chars[a - 1] == '占';
             // 改造2000年底前建成的老旧小区: a time before which what a noun names was done
             // describes it; it is no period of the figures.
             let describes = f.chars.get(b) == Some(&'前')
@@ -459,7 +500,7 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
             let since_end = if f.chars[a..b].ends_with(&['以', '来']) { b } else { b + 2 };
             let record = f.chars.get(since_end - 2..since_end) == Some(&['以', '来'][..])
                 && rules.period_records.at(&f.chars, since_end).is_some();
-            if (of_target || cause || record || describes)
+            if (of_target || cause || share_of || record || describes)
                 || (!of_next
                     && a > 0
                     && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是')
@@ -1743,5 +1784,33 @@ mod tests {
         assert_eq!(year_span("2024-01/2024-03"), None);
         assert_eq!(span_years("2021/2023"), Some(3));
         assert_eq!(span_years("2023/2023"), None);
+    }
+
+    #[test]
+    fn shares_of_a_whole_joined_months_and_spans_since_up_to_the_reported_year() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let some = |v: &[&str]| v.iter().map(|x| Some(x.to_string())).collect::<Vec<_>>();
+        // The whole a share is of (占全年, 占前三季度) is no period of the share.
+        assert_eq!(
+            p("全年办理案件7.42万件；四季度办理案件2.13万件，占全年总量的28.7%。", "2025-01-23"),
+            some(&["2024", "2024-10/2024-12", "2024-10/2024-12"])
+        );
+        // Months joined by 和 are the year they lie in; with 分别, one each.
+        assert_eq!(p("1—2月和11—12月冬春干燥季节共发生火灾1587起。", "2023-02-10"), some(&["2022"]));
+        assert_eq!(
+            p("2月1日至6日、2月18日至24日，最多时有14条高速公路实施交通管制。", "2024-03-10"),
+            some(&["2024-02"])
+        );
+        // Since a year, in a bulletin on the year before publication: up to that year.
+        let seg = |t: &str| PIPE.segmenter().segment(t);
+        let titled = |t: &str| {
+            let title = Some("湖南省福利彩票发行中心2024年度福利彩票销售和公益金筹集使用情况公告");
+            PIPE.extractor().extract(t, &seg(t), Some("2025-03-18"), title).claims
+        };
+        let c = titled(
+            "“十四五”以来，全省累计筹集福彩公益金91.36亿元；自1987年我省发行福利彩票以来，累计销售福利彩票1136.8亿元。",
+        );
+        let got: Vec<_> = c.iter().map(|c| c.period.as_deref()).collect();
+        assert_eq!(got, [Some("2021/2024"), Some("1987/2024")]);
     }
 }
