@@ -746,7 +746,12 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
             before -= len;
         }
     }
-    if let Some((_, q)) = rules.qual_suffix.at(s, fig.end) {
+    // 2万元/平方米以上, 13.9元/公斤左右: the hedge may follow the unit the figure is per.
+    let per_unit = matches!(s.get(fig.end), Some('/' | '／'));
+    let suffix_at = (fig.end..(fig.end + 6).min(s.len()))
+        .take_while(|&k| k == fig.end || (per_unit && s[k].is_alphabetic() && !numbers::is_numeral_char(s[k])))
+        .find_map(|k| rules.qual_suffix.at(s, k).filter(|_| k == fig.end || k > fig.end + 1));
+    if let Some((_, q)) = suffix_at {
         qualifier = qualifier.or(Some(q));
     }
     // 3个工作日内: a duration bounded by the word after it.
@@ -777,11 +782,13 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
             // (not after 最高/最多: 增速最高达到25.6% is the highest of several, no cap).
             let gap = &s[p + len..before];
             // 不超过项目总投资的50%, 不到全省0.2%: what the bound is a part of, between them (not
-            // after a comparative in 于: 高于全国0.5个百分点 is a difference; nor a one-character
-            // hedge, which may end another word: 超标天数占…的62.4%, 最近的5000年).
+            // after a comparative in 于: 高于全国0.5个百分点 is a difference, while 不低于当地城市
+            // 低保标准的1.3倍 is a bound; nor a one-character hedge, which may end another word:
+            // 超标天数占…的62.4%, 最近的5000年).
+            let comparative = s[p + len - 1] == '于' && s[p] != '不';
             let part_of = gap.len() <= 12
                 && len >= 2
-                && s[p + len - 1] != '于'
+                && !comparative
                 && s[p] != '最'
                 && gap.iter().all(|c| !is_clause_break(*c) && !c.is_ascii_digit())
                 && (gap.last() == Some(&'的') || rules.scope_words.holds(gap));
@@ -1084,6 +1091,12 @@ mod tests {
         assert_eq!(q("增速高于全国0.5个百分点。"), [None], "a comparative in 于 states a difference");
         assert_eq!(q("贷款支持比例由60%最高提至90%。"), [None, Some(Qualifier::AtMost)]);
         assert_eq!(q("贴息期限最长3年。"), [Some(Qualifier::AtMost)]);
+        // A negated comparative is a bound; 达到或超过 is at least.
+        assert_eq!(q("生活标准按不低于当地城市低保标准的1.3倍确定。"), [Some(Qualifier::AtLeast)]);
+        assert_eq!(q("农村低保标准均已达到或超过当地城市低保标准的60%。"), [Some(Qualifier::AtLeast)]);
+        // A hedge after the unit a figure is per.
+        assert_eq!(q("单价2万元/平方米以上。"), [Some(Qualifier::AtLeast)]);
+        assert_eq!(q("成本降至13.9元/公斤左右。"), [Some(Qualifier::About)]);
     }
 
     #[test]

@@ -471,15 +471,27 @@ fn change_of_the_first(claims: &mut [Claim], after: &[usize]) {
 /// a figure right after another of the same unit, joined by 、/和/及/与 only, takes the
 /// hedge that stands before the first.
 pub(super) fn share_list_qualifiers(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    // The bound the list so far shares: 不少于5%、10%; 分别不低于当地最低工资标准的5%、20%和40%
+    // (a bound before the first figure, right before it or before what it is a part of).
+    let mut shared: Option<crate::model::Qualifier> = None;
     for k in 1..claims.len() {
         let (a, b) = (claims[k - 1].span, claims[k].span);
         let joined = a[1] < b[0] && b[0] - a[1] == 1 && matches!(s[a[1]], '、' | '和' | '及' | '与');
-        if !joined || claims[k].qualifier.is_some() || claims[k].unit != claims[k - 1].unit {
+        if !joined || claims[k].unit != claims[k - 1].unit {
+            shared = None;
             continue;
         }
-        if let Some((_, q)) = rules.qual_prefix.ending_at(s, a[0]).filter(|(_, q)| Some(*q) == claims[k - 1].qualifier)
-        {
-            claims[k].qualifier = Some(q);
+        let from = (a[0].saturating_sub(16)..a[0])
+            .rev()
+            .find(|&i| is_clause_break(s[i]))
+            .map_or(a[0].saturating_sub(16), |i| i + 1);
+        let bound = (from..=a[0])
+            .rev()
+            .find_map(|e| rules.qual_prefix.ending_at(s, e).filter(|(l, _)| *l >= 2 || e == a[0]).map(|(_, q)| q));
+        let q = bound.or(shared).filter(|q| Some(*q) == claims[k - 1].qualifier);
+        shared = q;
+        if claims[k].qualifier.is_none() {
+            claims[k].qualifier = q;
         }
     }
 }
@@ -825,6 +837,9 @@ mod tests {
         assert_eq!((c[0].qualifier, c[1].qualifier), (Some(Qualifier::Over), Some(Qualifier::Over)));
         let c = claims_of("普及率超过90%，数控化率75%。", None);
         assert_eq!(c[1].qualifier, None, "a comma ends the list");
+        // A bound before what the figures are parts of hedges each of them.
+        let c = claims_of("三档补贴标准分别不低于当地最低工资标准的5%、20%和40%。", None);
+        assert!(c.iter().all(|c| c.qualifier == Some(Qualifier::AtLeast)), "{c:?}");
     }
 
     #[test]
