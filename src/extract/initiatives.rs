@@ -74,6 +74,8 @@ struct File {
     brand_heads: Vec<String>,
     built_verbs: Vec<String>,
     built_adverbs: Vec<String>,
+    example_counts: Vec<String>,
+    example_heads: Vec<String>,
     progress_verbs: Vec<String>,
     since_verbs: Vec<String>,
     since_open: Vec<String>,
@@ -160,6 +162,8 @@ pub struct InitiativeRules {
     brand_heads: Vec<String>,
     built_verbs: Words<()>,
     built_adverbs: Words<()>,
+    example_counts: Words<()>,
+    example_heads: Words<()>,
     progress_verbs: Words<()>,
     since_verbs: Words<()>,
     since_open: Words<()>,
@@ -250,6 +254,8 @@ impl InitiativeRules {
             brand_heads: f.brand_heads.clone(),
             built_verbs: words(&f.built_verbs),
             built_adverbs: words(&f.built_adverbs),
+            example_counts: words(&f.example_counts),
+            example_heads: words(&f.example_heads),
             progress_verbs: words(&f.progress_verbs),
             since_verbs: words(&f.since_verbs),
             since_open: words(&f.since_open),
@@ -776,7 +782,7 @@ fn unquoted_candidates(
         }
         // 项目收益债券试点管理办法: a document's compound head across words (管理/办法), when the
         // noun chain holds it.
-        let chain = noun_chain_start(rules, s, words, covered, wi);
+        let chain = noun_chain_start(rules, s, words, covered, wi, head.built && !head.descriptive);
         let (hlen, head) = match rules.heads.ending_at(s, hend) {
             Some((l, h))
                 if h.kind == InitiativeKind::Document
@@ -822,7 +828,7 @@ fn unquoted_candidates(
         // 以…攻坚行动为抓手: a frame that launches the name; 把实施…计划作为…: the name is an object.
         let framed = rules.frame_close.at(s, hend).is_some();
         let object = next.is_some_and(|n| rules.object_followers.holds(&s[n.start..n.end]));
-        let built = head.built && built_after(rules, s, hend);
+        let built = head.built && (built_after(rules, s, hend) || example_of_works(rules, s, hend));
         // 城镇燃气安全专项整治持续深化: a programme the clause says is under way.
         let since = head.unquoted && running_since(rules, s, hend);
         let progressing = since || head.unquoted && rules.progress_verbs.at(s, hend).is_some();
@@ -933,8 +939,10 @@ fn unquoted_candidates(
             // levels joined (中央和省级补助资金).
             || (head.place_led && (generic_led(rules, &modifier) || joined_generics(rules, &modifier)))
             || (head.place_only && !place_led(rules, s, words, start))
-            // 海峡论坛等平台: examples of a kind, no name.
+            // 海峡论坛等平台: examples of a kind, no name; nor is the kind after them (G105、G319
+            // 等国省道干线公路瓶颈路段改造项目).
             || modifier.ends_with('等')
+            || (start > 0 && s[start - 1] == '等')
         {
             continue;
         }
@@ -1047,10 +1055,45 @@ fn running_since(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
         .any(|i| rules.since_verbs.at(s, i).is_some_and(|(len, ())| rules.since_close.at(s, i + len).is_some()))
 }
 
-/// 姚家林水利枢纽工程正式开工: a building verb right after `at` (past an adverb).
+/// 姚家林水利枢纽工程正式开工: a building verb right after `at` (past an adverb, and past a
+/// short aside in brackets: 航道提升工程（三期）完工).
 fn built_after(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
+    let at = aside_end(s, at);
     let at = at + rules.built_adverbs.at(s, at).map_or(0, |(len, ())| len);
     rules.built_verbs.at(s, at).is_some()
+}
+
+/// Past a short aside in brackets at `at` (（三期）, （江西段）), or `at` itself.
+fn aside_end(s: &[char], at: usize) -> usize {
+    if !matches!(s.get(at), Some('（' | '(')) {
+        return at;
+    }
+    (at + 1..(at + 10).min(s.len()))
+        .take_while(|&k| !matches!(s[k], '，' | '。' | '；' | '（' | '('))
+        .find(|&k| matches!(s[k], '）' | ')'))
+        .map_or(at, |k| k + 1)
+}
+
+/// 赣州港国际陆港扩能工程等12个项目实现提前开工: a name right before 等 and a count (or a
+/// word of `example_counts`: 一批) of works (`example_heads`: 项目, 工程) is one of them.
+fn example_of_works(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
+    let at = aside_end(s, at);
+    if s.get(at) != Some(&'等') {
+        return false;
+    }
+    let mut k = at + 1;
+    if let Some((len, ())) = rules.example_counts.at(s, k) {
+        k += len;
+    } else {
+        let digits = s[k..].iter().take_while(|c| c.is_ascii_digit() || numeral_char(**c)).count();
+        if digits == 0 || !matches!(s.get(k + digits), Some('个' | '项' | '座' | '条' | '处')) {
+            return false;
+        }
+        k += digits + 1;
+    }
+    (k..(k + 10).min(s.len()))
+        .take_while(|&i| !matches!(s[i], '，' | '。' | '；' | '、' | '（' | '('))
+        .any(|i| rules.example_heads.at(s, i).is_some())
 }
 
 /// Upper-case abbreviations right before a head (AEO制度, 经认证的经营者（AEO）制度, PPP模式).
@@ -1212,8 +1255,17 @@ fn generic_lead(rules: &InitiativeRules, modifier: &str) -> Option<usize> {
 }
 
 /// Start of the modifier chain before the head word `wi`: nouns, numerals, 和/与 between nouns
-/// (not after a head: 安全攻坚行动和安全生产专项整治行动 are two names).
-fn noun_chain_start(rules: &InitiativeRules, s: &[char], words: &[Word], covered: &[bool], wi: usize) -> usize {
+/// (not after a head: 安全攻坚行动和安全生产专项整治行动 are two names), a route between two
+/// places (景德镇至鹰潭) and, before the head of a work (`works`), the verb of what it does
+/// (航道提升工程).
+fn noun_chain_start(
+    rules: &InitiativeRules,
+    s: &[char],
+    words: &[Word],
+    covered: &[bool],
+    wi: usize,
+    works: bool,
+) -> usize {
     let mut k = wi;
     while k > 0 {
         let p = &words[k - 1];
@@ -1230,9 +1282,26 @@ fn noun_chain_start(rules: &InitiativeRules, s: &[char], words: &[Word], covered
             && s[words[k - 3].start..words[k - 3].end] == ['（']
             && words[k - 2].tag == "ns"
             && s[words[k - 4].start..words[k - 4].end] == ['中', '国'];
+        // 景德镇至鹰潭高速公路改扩建工程, 王家坝至临淮岗段行洪区: a route between two places
+        // names the work; 段 after its second place is its section.
+        // The tagger may glue 至 to the next place's first character (至临/v 淮岗段/ns).
+        let route = s[p.start] == '至'
+            && p.end - p.start <= 2
+            && k >= 2
+            && k < words.len()
+            && is_nounish(words[k - 2].tag)
+            && is_nounish(words[k].tag);
+        let section = s[p.start..p.end] == ['段'] && k >= 2 && k < words.len() && is_nounish(words[k - 2].tag);
+        // 航道提升工程, 城乡供水改造工程: a verb right before the head of a work (`works`), after
+        // a noun, says what the work does to it.
+        let work_verb =
+            works && k == wi && p.tag == "v" && p.end - p.start == 2 && k >= 2 && is_nounish(words[k - 2].tag);
         if bracketed {
             k -= 4;
-        } else if is_nounish(p.tag)
+        } else if route
+            || section
+            || work_verb
+            || is_nounish(p.tag)
             || matches!(p.tag, "m" | "mq" | "b")
             || joins
             || (p.tag == "t" && rules.season_words.holds(&s[p.start..p.end]))
@@ -1848,6 +1917,17 @@ mod tests {
         assert!(names("全国打击“套路贷”犯罪。对用户进行“套路贷”。").is_empty());
         assert!(names("多党合作制度被称为“新型政党制度”。").is_empty());
         assert_eq!(names("以扎实开展“数字突破年”为突破。"), ["数字突破年"]);
+    }
+
+    #[test]
+    fn routes_works_named_by_what_they_do_and_examples_of_counted_works() {
+        // A route between two places, and the verb of what the work does, are in its name.
+        assert_eq!(names("推进景德镇至鹰潭高速公路改扩建工程。"), ["景德镇至鹰潭高速公路改扩建工程"]);
+        // Past a bracketed phase to its building verb.
+        assert_eq!(names("赣江井冈山至峡江段航道提升工程（三期）完工。"), ["赣江井冈山至峡江段航道提升工程"]);
+        // A work right before 等 and a count of works is one of them; the class after 等 is none.
+        assert_eq!(names("赣州港国际陆港扩能工程等12个项目实现提前开工。"), ["赣州港国际陆港扩能工程"]);
+        assert!(names("G105、G319等国省道干线公路瓶颈路段改造项目建成投用。").is_empty());
     }
 
     #[test]
