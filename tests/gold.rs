@@ -608,7 +608,7 @@ const BLIND18_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.966,
     period: 0.971,
-    metric: 0.921,
+    metric: 0.922,
     init_recall: 0.793,
     init_precision: 0.860,
 };
@@ -660,8 +660,8 @@ const BLIND20_FLOORS: Floors = Floors {
     recall: 0.979,
     precision: 0.994,
     qualifier: 0.999,
-    period: 0.916,
-    metric: 0.848,
+    period: 0.918,
+    metric: 0.869,
     init_recall: 0.794,
     init_precision: 0.896,
 };

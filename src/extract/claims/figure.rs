@@ -793,7 +793,11 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
                 && gap.iter().all(|c| !is_clause_break(*c) && !c.is_ascii_digit())
                 && (gap.last() == Some(&'的') || rules.scope_words.holds(gap));
             if part_of {
+                // The whole is what the bound is measured against, not what the figure measures
+                // (特困人员基本生活标准按不低于当地城市低保标准的1.3倍确定: the standard is named
+                // before the bound).
                 qualifier = Some(q);
+                before = p;
                 break;
             }
             if s[p] != '最' && !gap.is_empty() && rules.hedge_links.holds(gap) {

@@ -1367,6 +1367,12 @@ mod tests {
     fn what_a_multiple_is_of_is_no_metric() {
         let c = claims_of("新能源汽车产量达到45.6万辆，是去年同期的1.8倍。", None);
         assert_eq!(c[1].metric.as_deref(), Some("新能源汽车产量"));
+        // Nor is the whole a bound is a part of.
+        assert_eq!(metrics("资助资金总额原则上不超过项目总投资的50%。"), [Some("资助资金总额".into())]);
+        assert_eq!(
+            metrics("特困人员基本生活标准按不低于当地城市低保标准的1.3倍确定。"),
+            [Some("特困人员基本生活标准".into())]
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use super::super::numbers;
 use super::super::rules::ClaimRules;
 use super::super::Folded;
+use super::clause::is_clause_break;
 use super::Context;
 use crate::model::{Claim, ClaimKind, Modality};
 
@@ -497,7 +498,15 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                     .take_while(|c| !matches!(c, '，' | '。' | '；' | '、' | '\n'))
                     .any(|&c| c == '的');
             // 为1998年以来最多: the start of a record, what the figure is compared with.
-            let since_end = if f.chars[a..b].ends_with(&['以', '来']) { b } else { b + 2 };
+            // 居1961年有完整气象记录以来第6位: what began in the year may stand before 以来.
+            let since_end = if f.chars[a..b].ends_with(&['以', '来']) {
+                b
+            } else {
+                (b..(b + 14).min(f.chars.len().saturating_sub(1)))
+                    .take_while(|&k| !is_clause_break(f.chars[k]) && !f.chars[k].is_ascii_digit())
+                    .find(|&k| f.chars[k..k + 2] == ['以', '来'])
+                    .map_or(b + 2, |k| k + 2)
+            };
             let record = f.chars.get(since_end - 2..since_end) == Some(&['以', '来'][..])
                 && rules.period_records.at(&f.chars, since_end).is_some();
             if (of_target || cause || share_of || record || describes)
@@ -1800,6 +1809,11 @@ mod tests {
         assert_eq!(
             p("2月1日至6日、2月18日至24日，最多时有14条高速公路实施交通管制。", "2024-03-10"),
             some(&["2024-02"])
+        );
+        // A record since what began in a year is no period of the figure.
+        assert_eq!(
+            p("全年全省平均降水量1586毫米，居1961年有完整气象记录以来第6位。", "2025-01-16"),
+            some(&["2024", "2024"])
         );
         // Since a year, in a bulletin on the year before publication: up to that year.
         let seg = |t: &str| PIPE.segmenter().segment(t);
