@@ -75,6 +75,7 @@ struct File {
     built_verbs: Vec<String>,
     built_adverbs: Vec<String>,
     example_counts: Vec<String>,
+    example_measures: Vec<String>,
     example_heads: Vec<String>,
     progress_verbs: Vec<String>,
     since_verbs: Vec<String>,
@@ -163,6 +164,7 @@ pub struct InitiativeRules {
     built_verbs: Words<()>,
     built_adverbs: Words<()>,
     example_counts: Words<()>,
+    example_measures: Words<()>,
     example_heads: Words<()>,
     progress_verbs: Words<()>,
     since_verbs: Words<()>,
@@ -255,6 +257,7 @@ impl InitiativeRules {
             built_verbs: words(&f.built_verbs),
             built_adverbs: words(&f.built_adverbs),
             example_counts: words(&f.example_counts),
+            example_measures: words(&f.example_measures),
             example_heads: words(&f.example_heads),
             progress_verbs: words(&f.progress_verbs),
             since_verbs: words(&f.since_verbs),
@@ -1074,8 +1077,8 @@ fn aside_end(s: &[char], at: usize) -> usize {
         .map_or(at, |k| k + 1)
 }
 
-/// 赣州港国际陆港扩能工程等12个项目实现提前开工: a name right before 等 and a count (or a
-/// word of `example_counts`: 一批) of works (`example_heads`: 项目, 工程) is one of them.
+/// 赣州港国际陆港扩能工程等12个项目实现提前开工: a name right before 等 and a count (a numeral
+/// and a word of `example_measures`, or a word of `example_counts`: 一批) of works (`example_heads`: 项目, 工程) is one of them.
 fn example_of_works(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
     let at = aside_end(s, at);
     if s.get(at) != Some(&'等') {
@@ -1086,10 +1089,9 @@ fn example_of_works(rules: &InitiativeRules, s: &[char], at: usize) -> bool {
         k += len;
     } else {
         let digits = s[k..].iter().take_while(|c| c.is_ascii_digit() || numeral_char(**c)).count();
-        if digits == 0 || !matches!(s.get(k + digits), Some('个' | '项' | '座' | '条' | '处')) {
-            return false;
-        }
-        k += digits + 1;
+        let measure = rules.example_measures.at(s, k + digits).map(|(len, ())| len);
+        let Some(measure) = measure.filter(|_| digits > 0) else { return false };
+        k += digits + measure;
     }
     (k..(k + 10).min(s.len()))
         .take_while(|&i| !matches!(s[i], '，' | '。' | '；' | '、' | '（' | '('))

@@ -21,7 +21,7 @@ pub(super) fn modality(rules: &ClaimRules, s: &[char], words: &[Word], sent_star
         let shadowed = (p.saturating_sub(8)..=p).any(|q| rules.not_target.at(s, q).is_some_and(|(l, _)| q + l > p))
             || disposes(rules, s, words, p, len)
             // 共争取中央专项彩票公益金…2.35亿元: what was obtained.
-            || (rules.acquire.at(s, p).is_some() && object_after(&rules.acquire, s, words, p, len).is_some());
+            || object_after(&rules.acquire, s, words, p, len).is_some();
         // 计划建设筹集170万套，今年前4个月已开工58.6万套，完成年度计划的34.5%: 已 after the
         // cue states what is done.
         let done = s[p + len..pos].contains(&'已');

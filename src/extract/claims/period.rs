@@ -105,12 +105,13 @@ pub(super) fn joined_months(s: &[char], periods: &mut [PeriodMention]) {
     };
     for i in 1..periods.len() {
         let (a, b) = (&periods[i - 1], &periods[i]);
-        let joined = b.start == a.end + 1 && matches!(s[a.end], '和' | '、' | '及' | '与');
-        let sentence_end = (b.end..s.len()).find(|&k| matches!(s[k], '。' | '；' | '\n')).unwrap_or(s.len());
-        let each = s[b.end..sentence_end].windows(2).any(|w| w == ['分', '别']);
         // 2月1日至6日、2月18日至24日: two spans of one month are of that month.
-        let distinct = a.iso != b.iso;
-        let year = year_of(&a.iso).filter(|y| joined && distinct && !each && year_of(&b.iso).as_ref() == Some(y));
+        let joined = b.start == a.end + 1 && matches!(s[a.end], '和' | '、' | '及' | '与') && a.iso != b.iso;
+        let each = || {
+            let sentence_end = (b.end..s.len()).find(|&k| matches!(s[k], '。' | '；' | '\n')).unwrap_or(s.len());
+            s[b.end..sentence_end].windows(2).any(|w| w == ['分', '别'])
+        };
+        let year = year_of(&a.iso).filter(|y| joined && year_of(&b.iso).as_ref() == Some(y) && !each());
         if let Some(year) = year {
             let prior = periods[i].prior.as_deref().and_then(year_of);
             for p in &mut periods[i - 1..=i] {
