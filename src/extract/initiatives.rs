@@ -34,6 +34,8 @@ struct HeadSpec {
     #[serde(default)]
     not_counted: bool,
     #[serde(default)]
+    not_joined: bool,
+    #[serde(default)]
     after_only: bool,
     #[serde(default)]
     names_alone: bool,
@@ -59,6 +61,8 @@ struct File {
     modifier_conjunctions: Vec<String>,
     counted_set: Vec<String>,
     manner_suffixes: Vec<String>,
+    per_unit_methods: Vec<String>,
+    join_marks: Vec<String>,
     #[serde(default)]
     target_units: Vec<String>,
     clause_verbs: Vec<String>,
@@ -114,6 +118,9 @@ pub struct Head {
     pub descriptive: bool,
     /// A counted set ending in it (“两个结合”) is a doctrine, no name.
     pub not_counted: bool,
+    /// Not after a quotation that already joins its parts with a mark (“电影+文旅”融合 describes
+    /// a blend; “医育结合” names a policy).
+    pub not_joined: bool,
     /// Counts after a quotation only, never at the end of the quoted text (建设).
     pub after_only: bool,
     /// An instrument of its own (支农再贷款, 碳减排支持工具): written without quotes, any
@@ -147,6 +154,11 @@ pub struct InitiativeRules {
     counted_set: Vec<char>,
     /// Last characters of a quotation naming a manner (“体检式”): no name on a verb alone.
     manner_suffixes: Vec<char>,
+    /// Last parts of a per-unit quotation (“一企一档”, “一区一策”) naming a way of working: no
+    /// name on a verb alone.
+    per_unit_methods: Words<()>,
+    /// Marks joining the parts of a quotation (“电影+文旅”).
+    join_marks: Vec<char>,
     /// Units after a numeral that make it a target inside a name (千亿斤粮食产能提升行动), not a
     /// count of names.
     target_units: Words<()>,
@@ -222,6 +234,7 @@ impl InitiativeRules {
                         adjacent: h.adjacent,
                         descriptive: h.descriptive,
                         not_counted: h.not_counted,
+                        not_joined: h.not_joined,
                         after_only: h.after_only,
                         names_alone: h.names_alone,
                         built: h.built,
@@ -242,6 +255,8 @@ impl InitiativeRules {
             conjunctions: words(&f.modifier_conjunctions),
             counted_set: f.counted_set.iter().flat_map(|w| w.chars()).collect(),
             manner_suffixes: f.manner_suffixes.iter().flat_map(|w| w.chars()).collect(),
+            per_unit_methods: words(&f.per_unit_methods),
+            join_marks: f.join_marks.iter().flat_map(|w| w.chars()).collect(),
             target_units: words(&f.target_units),
             clause_verbs: words(&f.clause_verbs),
             level_words: f.level_words,
@@ -598,14 +613,17 @@ fn quoted_candidate(
         return None;
     }
     // A dash joins two places or a name and its edition (“昆明—蒙特利尔全球生物多样性框架”,
-    // “科技创新2030—重大项目”); any other is speech.
+    // “科技创新2030—重大项目”); any other is speech, and three parts or more are a chain of
+    // steps or levels (“省—市—县—乡—村”, “研发—制造—应用—回收”).
     let name_chars: Vec<char> = name.chars().collect();
     let dash_ok = |i: usize| {
         i > 0
             && name_chars.get(i + 1).is_some_and(|c| is_han(*c))
             && (is_han(name_chars[i - 1]) || name_chars[i - 1].is_ascii_digit())
     };
-    if name_chars.iter().enumerate().any(|(i, c)| *c == '—' && !dash_ok(i)) {
+    if name_chars.iter().enumerate().any(|(i, c)| *c == '—' && !dash_ok(i))
+        || name_chars.iter().filter(|c| **c == '—').count() > 1
+    {
         return None;
     }
     // 被称为“…”, 打击“套路贷”: a description or a target, whatever head follows.
@@ -618,6 +636,9 @@ fn quoted_candidate(
     // A one-character head inside the name (焕新贷, 长护险) needs a name of 3+ characters that
     // does not open with a numeral (两个确保, 六保 are slogans).
     let numeral_led = name_chars.first().is_some_and(|c| numeral_char(*c));
+    // “电影+文旅”: parts joined by a mark; “一企一档”: a way of handling each unit.
+    let joined = name_chars.iter().any(|c| rules.join_marks.contains(c));
+    let per_unit = per_unit_method(rules, &name_chars);
     let own_word = |len: usize| {
         let head_start = nb - len;
         words.iter().any(|w| w.start == head_start && w.end == nb)
@@ -637,10 +658,9 @@ fn quoted_candidate(
     }
     let listed = if s.get(run_end) == Some(&'等') { head_after(rules, words, f, run_end + 1) } else { None };
     // “首违不罚”“轻微免罚”清单制度: quotations run together share the head after the last.
-    let shared = (run_end > b && listed.is_none())
-        .then(|| head_after(rules, words, f, run_end))
-        .flatten()
-        .filter(|(end, h, head)| !head.adjacent || *end - h.chars().count() == run_end);
+    let shared = (run_end > b && listed.is_none()).then(|| head_after(rules, words, f, run_end)).flatten().filter(
+        |(end, h, head)| (!head.adjacent || *end - h.chars().count() == run_end) && !(head.not_joined && joined),
+    );
     let modifier_start = modifier_before(rules, s, words, a);
     // 推进长江“十年禁渔”: a place between the verb and the quotation.
     let place_start = {
@@ -672,7 +692,9 @@ fn quoted_candidate(
     // (“两个结合”).
     let after = after.filter(|(end, h, head)| {
         let at = *end - h.chars().count();
-        (!head.adjacent || at == b || (!head.descriptive && noun_gap(words, b, at))) && !(head.descriptive && slogan)
+        (!head.adjacent || at == b || (!head.descriptive && noun_gap(words, b, at)))
+            && !(head.descriptive && slogan)
+            && !(head.not_joined && joined)
     });
     // “千村示范、万村整治”工程: two or three parts joined by 、 name one programme only when its
     // head follows the closing mark at once; otherwise they are a slogan (“申请量增、销售额升”).
@@ -684,7 +706,11 @@ fn quoted_candidate(
         }
     }
     let inner = inner.filter(|(_, head)| {
-        let refused = (head.descriptive && slogan) || (head.not_counted && counted) || head.after_only;
+        let refused = (head.descriptive && slogan)
+            || (head.not_counted && counted)
+            || (head.not_joined && joined)
+            || per_unit
+            || head.after_only;
         !refused
     });
     // After a launching verb, a quotation that ends its clause (推进“医育结合”。) or modifies
@@ -692,8 +718,9 @@ fn quoted_candidate(
     // (not 推动外贸“质升量稳”，); a phrase with 的 is no name (提出“中国式的现代化”).
     let clause_end = s.get(b).map_or(true, |c| matches!(c, '，' | '。' | '；' | '！' | '\n' | ','))
         && verb_at.is_some_and(|at| rules.clause_verbs.ending_at(s, at).is_some());
-    // 开展“体检式”排查: a manner of working, not a programme.
-    let described = name_chars.contains(&'的') || name_chars.last().is_some_and(|c| rules.manner_suffixes.contains(c));
+    // 开展“体检式”排查, 实行“一企一档”: a manner of working, not a programme.
+    let described =
+        name_chars.contains(&'的') || name_chars.last().is_some_and(|c| rules.manner_suffixes.contains(c)) || per_unit;
     let (kind, head, end) = if let Some((end, h, head)) = &after {
         evidence.push(format!("head:{h}"));
         (head.kind, Some(h.clone()), *end)
@@ -740,6 +767,16 @@ fn quoted_candidate(
     }
     let start = if head.is_some() { modifier_start } else { a };
     Some(Candidate { full_name: f.text(start, end), name, kind, span: [start, end], evidence, head, quoted: true })
+}
+
+/// A quotation of units each given one thing (“一企一档”, “一小区一方案”, “一区一策”) whose last
+/// part is a way of handling each (`per_unit_methods`); “一村一品”, “一县一业” name products.
+fn per_unit_method(rules: &InitiativeRules, name: &[char]) -> bool {
+    let parts: Vec<&[char]> = name.split(|c| *c == '一').collect();
+    parts.len() >= 3
+        && parts[0].is_empty()
+        && parts[1..].iter().all(|p| (1..=3).contains(&p.len()))
+        && parts.last().is_some_and(|p| rules.per_unit_methods.holds(p))
 }
 
 /// A quotation used as a modifier of the noun after it (支持“筑峰强链”重点企业): with a
@@ -936,6 +973,9 @@ fn unquoted_candidates(
         if !(least..=30).contains(&mc)
             || mc < head.min_unquoted
             || rules.generic.contains(&modifier)
+            || generic_run(rules, &modifier)
+            // 发布行动方案, 改革试点: a modifier that is a head itself names nothing.
+            || rules.heads.holds(&s[start..head_start])
             || counted
             || (generic_kind && mc < 3)
             // 省级科技专项资金: a level of government and a field is no fund's name; nor are
@@ -1239,6 +1279,20 @@ fn generic_led(rules: &InitiativeRules, modifier: &str) -> bool {
 fn joined_generics(rules: &InitiativeRules, modifier: &str) -> bool {
     let parts: Vec<&str> = modifier.split(['和', '及', '与', '、']).collect();
     parts.len() >= 2 && parts.iter().all(|p| rules.generic.iter().any(|g| g == p))
+}
+
+/// Whether `modifier` is two or more generic words run together (重点专项行动, 相关配套政策).
+fn generic_run(rules: &InitiativeRules, modifier: &str) -> bool {
+    fn split(rules: &InitiativeRules, rest: &str, parts: usize) -> bool {
+        if rest.is_empty() {
+            return parts >= 2;
+        }
+        rules
+            .generic
+            .iter()
+            .any(|g| !g.is_empty() && rest.starts_with(g.as_str()) && split(rules, &rest[g.len()..], parts + 1))
+    }
+    split(rules, modifier, 0)
 }
 
 /// The length in chars of the generic word opening `modifier`, as [`generic_led`] finds it
@@ -2103,6 +2157,19 @@ mod tests {
         assert_eq!(names("“爱山东”APP实名注册用户突破1.12亿。"), ["爱山东"]);
         assert_eq!(names("吴江区入选江苏省城市更新试点区。"), ["江苏省城市更新试点区"]);
         assert!(names("对全市高层建筑逐栋开展“体检式”排查。").is_empty(), "a manner of working");
+    }
+
+    #[test]
+    fn chains_per_unit_methods_blends_and_generic_words_name_nothing() {
+        assert!(names("建立“省—市—县—乡—村”五级防汛责任体系。").is_empty(), "a chain of levels");
+        assert!(names("对入库企业实行“一企一档”动态跟踪服务，高峰日实行“一日一图”。").is_empty());
+        assert!(names("各地坚持“一小区一方案”。").is_empty(), "a way of handling each unit");
+        assert_eq!(names("深入实施“一村一品”。"), ["一村一品"]);
+        assert!(names("深化“电影+文旅”“电影+商圈”融合发展。").is_empty(), "a blend");
+        assert_eq!(names("推进“产教融合”。"), ["产教融合"]);
+        assert!(names("辖区已有67家公司发布行动方案。").is_empty(), "a head alone");
+        assert!(names("开展重点专项行动。").is_empty(), "generic words run together");
+        assert_eq!(names("开展城镇燃气安全专项行动。"), ["城镇燃气安全专项行动"]);
     }
 
     #[test]
