@@ -196,7 +196,7 @@ const BLIND_FLOORS: Floors = Floors {
     period: 0.983,
     metric: 0.968,
     init_recall: 0.885,
-    init_precision: 0.985,
+    init_precision: 0.999,
 };
 
 #[test]
@@ -221,7 +221,7 @@ const BLIND2_FLOORS: Floors = Floors {
     period: 0.991,
     metric: 0.935,
     init_recall: 0.923,
-    init_precision: 0.952,
+    init_precision: 0.982,
 };
 
 #[test]
@@ -339,7 +339,7 @@ const BLIND7_FLOORS: Floors = Floors {
     period: 0.970,
     metric: 0.926,
     init_recall: 0.876,
-    init_precision: 0.961,
+    init_precision: 0.979,
 };
 
 #[test]
@@ -363,7 +363,7 @@ const BLIND8_FLOORS: Floors = Floors {
     period: 0.977,
     metric: 0.940,
     init_recall: 0.804,
-    init_precision: 0.942,
+    init_precision: 0.969,
 };
 
 #[test]
@@ -411,7 +411,7 @@ const BLIND10_FLOORS: Floors = Floors {
     period: 0.951,
     metric: 0.948,
     init_recall: 0.791,
-    init_precision: 0.825,
+    init_precision: 0.843,
 };
 
 #[test]
@@ -481,9 +481,9 @@ const BLIND13_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.987,
     period: 0.938,
-    metric: 0.895,
+    metric: 0.897,
     init_recall: 0.947,
-    init_precision: 0.931,
+    init_precision: 0.947,
 };
 
 #[test]
@@ -534,7 +534,7 @@ const BLIND15_FLOORS: Floors = Floors {
     period: 0.931,
     metric: 0.824,
     init_recall: 0.856,
-    init_precision: 0.912,
+    init_precision: 0.999,
 };
 
 #[test]
@@ -610,7 +610,7 @@ const BLIND18_FLOORS: Floors = Floors {
     period: 0.971,
     metric: 0.922,
     init_recall: 0.793,
-    init_precision: 0.860,
+    init_precision: 0.884,
 };
 
 #[test]
@@ -663,12 +663,37 @@ const BLIND20_FLOORS: Floors = Floors {
     period: 0.918,
     metric: 0.869,
     init_recall: 0.794,
-    init_precision: 0.896,
+    init_precision: 0.920,
 };
 
 #[test]
 fn attribution_floors_on_a_twentieth_set_of_releases_annotated_blind() {
     check_set("blind20-gold.json", BLIND20_PAGES, BLIND20_CLAIMS, &BLIND20_FLOORS);
+}
+
+/// Releases of `blind21-gold.json`: six more, written and annotated the same way: a provincial
+/// trade union federation's review of its services to workers in a year, a health commission's
+/// bulletin on the medical services of a half year, a statistics bureau's reading of residents'
+/// income and spending in three quarters, a forestry bureau's review of afforestation and forest
+/// fire prevention, an ecology department's release on water quality and an education
+/// department's press conference on graduates' employment. Before any rule was written for them
+/// they scored: recall .990, precision .993, qualifier .971, period .931, metric .843,
+/// initiatives R .872 P .850.
+const BLIND21_PAGES: usize = 6;
+const BLIND21_CLAIMS: usize = 719;
+const BLIND21_FLOORS: Floors = Floors {
+    recall: 0.989,
+    precision: 0.992,
+    qualifier: 0.970,
+    period: 0.931,
+    metric: 0.861,
+    init_recall: 0.871,
+    init_precision: 0.849,
+};
+
+#[test]
+fn attribution_floors_on_a_twenty_first_set_of_releases_annotated_blind() {
+    check_set("blind21-gold.json", BLIND21_PAGES, BLIND21_CLAIMS, &BLIND21_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

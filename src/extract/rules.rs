@@ -107,6 +107,12 @@ struct MetricSpec {
     named_changes: Vec<String>,
     #[serde(default)]
     time_breakdowns: Vec<String>,
+    #[serde(default)]
+    indicator_frame_open: Vec<String>,
+    #[serde(default)]
+    indicator_frame_close: Vec<String>,
+    #[serde(default)]
+    indicator_ends: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -128,6 +134,13 @@ struct DurationBoundSpec {
 struct SpanSpec {
     names: Vec<String>,
     anaphors: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PriorBaselineSpec {
+    before: Vec<String>,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +234,8 @@ struct File {
     period_estimates: WordList,
     period_breakdowns: BreakdownSpec,
     period_spans: SpanSpec,
+    #[serde(default = "no_prior_baselines")]
+    period_prior_baselines: PriorBaselineSpec,
     metric_rate_words: WordList,
     table_change_headers: WordList,
     table_place_headers: WordList,
@@ -479,6 +494,11 @@ pub struct ClaimRules {
     pub period_span_names: Words<()>,
     /// Words that name such a span again later (假期期间, 节日期间): they take its window.
     pub period_span_anaphors: Words<()>,
+    /// Comparison words before a relative time of the year before (比, 较): with
+    /// `period_prior_words` and 的 right before a figure, the figure is the baseline's own.
+    pub period_prior_before: Words<()>,
+    /// Relative times of the year before (去年同期, 上年): see `period_prior_before`.
+    pub period_prior_words: Words<()>,
     /// Words naming a growth rate (增速, 增幅): a point change in a clause naming one is its change.
     pub metric_rate_words: Words<()>,
     /// Words in a table's column header that make the column a change (同比增长(%), 增减).
@@ -545,6 +565,13 @@ pub struct ClaimRules {
     /// Frames opening a sentence that breaks the indicator before it down by time (分季度看,
     /// 分月看): its figures without a metric measure that indicator.
     pub metric_time_breakdowns: Words<()>,
+    /// Frames opening a sentence that name the indicator of its figures (从出院人数看，…):
+    /// opening words, closing words, and the ends an indicator named there has.
+    pub metric_indicator_frame_open: Words<()>,
+    /// See `metric_indicator_frame_open`.
+    pub metric_indicator_frame_close: Words<()>,
+    /// Ends of a name that make it an indicator (出院人数, 病床使用率, 抚养比).
+    pub metric_indicator_ends: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
     /// opens with one of them.
     pub metric_surnames: Words<()>,
@@ -755,6 +782,8 @@ impl ClaimRules {
             period_breakdown_closers: words(&f.period_breakdowns.closers),
             period_span_names: words(&f.period_spans.names),
             period_span_anaphors: words(&f.period_spans.anaphors),
+            period_prior_before: words(&f.period_prior_baselines.before),
+            period_prior_words: words(&f.period_prior_baselines.words),
             metric_rate_words: words(&f.metric_rate_words.words),
             table_change_headers: words(&f.table_change_headers.words),
             table_place_headers: words(&f.table_place_headers.words),
@@ -780,6 +809,9 @@ impl ClaimRules {
             metric_named_changes: words(&f.metric.named_changes),
             metric_act_adverbs: words(&f.metric.act_adverbs),
             metric_time_breakdowns: words(&f.metric.time_breakdowns),
+            metric_indicator_frame_open: words(&f.metric.indicator_frame_open),
+            metric_indicator_frame_close: words(&f.metric.indicator_frame_close),
+            metric_indicator_ends: words(&f.metric.indicator_ends),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),
             small_count_not_after: words(&f.small_counts.not_after),
@@ -816,4 +848,8 @@ impl ClaimRules {
             non_claims,
         })
     }
+}
+
+fn no_prior_baselines() -> PriorBaselineSpec {
+    PriorBaselineSpec { before: Vec::new(), words: Vec::new() }
 }

@@ -13,7 +13,7 @@ use super::super::rules::ClaimRules;
 use super::super::Folded;
 use super::clause::is_clause_break;
 use super::metric::{drop_leading, is_nounish, metric};
-use super::period::PeriodMention;
+use super::period::{self, PeriodMention};
 use super::scope::is_place_name;
 use super::Context;
 use crate::model::{Basis, Change, Claim, ClaimKind, Modality};
@@ -44,6 +44,108 @@ pub(super) fn sub_items_of_previous(rules: &ClaimRules, s: &[char], claims: &mut
             (0..=prev).rev().take_while(|&j| claims[j].sentence == before).find_map(|j| claims[j].metric.clone());
         if let Some(parent) = parent {
             claims[k].metric = Some(format!("{part}{parent}"));
+        }
+    }
+}
+
+/// 病床使用率为84.7%。其中，公立医院92.3%，民营医院63.8%。分级别看，三级医院98.6%: a part named
+/// alone right before its figure (公立医院92.3%, 社区卫生服务中心为46.2%), opening a clause after
+/// 其中 or in a sentence opened by a breakdown frame, measures the indicator it breaks down: that of
+/// the last figure of its kind and unit before the 其中 in its sentence, or in the sentence before
+/// (公立医院病床使用率). Rates, and measures of an average (三级医院8.9天 of 平均住院日), only: a part
+/// of an amount or a count may be an indicator of its own (其中，出口1.2万亿元); nor is a part
+/// that is an indicator itself (`[metric] indicator_ends`: 少儿抚养比, 玉米播种面积) or that ends
+/// as the whole does (三级医院平均住院日).
+pub(super) fn parts_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    let mut parent_of: Vec<Option<String>> = vec![None; claims.len()];
+    for k in 1..claims.len() {
+        if !matches!(claims[k].kind, ClaimKind::Percent | ClaimKind::Quantity) {
+            continue;
+        }
+        let Some(part) = claims[k].metric.clone() else { continue };
+        let pc: Vec<char> = part.chars().collect();
+        let at = claims[k].span[0];
+        let end = if at > 0 && s[at - 1] == '为' { at - 1 } else { at };
+        if end < pc.len() + 1 || s[end - pc.len()..end] != pc[..] {
+            continue;
+        }
+        let pstart = end - pc.len();
+        let sentence = claims[k].sentence;
+        if pstart <= sentence[0] {
+            continue;
+        }
+        // The 其中 before the part in its sentence, or a breakdown frame opening the sentence.
+        let marker = (sentence[0]..pstart.saturating_sub(1)).rev().find(|&p| s[p] == '其' && s[p + 1] == '中');
+        let opener = match marker {
+            Some(q) => q,
+            None if period::opens_breakdown(rules, s, sentence[0]) => sentence[0],
+            None => continue,
+        };
+        // The part opens its clause (其中公立医院…, ，民营医院…, 、二级医院…).
+        let opens =
+            marker.is_some_and(|q| pstart == q + 2) || matches!(s[pstart - 1], '，' | ',' | '、' | '；' | ';' | '：');
+        if !opens {
+            continue;
+        }
+        let same = |j: usize| claims[j].kind == claims[k].kind && claims[j].unit == claims[k].unit;
+        let parent = if opener > sentence[0] {
+            (0..k)
+                .rev()
+                .take_while(|&j| claims[j].sentence == sentence)
+                .find(|&j| claims[j].span[1] <= opener && same(j))
+        } else {
+            let before = (0..k).rev().find(|&j| claims[j].sentence[1] <= sentence[0]);
+            before.and_then(|b| {
+                let prev = claims[b].sentence;
+                (0..=b).rev().take_while(|&j| claims[j].sentence == prev).find(|&j| same(j))
+            })
+        };
+        let Some(j) = parent else { continue };
+        let Some(whole) = parent_of[j].clone().or_else(|| claims[j].metric.clone()) else { continue };
+        let wc: Vec<char> = whole.chars().collect();
+        let same_end = wc.len() >= 2 && pc.ends_with(&wc[wc.len() - 2..]);
+        let average = claims[k].kind == ClaimKind::Percent || whole.contains('均');
+        if whole.starts_with(&part)
+            || part.contains(&whole)
+            || same_end
+            || !average
+            || rules.metric_indicator_ends.ending_at(&pc, pc.len()).is_some()
+        {
+            continue;
+        }
+        // 公立医院 + 医院病床使用率 → 公立医院病床使用率: the words both share are written once.
+        let overlap = (2..=pc.len().min(wc.len() - 1)).rev().find(|&n| pc[pc.len() - n..] == wc[..n]).unwrap_or(0);
+        let rest: String = wc[overlap..].iter().collect();
+        claims[k].metric = Some(format!("{part}{rest}"));
+        parent_of[k] = Some(whole);
+    }
+}
+
+/// 从总诊疗人次看，排名前三位的是郑州市、南阳市和周口市，分别为5862.4万人次…: figures without a
+/// metric in a sentence opened by a frame naming an indicator (`[metric] indicator_frame_open`,
+/// `indicator_frame_close`, `indicator_ends`) measure it.
+pub(super) fn framed_indicators(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    for claim in claims.iter_mut() {
+        if claim.metric.is_some() {
+            continue;
+        }
+        let a = claim.sentence[0];
+        let Some((olen, ())) = rules.metric_indicator_frame_open.at(s, a) else { continue };
+        let from = a + olen;
+        let Some(close) =
+            (from + 2..(from + 13).min(claim.span[0])).find(|&k| rules.metric_indicator_frame_close.at(s, k).is_some())
+        else {
+            continue;
+        };
+        let name = &s[from..close];
+        if name.iter().any(|c| !crate::clean::is_han(*c))
+            || rules.metric_indicator_ends.ending_at(name, name.len()).is_none()
+        {
+            continue;
+        }
+        let name: String = name.iter().collect();
+        if !rules.metric_never.contains(&name) {
+            claim.metric = Some(name);
         }
     }
 }
@@ -667,6 +769,25 @@ mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn parts_of_a_rate_and_indicators_named_by_a_frame() {
+        let m = |t: &str| {
+            claims_of(t, Some("2025-08-06")).into_iter().map(|c| c.metric.unwrap_or_default()).collect::<Vec<_>>()
+        };
+        let got = m("全省医院病床使用率为84.7%。其中，公立医院92.3%，民营医院63.8%。分级别看，三级医院98.6%。");
+        assert_eq!(got, ["医院病床使用率", "公立医院病床使用率", "民营医院病床使用率", "三级医院病床使用率"]);
+        let got = m("全省医院出院者平均住院日为8.3天。其中，三级医院8.9天。");
+        assert_eq!(got[1], "三级医院出院者平均住院日");
+        // A part that is an indicator itself, and parts of a total that is no average, stay.
+        let got = m("全省粮食总产量650万吨。其中，夏粮130万吨，秋粮520万吨。");
+        assert_eq!(got[1], "夏粮");
+        let got = m("总抚养比为31.2%。其中，少儿抚养比21.4%。");
+        assert_eq!(got[1], "少儿抚养比");
+        let got = m("从出院人数看，郑州市189.6万人，南阳市98.3万人。从县（市、区）看，新郑市12.1万人。");
+        assert_eq!(got[..2], ["出院人数", "出院人数"]);
+        assert_ne!(got[2], "县（市、区）");
+    }
 
     #[test]
     fn periods_opening_the_sentence_give_one_to_each_figure() {

@@ -24,8 +24,8 @@
 use self::clause::{clause_start, sentence_of, Clause};
 use self::figure::{figure, word_figure_at, Figure};
 use self::lists::{
-    fan_out_respectively, inherit_bases, inherit_metrics, levels_of_previous, share_list_qualifiers,
-    sub_items_of_previous,
+    fan_out_respectively, framed_indicators, inherit_bases, inherit_metrics, levels_of_previous, parts_of_previous,
+    share_list_qualifiers, sub_items_of_previous,
 };
 use self::period::{fill_release_period, find_periods, period_for, PeriodMention};
 use self::scope::{fill_release_scope, scope, DocRegion};
@@ -91,6 +91,8 @@ pub fn extract(
     inherit_metrics(rules, s, &mut claims, &mut shares);
     levels_of_previous(rules, s, &mut claims);
     sub_items_of_previous(rules, s, &mut claims);
+    parts_of_previous(rules, s, &mut claims);
+    framed_indicators(rules, s, &mut claims);
     period::sub_items_share_period(s, &periods, &mut claims);
     period::breakdowns_share_period(rules, s, &periods, &mut claims);
     inherit_bases(s, &mut claims);
@@ -104,6 +106,7 @@ pub fn extract(
     section::apply(reports, cx, s, &periods, &mut claims);
     // What the release as a whole states for figures without their own.
     fill_release_period(rules, cx, report.as_deref(), s, &periods, &mut claims);
+    period::prior_baselines(rules, s, &mut claims);
     period::annual_plans(rules, s, &mut claims);
     period::stocks_at_the_end(rules, &periods, &mut claims);
     fill_release_scope(rules, &region, &mut claims);

@@ -1104,18 +1104,56 @@ pub(super) fn sub_items_share_period(s: &[char], periods: &[PeriodMention], clai
     }
 }
 
+/// 出院者平均住院日为8.3天，比去年同期的8.6天缩短0.3天: a figure written after a comparison with
+/// the year before and 的 (`[period_prior_baselines]`) is the baseline's own, of the period of the
+/// figure it is compared with (the last before it in its sentence with its unit) a year earlier.
+pub(super) fn prior_baselines(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        let at = claims[k].span[0];
+        if at < 4 || s[at - 1] != '的' {
+            continue;
+        }
+        let Some((len, ())) = rules.period_prior_words.ending_at(s, at - 1) else { continue };
+        if rules.period_prior_before.ending_at(s, at - 1 - len).is_none() {
+            continue;
+        }
+        let sentence = claims[k].sentence;
+        let compared = (0..k)
+            .rev()
+            .take_while(|&j| claims[j].sentence == sentence)
+            .find(|&j| claims[j].unit == claims[k].unit && claims[j].period.is_some());
+        if let Some(p) = compared.and_then(|j| claims[j].period.as_deref()).and_then(year_before) {
+            claims[k].period = Some(p);
+        }
+    }
+}
+
+/// A period (2025, 2025-06, 2025-01/2025-06, 2021/2025) a year earlier; none for any other form.
+fn year_before(p: &str) -> Option<String> {
+    let shift = |part: &str| -> Option<String> {
+        let (y, rest) = part.split_at_checked(4)?;
+        let y: i32 = y.parse().ok()?;
+        (rest.is_empty() || (rest.len() == 3 && rest.starts_with('-'))).then(|| format!("{:04}{rest}", y - 1))
+    };
+    let parts: Vec<String> = p.split('/').map(shift).collect::<Option<_>>()?;
+    (parts.len() <= 2).then(|| parts.join("/"))
+}
+
+/// Whether a breakdown frame (从县（市、区）看，, 分级别看，: `[period_breakdowns]`) opens at `a`.
+pub(super) fn opens_breakdown(rules: &ClaimRules, s: &[char], a: usize) -> bool {
+    rules.period_breakdown_openers.at(s, a).is_some()
+        && (a + 1..(a + 13).min(s.len())).any(|k| {
+            rules.period_breakdown_closers.at(s, k).is_some()
+                && !s[a..k].iter().any(|c| matches!(c, '，' | '。' | '；'))
+        })
+}
+
 /// 上半年，…营业收入856.3亿元…。\n从县（市、区）看，…分别为312.4亿元: a paragraph opening with a
 /// breakdown frame breaks down the paragraph right above it, so its figures without a period
 /// stated in the paragraph before them take the period of that paragraph's first figure.
 pub(super) fn breakdowns_share_period(rules: &ClaimRules, s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
     let line_start = |at: usize| (0..at).rev().find(|&k| s[k] == '\n').map_or(0, |k| k + 1);
-    let opens_breakdown = |a: usize| {
-        rules.period_breakdown_openers.at(s, a).is_some()
-            && (a + 1..(a + 13).min(s.len())).any(|k| {
-                rules.period_breakdown_closers.at(s, k).is_some()
-                    && !s[a..k].iter().any(|c| matches!(c, '，' | '。' | '；'))
-            })
-    };
+    let opens_breakdown = |a: usize| opens_breakdown(rules, s, a);
     for k in 1..claims.len() {
         let at = claims[k].span[0];
         let para = line_start(at);
@@ -1236,7 +1274,19 @@ fn this_year_of_paragraph(s: &[char], periods: &[PeriodMention], claims: &mut [C
 #[cfg(test)]
 mod tests {
     use super::super::testing::*;
+    use super::year_before;
     use crate::model::Modality;
+
+    #[test]
+    fn a_baseline_of_the_year_before_is_a_year_before_the_figure_it_is_compared_with() {
+        let p = |t: &str| claims_of(t, Some("2025-08-06")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let got = p("上半年，全省医院出院者平均住院日为8.3天，比去年同期的8.6天缩短0.3天。");
+        assert_eq!(got[1].as_deref(), Some("2024-01/2024-06"));
+        assert_eq!(got[2].as_deref(), Some("2025-01/2025-06"));
+        assert_eq!(year_before("2021/2025").as_deref(), Some("2020/2024"));
+        assert_eq!(year_before("2025-06").as_deref(), Some("2024-06"));
+        assert_eq!(year_before("2025-W3"), None);
+    }
 
     #[test]
     fn ends_of_a_rise_over_a_span_baselines_with_their_figure_and_stocks_at_an_end() {
