@@ -1133,7 +1133,8 @@ fn year_before(p: &str) -> Option<String> {
     let shift = |part: &str| -> Option<String> {
         let (y, rest) = part.split_at_checked(4)?;
         let y: i32 = y.parse().ok()?;
-        (rest.is_empty() || (rest.len() == 3 && rest.starts_with('-'))).then(|| format!("{:04}{rest}", y - 1))
+        let month = rest.len() == 3 && rest.starts_with('-') && rest[1..].bytes().all(|b| b.is_ascii_digit());
+        (rest.is_empty() || month).then(|| format!("{:04}{rest}", y - 1))
     };
     let parts: Vec<String> = p.split('/').map(shift).collect::<Option<_>>()?;
     (parts.len() <= 2).then(|| parts.join("/"))
