@@ -313,7 +313,7 @@ const BLIND6_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.988,
     period: 0.979,
-    metric: 0.949,
+    metric: 0.950,
     init_recall: 0.905,
     init_precision: 0.999,
 };
@@ -433,7 +433,7 @@ const BLIND11_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.983,
-    metric: 0.901,
+    metric: 0.902,
     init_recall: 0.877,
     init_precision: 0.946,
 };
@@ -532,7 +532,7 @@ const BLIND15_FLOORS: Floors = Floors {
     precision: 0.983,
     qualifier: 0.999,
     period: 0.931,
-    metric: 0.824,
+    metric: 0.825,
     init_recall: 0.856,
     init_precision: 0.999,
 };
@@ -686,7 +686,7 @@ const BLIND21_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.970,
     period: 0.931,
-    metric: 0.861,
+    metric: 0.900,
     init_recall: 0.871,
     init_precision: 0.849,
 };

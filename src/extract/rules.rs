@@ -113,6 +113,8 @@ struct MetricSpec {
     indicator_frame_close: Vec<String>,
     #[serde(default)]
     indicator_ends: Vec<String>,
+    #[serde(default)]
+    indicator_frame_themes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -572,6 +574,8 @@ pub struct ClaimRules {
     pub metric_indicator_frame_close: Words<()>,
     /// Ends of a name that make it an indicator (出院人数, 病床使用率, 抚养比).
     pub metric_indicator_ends: Words<()>,
+    /// Ends of a frame's name that make it a theme (从运行效率看): no indicator.
+    pub metric_indicator_frame_themes: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
     /// opens with one of them.
     pub metric_surnames: Words<()>,
@@ -812,6 +816,7 @@ impl ClaimRules {
             metric_indicator_frame_open: words(&f.metric.indicator_frame_open),
             metric_indicator_frame_close: words(&f.metric.indicator_frame_close),
             metric_indicator_ends: words(&f.metric.indicator_ends),
+            metric_indicator_frame_themes: words(&f.metric.indicator_frame_themes),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),
             small_count_not_after: words(&f.small_counts.not_after),

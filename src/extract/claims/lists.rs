@@ -123,7 +123,7 @@ pub(super) fn parts_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Cl
 
 /// 从总诊疗人次看，排名前三位的是郑州市、南阳市和周口市，分别为5862.4万人次…: figures without a
 /// metric in a sentence opened by a frame naming an indicator (`[metric] indicator_frame_open`,
-/// `indicator_frame_close`, `indicator_ends`) measure it.
+/// `indicator_frame_close`, `indicator_ends`) measure it; a theme (从运行效率看) names none.
 pub(super) fn framed_indicators(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
     for claim in claims.iter_mut() {
         if claim.metric.is_some() {
@@ -140,6 +140,7 @@ pub(super) fn framed_indicators(rules: &ClaimRules, s: &[char], claims: &mut [Cl
         let name = &s[from..close];
         if name.iter().any(|c| !crate::clean::is_han(*c))
             || rules.metric_indicator_ends.ending_at(name, name.len()).is_none()
+            || rules.metric_indicator_frame_themes.ending_at(name, name.len()).is_some()
         {
             continue;
         }

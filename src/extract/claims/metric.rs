@@ -261,10 +261,16 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     // With nothing before 占 in the clause (…营业收入1.2万亿元，占GDP比重为10.2%), the metric is
     // completed from the previous figure's (inherit_metrics).
     let mut share_of_previous = false;
-    // 占制造业投资的比重为41.2%: look through 的 for the 占.
+    // 占制造业投资的比重为41.2%: look through 的 for the 占; a verb of content between nouns is part
+    // of what it is a share of (占总诊疗人次的比例: 总/b 诊疗/v 人次/n).
+    let inner_word = |j: usize| {
+        (is_nounish(words[j].tag) && words[j].tag != "t")
+            || (words[j].tag == "b" && j + 1 < words.len() && words[j].end == words[j + 1].start)
+            || (content_verb(rules, s, words[j]) && j + 1 < words.len() && is_nounish(words[j + 1].tag))
+    };
     if k > 1 && k < end && share(words[end - 1]) && text_of(words[k - 1]) == "的" {
         let mut j = k - 1;
-        while j > 0 && is_nounish(words[j - 1].tag) && words[j - 1].tag != "t" {
+        while j > 0 && inner_word(j - 1) {
             j -= 1;
         }
         if j > 0 && j < k - 1 && text_of(words[j - 1]) == "占" {
@@ -284,7 +290,11 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         if j == 0 || !owner(words[j - 1]) {
             return None;
         }
-        while j > 0 && owner(words[j - 1]) {
+        // 基层医疗卫生机构诊疗人次占…: a verb of content between two nouns is inside the owner.
+        while j > 0
+            && (owner(words[j - 1])
+                || (j > 1 && content_verb(rules, s, words[j - 1]) && owner(words[j - 2]) && owner(words[j])))
+        {
             j -= 1;
         }
         Some((j, asides))
@@ -1286,6 +1296,18 @@ mod tests {
         assert_eq!((c[0].period.as_deref(), c[0].modality), (None, Modality::Actual));
         let c = claims_of("居民人均可支配收入从2012年的16510元增至2023年的39218元。", None);
         assert_eq!(c[1].period.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn shares_through_verbs_of_content_and_mistagged_nouns() {
+        let m = |t: &str| claims_of(t, None).into_iter().map(|c| c.metric.unwrap_or_default()).collect::<Vec<_>>();
+        assert_eq!(
+            m("全省基层医疗卫生机构诊疗人次占总诊疗人次的比例为53.1%。"),
+            ["基层医疗卫生机构诊疗人次占总诊疗人次比例"]
+        );
+        assert_eq!(m("公立医院门诊次均费用276.3元。"), ["公立医院门诊次均费用"]);
+        assert_eq!(m("全省累计排查入海排污口4615个。"), ["入海排污口"]);
+        assert_eq!(m("其中省级河湖长12名。"), ["省级河湖长"]);
     }
 
     #[test]
