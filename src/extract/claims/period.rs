@@ -76,7 +76,7 @@ pub(super) fn months_of_report_year(report: Option<&str>, cx: &Context<'_>, s: &
                     || numbers::chinese_digit(written[k - 1]).is_some()
                     || matches!(written[k - 1], '今' | '去' | '明' | '前' | '本' | '上'))
         }) || written.first() == Some(&'年');
-        let implicit = !this_year && !names_year;
+        let implicit = !this_year && !names_year && !recent_day(written, cx.published);
         if implicit && p.iso.contains('-') && p.iso.split('/').all(|part| part.starts_with(&from)) {
             p.iso = p.iso.replace(&from, &to);
             p.prior = None;
@@ -92,6 +92,26 @@ pub(super) fn months_of_report_year(report: Option<&str>, cx: &Context<'_>, s: &
             }
         }
     }
+}
+
+/// 截至1月20日 in a release of 23 January on the year before: a day written without its year,
+/// in the month of publication or the one before and not after publication, is of the year of
+/// publication (a count as the release goes out), not of the year reported on.
+fn recent_day(written: &[char], published: Option<&str>) -> bool {
+    let Some((pm, pd)) =
+        published.and_then(|p| Some((p.get(5..7)?.parse::<u32>().ok()?, p.get(8..10)?.parse::<u32>().ok()?)))
+    else {
+        return false;
+    };
+    let number = |cs: &[char]| -> Option<u32> {
+        let digits: String =
+            cs.iter().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
+        digits.parse().ok()
+    };
+    let Some(yue) = written.iter().position(|&c| c == '月') else { return false };
+    let Some(ri) = written.iter().position(|&c| c == '日').filter(|&r| r > yue + 1) else { return false };
+    let (Some(m), Some(d)) = (number(&written[..yue]), number(&written[yue + 1..ri])) else { return false };
+    (m == pm && d <= pd) || (m + 1 == pm)
 }
 
 /// 1—2月和11—12月冬春干燥季节共发生火灾1587起: months of one year joined by 和 / 、 / 及 / 与
@@ -1287,6 +1307,23 @@ mod tests {
         assert_eq!(year_before("2021/2025").as_deref(), Some("2020/2024"));
         assert_eq!(year_before("2025-06").as_deref(), Some("2024-06"));
         assert_eq!(year_before("2025-W3"), None);
+    }
+
+    #[test]
+    fn a_recent_day_is_of_the_year_of_publication_and_a_class_of_its_year() {
+        let read = |t: &str| {
+            let seg = PIPE.segmenter();
+            let c = PIPE
+                .extractor()
+                .extract(t, &seg.segment(t), Some("2026-01-23"), Some("2025年森林防灭火工作新闻发布会"))
+                .claims;
+            c.into_iter().map(|c| (c.text, c.period)).collect::<Vec<_>>()
+        };
+        let got = read("截至1月20日，全省2600余个森林防火检查站全部上岗到位。1月份，全省完成造林5万亩。");
+        assert_eq!(got[0].1.as_deref(), Some("2026-01"));
+        assert_eq!(got[1].1.as_deref(), Some("2025-01"));
+        let got = read("2025届全省高校毕业生规模达到59.6万人。");
+        assert_eq!(got, [("59.6万人".to_string(), Some("2025".to_string()))]);
     }
 
     #[test]
