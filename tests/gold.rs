@@ -27,7 +27,7 @@ const FLOORS: Floors = Floors {
     precision: 0.963,
     qualifier: 0.946,
     period: 0.973,
-    metric: 0.889,
+    metric: 0.891,
     init_recall: 0.749,
     init_precision: 0.999,
 };
@@ -219,7 +219,7 @@ const BLIND2_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.990,
     period: 0.991,
-    metric: 0.935,
+    metric: 0.937,
     init_recall: 0.923,
     init_precision: 0.982,
 };
@@ -243,7 +243,7 @@ const BLIND3_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.994,
-    metric: 0.936,
+    metric: 0.937,
     init_recall: 0.827,
     init_precision: 0.999,
 };
@@ -685,8 +685,8 @@ const BLIND21_FLOORS: Floors = Floors {
     recall: 0.989,
     precision: 0.999,
     qualifier: 0.970,
-    period: 0.952,
-    metric: 0.900,
+    period: 0.955,
+    metric: 0.906,
     init_recall: 0.871,
     init_precision: 0.849,
 };

@@ -507,8 +507,12 @@ fn opening_periods_each(
         return;
     }
     let clause_end = list_start - 1;
-    let sent_start =
-        s[..clause_end].iter().rposition(|c| matches!(c, '。' | '！' | '？' | '；' | '\n')).map_or(0, |k| k + 1);
+    // The clause before the list's (分季度看，一季度、上半年和前三季度，…分别增长…: a frame
+    // before it is a clause of its own).
+    let sent_start = s[..clause_end]
+        .iter()
+        .rposition(|c| matches!(c, '。' | '！' | '？' | '；' | '\n' | '，' | ','))
+        .map_or(0, |k| k + 1);
     let mut listed: Vec<&PeriodMention> =
         periods.iter().filter(|p| p.start >= sent_start && p.end <= clause_end).collect();
     listed.sort_by_key(|p| p.start);
@@ -798,6 +802,9 @@ mod tests {
         // A clause holding more than the periods gives none of them out.
         let got = p("上半年、前三季度投资较快，省属企业分别完成投资1318.6亿元和2137.5亿元。");
         assert_ne!(got[0].as_deref(), Some("2024-01/2024-06"));
+        // A frame before the periods is a clause of its own.
+        let got = p("分季度看，一季度、上半年，全省居民人均消费支出分别增长4.3%和4.7%。");
+        assert_eq!(got, [Some("2024-01/2024-03".to_string()), Some("2024-01/2024-06".to_string())]);
     }
 
     #[test]

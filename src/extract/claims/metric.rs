@@ -330,13 +330,16 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         }
     }
     // 产量45.6万辆，是去年同期的1.8倍 / 为全国平均水平的1.2倍: what the figure is measured
-    // against, not what it measures (the indicator comes from the previous figure).
+    // against, not what it measures (the indicator comes from the previous figure); a subject
+    // written before the link is what it measures (城镇居民人均可支配收入是农村居民的2.33倍).
     if k > 0
         && k < end
         && words.get(end).is_some_and(|w| text_of(w) == "的")
         && matches!(text_of(words[k - 1]).as_str(), "是" | "为" | "相当于")
     {
-        return None;
+        let link = words[k - 1].start;
+        let subject = k > 1 && is_nounish(words[k - 2].tag) && words[k - 2].end == link;
+        return subject.then(|| metric(rules, cx, f, from, link)).flatten();
     }
     // 不良品率, 不合格样品: a negation glued to the name is part of it.
     if k > 0 && k < end && text_of(words[k - 1]) == "不" && words[k - 1].end == words[k].start {
@@ -1306,8 +1309,11 @@ mod tests {
             ["基层医疗卫生机构诊疗人次占总诊疗人次比例"]
         );
         assert_eq!(m("公立医院门诊次均费用276.3元。"), ["公立医院门诊次均费用"]);
-        assert_eq!(m("全省累计排查入海排污口4615个。"), ["入海排污口"]);
+        assert_eq!(m("全省共有入海排污口4615个。"), ["入海排污口"]);
         assert_eq!(m("其中省级河湖长12名。"), ["省级河湖长"]);
+        // A subject before 是…的N倍 is what the multiple measures; with none, the figure before.
+        assert_eq!(m("城镇居民人均可支配收入是农村居民的2.33倍。"), ["城镇居民人均可支配收入"]);
+        assert_eq!(m("产量45.6万辆，是去年同期的1.8倍。"), ["产量", "产量"]);
     }
 
     #[test]
