@@ -502,9 +502,16 @@ const HEAD_REACH: usize = 12;
 
 /// The longest word-aligned chain of nouns/numerals after `from` that ends in a head noun.
 fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) -> Option<(usize, String, Head)> {
+    heads_after(rules, words, f, from).pop()
+}
+
+/// Every word-aligned chain of nouns/numerals after `from` that ends in a head noun, shortest
+/// first (“5G+工业互联网”应用示范 and …应用示范项目).
+fn heads_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) -> Vec<(usize, String, Head)> {
     let lo = words.partition_point(|w| w.start < from);
-    let mut best = None;
+    let mut found = Vec::new();
     let mut after_noun = false;
+    let mut after_verb = false;
     for (i, w) in words[lo..].iter().take(6).enumerate() {
         if w.start >= from + HEAD_REACH {
             break;
@@ -515,12 +522,16 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         // “断头路”8条: a one-character head right after a numeral is its counter.
         let counter = ends_head.is_some_and(|(len, _)| len == 1 && w.end >= 2 && numeral_char(f.chars[w.end - 2]));
         if let Some((len, head)) = ends_head.filter(|_| !counter) {
-            best = Some((w.end, f.text(w.end - len, w.end), head));
+            found.push((w.end, f.text(w.end - len, w.end), head));
         }
         // 现代/t 产业集群 建设工程: a time word may modify the head (“51020”现代产业集群建设工程).
         // 研发/j 攻关/v 计划, 能源/n 保供/v 专项行动: a verb after a noun is part of the
         // modifier, never one right after the closing mark (“X”作为…) nor a launching verb.
-        let inner_verb = w.tag == "v" && after_noun && rules.launch.ending_at(&f.chars, w.end).is_none();
+        // A second verb after one (森林草原防/v 灭火/v 专项整治行动) or after a measure word
+        // (“徽动消费”系列/q 促/v 消费活动) is part of it too.
+        let inner_verb = w.tag == "v"
+            && (after_noun || after_verb || (i > 0 && words[lo + i - 1].tag == "q"))
+            && rules.launch.ending_at(&f.chars, w.end).is_none();
         // “湘当有味”促消费活动: a one-character verb with its object says what the campaign is for.
         let purpose = w.tag == "v"
             && w.start == from
@@ -529,6 +540,8 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         // “放心消费”创建行动, “三品”提升行动: a verb of two characters right after the closing
         // mark that the head follows names the campaign's act (not one that makes the quotation
         // a slogan: “十四五”作为规划期).
+        // “不断线”就业服务专项行动, “新业态·新工会·新服务”集中入会行动: or a verb of two characters
+        // opening the nouns or verbs before the head.
         let act = w.tag == "v"
             && w.start == from
             && ends_head.is_none()
@@ -539,6 +552,7 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
                     .heads
                     .ending_at(&f.chars[from..n.end], n.end - from)
                     .is_some_and(|(len, _)| len >= n.end - n.start)
+                    || matches!(n.tag, "v" | "vn" | "n")
             });
         // “百城百区”文化和旅游消费行动计划: 和 joining two nouns inside the modifier; not after
         // a head (“气象+”赋能行动和智慧气象建设 joins two things), nor before a noun that is a
@@ -546,7 +560,7 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
         // (“阳光家园计划”中央和省级补助资金 is the programme's funding).
         let joins = w.tag == "c"
             && after_noun
-            && best.is_none()
+            && found.is_empty()
             && rules.conjunctions.holds(&f.chars[w.start..w.end])
             && i > 0
             && !is_level_word(rules, &f.chars, &words[lo + i - 1])
@@ -558,13 +572,14 @@ fn head_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize) 
             || purpose
             || act
             || joins
-            || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "b" | "l" | "t"))
+            || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "b" | "l" | "t" | "s"))
         {
             break;
         }
         after_noun = is_nounish(w.tag);
+        after_verb = w.tag == "v";
     }
-    best
+    found
 }
 
 /// Whether the words from `from` to `to` (a closing mark and the head after it) are nouns
@@ -632,7 +647,7 @@ fn quoted_candidate(
     }
     let mut evidence = vec![rules.quoted.id.clone()];
     // Head: after the closing quote, or at the end of the name itself (焕新贷, 八大行动).
-    let after = head_after(rules, words, f, b);
+    let after = heads_after(rules, words, f, b);
     // A one-character head inside the name (焕新贷, 长护险) needs a name of 3+ characters that
     // does not open with a numeral (两个确保, 六保 are slogans).
     let numeral_led = name_chars.first().is_some_and(|c| numeral_char(*c));
@@ -690,17 +705,27 @@ fn quoted_candidate(
     // Some heads count only right after the closing mark (“两新一重”建设), some not after a
     // slogan word (惠民生的“小而美”项目, 传统的“宏观调控”模式), some not after a counted set
     // (“两个结合”).
-    let after = after.filter(|(end, h, head)| {
+    // The longest chain whose head counts here; a shorter one only with a head of two or more
+    // characters (“5G+工业互联网”应用示范 when 项目 must follow at once; not “动物系”网贷).
+    let longest = after.len();
+    let after = after.into_iter().enumerate().rev().find_map(|(i, a)| {
+        let (end, h, head) = &a;
+        let shorter = i + 1 < longest;
         let at = *end - h.chars().count();
-        (!head.adjacent || at == b || (!head.descriptive && noun_gap(words, b, at)))
+        let fits = (!head.adjacent || at == b || (!head.descriptive && noun_gap(words, b, at)))
             && !(head.descriptive && slogan)
             && !(head.not_joined && joined)
+            && !(shorter && h.chars().count() < 2);
+        fits.then_some(a)
     });
     // “千村示范、万村整治”工程: two or three parts joined by 、 name one programme only when its
-    // head follows the closing mark at once; otherwise they are a slogan (“申请量增、销售额升”).
+    // head follows the closing mark at once, or is a campaign's (“防风险、除隐患、保平安”森林草原
+    // 防灭火专项整治行动); otherwise they are a slogan (“申请量增、销售额升”).
     if name.contains('、') {
         let parts: Vec<usize> = name.split('、').map(|p| p.chars().count()).collect();
-        let adjacent = after.as_ref().is_some_and(|(end, h, _)| *end - h.chars().count() == b);
+        let adjacent = after
+            .as_ref()
+            .is_some_and(|(end, h, head)| *end - h.chars().count() == b || head.kind == InitiativeKind::Action);
         if !adjacent || parts.len() > 3 || parts.iter().any(|n| !(3..=6).contains(n)) {
             return None;
         }
@@ -2170,6 +2195,17 @@ mod tests {
         assert!(names("辖区已有67家公司发布行动方案。").is_empty(), "a head alone");
         assert!(names("开展重点专项行动。").is_empty(), "generic words run together");
         assert_eq!(names("开展城镇燃气安全专项行动。"), ["城镇燃气安全专项行动"]);
+    }
+
+    #[test]
+    fn quotations_before_verbs_place_words_and_measure_words_that_lead_to_a_head() {
+        assert_eq!(names("实施“不断线”就业服务专项行动。"), ["不断线"]);
+        assert_eq!(names("深入开展“碧海护航”水上交通安全专项整治。"), ["碧海护航"]);
+        assert_eq!(names("持续开展“徽动消费”系列促消费活动。"), ["徽动消费"]);
+        assert_eq!(names("组织开展“新业态·新工会·新服务”集中入会行动。"), ["新业态·新工会·新服务"]);
+        assert_eq!(names("深入开展“防风险、除隐患、保平安”森林草原防灭火专项整治行动。"), ["防风险、除隐患、保平安"]);
+        assert_eq!(names("培育省级“5G+工业互联网”应用示范项目26个。"), ["5G+工业互联网"]);
+        assert!(names("设立“甜兔网”等24个“动物系”网贷平台。").iter().all(|n| n != "动物系"));
     }
 
     #[test]

@@ -121,6 +121,43 @@ pub(super) fn parts_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Cl
     }
 }
 
+/// 全国研发经费投入强度为2.68%…。上海为4.46%，天津为3.51%: a figure with no metric whose clause
+/// names only a place before it (its scope) measures what the last figure of its kind and unit
+/// in the paragraph measured. The figure must end its phrase.
+pub(super) fn places_of_previous(s: &[char], claims: &mut [Claim]) {
+    for k in 1..claims.len() {
+        if claims[k].metric.is_some() {
+            continue;
+        }
+        let Some(scope) = claims[k].scope.clone() else { continue };
+        let at = claims[k].span[0];
+        // The figure ends its phrase (上海为4.46%，), not one before what it counts (齐河县20万亩“吨半粮”核心区).
+        let ends = s.get(claims[k].span[1]).map_or(true, |c| is_clause_break(*c) || matches!(c, '、' | '和' | '\n'));
+        if !ends {
+            continue;
+        }
+        let clause = (0..at).rev().find(|&p| is_clause_break(s[p]) || s[p] == '\n').map_or(0, |p| p + 1);
+        let before: String = s[clause..at].iter().collect();
+        // Only the place and words linking it to its figure (为, 达, 分别, 、, 和).
+        let rest = before.replacen(scope.as_str(), "", 1);
+        if !before.contains(scope.as_str())
+            || rest.chars().count() > 6
+            || rest
+                .chars()
+                .any(|c| !matches!(c, '为' | '达' | '是' | '分' | '别' | '、' | '和' | '及' | '约' | '共' | '有'))
+        {
+            continue;
+        }
+        let para = (0..at).rev().find(|&p| s[p] == '\n').map_or(0, |p| p + 1);
+        let source = (0..k).rev().take_while(|&j| claims[j].span[0] >= para).find(|&j| {
+            claims[j].metric.is_some() && claims[j].kind == claims[k].kind && claims[j].unit == claims[k].unit
+        });
+        if let Some(j) = source {
+            claims[k].metric = claims[j].metric.clone();
+        }
+    }
+}
+
 /// 从总诊疗人次看，排名前三位的是郑州市、南阳市和周口市，分别为5862.4万人次…: figures without a
 /// metric in a sentence opened by a frame naming an indicator (`[metric] indicator_frame_open`,
 /// `indicator_frame_close`, `indicator_ends`) measure it; a theme (从运行效率看) names none.

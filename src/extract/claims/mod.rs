@@ -25,7 +25,7 @@ use self::clause::{clause_start, sentence_of, Clause};
 use self::figure::{figure, word_figure_at, Figure};
 use self::lists::{
     fan_out_respectively, framed_indicators, inherit_bases, inherit_metrics, levels_of_previous, parts_of_previous,
-    share_list_qualifiers, sub_items_of_previous,
+    places_of_previous, share_list_qualifiers, sub_items_of_previous,
 };
 use self::period::{fill_release_period, find_periods, period_for, PeriodMention};
 use self::scope::{fill_release_scope, scope, DocRegion};
@@ -93,6 +93,7 @@ pub fn extract(
     sub_items_of_previous(rules, s, &mut claims);
     parts_of_previous(rules, s, &mut claims);
     framed_indicators(rules, s, &mut claims);
+    places_of_previous(s, &mut claims);
     period::sub_items_share_period(s, &periods, &mut claims);
     period::breakdowns_share_period(rules, s, &periods, &mut claims);
     inherit_bases(s, &mut claims);
