@@ -123,7 +123,7 @@ pub(super) fn parts_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Cl
 
 /// 全国研发经费投入强度为2.68%…。上海为4.46%，天津为3.51%: a figure with no metric whose clause
 /// names only a place before it (its scope) measures what the last figure of its kind and unit
-/// in the paragraph measured. The figure must end its phrase.
+/// (as written: 家 is no 个) in the paragraph measured. The figure must end its phrase.
 pub(super) fn places_of_previous(s: &[char], claims: &mut [Claim]) {
     for k in 1..claims.len() {
         if claims[k].metric.is_some() {
@@ -150,7 +150,10 @@ pub(super) fn places_of_previous(s: &[char], claims: &mut [Claim]) {
         }
         let para = (0..at).rev().find(|&p| s[p] == '\n').map_or(0, |p| p + 1);
         let source = (0..k).rev().take_while(|&j| claims[j].span[0] >= para).find(|&j| {
-            claims[j].metric.is_some() && claims[j].kind == claims[k].kind && claims[j].unit == claims[k].unit
+            claims[j].metric.is_some()
+                && claims[j].kind == claims[k].kind
+                && claims[j].unit == claims[k].unit
+                && claims[j].surface_unit == claims[k].surface_unit
         });
         if let Some(j) = source {
             claims[k].metric = claims[j].metric.clone();
