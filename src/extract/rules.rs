@@ -115,6 +115,8 @@ struct MetricSpec {
     indicator_ends: Vec<String>,
     #[serde(default)]
     indicator_frame_themes: Vec<String>,
+    #[serde(default)]
+    place_links: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -576,6 +578,8 @@ pub struct ClaimRules {
     pub metric_indicator_ends: Words<()>,
     /// Ends of a frame's name that make it a theme (从运行效率看): no indicator.
     pub metric_indicator_frame_themes: Words<()>,
+    /// Words linking a place to its figure (上海为4.46%, 曲靖市、玉溪市分别有…).
+    pub metric_place_links: Words<()>,
     /// Common one-character surnames: a word tagged as a person's name is one only when it
     /// opens with one of them.
     pub metric_surnames: Words<()>,
@@ -817,6 +821,7 @@ impl ClaimRules {
             metric_indicator_frame_close: words(&f.metric.indicator_frame_close),
             metric_indicator_ends: words(&f.metric.indicator_ends),
             metric_indicator_frame_themes: words(&f.metric.indicator_frame_themes),
+            metric_place_links: words(&f.metric.place_links),
             money_nouns: words(&f.metric.money_nouns),
             small_count_classifiers: words(&f.small_counts.classifiers),
             small_count_not_after: words(&f.small_counts.not_after),

@@ -124,7 +124,7 @@ pub(super) fn parts_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Cl
 /// 全国研发经费投入强度为2.68%…。上海为4.46%，天津为3.51%: a figure with no metric whose clause
 /// names only a place before it (its scope) measures what the last figure of its kind and unit
 /// (as written: 家 is no 个) in the paragraph measured. The figure must end its phrase.
-pub(super) fn places_of_previous(s: &[char], claims: &mut [Claim]) {
+pub(super) fn places_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [Claim]) {
     for k in 1..claims.len() {
         if claims[k].metric.is_some() {
             continue;
@@ -138,14 +138,9 @@ pub(super) fn places_of_previous(s: &[char], claims: &mut [Claim]) {
         }
         let clause = (0..at).rev().find(|&p| is_clause_break(s[p]) || s[p] == '\n').map_or(0, |p| p + 1);
         let before: String = s[clause..at].iter().collect();
-        // Only the place and words linking it to its figure (为, 达, 分别, 、, 和).
-        let rest = before.replacen(scope.as_str(), "", 1);
-        if !before.contains(scope.as_str())
-            || rest.chars().count() > 6
-            || rest
-                .chars()
-                .any(|c| !matches!(c, '为' | '达' | '是' | '分' | '别' | '、' | '和' | '及' | '约' | '共' | '有'))
-        {
+        // Only the place and words linking it to its figure (`[metric] place_links`: 为, 分别, 、).
+        let rest: Vec<char> = before.replacen(scope.as_str(), "", 1).chars().collect();
+        if !before.contains(scope.as_str()) || rest.len() > 6 || !links_only(rules, &rest) {
             continue;
         }
         let para = (0..at).rev().find(|&p| s[p] == '\n').map_or(0, |p| p + 1);
@@ -159,6 +154,18 @@ pub(super) fn places_of_previous(s: &[char], claims: &mut [Claim]) {
             claims[k].metric = claims[j].metric.clone();
         }
     }
+}
+
+/// Whether `t` is nothing but words of `[metric] place_links`.
+fn links_only(rules: &ClaimRules, t: &[char]) -> bool {
+    let mut i = 0;
+    while i < t.len() {
+        match rules.metric_place_links.at(t, i) {
+            Some((len, ())) => i += len,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// 从总诊疗人次看，排名前三位的是郑州市、南阳市和周口市，分别为5862.4万人次…: figures without a
