@@ -409,7 +409,7 @@ const BLIND10_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.951,
-    metric: 0.948,
+    metric: 0.951,
     init_recall: 0.791,
     init_precision: 0.843,
 };
@@ -532,7 +532,7 @@ const BLIND15_FLOORS: Floors = Floors {
     precision: 0.983,
     qualifier: 0.999,
     period: 0.931,
-    metric: 0.825,
+    metric: 0.831,
     init_recall: 0.856,
     init_precision: 0.999,
 };
@@ -583,7 +583,7 @@ const BLIND17_FLOORS: Floors = Floors {
     precision: 0.991,
     qualifier: 0.979,
     period: 0.947,
-    metric: 0.886,
+    metric: 0.888,
     init_recall: 0.764,
     init_precision: 0.856,
 };
@@ -634,7 +634,7 @@ const BLIND19_FLOORS: Floors = Floors {
     recall: 0.978,
     precision: 0.997,
     qualifier: 0.999,
-    period: 0.878,
+    period: 0.947,
     metric: 0.879,
     init_recall: 0.881,
     init_precision: 0.899,
@@ -685,7 +685,7 @@ const BLIND21_FLOORS: Floors = Floors {
     recall: 0.989,
     precision: 0.999,
     qualifier: 0.970,
-    period: 0.955,
+    period: 0.964,
     metric: 0.906,
     init_recall: 0.973,
     init_precision: 0.925,
@@ -694,6 +694,31 @@ const BLIND21_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_twenty_first_set_of_releases_annotated_blind() {
     check_set("blind21-gold.json", BLIND21_PAGES, BLIND21_CLAIMS, &BLIND21_FLOORS);
+}
+
+/// Releases of `blind22-gold.json`: six more, written and annotated the same way: a provincial
+/// political consultative conference's report on the handling of proposals, a human resources
+/// department's press conference (questions and answers) on social insurance in nine months, a
+/// city transport bureau's bulletin on public transport, a supply and marketing cooperative's
+/// review of a year, a culture and tourism department's review of public culture and cultural
+/// heritage, and an agriculture department's reading of east–west cooperation. Before any rule
+/// was written for them they scored: recall .993, precision 1.000, qualifier .958, period .814,
+/// metric .868, initiatives R .837 P .947.
+const BLIND22_PAGES: usize = 6;
+const BLIND22_CLAIMS: usize = 610;
+const BLIND22_FLOORS: Floors = Floors {
+    recall: 0.992,
+    precision: 0.999,
+    qualifier: 0.957,
+    period: 0.932,
+    metric: 0.878,
+    init_recall: 0.836,
+    init_precision: 0.946,
+};
+
+#[test]
+fn attribution_floors_on_a_twenty_second_set_of_releases_annotated_blind() {
+    check_set("blind22-gold.json", BLIND22_PAGES, BLIND22_CLAIMS, &BLIND22_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

@@ -12,7 +12,7 @@ use super::super::rules::ClaimRules;
 use super::super::Folded;
 use super::clause::{clause_start, is_clause_break, Clause};
 use super::figure::Figure;
-use super::metric::{content_verb, is_nounish, is_unit_leftover, metric, metric_after, names_agent};
+use super::metric::{content_verb, is_nounish, is_unit_leftover, metric, metric_after, names_agent, relative_act};
 use super::surround;
 use super::Context;
 use crate::model::{Basis, Change, ClaimKind};
@@ -316,6 +316,11 @@ pub(super) fn of_figure(
         if let Some(a) = after().filter(|a| !rules.change.holds(&a.chars().collect::<Vec<_>>())) {
             metric = Some(a);
             counted_after = true;
+        }
+    }
+    if !counted_after && kind == ClaimKind::Count && de_before {
+        if let Some(act) = relative_act(rules, cx, f, cstart, metric_to) {
+            metric = Some(act);
         }
     }
     if !counted_after && !duration && matches!(kind, ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Amount) {

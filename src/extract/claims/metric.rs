@@ -369,6 +369,47 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     written_name(rules, f, &inside, (start, words[end - 1].end), share_named, share_of_previous)
 }
 
+/// 采纳或部分采纳的632件, 获得表彰的30人, 作出说明解释的67件: a figure right after a verb and 的
+/// counts what the verb did, the head noun left out; the verbs before 的 name it, with one word
+/// glued before the first of them (部分/n 采纳, 已/d 办结), back to a conjunction or the clause's
+/// start. Not the words that link a name to its figure (为, 占), changes (增长的), nor a verb
+/// with a noun after it in its clause (handled as the head noun).
+/// The caller applies it to counts with nothing counted after them.
+pub(super) fn relative_act(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<String> {
+    let (words, inside) = clause_words(rules, cx, f, from, to);
+    let s = &f.chars;
+    let n = words.len();
+    let [.., verb, de] = words.as_slice() else { return None };
+    if s[de.start..de.end] != ['的'] || de.end != words[n - 1].end {
+        return None;
+    }
+    let act = |w: &Word| {
+        w.tag == "v"
+            && w.end - w.start >= 2
+            && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
+            && !rules.change.holds(&s[w.start..w.end])
+            && !rules.reference_prefix.holds(&s[w.start..w.end])
+            && !rules.qual_prefix.holds(&s[w.start..w.end])
+    };
+    if !act(verb) || verb.end != de.start {
+        return None;
+    }
+    let mut j = n - 2;
+    while j > 0 && act(&words[j - 1]) && words[j - 1].end == words[j].start {
+        j -= 1;
+    }
+    // 占全部投资的, 有期徒刑至死刑的: what a share or a range is of, not an act.
+    if words[..j].iter().any(|w| matches!(f.slice(w.start, w.end).as_str(), "占" | "至" | "到")) {
+        return None;
+    }
+    let lead = j
+        .checked_sub(1)
+        .map(|p| &words[p])
+        .filter(|w| w.end == words[j].start && w.end - w.start == 2 && matches!(w.tag, "d" | "n" | "ad"));
+    let start = lead.map_or(words[j].start, |w| w.start);
+    written_name(rules, f, &inside, (start, verb.end), false, false).map(|m| m.text)
+}
+
 /// 城镇人口占常住人口比重（城镇化率）为95.07%: the name of a measure in brackets right before the
 /// words linking it to its figure is the indicator's own name: its span. The name ends in a
 /// measure suffix (`[metric] measure_suffixes`) or 比 (抚养比); what relates two things
@@ -1050,6 +1091,15 @@ mod tests {
         // dict.txt: 得分 is a noun (the tagger cut 得/ud 分居/v); 商品车 is one noun.
         assert_eq!(metrics("我省综合得分居全国第6位。"), [Some("综合得分".into())]);
         assert_eq!(metrics("完成商品车滚装65.8万辆。"), [Some("商品车滚装".into())]);
+    }
+
+    #[test]
+    fn a_count_after_a_verb_and_de_counts_what_the_verb_did() {
+        let got = metrics("建议被采纳或部分采纳的632件，作出说明解释的67件，获得表彰的30人。");
+        assert_eq!(got, [Some("部分采纳".into()), Some("作出说明解释".into()), Some("获得表彰".into())]);
+        // Not what a range runs to, nor a share of an act.
+        assert!(!metrics("判处五年以上有期徒刑至死刑的1.08万人。").contains(&Some("死刑".into())));
+        assert_eq!(metrics("工业投资占全部投资的41.3%。"), [Some("工业投资占全部投资比重".into())]);
     }
 
     #[test]

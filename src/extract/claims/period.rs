@@ -153,6 +153,29 @@ pub(super) fn single_period(s: &[char], claims: &[Claim]) -> Option<String> {
     (first.span[0] < lead_end && stated.all(|c| c.period.as_deref() == Some(period))).then(|| period.to_string())
 }
 
+/// The period most actual figures that state one share, when at least three do and it is at
+/// least two in three of them (a year or a run of months, not a single month's stock): a
+/// release whose lead names no period (省政协十三届三次会议以来，…) reports on the period its
+/// dated figures mostly state (截至2025年底，…；全年新增…), with an earlier year for a
+/// comparison here and there (由2023年的65.8%提高到…).
+fn dominant_period(claims: &[Claim]) -> Option<String> {
+    let stated: Vec<&str> =
+        claims.iter().filter(|c| c.modality == Modality::Actual).filter_map(|c| c.period.as_deref()).collect();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for &p in &stated {
+        match counts.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p, 1)),
+        }
+    }
+    let &(period, n) = counts.iter().max_by_key(|&&(_, n)| n)?;
+    let reporting = match period.split_once('/') {
+        None => period.len() == 4,
+        Some((a, b)) => a.len() == 7 && a.ends_with("-01") && b.len() == 7 && a[..4] == b[..4],
+    };
+    (reporting && n >= 3 && 3 * n >= 2 * stated.len()).then(|| period.to_string())
+}
+
 /// The period of the release's lead: the period the first figure of the body's first
 /// paragraph with figures states as fact (今年全省夏粮播种面积…, 今年1至6月，全省城镇新增就业…),
 /// when it is a year, a month or a run of months from January (a reporting period, not a
@@ -368,15 +391,21 @@ pub(super) fn period_for<'p>(
     // 前三季度，…增长3.4%。9月份，…增长5.2%。分经济类型看，国有控股企业增长4.7%: a single month
     // opening a later sentence of a paragraph that a run of months up to it leads is an aside
     // of one sentence; the sentences after it report the run again.
-    let aside_month = found.filter(|p| p.start < full_sentence && p.iso.len() == 7 && !p.month_end && !p.span);
+    // 全年新建…412个。截至2025年12月末，…总数达到6312个。…新命名…150家: so is a month's end
+    // closing the year that leads the paragraph.
+    let aside_month = found.filter(|p| p.start < full_sentence && p.iso.len() == 7 && !p.span);
     if let Some(month) = aside_month {
         let run = periods.iter().rev().find(|p| {
             p.end <= month.start
                 && usable(p)
-                && lead(p)
-                && p.iso.len() == 15
-                && p.iso.ends_with(&month.iso)
-                && p.iso.starts_with(&format!("{}-01/", &month.iso[..4]))
+                && (lead(p) || month.month_end && (p.start == 0 || matches!(s[p.start - 1], '。' | '\n')))
+                && (!month.month_end
+                    && p.iso.len() == 15
+                    && p.iso.ends_with(&month.iso)
+                    && p.iso.starts_with(&format!("{}-01/", &month.iso[..4]))
+                    || month.month_end
+                        && month.iso.ends_with("-12")
+                        && p.prior.as_deref().unwrap_or(&p.iso) == &month.iso[..4])
         });
         if run.is_some() {
             return run;
@@ -1234,8 +1263,9 @@ pub(super) fn fill_release_period(
         for c in claims.iter_mut().filter(|c| c.period.is_none() && c.modality == Modality::Actual) {
             c.period = Some(period.clone());
         }
-    } else if let Some(period) =
-        lead_period(s, claims, cx.published).or_else(|| lead_frame(rules, s, periods, cx.published))
+    } else if let Some(period) = lead_period(s, claims, cx.published)
+        .or_else(|| lead_frame(rules, s, periods, cx.published))
+        .or_else(|| dominant_period(claims).filter(|p| recent(p, cx.published)))
     {
         // Not to durations (用18天), which last rather than fall in the lead's period, nor to
         // what a sentence says holds now (目前，已有近3000家企业申报).
@@ -1478,6 +1508,22 @@ mod tests {
         // A share of a stock's total (立案总数) is no stock: it keeps the run.
         let got = p("前三季度，立案查处村干部5218人，占立案总数的22.1%。", "2024-10-20");
         assert_eq!(got, ["2024-01/2024-09", "2024-01/2024-09"].map(|w| Some(w.to_string())));
+    }
+
+    #[test]
+    fn a_year_end_closing_the_year_of_the_paragraph_frames_its_own_sentence_only() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let text = "全年新建工会驿站412个。截至2025年12月末，全省工会驿站总数达到6312个。新命名模范职工之家150家。";
+        assert_eq!(p(text, "2026-01-15"), ["2025", "2025-12", "2025"].map(|w| Some(w.to_string())));
+    }
+
+    #[test]
+    fn a_release_without_a_lead_period_reports_the_one_its_dated_figures_mostly_state() {
+        let p = |t: &str, d: &str| claims_of(t, Some(d)).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let text = "省政协十三届三次会议以来，提案工作稳步推进。\n共收到提案1026件。\n截至2025年底，立案896件，办复率100%。全年新增托位1.2万个。A类占比由2023年的65.8%提高到70.5%。";
+        let got = p(text, "2026-01-08");
+        assert_eq!(got[0].as_deref(), Some("2025"), "{got:?}");
+        assert_eq!(got[4].as_deref(), Some("2023"), "{got:?}");
     }
 
     #[test]
