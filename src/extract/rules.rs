@@ -164,10 +164,18 @@ struct TransitiveSpec {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct HedgeLinkSpec {
+    words: Vec<String>,
+    across_verb: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StockSpec {
     words: Vec<String>,
     counts: Vec<String>,
     annual: Vec<String>,
+    flows: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -231,7 +239,7 @@ struct File {
     counted_people: WordList,
     cap_verbs: WordList,
     duration_bounds: DurationBoundSpec,
-    hedge_links: WordList,
+    hedge_links: HedgeLinkSpec,
     period_stocks: StockSpec,
     period_records: WordList,
     period_report_frames: WordList,
@@ -475,11 +483,15 @@ pub struct ClaimRules {
     pub duration_bound_words: Words<()>,
     /// Linking verbs that may stand between a hedge and its figure (至少要达到5400GW).
     pub hedge_links: Words<()>,
+    /// Hedges that hold across one two-character verb before the figure (至少打造1个).
+    pub hedge_across_verb: Words<()>,
     /// Words naming an indicator read at a date (余额, 实有, 保有量): a figure of one stated for a
     /// run of months is its level at the run's last month.
     pub period_stocks: Words<()>,
     /// Counts of entities that are stocks when their sentence states no run of its own.
     pub period_stock_counts: Words<()>,
+    /// Words that make a stock word the run's own flow (当期结余, 当年收支结余).
+    pub period_stock_flows: Words<()>,
     /// Plans and targets for a whole year (年度计划, 全年目标): a level named by one is the
     /// year's, whatever run of months its sentence reports.
     pub period_annual: Words<()>,
@@ -780,8 +792,10 @@ impl ClaimRules {
             duration_bound_units: f.duration_bounds.units.clone(),
             duration_bound_words: words(&f.duration_bounds.words),
             hedge_links: words(&f.hedge_links.words),
+            hedge_across_verb: words(&f.hedge_links.across_verb),
             period_stocks: words(&f.period_stocks.words),
             period_stock_counts: words(&f.period_stocks.counts),
+            period_stock_flows: words(&f.period_stocks.flows),
             period_annual: words(&f.period_stocks.annual),
             period_records: words(&f.period_records.words),
             period_report_frames: words(&f.period_report_frames.words),

@@ -804,6 +804,13 @@ pub(super) fn hedge(rules: &ClaimRules, s: &[char], fig: &Figure, cstart: usize)
                 qualifier = Some(q);
                 break;
             }
+            // 至少打造1个: a hedge of what is done holds across the one verb doing it.
+            let one_word =
+                gap.len() == 2 && gap.iter().all(|&c| numbers::chinese_digit(c).is_none() && !is_clause_break(c));
+            if one_word && rules.hedge_across_verb.at(s, p).is_some_and(|(l, _)| l == len) {
+                qualifier = Some(q);
+                break;
+            }
             // 贷款最高额度为110万元, 最低投资金额为10万元: a superlative bound on the name the
             // copula right before the figure links to it.
             // 最高补助500万元: so does a verb of granting between them.
@@ -1076,6 +1083,12 @@ mod tests {
         assert_eq!(c[0].qualifier, Some(Qualifier::AtMost));
         let c = claims_of("公路两侧15米范围内禁止建设。", None);
         assert_eq!(c[0].qualifier, None);
+        let c = claims_of("乘客在90分钟内换乘常规公交享受优惠。", None);
+        assert_eq!(c[0].qualifier, Some(Qualifier::AtMost));
+        // 至少 holds across the one verb of what is done.
+        let c = claims_of("每个县至少打造1个示范点，至少有2名专职人员。", None);
+        assert_eq!(c[0].qualifier, Some(Qualifier::AtLeast));
+        assert_eq!(c[1].qualifier, Some(Qualifier::AtLeast));
     }
 
     #[test]

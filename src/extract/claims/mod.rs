@@ -109,7 +109,7 @@ pub fn extract(
     fill_release_period(rules, cx, report.as_deref(), s, &periods, &mut claims);
     period::prior_baselines(rules, s, &mut claims);
     period::annual_plans(rules, s, &mut claims);
-    period::stocks_at_the_end(rules, &periods, &mut claims);
+    period::stocks_at_the_end(rules, s, &periods, &mut claims);
     fill_release_scope(rules, &region, &mut claims);
     bound::fill_bounds(reports, s, &mut claims);
     // 分别减少52.1万斤、0斤: a decrease of nothing is 0, never -0 (which JSON cannot tell apart).

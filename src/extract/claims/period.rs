@@ -1042,7 +1042,7 @@ pub(super) fn increase_to_date(
 /// is an increase in it (比年初增加…, over the run).
 /// A count of entities (企业数量, `counts`) is such a stock only when its sentence states no
 /// period (前4个月，有进出口实绩的民营企业数量增加10.1% counts over the run).
-pub(super) fn stocks_at_the_end(rules: &ClaimRules, periods: &[PeriodMention], claims: &mut [Claim]) {
+pub(super) fn stocks_at_the_end(rules: &ClaimRules, s: &[char], periods: &[PeriodMention], claims: &mut [Claim]) {
     for c in claims.iter_mut() {
         let Some(p) = c.period.as_deref() else { continue };
         let Some((a, b)) = p.split_once('/') else { continue };
@@ -1053,9 +1053,17 @@ pub(super) fn stocks_at_the_end(rules: &ClaimRules, periods: &[PeriodMention], c
         // 村干部占立案总数比重: what a share is of is no stock of its own.
         let stock = c.metric.as_deref().and_then(|m| m.split('占').next()).is_some_and(|m| {
             let m: Vec<char> = m.chars().collect();
-            (0..m.len()).any(|k| {
-                rules.period_stocks.at(&m, k).is_some() || (!own && rules.period_stock_counts.at(&m, k).is_some())
-            })
+            // 当期结余 (当期/t is no part of the metric): a stock word written right after a word
+            // of the run's own flow is that flow.
+            let written = (c.sentence[0]..c.span[0].saturating_sub(m.len()) + 1)
+                .rev()
+                .find(|&k| s.get(k..k + m.len()) == Some(&m[..]));
+            let flow = (0..m.len()).any(|k| rules.period_stock_flows.at(&m, k).is_some())
+                || written.is_some_and(|k| rules.period_stock_flows.ending_at(s, k).is_some());
+            !flow
+                && (0..m.len()).any(|k| {
+                    rules.period_stocks.at(&m, k).is_some() || (!own && rules.period_stock_counts.at(&m, k).is_some())
+                })
         });
         if stock && !is_increment(c) {
             c.period = Some(b.to_string());
@@ -1508,6 +1516,9 @@ mod tests {
         // A share of a stock's total (立案总数) is no stock: it keeps the run.
         let got = p("前三季度，立案查处村干部5218人，占立案总数的22.1%。", "2024-10-20");
         assert_eq!(got, ["2024-01/2024-09", "2024-01/2024-09"].map(|w| Some(w.to_string())));
+        // 当期结余 is what the run added; 累计结余 the balance at its end.
+        let got = p("1—9月，基金总收入1862.4亿元，收支相抵当期结余116.5亿元，累计结余3126.7亿元。", "2024-10-24");
+        assert_eq!(got, ["2024-01/2024-09", "2024-01/2024-09", "2024-09"].map(|w| Some(w.to_string())));
     }
 
     #[test]
