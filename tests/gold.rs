@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.970,
-    metric: 0.926,
+    metric: 0.928,
     init_recall: 0.876,
     init_precision: 0.979,
 };
@@ -385,7 +385,7 @@ const BLIND9_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.969,
-    metric: 0.914,
+    metric: 0.918,
     init_recall: 0.919,
     init_precision: 0.937,
 };
@@ -481,7 +481,7 @@ const BLIND13_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.938,
-    metric: 0.897,
+    metric: 0.899,
     init_recall: 0.964,
     init_precision: 0.948,
 };
@@ -532,7 +532,7 @@ const BLIND15_FLOORS: Floors = Floors {
     precision: 0.983,
     qualifier: 0.999,
     period: 0.931,
-    metric: 0.831,
+    metric: 0.833,
     init_recall: 0.856,
     init_precision: 0.999,
 };
@@ -557,7 +557,7 @@ const BLIND16_FLOORS: Floors = Floors {
     precision: 0.996,
     qualifier: 0.999,
     period: 0.979,
-    metric: 0.927,
+    metric: 0.930,
     init_recall: 0.928,
     init_precision: 0.974,
 };
@@ -635,7 +635,7 @@ const BLIND19_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.999,
     period: 0.947,
-    metric: 0.879,
+    metric: 0.880,
     init_recall: 0.881,
     init_precision: 0.899,
 };
@@ -686,7 +686,7 @@ const BLIND21_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.970,
     period: 0.964,
-    metric: 0.906,
+    metric: 0.907,
     init_recall: 0.973,
     init_precision: 0.925,
 };
@@ -711,7 +711,7 @@ const BLIND22_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.978,
     period: 0.934,
-    metric: 0.878,
+    metric: 0.909,
     init_recall: 0.859,
     init_precision: 0.947,
 };

@@ -75,6 +75,7 @@ struct MetricSpec {
     #[serde(default)]
     drop_trailing: Vec<String>,
     #[serde(default)]
+    averages: Vec<String>,
     never: Vec<String>,
     #[serde(default)]
     nouns: Vec<String>,
@@ -543,6 +544,8 @@ pub struct ClaimRules {
     /// Words dropped from the end of a metric (名义, 实际: how a change is measured).
     pub metric_drop_trailing: Words<()>,
     /// Phrases that are never a metric on their own (价格因素, 同口径).
+    /// Averages that lead the metric of a figure written right after them (日均, 场均).
+    pub metric_averages: Words<()>,
     pub metric_never: Vec<String>,
     /// Words that are nouns inside a metric whatever the tagger says (收入, 支出).
     pub metric_nouns: Words<()>,
@@ -819,6 +822,7 @@ impl ClaimRules {
             metric_counted_places: words(&f.metric.counted_places),
             metric_drop_trailing: words(&f.metric.drop_trailing),
             metric_never: f.metric.never.clone(),
+            metric_averages: words(&f.metric.averages),
             metric_nouns: words(&f.metric.nouns),
             metric_inner_verbs: words(&f.metric.inner_verbs),
             metric_measure_suffixes: words(&f.metric.measure_suffixes),

@@ -728,7 +728,8 @@ pub(super) fn inherit_metrics(rules: &ClaimRules, s: &[char], claims: &mut [Clai
             .and_then(|j| claims[j].metric.clone());
         claims[k].metric = Some(match whole {
             Some(pm) => format!("{pm}{m}"),
-            None => m.trim_start_matches('占').to_string(),
+            None if m.chars().count() > 2 => m.trim_start_matches('占').to_string(),
+            None => m,
         });
         shares[k] = false;
     }

@@ -713,6 +713,12 @@ fn written_name(
         }
     }
     let mc: Vec<char> = m.chars().collect();
+    // 新能源公交车1126辆，占比96.8%: a share word alone is a share of the previous figure's
+    // indicator.
+    if !share_of_previous && m == "占比" {
+        let text = if m.starts_with('占') { m } else { format!("占{m}") };
+        return Some(Metric { text, share_of_previous: true });
+    }
     if rules.metric_never.contains(&m) || rules.metric_drop_leading.at(&mc, 0).is_some_and(|(l, _)| l == mc.len()) {
         return None;
     }
@@ -1051,6 +1057,29 @@ pub(super) fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metr
     })
 }
 
+/// 客运量1309万人次，日均7.0万人次; 场均观影人次: an average word (`[metric] averages`) right
+/// before a figure, past only a hedge or a linking word, leads the figure's metric when the metric
+/// came from elsewhere (日均客运量). A metric already holding it is left as it is.
+pub(super) fn averages_lead(rules: &ClaimRules, s: &[char], claims: &mut [crate::model::Claim]) {
+    for c in claims.iter_mut() {
+        let Some(m) = c.metric.as_deref() else { continue };
+        let at = c.span[0];
+        let from = at.saturating_sub(6).max(c.sentence[0]);
+        let found = (from..at).find_map(|k| {
+            let (len, ()) = rules.metric_averages.at(s, k)?;
+            let gap = &s[k + len..at];
+            let linking = gap.is_empty()
+                || rules.metric_not_modifiers.holds(gap)
+                || rules.qual_prefix.holds(gap)
+                || gap.len() == 1 && matches!(gap[0], '达' | '为' | '约' | '近' | '超');
+            linking.then(|| s[k..k + len].iter().collect::<String>())
+        });
+        if let Some(avg) = found.filter(|a| !m.contains(a.as_str())) {
+            c.metric = Some(format!("{avg}{m}"));
+        }
+    }
+}
+
 /// 增速比上年回落4.2个百分点, 增速高于全省农村居民8个百分点: a change in percentage points in a
 /// clause that names a growth rate before it changes that rate, so the rate word joins the
 /// metric (研究与试验发展经费增速; the rate word alone when there is none).
@@ -1100,6 +1129,14 @@ mod tests {
         // Not what a range runs to, nor a share of an act.
         assert!(!metrics("判处五年以上有期徒刑至死刑的1.08万人。").contains(&Some("死刑".into())));
         assert_eq!(metrics("工业投资占全部投资的41.3%。"), [Some("工业投资占全部投资比重".into())]);
+    }
+
+    #[test]
+    fn an_average_leads_the_metric_and_a_bare_share_is_of_the_previous_figure() {
+        let got = metrics("全年公交客运量1309万人次，日均7.0万人次。");
+        assert_eq!(got, [Some("公交客运量".into()), Some("日均公交客运量".into())]);
+        let got = metrics("新能源公交车1126辆，占比96.8%。");
+        assert_eq!(got, [Some("新能源公交车".into()), Some("新能源公交车占比".into())]);
     }
 
     #[test]

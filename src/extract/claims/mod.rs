@@ -94,6 +94,7 @@ pub fn extract(
     parts_of_previous(rules, s, &mut claims);
     framed_indicators(rules, s, &mut claims);
     places_of_previous(rules, s, &mut claims);
+    metric::averages_lead(rules, s, &mut claims);
     period::sub_items_share_period(s, &periods, &mut claims);
     period::breakdowns_share_period(rules, s, &periods, &mut claims);
     inherit_bases(s, &mut claims);

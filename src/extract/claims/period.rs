@@ -158,7 +158,13 @@ pub(super) fn single_period(s: &[char], claims: &[Claim]) -> Option<String> {
 /// release whose lead names no period (省政协十三届三次会议以来，…) reports on the period its
 /// dated figures mostly state (截至2025年底，…；全年新增…), with an earlier year for a
 /// comparison here and there (由2023年的65.8%提高到…).
+///
+/// Not in a release that compares with the month before (比上月): it reports a month, and a
+/// year its figures mostly state is no period of the rest.
 fn dominant_period(claims: &[Claim]) -> Option<String> {
+    if claims.iter().any(|c| c.change.as_ref().is_some_and(|ch| ch.basis == Some(crate::model::Basis::Mom))) {
+        return None;
+    }
     let stated: Vec<&str> =
         claims.iter().filter(|c| c.modality == Modality::Actual).filter_map(|c| c.period.as_deref()).collect();
     let mut counts: Vec<(&str, usize)> = Vec::new();
