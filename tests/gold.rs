@@ -243,7 +243,7 @@ const BLIND3_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.994,
-    metric: 0.937,
+    metric: 0.947,
     init_recall: 0.827,
     init_precision: 0.999,
 };
@@ -385,7 +385,7 @@ const BLIND9_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.969,
-    metric: 0.918,
+    metric: 0.920,
     init_recall: 0.919,
     init_precision: 0.937,
 };
@@ -433,7 +433,7 @@ const BLIND11_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.983,
-    metric: 0.902,
+    metric: 0.905,
     init_recall: 0.877,
     init_precision: 0.946,
 };
@@ -532,7 +532,7 @@ const BLIND15_FLOORS: Floors = Floors {
     precision: 0.983,
     qualifier: 0.999,
     period: 0.931,
-    metric: 0.833,
+    metric: 0.837,
     init_recall: 0.856,
     init_precision: 0.999,
 };
@@ -583,7 +583,7 @@ const BLIND17_FLOORS: Floors = Floors {
     precision: 0.991,
     qualifier: 0.979,
     period: 0.947,
-    metric: 0.888,
+    metric: 0.889,
     init_recall: 0.786,
     init_precision: 0.859,
 };
@@ -608,7 +608,7 @@ const BLIND18_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.966,
     period: 0.971,
-    metric: 0.922,
+    metric: 0.926,
     init_recall: 0.819,
     init_precision: 0.887,
 };
@@ -661,7 +661,7 @@ const BLIND20_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.999,
     period: 0.919,
-    metric: 0.869,
+    metric: 0.871,
     init_recall: 0.794,
     init_precision: 0.920,
 };

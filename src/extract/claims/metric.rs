@@ -494,7 +494,14 @@ fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize,
         rules.metric_not_modifiers.holds(&f.chars[words[k - 1].start..words[k - 1].end])
             && words[..k - 1].iter().any(|p| rules.metric_clause_openers.holds(&f.chars[p.start..p.end]))
     };
-    if opens_clause(rules, f, &words[..k - 1]) && !linking() {
+    // 其中严重损坏房屋3400余间: so does one after a manner word glued to it (严重/a 损坏/v) when
+    // nothing but that word stands before it in the clause.
+    let manner_opens = k >= 2
+        && matches!(words[k - 2].tag, "a" | "ad")
+        && words[k - 2].end - words[k - 2].start >= 2
+        && words[k - 2].end == words[k - 1].start
+        && opens_clause(rules, f, &words[..k - 2]);
+    if (opens_clause(rules, f, &words[..k - 1]) || manner_opens) && !linking() {
         let chain = f.text(words[k].start, words[end - 1].end);
         let measure = rules.metric_measures.holds(&f.chars[words[k].start..words[end - 1].end]);
         let never =
@@ -1132,6 +1139,12 @@ mod tests {
     }
 
     #[test]
+    fn a_manner_word_belongs_to_the_act_or_the_name_it_opens() {
+        assert_eq!(metrics("全省紧急转移8.7万人次。"), [Some("紧急转移".into())]);
+        assert_eq!(metrics("其中严重损坏房屋3400余间。"), [Some("严重损坏房屋".into())]);
+    }
+
+    #[test]
     fn an_average_leads_the_metric_and_a_bare_share_is_of_the_previous_figure() {
         let got = metrics("全年公交客运量1309万人次，日均7.0万人次。");
         assert_eq!(got, [Some("公交客运量".into()), Some("日均公交客运量".into())]);
@@ -1725,9 +1738,10 @@ mod tests {
         // 户数, 比率, 能力 need what they count: the verb before them is part of the name.
         assert_eq!(all("普惠小微授信户数112.6万户。")[0].as_deref(), Some("普惠小微授信户数"));
         assert_eq!(all("危险废物利用处置能力达到1450万吨/年。")[0].as_deref(), Some("危险废物利用处置能力"));
-        // 日均 alone names nothing: the figure is of what the clause before counted.
+        // 日均 alone names nothing: the figure is the daily average of what the clause before
+        // counted.
         let m = all("全省铁路累计发送旅客1284.6万人次，日均160.6万人次。");
-        assert_eq!(m[1].as_deref(), Some("旅客"));
+        assert_eq!(m[1].as_deref(), Some("日均旅客"));
         // 同比多增 is a change of the balance; 高出全国平均水平 names a reference.
         let c = claims_of("全省存款余额6.78万亿元，同比多增218.7亿元，同比少增12亿元。", None);
         assert_eq!(c[1].metric.as_deref(), Some("存款余额"));
