@@ -370,11 +370,10 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
 }
 
 /// 采纳或部分采纳的632件, 获得表彰的30人, 作出说明解释的67件: a figure right after a verb and 的
-/// counts what the verb did, the head noun left out; the verbs before 的 name it, with one word
-/// glued before the first of them (部分/n 采纳, 已/d 办结), back to a conjunction or the clause's
-/// start. Not the words that link a name to its figure (为, 占), changes (增长的), nor a verb
-/// with a noun after it in its clause (handled as the head noun).
-/// The caller applies it to counts with nothing counted after them.
+/// counts what the verb did, the head noun left out; the verbs glued before 的 name it, with one
+/// two-character word glued before the first of them (部分/n 采纳, 基本/n 解决). Not the words that
+/// link a name to its figure (为, 占), changes (增长的), nor what a share or a range is of. The
+/// caller applies it to counts with nothing counted after them.
 pub(super) fn relative_act(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usize, to: usize) -> Option<String> {
     let (words, inside) = clause_words(rules, cx, f, from, to);
     let s = &f.chars;
@@ -723,8 +722,7 @@ fn written_name(
     // 新能源公交车1126辆，占比96.8%: a share word alone is a share of the previous figure's
     // indicator.
     if !share_of_previous && m == "占比" {
-        let text = if m.starts_with('占') { m } else { format!("占{m}") };
-        return Some(Metric { text, share_of_previous: true });
+        return Some(Metric { text: m, share_of_previous: true });
     }
     if rules.metric_never.contains(&m) || rules.metric_drop_leading.at(&mc, 0).is_some_and(|(l, _)| l == mc.len()) {
         return None;
@@ -1075,10 +1073,7 @@ pub(super) fn averages_lead(rules: &ClaimRules, s: &[char], claims: &mut [crate:
         let found = (from..at).find_map(|k| {
             let (len, ()) = rules.metric_averages.at(s, k)?;
             let gap = &s[k + len..at];
-            let linking = gap.is_empty()
-                || rules.metric_not_modifiers.holds(gap)
-                || rules.qual_prefix.holds(gap)
-                || gap.len() == 1 && matches!(gap[0], '达' | '为' | '约' | '近' | '超');
+            let linking = gap.is_empty() || rules.metric_not_modifiers.holds(gap) || rules.qual_prefix.holds(gap);
             linking.then(|| s[k..k + len].iter().collect::<String>())
         });
         if let Some(avg) = found.filter(|a| !m.contains(a.as_str())) {
