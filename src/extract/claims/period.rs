@@ -175,11 +175,7 @@ fn dominant_period(claims: &[Claim]) -> Option<String> {
         }
     }
     let &(period, n) = counts.iter().max_by_key(|&&(_, n)| n)?;
-    let reporting = match period.split_once('/') {
-        None => period.len() == 4,
-        Some((a, b)) => a.len() == 7 && a.ends_with("-01") && b.len() == 7 && a[..4] == b[..4],
-    };
-    (reporting && n >= 3 && 3 * n >= 2 * stated.len()).then(|| period.to_string())
+    (is_reporting_period(period, false) && n >= 3 && 3 * n >= 2 * stated.len()).then(|| period.to_string())
 }
 
 /// The period of the release's lead: the period the first figure of the body's first
@@ -197,11 +193,8 @@ fn lead_period(s: &[char], claims: &[Claim], published: Option<&str>) -> Option<
     if in_lead().filter(|c| c.period.as_deref() == Some(period)).count() < 2 {
         return None;
     }
-    let reporting = match period.split_once('/') {
-        None => period.len() == 4 || period.len() == 7,
-        Some((a, b)) => a.len() == 7 && a.ends_with("-01") && b.len() == 7 && a[..4] == b[..4],
-    };
-    (lead.modality == Modality::Actual && reporting && recent(period, published)).then(|| period.to_string())
+    (lead.modality == Modality::Actual && is_reporting_period(period, true) && recent(period, published))
+        .then(|| period.to_string())
 }
 
 /// The period the release's first paragraph opens with as the frame of what it tells
@@ -223,6 +216,15 @@ fn lead_frame(rules: &ClaimRules, s: &[char], periods: &[PeriodMention], publish
     let opens = (first.start <= 8 && !s[..first.start].iter().any(stop)) || reported;
     (opens && after == Some(&'，') && !first.target_lead && first.prior.is_none() && recent(&first.iso, published))
         .then(|| first.iso.clone())
+}
+
+/// Whether `period` is one a release reports on: a year, a run of months from January within a
+/// year, or (with `month`) a single month.
+fn is_reporting_period(period: &str, month: bool) -> bool {
+    match period.split_once('/') {
+        None => period.len() == 4 || (month && period.len() == 7),
+        Some((a, b)) => a.len() == 7 && a.ends_with("-01") && b.len() == 7 && a[..4] == b[..4],
+    }
 }
 
 /// A release reports on a period that ended at most a year before it was published.
