@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.990,
     period: 0.983,
-    metric: 0.968,
+    metric: 0.969,
     init_recall: 0.885,
     init_precision: 0.999,
 };
@@ -290,7 +290,7 @@ const BLIND5_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.991,
     period: 0.995,
-    metric: 0.931,
+    metric: 0.936,
     init_recall: 0.854,
     init_precision: 0.978,
 };
@@ -313,7 +313,7 @@ const BLIND6_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.988,
     period: 0.979,
-    metric: 0.950,
+    metric: 0.954,
     init_recall: 0.905,
     init_precision: 0.999,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.970,
-    metric: 0.928,
+    metric: 0.931,
     init_recall: 0.876,
     init_precision: 0.979,
 };
@@ -385,7 +385,7 @@ const BLIND9_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.969,
-    metric: 0.920,
+    metric: 0.928,
     init_recall: 0.919,
     init_precision: 0.937,
 };
@@ -433,7 +433,7 @@ const BLIND11_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.983,
-    metric: 0.905,
+    metric: 0.908,
     init_recall: 0.877,
     init_precision: 0.946,
 };
@@ -457,7 +457,7 @@ const BLIND12_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.999,
     period: 0.978,
-    metric: 0.900,
+    metric: 0.919,
     init_recall: 0.817,
     init_precision: 0.917,
 };
@@ -481,7 +481,7 @@ const BLIND13_FLOORS: Floors = Floors {
     precision: 0.993,
     qualifier: 0.999,
     period: 0.938,
-    metric: 0.899,
+    metric: 0.903,
     init_recall: 0.964,
     init_precision: 0.948,
 };
@@ -557,7 +557,7 @@ const BLIND16_FLOORS: Floors = Floors {
     precision: 0.996,
     qualifier: 0.999,
     period: 0.979,
-    metric: 0.930,
+    metric: 0.931,
     init_recall: 0.928,
     init_precision: 0.974,
 };
@@ -583,7 +583,7 @@ const BLIND17_FLOORS: Floors = Floors {
     precision: 0.991,
     qualifier: 0.979,
     period: 0.947,
-    metric: 0.889,
+    metric: 0.891,
     init_recall: 0.786,
     init_precision: 0.859,
 };
@@ -608,7 +608,7 @@ const BLIND18_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.966,
     period: 0.971,
-    metric: 0.926,
+    metric: 0.931,
     init_recall: 0.819,
     init_precision: 0.887,
 };
@@ -635,7 +635,7 @@ const BLIND19_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.999,
     period: 0.947,
-    metric: 0.880,
+    metric: 0.881,
     init_recall: 0.881,
     init_precision: 0.899,
 };
@@ -661,7 +661,7 @@ const BLIND20_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.999,
     period: 0.919,
-    metric: 0.871,
+    metric: 0.875,
     init_recall: 0.794,
     init_precision: 0.920,
 };
@@ -686,7 +686,7 @@ const BLIND21_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.970,
     period: 0.964,
-    metric: 0.907,
+    metric: 0.909,
     init_recall: 0.973,
     init_precision: 0.925,
 };
@@ -711,14 +711,39 @@ const BLIND22_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.978,
     period: 0.934,
-    metric: 0.909,
-    init_recall: 0.859,
-    init_precision: 0.947,
+    metric: 0.918,
+    init_recall: 0.882,
+    init_precision: 0.949,
 };
 
 #[test]
 fn attribution_floors_on_a_twenty_second_set_of_releases_annotated_blind() {
     check_set("blind22-gold.json", BLIND22_PAGES, BLIND22_CLAIMS, &BLIND22_FLOORS);
+}
+
+/// Releases of `blind23-gold.json`: six more, written and annotated the same way: a city
+/// administration bureau's bulletin on waste sorting and sanitation, a communications
+/// administration's release on the telecommunications industry in a year, a youth league
+/// committee's press conference (questions and answers) on internships, a commerce department's
+/// release on cross-border e-commerce in nine months, a Red Cross society's review of a year and
+/// a government offices administration's bulletin on energy saving in public institutions.
+/// Before any rule was written for them they scored: recall .984, precision .990, qualifier
+/// .991, period .948, metric .842, initiatives R .788 P .872.
+const BLIND23_PAGES: usize = 6;
+const BLIND23_CLAIMS: usize = 612;
+const BLIND23_FLOORS: Floors = Floors {
+    recall: 0.982,
+    precision: 0.989,
+    qualifier: 0.990,
+    period: 0.946,
+    metric: 0.874,
+    init_recall: 0.845,
+    init_precision: 0.896,
+};
+
+#[test]
+fn attribution_floors_on_a_twenty_third_set_of_releases_annotated_blind() {
+    check_set("blind23-gold.json", BLIND23_PAGES, BLIND23_CLAIMS, &BLIND23_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

@@ -572,11 +572,12 @@ fn heads_after(rules: &InitiativeRules, words: &[Word], f: &Folded, from: usize)
             || purpose
             || act
             || joins
-            || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "b" | "l" | "t" | "s"))
+            || matches!(w.tag, "m" | "q" | "mq" | "vn" | "a" | "ad" | "b" | "l" | "t" | "s" | "f"))
         {
             break;
         }
-        after_noun = is_nounish(w.tag);
+        // “青春湘伴”青年/t 返乡/v 创业帮扶基金: a time word the tagger made of a noun is one.
+        after_noun = is_nounish(w.tag) || w.tag == "t";
         after_verb = w.tag == "v";
     }
     found
@@ -1869,6 +1870,16 @@ mod tests {
         assert_eq!(names("开展“清朗”专项行动。"), ["清朗"]);
         // Not a clause in quotes.
         assert!(names("开展“群众说，干部做”全省服务提升三年行动。").is_empty());
+    }
+
+    #[test]
+    fn words_the_tagger_takes_for_times_places_or_adverbs_may_stand_before_the_head() {
+        // 线上/f, 青年/t: between a quotation and its head.
+        assert_eq!(names("依托“青湘汇”线上服务平台实现驿站预约。"), ["青湘汇"]);
+        assert_eq!(names("团省委设立“青春湘伴”青年返乡创业帮扶基金。"), ["青春湘伴"]);
+        // A 规划 without quotation marks needs three characters before it.
+        assert!(names("开展职业规划、简历诊断等活动。").is_empty());
+        assert_eq!(names("全面实施国土空间规划。"), ["国土空间规划"]);
     }
 
     #[test]

@@ -84,6 +84,8 @@ struct MetricSpec {
     #[serde(default)]
     measure_suffixes: Vec<String>,
     #[serde(default)]
+    noun_suffixes: Vec<String>,
+    #[serde(default)]
     bare_heads: Vec<String>,
     #[serde(default)]
     not_modifiers: Vec<String>,
@@ -104,6 +106,8 @@ struct MetricSpec {
     causative_verbs: Vec<String>,
     #[serde(default)]
     act_adverbs: Vec<String>,
+    #[serde(default)]
+    flow_leads: Vec<String>,
     #[serde(default)]
     named_changes: Vec<String>,
     #[serde(default)]
@@ -557,6 +561,9 @@ pub struct ClaimRules {
     /// Measure words that make the verb before them part of an indicator name (回收量,
     /// 交易额, 普及率: 回收/v 量/n).
     pub metric_measure_suffixes: Words<()>,
+    /// One-character nouns of a place, a post or a device that make the verb glued before them
+    /// one noun with them (收集点, 救护员, 服务站: 收集/v 点/m).
+    pub metric_noun_suffixes: Words<()>,
     /// Verbs that never modify the noun after them inside a name (占, 达到, 完成): where a
     /// clause's verbs end and its indicator begins.
     pub metric_not_modifiers: Words<()>,
@@ -581,6 +588,9 @@ pub struct ClaimRules {
     pub metric_named_changes: Words<()>,
     /// Adverbs of repetition that belong to the act a figure measures (再就业, 重新就业).
     pub metric_act_adverbs: Words<()>,
+    /// Verbs that make a name a flow (新增耕地, 净增用户): opening the clause before the name,
+    /// they lead it, though they link other names to their figures (耕地新增15.2万亩).
+    pub metric_flow_leads: Words<()>,
     /// Frames opening a sentence that breaks the indicator before it down by time (分季度看,
     /// 分月看): its figures without a metric measure that indicator.
     pub metric_time_breakdowns: Words<()>,
@@ -826,6 +836,7 @@ impl ClaimRules {
             metric_nouns: words(&f.metric.nouns),
             metric_inner_verbs: words(&f.metric.inner_verbs),
             metric_measure_suffixes: words(&f.metric.measure_suffixes),
+            metric_noun_suffixes: words(&f.metric.noun_suffixes),
             metric_bare_heads: words(&f.metric.bare_heads),
             metric_not_modifiers: words(&f.metric.not_modifiers),
             metric_measures: words(&f.metric.measures),
@@ -834,6 +845,7 @@ impl ClaimRules {
             metric_causative_verbs: words(&f.metric.causative_verbs),
             metric_named_changes: words(&f.metric.named_changes),
             metric_act_adverbs: words(&f.metric.act_adverbs),
+            metric_flow_leads: words(&f.metric.flow_leads),
             metric_time_breakdowns: words(&f.metric.time_breakdowns),
             metric_indicator_frame_open: words(&f.metric.indicator_frame_open),
             metric_indicator_frame_close: words(&f.metric.indicator_frame_close),

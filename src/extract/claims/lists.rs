@@ -703,8 +703,9 @@ pub(super) fn levels_of_previous(rules: &ClaimRules, s: &[char], claims: &mut [C
 /// Claims whose metric is missing inherit the previous figure's in the same sentence
 /// (江苏制造业增加值达4.66万亿元，占全国14.1%). A duration names no indicator: after one,
 /// the nearest earlier figure with the same unit gives it (粮食总产量750.6亿斤，连续10年稳定在
-/// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration. A count
-/// right after a semicolon goes on counting the previous one's thing (`s` is the text).
+/// 700亿斤以上 → 700亿斤 is 粮食总产量), else the nearest that is not a duration. A count, a
+/// measure or an amount right after a semicolon goes on counting the previous one's thing (`s`
+/// is the text).
 pub(super) fn inherit_metrics(rules: &ClaimRules, s: &[char], claims: &mut [Claim], shares: &mut [bool]) {
     // 占GDP比重 (`shares`, from `metric`): a share of the previous figure's indicator.
     for k in 0..claims.len() {
@@ -754,9 +755,10 @@ pub(super) fn inherit_metrics(rules: &ClaimRules, s: &[char], claims: &mut [Clai
                 .or_else(|| earlier.clone().find(|&j| !is_duration(j))),
             other => other,
         };
-        // …绿色工厂5家；曲靖市、玉溪市各有2家 / 冬季平均气温5.2℃，偏高0.9℃；春季16.9℃: after a
-        // semicolon, a count or a measure in the same unit goes on counting or measuring what
-        // the clause before did (the last figure of its kind there).
+        // …绿色工厂5家；曲靖市、玉溪市各有2家 / 冬季平均气温5.2℃，偏高0.9℃；春季16.9℃ / 一季度
+        // 进出口额142.8亿元…；二季度168.7亿元: after a semicolon, a count, a measure or an amount
+        // in the same unit goes on counting or measuring what the clause before did (the last
+        // figure of its kind there).
         let source = source.or_else(|| {
             let after_semicolon = sentence[0] > 0 && matches!(s[sentence[0] - 1], '；' | ';');
             // Not a duration (信守承诺15年；…坚持15年): a span of time is no measure of a thing.
@@ -768,7 +770,7 @@ pub(super) fn inherit_metrics(rules: &ClaimRules, s: &[char], claims: &mut [Clai
             if !after_semicolon
                 || duration
                 || !bare
-                || !matches!(claims[k].kind, ClaimKind::Count | ClaimKind::Quantity)
+                || !matches!(claims[k].kind, ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Amount)
             {
                 return None;
             }
@@ -907,7 +909,7 @@ mod tests {
     fn counts_after_a_semicolon_go_on_counting() {
         let c = claims_of("全省新增国家级绿色工厂12家，其中昆明市5家；曲靖市、玉溪市各有2家；昭通市1个。", None);
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
-        assert_eq!(m, [Some("国家级绿色工厂"), Some("国家级绿色工厂"), Some("国家级绿色工厂"), None]);
+        assert_eq!(m, [Some("新增国家级绿色工厂"), Some("新增国家级绿色工厂"), Some("新增国家级绿色工厂"), None]);
         // Measures too, past a change of the clause before.
         let c = claims_of("冬季平均气温5.2℃，偏高0.9℃；春季（3—5月）16.9℃，偏高1.1℃。", None);
         let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
@@ -915,6 +917,10 @@ mod tests {
         // A count of a kind of place names that kind, not what the clause before counted.
         let c = claims_of("帮扶项目12个；9个县的脱贫人口增收。", None);
         assert_eq!(c[1].metric.as_deref(), Some("县"));
+        // Amounts too: a quarter's figure after the quarter before.
+        let c = claims_of("一季度进出口额142.8亿元，同比增长15.1%；二季度168.7亿元，增长16.9%。", None);
+        let m: Vec<_> = c.iter().map(|c| c.metric.as_deref()).collect();
+        assert_eq!(m, [Some("进出口额"); 4]);
     }
 
     #[test]

@@ -46,8 +46,9 @@ fn verb_measured(
         }
     }
     if let Some(w) = before.filter(|w| content(w)) {
-        // 参保登记, 转移就业, 再就业: a verb naming a kind (`[metric] inner_verbs`) or an adverb
-        // of repetition written right before it belongs to the act (决定拿出 does not).
+        // 参保登记, 转移就业, 再就业, 新增参保: a verb naming a kind (`[metric] inner_verbs`), an
+        // adverb of repetition or a verb naming a flow (`[metric] flow_leads`) written right
+        // before it belongs to the act (决定拿出 does not).
         let k = cx.words.partition_point(|p| p.start < w.start);
         let start = k
             .checked_sub(1)
@@ -55,7 +56,9 @@ fn verb_measured(
             .filter(|p| p.end == w.start)
             .filter(|p| {
                 let t = &f.chars[p.start..p.end];
-                rules.metric_act_adverbs.holds(t) || rules.metric_inner_verbs.holds(t)
+                rules.metric_act_adverbs.holds(t)
+                    || rules.metric_inner_verbs.holds(t)
+                    || rules.metric_flow_leads.holds(t)
             })
             .map_or(w.start, |p| p.start);
         return Some((start, f.slice(start, w.end)));

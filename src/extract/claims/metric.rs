@@ -137,8 +137,13 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             && (words[k - 2].tag == "v" || (words[k - 2].tag == "a" && words[k - 2].end - words[k - 2].start == 1))
         {
             // 审结破产案件, 增开查验通道, 新签约项目: an attribute glued after the clause's verb
-            // (or 新) names a kind; the verb before it predicates and ends the name.
+            // (or 新) names a kind; the verb before it predicates and ends the name, unless it
+            // names a flow opening the clause (新增参保).
             k -= 1;
+            let flow = rules.metric_flow_leads.holds(&s[words[k - 1].start..words[k - 1].end]);
+            if flow && opens_clause(rules, f, &words[..k - 1]) {
+                k -= 1;
+            }
             break;
         } else if k < end && k > 1 && text_of(w) == "之" && is_nounish(words[k - 2].tag) {
             // GDP之比, 楼层差与朝向差之和: 之 between a noun and what is measured of it.
@@ -186,14 +191,19 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
                 }
                 || lone_act(k))
             && w.end - w.start >= 2
-            && !rules.metric_not_modifiers.holds(&s[w.start..w.end])
+            && (!rules.metric_not_modifiers.holds(&s[w.start..w.end])
+                || rules.metric_flow_leads.holds(&s[w.start..w.end]))
             && !rules.change.holds(&s[w.start..w.end])
             && !rules.reference_prefix.holds(&s[w.start..w.end])
             && !rules.qual_prefix.holds(&s[w.start..w.end])
         {
             // 发放稳岗返还资金, 惠及退休人员: verbs after the clause's own verb modify the noun
-            // they precede; so does a verb opening the clause (出生人口, 调解成功率).
+            // they precede; so does a verb opening the clause (出生人口, 调解成功率). A verb naming
+            // a flow opens the name: what stands before it owns the flow (银行新增贷款 → 新增贷款).
             k -= 1;
+            if rules.metric_flow_leads.holds(&s[w.start..w.end]) {
+                break;
+            }
         } else if k < end && k > 1 && size_class(&text_of(w)) && words[k - 2].tag == "m" {
             // 亿元以上项目, 5000万元以上项目: a size class leads the name.
             k -= 2;
@@ -206,6 +216,11 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         } else if k < end && w.tag == "m" && text_of(w).ends_with('级') && w.end == words[k].start {
             // 一级资本充足率, 三级医院: a grade written as one numeral word leads the name.
             k -= 1;
+        } else if k < end && w.tag == "m" && is_ordinal(&text_of(w)) && w.end == words[k].start {
+            // 第一种形态, 第二套住房: an ordinal glued to the noun after it names a kind and
+            // opens the name (公布第一批示范县: the verb before it predicates).
+            k -= 1;
+            break;
         } else if k < end && w.tag == "m" && text_of(w).starts_with('每') {
             // 每万人口发明专利拥有量: a per-head denominator leads the name.
             k -= 1;
@@ -348,7 +363,8 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     // Drop leading places, scope words and numerals.
     let class_numeral = |k: usize| {
         let class = |j: usize| j < end && (text_of(words[j]) == "级" || size_class(&text_of(words[j])));
-        class(k + 1)
+        (is_ordinal(&text_of(words[k])) && k + 1 < end && words[k].end == words[k + 1].start)
+            || class(k + 1)
             || (class(k + 2) && words[k + 1].tag == "m")
             || text_of(words[k]).starts_with('每')
             || (text_of(words[k]).ends_with('级') && k + 1 < end && words[k].end == words[k + 1].start)
@@ -556,6 +572,12 @@ fn weak_name(rules: &ClaimRules, t: &str) -> bool {
     rules.metric_never.iter().any(|n| n == t) || is_unit_leftover(t)
 }
 
+/// Whether a numeral word is an ordinal, 第 and a numeral (第一, 第二套, 第3).
+fn is_ordinal(t: &str) -> bool {
+    let mut c = t.chars();
+    c.next() == Some('第') && c.next().is_some_and(numbers::is_numeral_char)
+}
+
 /// Whether `t` is made of unit and numeral characters only (万人, 人次): no name.
 pub(super) fn is_unit_leftover(t: &str) -> bool {
     t.chars().all(|c| "万亿千百十人次元个家项件名位".contains(c))
@@ -618,21 +640,23 @@ fn clause_words(
         .flat_map(|w| split_measure_link(rules, s, w))
         .map(|w| metric_word(rules, s, w))
         .collect();
-    let words = merge_class_words(s, merge_ampersand_names(s, merge_short_quotes(s, words)));
+    let words = merge_class_words(rules, s, merge_ampersand_names(s, merge_short_quotes(s, words)));
     (words, inside)
 }
 
 /// A class word glued to the name of what it classes is one noun (咨询/vn 类/q, 求助/v 类/q,
 /// 意见建议/l 类/q): 求助类98.3万件 counts 求助类, whatever the tagger made of the stem.
-/// Not after a pronoun or numeral (各类, 两类, 此类).
-fn merge_class_words(s: &[char], words: Vec<Word>) -> Vec<Word> {
+/// Not after a pronoun or numeral (各类, 两类, 此类). So does a `[metric] noun_suffixes` word
+/// glued to a verb (收集/v 点/m → 收集点).
+fn merge_class_words(rules: &ClaimRules, s: &[char], words: Vec<Word>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     for w in words {
+        let t = &s[w.start..w.end];
         let stem = out.last().filter(|p| {
             p.end == w.start
-                && s[w.start..w.end] == ['类']
-                && matches!(p.tag, "n" | "nz" | "vn" | "v" | "l" | "attr")
                 && p.end - p.start >= 2
+                && ((t == ['类'] && matches!(p.tag, "n" | "nz" | "vn" | "v" | "l" | "attr"))
+                    || (t.len() == 1 && rules.metric_noun_suffixes.holds(t) && matches!(p.tag, "v" | "vn" | "attr")))
         });
         match stem {
             Some(&p) => *out.last_mut().expect("a stem was found") = Word { start: p.start, end: w.end, tag: "n" },
@@ -1137,6 +1161,24 @@ mod tests {
     fn a_manner_word_belongs_to_the_act_or_the_name_it_opens() {
         assert_eq!(metrics("全省紧急转移8.7万人次。"), [Some("紧急转移".into())]);
         assert_eq!(metrics("其中严重损坏房屋3400余间。"), [Some("严重损坏房屋".into())]);
+    }
+
+    #[test]
+    fn a_flow_verb_opening_the_clause_leads_the_name_and_ordinals_open_it() {
+        let got = metrics("全省新增耕地15.2万亩，耕地新增2万亩。");
+        assert_eq!(got, [Some("新增耕地".into()), Some("耕地".into())]);
+        assert_eq!(metrics("全年银行新增贷款300亿元。"), [Some("新增贷款".into())]);
+        assert_eq!(metrics("全区新增加装电梯142部。"), [Some("新增加装电梯".into())]);
+        assert_eq!(metrics("运用第一种形态6.63万人次。"), [Some("第一种形态".into())]);
+        assert_eq!(metrics("公布第一批示范县12个。"), [Some("第一批示范县".into())]);
+    }
+
+    #[test]
+    fn a_verb_glued_to_a_noun_suffix_is_one_noun() {
+        // 收集/v 点/m, 救护/v 员/zg; 标准煤 belongs to the unit.
+        assert_eq!(metrics("全市标准化分类收集点2150个。"), [Some("标准化分类收集点".into())]);
+        assert_eq!(metrics("全省持证救护员达到312万人。"), [Some("持证救护员".into())]);
+        assert_eq!(metrics("人均综合能耗318.6千克标准煤。"), [Some("人均综合能耗".into())]);
     }
 
     #[test]

@@ -1058,22 +1058,33 @@ pub(super) fn stocks_at_the_end(rules: &ClaimRules, s: &[char], periods: &[Perio
             continue;
         }
         let own = periods.iter().any(|p| p.start >= c.sentence[0] && p.end <= c.sentence[1]);
-        // 村干部占立案总数比重: what a share is of is no stock of its own.
-        let stock = c.metric.as_deref().and_then(|m| m.split('占').next()).is_some_and(|m| {
-            let m: Vec<char> = m.chars().collect();
-            // 当期结余 (当期/t is no part of the metric): a stock word written right after a word
-            // of the run's own flow is that flow.
-            let written = (c.sentence[0]..c.span[0].saturating_sub(m.len()) + 1)
-                .rev()
-                .find(|&k| s.get(k..k + m.len()) == Some(&m[..]));
-            let flow = (0..m.len()).any(|k| rules.period_stock_flows.at(&m, k).is_some())
-                || written.is_some_and(|k| rules.period_stock_flows.ending_at(s, k).is_some());
-            !flow
-                && (0..m.len()).any(|k| {
-                    rules.period_stocks.at(&m, k).is_some() || (!own && rules.period_stock_counts.at(&m, k).is_some())
-                })
+        // 村干部占立案总数比重: what a share is of is no stock of its own; a share of a flow
+        // (占全部新增存款的近96%, `[metric] flow_leads`) is one over the run.
+        let of_flow = c.metric.as_deref().and_then(|m| m.split_once('占')).is_some_and(|(_, d)| {
+            let d: Vec<char> = d.chars().collect();
+            (0..d.len()).any(|k| rules.metric_flow_leads.at(&d, k).is_some())
         });
-        if stock && !is_increment(c) {
+        let stock = !of_flow
+            && c.metric.as_deref().and_then(|m| m.split('占').next()).is_some_and(|m| {
+                let m: Vec<char> = m.chars().collect();
+                // 当期结余 (当期/t is no part of the metric): a stock word written right after a word
+                // of the run's own flow is that flow.
+                let written = (c.sentence[0]..c.span[0].saturating_sub(m.len()) + 1)
+                    .rev()
+                    .find(|&k| s.get(k..k + m.len()) == Some(&m[..]));
+                let flow = (0..m.len()).any(|k| rules.period_stock_flows.at(&m, k).is_some())
+                    || written.is_some_and(|k| rules.period_stock_flows.ending_at(s, k).is_some());
+                !flow
+                    && (0..m.len()).any(|k| {
+                        rules.period_stocks.at(&m, k).is_some()
+                            || (!own && rules.period_stock_counts.at(&m, k).is_some())
+                    })
+            });
+        // 9月末贷款余额254.7万亿元；前三季度累计新增14.2万亿元: a figure whose clause states a run
+        // and no stock word measures the run's flow, whatever metric it took from before.
+        let before = &s[c.sentence[0]..c.span[0].min(s.len())];
+        let stock_written = (0..before.len()).any(|k| rules.period_stocks.at(before, k).is_some());
+        if stock && !is_increment(c) && !(own && !stock_written) {
             c.period = Some(b.to_string());
         }
     }
@@ -1527,6 +1538,9 @@ mod tests {
         // 当期结余 is what the run added; 累计结余 the balance at its end.
         let got = p("1—9月，基金总收入1862.4亿元，收支相抵当期结余116.5亿元，累计结余3126.7亿元。", "2024-10-24");
         assert_eq!(got, ["2024-01/2024-09", "2024-01/2024-09", "2024-09"].map(|w| Some(w.to_string())));
+        // A share of a flow (新增存款) is over the run, whatever stock owns it.
+        let got = p("上半年，住户存款余额1.86万亿元，上半年增加1689.7亿元，占全部新增存款的近96%。", "2023-07-20");
+        assert_eq!(got[2], Some("2023-01/2023-06".to_string()));
     }
 
     #[test]
