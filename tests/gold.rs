@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.990,
     period: 0.983,
-    metric: 0.969,
+    metric: 0.970,
     init_recall: 0.885,
     init_precision: 0.999,
 };
@@ -219,7 +219,7 @@ const BLIND2_FLOORS: Floors = Floors {
     precision: 0.995,
     qualifier: 0.990,
     period: 0.991,
-    metric: 0.937,
+    metric: 0.939,
     init_recall: 0.923,
     init_precision: 0.982,
 };
@@ -243,7 +243,7 @@ const BLIND3_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.994,
-    metric: 0.947,
+    metric: 0.948,
     init_recall: 0.827,
     init_precision: 0.999,
 };
@@ -313,7 +313,7 @@ const BLIND6_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.988,
     period: 0.979,
-    metric: 0.954,
+    metric: 0.955,
     init_recall: 0.905,
     init_precision: 0.999,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.970,
-    metric: 0.931,
+    metric: 0.932,
     init_recall: 0.876,
     init_precision: 0.979,
 };
@@ -361,7 +361,7 @@ const BLIND8_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.977,
-    metric: 0.940,
+    metric: 0.942,
     init_recall: 0.804,
     init_precision: 0.969,
 };
@@ -433,7 +433,7 @@ const BLIND11_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.999,
     period: 0.983,
-    metric: 0.908,
+    metric: 0.910,
     init_recall: 0.877,
     init_precision: 0.946,
 };
@@ -661,7 +661,7 @@ const BLIND20_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.999,
     period: 0.919,
-    metric: 0.875,
+    metric: 0.877,
     init_recall: 0.794,
     init_precision: 0.920,
 };
@@ -736,7 +736,7 @@ const BLIND23_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.990,
     period: 0.946,
-    metric: 0.874,
+    metric: 0.904,
     init_recall: 0.845,
     init_precision: 0.896,
 };

@@ -76,8 +76,9 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     // Skip trailing non-nouns (达, 为, 同比, 增长, 占), references (占全国) and the words that
     // link a name to its figure whatever their tag (高达/nr).
     let links = |w: &Word| rules.metric_not_modifiers.holds(&s[w.start..w.end]);
-    // 最高达每斤1.8元: the unit a rate is per (每斤, 每亩) measures nothing.
-    let per_unit = |w: &Word| w.end - w.start == 2 && s[w.start] == '每';
+    // 最高达每斤1.8元, 普及率达到每百人121.3部: the unit a rate is per (每斤, 每亩, 每百人)
+    // measures nothing.
+    let per_unit = |w: &Word| w.end - w.start >= 2 && w.end - w.start <= 4 && s[w.start] == '每';
     while k > 0
         && (!is_nounish(words[k - 1].tag)
             || is_scope(rules, f, words[k - 1])
@@ -1179,6 +1180,16 @@ mod tests {
         assert_eq!(metrics("全市标准化分类收集点2150个。"), [Some("标准化分类收集点".into())]);
         assert_eq!(metrics("全省持证救护员达到312万人。"), [Some("持证救护员".into())]);
         assert_eq!(metrics("人均综合能耗318.6千克标准煤。"), [Some("人均综合能耗".into())]);
+    }
+
+    #[test]
+    fn per_units_single_quarters_and_people_of_an_age() {
+        // 每百人 is the unit a rate is per; 单季 alone names nothing.
+        assert_eq!(metrics("移动电话普及率达到每百人121.3部。"), [Some("移动电话普及率".into())]);
+        let got = metrics("一季度进出口额142.8亿元；三季度单季达到174.8亿元。");
+        assert_eq!(got, [Some("进出口额".into()), Some("进出口额".into())]);
+        // dict.txt: 青年 is a noun, not jieba's time word.
+        assert_eq!(metrics("全省参与青年4.3万人次。"), [Some("参与青年".into())]);
     }
 
     #[test]

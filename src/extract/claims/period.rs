@@ -1084,7 +1084,7 @@ pub(super) fn stocks_at_the_end(rules: &ClaimRules, s: &[char], periods: &[Perio
         // and no stock word measures the run's flow, whatever metric it took from before.
         let before = &s[c.sentence[0]..c.span[0].min(s.len())];
         let stock_written = (0..before.len()).any(|k| rules.period_stocks.at(before, k).is_some());
-        if stock && !is_increment(c) && !(own && !stock_written) {
+        if stock && !is_increment(c) && (stock_written || !own) {
             c.period = Some(b.to_string());
         }
     }
