@@ -194,7 +194,7 @@ const BLIND_FLOORS: Floors = Floors {
     precision: 0.992,
     qualifier: 0.990,
     period: 0.983,
-    metric: 0.970,
+    metric: 0.971,
     init_recall: 0.885,
     init_precision: 0.999,
 };
@@ -732,11 +732,11 @@ fn attribution_floors_on_a_twenty_second_set_of_releases_annotated_blind() {
 const BLIND23_PAGES: usize = 6;
 const BLIND23_CLAIMS: usize = 612;
 const BLIND23_FLOORS: Floors = Floors {
-    recall: 0.982,
-    precision: 0.989,
+    recall: 0.984,
+    precision: 0.990,
     qualifier: 0.990,
     period: 0.946,
-    metric: 0.904,
+    metric: 0.906,
     init_recall: 0.845,
     init_precision: 0.896,
 };

@@ -1190,6 +1190,8 @@ mod tests {
         assert_eq!(got, [Some("进出口额".into()), Some("进出口额".into())]);
         // dict.txt: 青年 is a noun, not jieba's time word.
         assert_eq!(metrics("全省参与青年4.3万人次。"), [Some("参与青年".into())]);
+        // 票 counts declarations; 清单/a is a noun.
+        assert_eq!(metrics("跨境电商申报清单3.2亿票。"), [Some("跨境电商申报清单".into())]);
     }
 
     #[test]
