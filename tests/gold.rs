@@ -532,7 +532,7 @@ const BLIND15_FLOORS: Floors = Floors {
     precision: 0.983,
     qualifier: 0.999,
     period: 0.931,
-    metric: 0.837,
+    metric: 0.847,
     init_recall: 0.856,
     init_precision: 0.999,
 };
@@ -661,7 +661,7 @@ const BLIND20_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.999,
     period: 0.919,
-    metric: 0.877,
+    metric: 0.879,
     init_recall: 0.794,
     init_precision: 0.920,
 };
@@ -686,7 +686,7 @@ const BLIND21_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.970,
     period: 0.964,
-    metric: 0.909,
+    metric: 0.911,
     init_recall: 0.973,
     init_precision: 0.925,
 };

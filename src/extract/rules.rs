@@ -109,6 +109,8 @@ struct MetricSpec {
     #[serde(default)]
     flow_leads: Vec<String>,
     #[serde(default)]
+    superlatives: Vec<String>,
+    #[serde(default)]
     named_changes: Vec<String>,
     #[serde(default)]
     time_breakdowns: Vec<String>,
@@ -591,6 +593,9 @@ pub struct ClaimRules {
     /// Verbs that make a name a flow (新增耕地, 净增用户): opening the clause before the name,
     /// they lead it, though they link other names to their figures (耕地新增15.2万亩).
     pub metric_flow_leads: Words<()>,
+    /// Superlatives that close a clause naming what a following bare figure measures
+    /// (水资源总量最多的是丽水市，为158.42亿立方米).
+    pub metric_superlatives: Words<()>,
     /// Frames opening a sentence that breaks the indicator before it down by time (分季度看,
     /// 分月看): its figures without a metric measure that indicator.
     pub metric_time_breakdowns: Words<()>,
@@ -846,6 +851,7 @@ impl ClaimRules {
             metric_named_changes: words(&f.metric.named_changes),
             metric_act_adverbs: words(&f.metric.act_adverbs),
             metric_flow_leads: words(&f.metric.flow_leads),
+            metric_superlatives: words(&f.metric.superlatives),
             metric_time_breakdowns: words(&f.metric.time_breakdowns),
             metric_indicator_frame_open: words(&f.metric.indicator_frame_open),
             metric_indicator_frame_close: words(&f.metric.indicator_frame_close),

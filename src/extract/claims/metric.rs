@@ -1087,6 +1087,40 @@ pub(super) fn names_agent(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, metr
     })
 }
 
+/// 水资源总量最多的是丽水市，为158.42亿立方米 / 舟山市用水量最小，为2.43亿立方米: a figure with no
+/// metric, only a linking word before it in its clause, measures the indicator the clause before
+/// names ahead of a superlative (`[metric] superlatives`) that ends the clause or has 的是 after
+/// it, read as a metric is.
+pub(super) fn superlative_subjects(
+    rules: &ClaimRules,
+    cx: &Context<'_>,
+    f: &Folded,
+    claims: &mut [crate::model::Claim],
+) {
+    let s = &f.chars;
+    let comma = |c: char| matches!(c, '，' | ',');
+    for c in claims.iter_mut().filter(|c| c.metric.is_none()) {
+        let at = c.span[0];
+        let Some(k) = (c.sentence[0]..at).rev().find(|&k| comma(s[k])) else { continue };
+        let gap = &s[k + 1..at];
+        if !(gap.is_empty() || rules.metric_not_modifiers.holds(gap) || rules.qual_prefix.holds(gap)) {
+            continue;
+        }
+        let from = (c.sentence[0]..k).rev().find(|&j| is_clause_break(s[j])).map_or(c.sentence[0], |j| j + 1);
+        // The superlative predicates: it ends the clause or 的是/的为 follows it (not 最低标准).
+        let predicates = |j: usize| {
+            rules.metric_superlatives.at(s, j).is_some_and(|(len, ())| {
+                let after = j + len;
+                after == k || matches!(s.get(after..after + 2), Some(['的', '是' | '为']))
+            })
+        };
+        let Some(sup) = (from..k).find(|&j| predicates(j)) else { continue };
+        if sup > from {
+            c.metric = metric(rules, cx, f, from, sup).filter(|m| !m.share_of_previous).map(|m| m.text);
+        }
+    }
+}
+
 /// 客运量1309万人次，日均7.0万人次; 场均观影人次: an average word (`[metric] averages`) right
 /// before a figure, past only a hedge or a linking word, leads the figure's metric when the metric
 /// came from elsewhere (日均客运量). A metric already holding it is left as it is.
@@ -1180,6 +1214,15 @@ mod tests {
         assert_eq!(metrics("全市标准化分类收集点2150个。"), [Some("标准化分类收集点".into())]);
         assert_eq!(metrics("全省持证救护员达到312万人。"), [Some("持证救护员".into())]);
         assert_eq!(metrics("人均综合能耗318.6千克标准煤。"), [Some("人均综合能耗".into())]);
+    }
+
+    #[test]
+    fn a_bare_figure_after_a_superlative_measures_what_is_ranked() {
+        let got = metrics("各设区市中，水资源总量最多的是丽水市，为158.42亿立方米；舟山市用水量最小，为2.43亿立方米。");
+        assert_eq!(got, [Some("水资源总量".into()), Some("用水量".into())]);
+        // Not a superlative inside a name (最低标准).
+        let got = metrics("城乡居民基础养老金省定最低标准每人每月提高20元，达到163元。");
+        assert_ne!(got[1].as_deref(), Some("城乡居民基础养老金省定"));
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub fn extract(
     let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);
     // What figures take from one another.
     fan_out_respectively(rules, cx, f, &periods, &mut claims);
+    metric::superlative_subjects(rules, cx, f, &mut claims);
     inherit_metrics(rules, s, &mut claims, &mut shares);
     levels_of_previous(rules, s, &mut claims);
     sub_items_of_previous(rules, s, &mut claims);
