@@ -45,8 +45,19 @@ pub(super) struct PeriodMention {
 /// The period a headline names, if exactly one.
 pub(super) fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<String> {
     let title = Folded::new(cx.title?);
-    let found = find_periods(rules, &title, cx.published);
-    match found.as_slice() {
+    // 提前完成“十四五”目标: the period of a goal or plan the headline names is not the one it reports.
+    let names_goal = |p: &PeriodMention| {
+        let k = if matches!(title.chars.get(p.end), Some('”' | '"' | '’')) { p.end + 1 } else { p.end };
+        matches!(title.chars.get(k..k + 2), Some(['目', '标'] | ['规', '划'] | ['任', '务']))
+    };
+    let found: Vec<PeriodMention> =
+        find_periods(rules, &title, cx.published).into_iter().filter(|p| !names_goal(p)).collect();
+    // 关于2022年…前三季度推进情况的通报: a year and a run of its months name the run.
+    let narrowest: Vec<&PeriodMention> = found
+        .iter()
+        .filter(|p| !(p.iso.len() == 4 && found.iter().any(|q| q.iso.len() > 4 && q.iso.starts_with(&p.iso))))
+        .collect();
+    match narrowest.as_slice() {
         [only] => Some(only.iso.clone()),
         _ => None,
     }
@@ -528,6 +539,14 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 && f.chars[a - 1] == '的'
                 && f.chars[clause_from..a].iter().any(|c| matches!(c, '比' | '较'))
                 && rules.change.at(&f.chars, b).is_some();
+            // 与全国2024年平均水平（15.37%）相比，…低0.25个百分点: a time inside a 与…相比 frame
+            // is what the figures after it are compared with.
+            let framed = f.chars[clause_from..a].contains(&'与') && {
+                let close = (b..(b + 24).min(f.chars.len()))
+                    .find(|&k| matches!(f.chars[k], '，' | '。' | '；' | '\n'))
+                    .unwrap_or(b);
+                f.chars[b..close].windows(2).any(|w| w == ['相', '比'] || w == ['对', '比'])
+            };
             // 恢复至2019年同期的136.5%, 与上年同期持平: the same time of another year is what a
             // figure is compared with.
             let same_time = f.chars.get(b..b + 2) == Some(&['同', '期'][..]);
@@ -570,7 +589,10 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
             if (of_target || cause || share_of || record || describes)
                 || (!of_next
                     && a > 0
-                    && (matches!(f.chars[a - 1], '比' | '较' | '与' | '于' | '同' | '是')
+                    && (framed
+                        || matches!(f.chars[a - 1], '比' | '较' | '与' | '同' | '是')
+                        // 高于2020年 compares; 关于2025年…情况的通报 names its topic.
+                        || f.chars[a - 1] == '于' && !(a > 1 && matches!(f.chars[a - 2], '关' | '对'))
                         || measured_against
                         || compared
                         || recurring))
@@ -1746,6 +1768,34 @@ mod tests {
         assert_eq!(c[0].period.as_deref(), Some("2024-01/2024-06"));
         assert_eq!(c[1].period.as_deref(), Some("2024-01/2024-06"));
         assert_eq!(c[2].period.as_deref(), Some("2025"));
+    }
+
+    #[test]
+    fn a_headline_about_a_year_or_a_run_of_its_months_names_the_period() {
+        let text = "截至2025年12月31日，全市户籍总人口387.46万人。\n全市户籍人口城镇化率为58.74%。";
+        let seg = PIPE.segmenter().segment(text);
+        let title = "芜湖市公安局关于2025年全市户籍人口情况的通报";
+        let c = PIPE.extractor().extract(text, &seg, Some("2026-02-06"), Some(title)).claims;
+        assert_eq!(c[0].period.as_deref(), Some("2025-12"));
+        assert_eq!(c[1].period.as_deref(), Some("2025"), "关于2025年 names the topic, not a baseline");
+        let text = "新增学位4860个。";
+        let seg = PIPE.segmenter().segment(text);
+        let title = "关于2022年区政府十件民生实事前三季度推进情况的通报";
+        let c = PIPE.extractor().extract(text, &seg, Some("2022-10-20"), Some(title)).claims;
+        assert_eq!(c[0].period.as_deref(), Some("2022-01/2022-09"));
+        let text = "城镇居民具备科学素质的比例为18.43%。";
+        let seg = PIPE.segmenter().segment(text);
+        let title = "全省公民具备科学素质的比例达到15.12% 提前完成“十四五”目标";
+        let c = PIPE.extractor().extract(text, &seg, Some("2025-11-25"), Some(title)).claims;
+        assert_eq!(c[0].period, None, "the goal's period is not the one reported");
+        let c = claims_of(
+            "2025年，全省比例为15.12%。与全国2024年平均水平（15.37%）相比，低0.25个百分点。",
+            Some("2025-11-25"),
+        );
+        assert_eq!(c[2].period.as_deref(), Some("2025"), "与…2024年…相比 compares");
+        let c = claims_of("2023年，全省降水量1350毫米，低于2020年的1520毫米。", Some("2024-01-20"));
+        assert_eq!(c[0].period.as_deref(), Some("2023"));
+        assert_eq!(c[1].period.as_deref(), Some("2023"), "低于2020年 compares: no period of its own");
     }
 
     #[test]
