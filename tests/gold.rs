@@ -243,7 +243,7 @@ const BLIND3_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.994,
-    metric: 0.948,
+    metric: 0.953,
     init_recall: 0.827,
     init_precision: 0.999,
 };
@@ -313,7 +313,7 @@ const BLIND6_FLOORS: Floors = Floors {
     precision: 0.999,
     qualifier: 0.988,
     period: 0.979,
-    metric: 0.955,
+    metric: 0.957,
     init_recall: 0.905,
     init_precision: 0.999,
 };
@@ -337,7 +337,7 @@ const BLIND7_FLOORS: Floors = Floors {
     precision: 0.994,
     qualifier: 0.987,
     period: 0.970,
-    metric: 0.932,
+    metric: 0.936,
     init_recall: 0.876,
     init_precision: 0.979,
 };
@@ -557,7 +557,7 @@ const BLIND16_FLOORS: Floors = Floors {
     precision: 0.996,
     qualifier: 0.999,
     period: 0.979,
-    metric: 0.931,
+    metric: 0.934,
     init_recall: 0.928,
     init_precision: 0.974,
 };
@@ -635,7 +635,7 @@ const BLIND19_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.999,
     period: 0.947,
-    metric: 0.881,
+    metric: 0.883,
     init_recall: 0.881,
     init_precision: 0.899,
 };
@@ -760,7 +760,7 @@ const BLIND24_FLOORS: Floors = Floors {
     precision: 0.981,
     qualifier: 0.988,
     period: 0.938,
-    metric: 0.832,
+    metric: 0.844,
     init_recall: 0.920,
     init_precision: 0.896,
 };

@@ -345,6 +345,33 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
             None => share_of_previous = true,
         }
     }
+    // 具备科学素质的比例达到15.12%, 通过电视获取的比例降至62.4%: a share word standing alone
+    // after 的 is the share of what the words before 的 say (their verbs and nouns), not a bare 比例.
+    if end == k + 1 && k > 1 && share(words[k]) && text_of(words[k - 1]) == "的" && !share_named && !share_of_previous
+    {
+        let said = |w: &Word| {
+            (is_nounish(w.tag) && w.tag != "t" && !is_scope(rules, f, w))
+                || (matches!(w.tag, "v" | "vn")
+                    && !links(w)
+                    && !rules.change.holds(&s[w.start..w.end])
+                    && !rules.reference_prefix.holds(&s[w.start..w.end]))
+        };
+        let mut j = k - 1;
+        while j > 0 && (said(words[j - 1]) || joins(j - 1)) {
+            j -= 1;
+        }
+        // Not a share of something (占全天消费的比重: the owner stands before 占), nor a phrase cut
+        // at a place (来自粤东粤西粤北地区的占比).
+        let of_something = words[..k].iter().any(|w| text_of(w) == "占");
+        let mut i = j;
+        while i > 0 && is_scope(rules, f, words[i - 1]) {
+            i -= 1;
+        }
+        let cut = i < j && i > 0 && said(words[i - 1]);
+        if !of_something && !cut && j < k - 1 && words[j..k - 1].iter().any(|w| is_nounish(w.tag) && w.tag != "t") {
+            k = j;
+        }
+    }
     // 产量45.6万辆，是去年同期的1.8倍 / 为全国平均水平的1.2倍: what the figure is measured
     // against, not what it measures (the indicator comes from the previous figure); a subject
     // written before the link is what it measures (城镇居民人均可支配收入是农村居民的2.33倍).
@@ -738,7 +765,7 @@ fn written_name(
         }
     }
     // 占制造业投资的比重 → 占制造业投资比重: one spelling for one indicator.
-    for w in ["的比重", "的比例", "的份额"] {
+    for w in ["的比重", "的比例", "的份额", "的占比"] {
         if m.ends_with(w) && m.chars().count() > 3 {
             m = format!("{}{}", &m[..m.len() - w.len()], &w['的'.len_utf8()..]);
         }
@@ -1905,5 +1932,18 @@ mod tests {
         let m = metrics("平均受教育年限为11.28年，家庭户人口为868.35万人，少儿抚养比为21.38%，人口自然增长率为5.68‰。");
         let want = ["平均受教育年限", "家庭户人口", "少儿抚养比", "人口自然增长率"];
         assert_eq!(m, want.map(|w| Some(w.to_string())));
+    }
+
+    #[test]
+    fn a_share_word_alone_after_de_is_the_share_of_what_the_words_before_say() {
+        let m = metrics("全省公民具备科学素质的比例达到15.12%。通过电视获取的比例降至62.4%。");
+        assert_eq!(m, [Some("公民具备科学素质比例".to_string()), Some("电视获取比例".to_string())]);
+        let m = metrics("购买新能源乘用车的占比为62.3%。");
+        assert_eq!(m[0].as_deref(), Some("购买新能源乘用车占比"));
+        // Not what 占 names (the owner stands before it), nor a phrase cut at a place.
+        let m = metrics("夜间消费占全天消费的比重为38.6%。");
+        assert_ne!(m[0].as_deref(), Some("消费比重"));
+        let m = metrics("来自粤东粤西粤北地区的占比超过七成。");
+        assert_ne!(m[0].as_deref(), Some("地区占比"));
     }
 }
