@@ -250,6 +250,7 @@ struct File {
     period_stocks: StockSpec,
     period_records: WordList,
     period_report_frames: WordList,
+    period_rule_titles: WordList,
     period_estimates: WordList,
     period_breakdowns: BreakdownSpec,
     period_spans: SpanSpec,
@@ -506,6 +507,9 @@ pub struct ClaimRules {
     pub period_records: Words<()>,
     /// Words a reporting clause ends with before a lead's period (获悉, 了解到).
     pub period_report_frames: Words<()>,
+    /// Kinds of document that set rules rather than report (通告, 办法): a period their headline
+    /// names is when the rules hold, not the period of the figures in them.
+    pub period_rule_titles: Words<()>,
     /// Words of an estimate right before a period written without its year (预计全年).
     pub period_estimates: Words<()>,
     /// Words opening a paragraph's breakdown frame (从, 分) and closing its first clause (看，).
@@ -817,6 +821,7 @@ impl ClaimRules {
             period_annual: words(&f.period_stocks.annual),
             period_records: words(&f.period_records.words),
             period_report_frames: words(&f.period_report_frames.words),
+            period_rule_titles: words(&f.period_rule_titles.words),
             period_estimates: words(&f.period_estimates.words),
             period_breakdown_openers: words(&f.period_breakdowns.openers),
             period_breakdown_closers: words(&f.period_breakdowns.closers),

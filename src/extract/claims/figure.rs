@@ -969,6 +969,7 @@ mod tests {
         assert_eq!(q("日最高气温35℃（含35℃）以上时停止户外作业。")[0], Some(Qualifier::AtLeast));
         assert_eq!(q("个人贷款最高额度为110万元。"), [Some(Qualifier::AtMost)]);
         assert_eq!(q("单个项目最高补助500万元。"), [Some(Qualifier::AtMost)]);
+        assert_eq!(q("新认定的企业最高可获20万元奖励。"), [Some(Qualifier::AtMost)]);
         assert_eq!(q("每亩最高保额提高到950元。"), [Some(Qualifier::AtMost)]);
         assert_eq!(q("日最高气温达到35℃。"), [None]);
         assert_eq!(q("最低投资金额为10万元。"), [Some(Qualifier::AtLeast)]);

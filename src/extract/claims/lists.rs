@@ -272,9 +272,20 @@ fn pair_with_figures_before(claims: &mut [Claim], after: &[usize], marker: usize
         (0..after[0]).filter(|&k| claims[k].sentence == sentence && claims[k].span[1] <= marker).collect();
     if before.len() >= after.len() {
         let pairs = &before[before.len() - after.len()..];
+        let mut periods: Vec<Option<&str>> = pairs.iter().map(|&k| claims[k].period.as_deref()).collect();
+        periods.sort_unstable();
+        periods.dedup();
+        let one_each = periods.len() == pairs.len()
+            && periods.iter().all(Option::is_some)
+            && after.iter().all(|&k| claims[k].period == claims[after[0]].period);
         for (&src, &k) in pairs.iter().zip(after) {
             if claims[src].metric.is_some() {
                 claims[k].metric = claims[src].metric.clone();
+            }
+            // 6月、7月…负荷分别为…，同比分别增长4.3%、7.9%: each change is of its level's period,
+            // when the levels were given one period each.
+            if one_each {
+                claims[k].period = claims[src].period.clone();
             }
         }
     }
@@ -515,8 +526,9 @@ fn one_period_each(
     let mut listed = Vec::with_capacity(items.len());
     for (n, &(a, b)) in items.iter().enumerate() {
         let a = (a..b).find(|&k| !s[k].is_whitespace()).unwrap_or(a);
-        let exact = periods.iter().find(|p| p.start == a && p.end == b);
-        let said_after = || periods.iter().find(|p| p.start == a && p.end < b).map(|p| (p, (p.end, b)));
+        let exact = periods.iter().find(|p| p.start == a && month_end(s, p) == b);
+        let said_after =
+            || periods.iter().find(|p| p.start == a && month_end(s, p) < b).map(|p| (p, (month_end(s, p), b)));
         let said_before = || periods.iter().find(|p| p.start > a && p.end == b).map(|p| (p, (a, p.start)));
         let open = if n + 1 == items.len() { said_after() } else { None };
         let open = open.or_else(|| if n == 0 { said_before() } else { None });
@@ -539,6 +551,17 @@ fn one_period_each(
         }
     }
     true
+}
+
+/// Where a period mention's text ends: a single month's match takes the char after it (6月、,
+/// 7月全), which is no part of the month.
+fn month_end(s: &[char], p: &PeriodMention) -> usize {
+    let of_month = |c: char| matches!(c, '月' | '份' | '末' | '底' | '初' | '中' | '旬' | '上' | '下' | '以' | '来');
+    if p.end >= p.start + 3 && matches!(s[p.end - 2], '月' | '份') && !of_month(s[p.end - 1]) {
+        p.end - 1
+    } else {
+        p.end
+    }
 }
 
 /// 上半年、前三季度，省属企业分别完成投资1318.6亿元和2137.5亿元: a clause opening the sentence
@@ -842,6 +865,20 @@ mod tests {
         let got = m("从出院人数看，郑州市189.6万人，南阳市98.3万人。从县（市、区）看，新郑市12.1万人。");
         assert_eq!(got[..2], ["出院人数", "出院人数"]);
         assert_ne!(got[2], "县（市、区）");
+    }
+
+    #[test]
+    fn single_months_listed_before_the_indicator_give_one_each_to_levels_and_their_changes() {
+        let c = claims_of(
+            "分月看，6月、7月全省最大用电负荷分别为1.08亿千瓦和1.24亿千瓦，同比分别增长4.3%和7.9%。",
+            Some("2025-09-10"),
+        );
+        let got: Vec<_> = c.iter().map(|c| (c.metric.as_deref(), c.period.as_deref())).collect();
+        let (m, jun, jul) = (Some("最大用电负荷"), Some("2025-06"), Some("2025-07"));
+        assert_eq!(got, [(m, jun), (m, jul), (m, jun), (m, jul)]);
+        // Changes of levels stated for one period keep their own.
+        let c = claims_of("上半年，发生事故586起、死亡521人，同比分别下降18.6%和15.3%。", Some("2025-07-10"));
+        assert!(c.iter().all(|c| c.period.as_deref() == Some("2025-01/2025-06")));
     }
 
     #[test]

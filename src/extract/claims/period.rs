@@ -45,6 +45,10 @@ pub(super) struct PeriodMention {
 /// The period a headline names, if exactly one.
 pub(super) fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<String> {
     let title = Folded::new(cx.title?);
+    let written_end = title.chars.iter().rposition(|c| !c.is_whitespace()).map_or(0, |k| k + 1);
+    if rules.period_rule_titles.ending_at(&title.chars, written_end).is_some() {
+        return None;
+    }
     // 提前完成“十四五”目标: the period of a goal or plan the headline names is not the one it reports.
     let names_goal = |p: &PeriodMention| {
         let k = if matches!(title.chars.get(p.end), Some('”' | '"' | '’')) { p.end + 1 } else { p.end };
@@ -1793,6 +1797,12 @@ mod tests {
             Some("2025-11-25"),
         );
         assert_eq!(c[2].period.as_deref(), Some("2025"), "与…2024年…相比 compares");
+        // A notice sets rules for the time its headline names; its figures are of no period.
+        let text = "违反本通告规定燃放烟花爆竹的，处500元以下罚款。";
+        let seg = PIPE.segmenter().segment(text);
+        let title = "关于2025年春节期间烟花爆竹燃放管理的通告";
+        let c = PIPE.extractor().extract(text, &seg, Some("2025-01-20"), Some(title)).claims;
+        assert_eq!(c[0].period, None);
         let c = claims_of("2023年，全省降水量1350毫米，低于2020年的1520毫米。", Some("2024-01-20"));
         assert_eq!(c[0].period.as_deref(), Some("2023"));
         assert_eq!(c[1].period.as_deref(), Some("2023"), "低于2020年 compares: no period of its own");
