@@ -760,7 +760,7 @@ const BLIND24_FLOORS: Floors = Floors {
     precision: 0.981,
     qualifier: 0.999,
     period: 0.945,
-    metric: 0.850,
+    metric: 0.871,
     init_recall: 0.920,
     init_precision: 0.896,
 };

@@ -407,7 +407,9 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         k += 1;
     }
     if k >= end {
-        return None;
+        // 户籍人口中，0—17周岁63.12万人: an age band right before the figure is the group it counts.
+        let band = age_band_before(s, from, to);
+        return (band < to).then(|| written_name(rules, f, &[], (band, to), false, false)).flatten();
     }
     let start = age_band_before(s, from, words[k].start);
     written_name(rules, f, &inside, (start, words[end - 1].end), share_named, share_of_previous)
@@ -529,6 +531,7 @@ fn verb_modifies_name(rules: &ClaimRules, f: &Folded, words: &[&Word], k: usize,
     // (before a word that alone names nothing it names the act: 无讼村创建数量).
     if rules.metric_drop_leading.holds(&f.chars[words[k - 1].start..words[k - 1].end])
         && !weak_name(rules, &text_of(words[k]))
+        && rules.metric_keep_leading.at(&f.chars, words[k - 1].start).is_none()
     {
         return false;
     }
@@ -1945,5 +1948,14 @@ mod tests {
         assert_ne!(m[0].as_deref(), Some("消费比重"));
         let m = metrics("来自粤东粤西粤北地区的占比超过七成。");
         assert_ne!(m[0].as_deref(), Some("地区占比"));
+    }
+
+    #[test]
+    fn an_age_band_before_the_figure_and_the_registrations_done() {
+        let m = metrics("全市户籍人口中，0—17周岁63.12万人；60周岁及以上98.27万人。");
+        assert_eq!(m, [Some("0—17周岁".to_string()), Some("60周岁及以上".to_string())]);
+        // 办理 predicates what is registered (patterns/dict.txt: 出生登记), unless it names a time.
+        let m = metrics("全年全市共办理出生登记2.41万人。审批办理时限压缩至3个工作日。");
+        assert_eq!(m, [Some("出生登记".to_string()), Some("审批办理时限".to_string())]);
     }
 }
