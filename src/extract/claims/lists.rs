@@ -265,7 +265,8 @@ fn list_items(s: &[char], list_start: usize, p: usize, count: usize) -> Vec<(usi
 
 /// A达到86.1%，B达到66.5%，分别高于全国6.4和4.3个百分点: nothing listed before 分别 (at
 /// `marker`) in its clause, so the figures pair with as many figures just before, in the
-/// same sentence, and take their metrics.
+/// same sentence, and take their metrics; and their periods, when those figures were given one
+/// distinct period each (6月、7月…分别为…，同比分别增长…).
 fn pair_with_figures_before(claims: &mut [Claim], after: &[usize], marker: usize) {
     let sentence = claims[after[0]].sentence;
     let before: Vec<usize> =

@@ -42,7 +42,9 @@ pub(super) struct PeriodMention {
     pub(super) span: bool,
 }
 
-/// The period a headline names, if exactly one.
+/// The period a headline names, if exactly one: not a goal's (“十四五”目标), and none for a
+/// document that sets rules (`[period_rule_titles]`); a year written with a run of its months
+/// names the run.
 pub(super) fn title_period(rules: &ClaimRules, cx: &Context<'_>) -> Option<String> {
     let title = Folded::new(cx.title?);
     let written_end = title.chars.iter().rposition(|c| !c.is_whitespace()).map_or(0, |k| k + 1);
