@@ -395,6 +395,12 @@ mod testing {
         PIPE.extractor().extract(text, &seg, published, None).claims
     }
 
+    /// Claims of one text under a headline, read by the whole extractor.
+    pub(super) fn claims_titled(text: &str, published: &str, title: &str) -> Vec<Claim> {
+        let seg = PIPE.segmenter().segment(text);
+        PIPE.extractor().extract(text, &seg, Some(published), Some(title)).claims
+    }
+
     /// `(text, value, unit)` of each quantity the number/unit layer reads.
     pub(super) fn quantities(text: &str) -> Vec<(String, String, Option<String>)> {
         let chars: Vec<char> = text.chars().collect();

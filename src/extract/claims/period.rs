@@ -1778,21 +1778,20 @@ mod tests {
 
     #[test]
     fn a_headline_about_a_year_or_a_run_of_its_months_names_the_period() {
-        let text = "截至2025年12月31日，全市户籍总人口387.46万人。\n全市户籍人口城镇化率为58.74%。";
-        let seg = PIPE.segmenter().segment(text);
-        let title = "芜湖市公安局关于2025年全市户籍人口情况的通报";
-        let c = PIPE.extractor().extract(text, &seg, Some("2026-02-06"), Some(title)).claims;
+        let c = claims_titled(
+            "截至2025年12月31日，全市户籍总人口387.46万人。\n全市户籍人口城镇化率为58.74%。",
+            "2026-02-06",
+            "芜湖市公安局关于2025年全市户籍人口情况的通报",
+        );
         assert_eq!(c[0].period.as_deref(), Some("2025-12"));
         assert_eq!(c[1].period.as_deref(), Some("2025"), "关于2025年 names the topic, not a baseline");
-        let text = "新增学位4860个。";
-        let seg = PIPE.segmenter().segment(text);
-        let title = "关于2022年区政府十件民生实事前三季度推进情况的通报";
-        let c = PIPE.extractor().extract(text, &seg, Some("2022-10-20"), Some(title)).claims;
+        let c = claims_titled("新增学位4860个。", "2022-10-20", "关于2022年区政府十件民生实事前三季度推进情况的通报");
         assert_eq!(c[0].period.as_deref(), Some("2022-01/2022-09"));
-        let text = "城镇居民具备科学素质的比例为18.43%。";
-        let seg = PIPE.segmenter().segment(text);
-        let title = "全省公民具备科学素质的比例达到15.12% 提前完成“十四五”目标";
-        let c = PIPE.extractor().extract(text, &seg, Some("2025-11-25"), Some(title)).claims;
+        let c = claims_titled(
+            "城镇居民具备科学素质的比例为18.43%。",
+            "2025-11-25",
+            "全省公民具备科学素质的比例达到15.12% 提前完成“十四五”目标",
+        );
         assert_eq!(c[0].period, None, "the goal's period is not the one reported");
         let c = claims_of(
             "2025年，全省比例为15.12%。与全国2024年平均水平（15.37%）相比，低0.25个百分点。",
@@ -1800,10 +1799,11 @@ mod tests {
         );
         assert_eq!(c[2].period.as_deref(), Some("2025"), "与…2024年…相比 compares");
         // A notice sets rules for the time its headline names; its figures are of no period.
-        let text = "违反本通告规定燃放烟花爆竹的，处500元以下罚款。";
-        let seg = PIPE.segmenter().segment(text);
-        let title = "关于2025年春节期间烟花爆竹燃放管理的通告";
-        let c = PIPE.extractor().extract(text, &seg, Some("2025-01-20"), Some(title)).claims;
+        let c = claims_titled(
+            "违反本通告规定燃放烟花爆竹的，处500元以下罚款。",
+            "2025-01-20",
+            "关于2025年春节期间烟花爆竹燃放管理的通告",
+        );
         assert_eq!(c[0].period, None);
         let c = claims_of("2023年，全省降水量1350毫米，低于2020年的1520毫米。", Some("2024-01-20"));
         assert_eq!(c[0].period.as_deref(), Some("2023"));
