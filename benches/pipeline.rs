@@ -4,7 +4,8 @@
 //!    the real pages (their layouts as templates, bodies re-filled with real sentences from
 //!    the corpus, to about 50 KB a page), with 1 and 2 threads; median wall time of 3 runs → pages/s and MB/s,
 //!    and the peak RSS of the child. `PRESSMINE_BENCH_PAGES` sets the corpus size
-//!    (default 20000 pages of about 50 KB).
+//!    (default 20000 pages of about 50 KB); `PRESSMINE_BENCH_OUT` the folder the runs write
+//!    to (default: the temporary directory).
 //! 2. The same over corpus/realpages repeated 20 times.
 //! 3. In process, one thread: time per stage over the real pages (decode+clean+segment vs
 //!    claims+initiatives), and the recognizer alone in MB/s of body text.
@@ -83,13 +84,19 @@ fn synthetic_corpus(dir: &Path, n: usize) -> u64 {
     total
 }
 
+/// Where the runs write: `PRESSMINE_BENCH_OUT` if set (a tmpfs such as /dev/shm leaves the
+/// file system out of the timing), else the temporary directory.
+fn out_dir() -> PathBuf {
+    std::env::var_os("PRESSMINE_BENCH_OUT").map(PathBuf::from).unwrap_or_else(std::env::temp_dir)
+}
+
 fn bench_run(label: &str, corpus: &Path, bytes: u64, pages: usize) {
     let bin = root().join("target/release/pressmine");
     for threads in ["1", "2"] {
         let mut times = Vec::new();
         let mut rss = 0;
         for k in 0..3 {
-            let out = std::env::temp_dir().join(format!("pressmine-bench-out-{threads}-{k}"));
+            let out = out_dir().join(format!("pressmine-bench-out-{threads}-{k}"));
             let _ = std::fs::remove_dir_all(&out);
             let t = Instant::now();
             let (ok, peak) = common::run_measured(
