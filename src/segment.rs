@@ -1,7 +1,8 @@
 //! Segmentation: sentences, words with part-of-speech tags, and TF-IDF keywords.
 //!
-//! The only module that knows jieba-rs. One dictionary (jieba's own plus
-//! `patterns/dict.txt`) is loaded per process and shared by reference across threads.
+//! The only module that knows jieba-rs. One dictionary (jieba's own, `patterns/dict.txt`,
+//! and the county-level names of `patterns/admin-divisions.csv` as places) is loaded per
+//! process and shared by reference across threads.
 //! Offsets are character offsets into the text. Segmentation never changes the text.
 //!
 //! Keywords are jieba's TF-IDF keywords of the body's lead, ranked here over the words
@@ -95,6 +96,7 @@ impl ChineseSegmenter {
         let Source { path, text } = patterns.source("dict.txt")?;
         let (mut jieba, idf) = crate::parallel::side_by_side(Jieba::new, Idf::read);
         let mut retag = FxHashMap::default();
+        let mut listed = std::collections::HashSet::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -131,6 +133,19 @@ impl ChineseSegmenter {
                 retag.insert(word.into(), intern(t));
             }
             jieba.add_word(word, freq, tag);
+            listed.insert(word);
+        }
+        // County-level names are places (鸠江区, 无为市) unless the dictionary above says
+        // otherwise; a name jieba knows keeps its segmentation and takes the tag only.
+        for name in crate::canon::places::county_words(patterns)? {
+            if listed.contains(name.as_str()) {
+                continue;
+            }
+            if jieba.has_word(&name) {
+                retag.insert(name.into(), "ns");
+            } else {
+                jieba.add_word(&name, None, Some("ns"));
+            }
         }
         Ok(Self { jieba, idf, tfidf: OnceLock::new(), retag })
     }

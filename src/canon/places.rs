@@ -1,8 +1,10 @@
 //! Place keys: a claim's `scope` as written (江苏, 江苏省, 苏州, 全国, 我国, 红河州) → a
 //! canonical `place` and its GB/T 2260 `place_code`, from `patterns/admin-divisions.csv`
-//! (provinces and prefecture-level cities) and `patterns/places.toml` (the country, a
-//! release's own-region words, short-name rules). Reads the scope string only: which words
-//! are a figure's scope, and what 全省 means in a release, the claims stage decides.
+//! (provinces, prefecture-level cities and county-level divisions by official name) and
+//! `patterns/places.toml` (the country, a release's own-region words, short-name rules).
+//! Also lists the county-level names the segmenter learns as place words
+//! ([`county_words`]). Reads the scope string only: which words are a figure's scope, and
+//! what 全省 means in a release, the claims stage decides.
 
 use crate::error::PatternError;
 use crate::patterns::{Patterns, Source};
@@ -18,6 +20,22 @@ struct PlaceFile {
     own_region: Vec<NamedSpec>,
     #[serde(default)]
     short_name: Vec<ShortSpec>,
+    county_words: CountyWordsSpec,
+}
+
+/// Which county-level names the segmenter learns as place words.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountyWordsSpec {
+    id: String,
+    #[allow(dead_code)]
+    description: String,
+    /// Shorter official names (赵县, 城区, 郊区) are left to the segmenter's own dictionary.
+    min_chars: usize,
+    /// Official names that are also common words (解放区).
+    not_places: Vec<String>,
+    /// Names that must be among the place words.
+    examples: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -85,8 +103,8 @@ fn read_divisions(src: &Source) -> Result<Vec<Division>, PatternError> {
         if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad(&format!("{code:?} is no 6-digit code")));
         }
-        if !matches!(*level, "province" | "prefecture") {
-            return Err(bad(&format!("level {level:?}: expected province or prefecture")));
+        if !matches!(*level, "province" | "prefecture" | "county") {
+            return Err(bad(&format!("level {level:?}: expected province, prefecture or county")));
         }
         out.push(Division { code: code.to_string(), name: name.to_string(), level: level.to_string() });
     }
@@ -104,9 +122,20 @@ impl Places {
         let f: PlaceFile = src.parse()?;
         let divisions = read_divisions(&patterns.source("admin-divisions.csv")?)?;
         let mut by_name: BTreeMap<String, Place> = BTreeMap::new();
-        // Official names first: they never give way.
+        // Official names first: they never give way. A county-level name two counties share
+        // (朝阳区, 鼓楼区) names neither, nor one a province or prefecture has.
+        let mut counties: BTreeMap<&str, Vec<&Division>> = BTreeMap::new();
         for d in &divisions {
-            by_name.insert(d.name.clone(), Place { name: d.name.clone(), code: Some(d.code.clone()) });
+            if d.level == "county" {
+                counties.entry(&d.name).or_default().push(d);
+            } else {
+                by_name.insert(d.name.clone(), Place { name: d.name.clone(), code: Some(d.code.clone()) });
+            }
+        }
+        for (name, list) in counties {
+            if let ([d], false) = (list.as_slice(), by_name.contains_key(name)) {
+                by_name.insert(d.name.clone(), Place { name: d.name.clone(), code: Some(d.code.clone()) });
+            }
         }
         // Short names: provinces before cities, so a shared short name is the province's;
         // two cities sharing one leave it unused.
@@ -205,6 +234,39 @@ impl Places {
     }
 }
 
+/// The county-level names the segmenter takes for place words (`ns`): every official
+/// county name in `admin-divisions.csv` of at least `[county_words] min_chars` characters,
+/// except the `not_places` (common words such as 解放区). Sorted, without repeats.
+///
+/// # Errors
+/// A syntax error or a malformed CSV row; an example missing from the list or a `not_places`
+/// entry that is no county name, with the file and line.
+pub fn county_words(patterns: &Patterns) -> Result<Vec<String>, PatternError> {
+    let src = patterns.source("places.toml")?;
+    let f: PlaceFile = src.parse()?;
+    let spec = &f.county_words;
+    let at = format!("\"{}\"", spec.id);
+    let divisions = read_divisions(&patterns.source("admin-divisions.csv")?)?;
+    let names: std::collections::BTreeSet<&str> =
+        divisions.iter().filter(|d| d.level == "county").map(|d| d.name.as_str()).collect();
+    for w in &spec.not_places {
+        if !names.contains(w.as_str()) {
+            return Err(src.error_at(&at, format!("{}: {w} in not_places is no county name", spec.id)));
+        }
+    }
+    let words: Vec<String> = names
+        .into_iter()
+        .filter(|n| n.chars().count() >= spec.min_chars && !spec.not_places.iter().any(|w| w == n))
+        .map(str::to_string)
+        .collect();
+    for ex in &spec.examples {
+        if words.binary_search(ex).is_err() {
+            return Err(src.error_at(&at, format!("{}: {ex} should be a place word", spec.id)));
+        }
+    }
+    Ok(words)
+}
+
 /// The names a short-name rule gives an official name (none when it does not match or the
 /// short name has fewer than two characters).
 fn short_names(regex: &Regex, templates: &[String], official: &str) -> Vec<String> {
@@ -239,6 +301,22 @@ mod tests {
         }
         assert_eq!(get("我省"), Some(("全省", None)));
         assert_eq!(get("全球"), None);
-        assert_eq!(get("邛崃市"), None);
+        // County-level names: official names only, and only a name one county has.
+        assert_eq!(get("邛崃市"), Some(("邛崃市", Some("510183"))));
+        assert_eq!(get("鸠江区"), Some(("鸠江区", Some("340207"))));
+        assert_eq!(get("朝阳区"), None);
+        assert_eq!(get("邛崃"), None);
+        assert_eq!(get("苏州市"), Some(("苏州市", Some("320500"))));
+    }
+
+    #[test]
+    fn county_names_of_three_chars_and_more_are_place_words() {
+        let w = county_words(&crate::patterns::Patterns::embedded()).unwrap();
+        for name in ["鸠江区", "南陵县", "无为市", "邛崃市", "朝阳区"] {
+            assert!(w.iter().any(|x| x == name), "{name}");
+        }
+        for name in ["城区", "郊区", "赵县", "解放区", "苏州市"] {
+            assert!(!w.iter().any(|x| x == name), "{name}");
+        }
     }
 }

@@ -834,13 +834,22 @@ pub(super) fn inherit_metrics(rules: &ClaimRules, s: &[char], claims: &mut [Clai
             if claims[j].metric.is_some() {
                 claims[k].metric = claims[j].metric.clone();
                 // 占全国14.1%、全球4.2%: the place before an inherited share is its reference
-                // (a scope of a 分别 list of places stays).
-                if claims[k].scope.is_none() || claims[k].kind == ClaimKind::Percent {
+                // (a scope of a 分别 list of places stays: 苏州、无锡分别为86.7%和86.1%).
+                let listed =
+                    claims[k].scope.as_deref().is_some_and(|sc| listed_before_respectively(s, claims[k].span[0], sc));
+                if claims[k].scope.is_none() || (claims[k].kind == ClaimKind::Percent && !listed) {
                     claims[k].scope = claims[j].scope.clone();
                 }
             }
         }
     }
+}
+
+/// Whether `item` is listed before a 分别 in the clause of the figure at `at`.
+fn listed_before_respectively(s: &[char], at: usize, item: &str) -> bool {
+    let clause = (0..at).rev().find(|&k| is_clause_break(s[k]) && s[k] != '、').map_or(0, |k| k + 1);
+    let before: String = s[clause..at].iter().collect();
+    before.find("分别").is_some_and(|m| before[..m].contains(item))
 }
 
 #[cfg(test)]
@@ -1102,6 +1111,14 @@ mod tests {
         let c = claims_of("城镇、农村常住居民人均可支配收入分别达到41286元和17935元。", None);
         let got: Vec<Option<&str>> = c.iter().map(|c| c.metric.as_deref()).collect();
         assert_eq!(got, [Some("城镇常住居民人均可支配收入"), Some("农村常住居民人均可支配收入")]);
+        // Shares that take the indicator of the figure before keep the listed places.
+        let c = claims_of("南京城镇化率为90%，苏州、无锡分别为86.65%和86.10%。", None);
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            c.iter().map(|c| (c.scope.as_deref(), c.metric.as_deref())).collect();
+        assert_eq!(
+            got,
+            [(Some("南京"), Some("城镇化率")), (Some("苏州"), Some("城镇化率")), (Some("无锡"), Some("城镇化率"))]
+        );
     }
 
     #[test]

@@ -56,6 +56,12 @@ impl<'p> DocRegion<'p> {
                 *cities.entry(name).or_default() += 1;
             }
         }
+        // A city the headline names counts three times, as a province does (芜湖市公安局关于
+        // 2025年全市户籍人口… over the 无为市 its counties' figures name).
+        let headline = cx.title.unwrap_or("");
+        for (name, n) in cities.iter_mut() {
+            *n += headline.matches(name.as_str()).count() * 3;
+        }
         let city = cities.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c);
         Self { province, city, hidden }
     }
