@@ -591,7 +591,9 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                     .map_or(b + 2, |k| k + 2)
             };
             let record = f.chars.get(since_end - 2..since_end) == Some(&['以', '来'][..])
-                && rules.period_records.at(&f.chars, since_end).is_some();
+                && rules.period_records.at(&f.chars, since_end).is_some()
+                // 创近五年新高: the recent years a record is set among.
+                || f.chars[a] == '近' && rules.period_records.at(&f.chars, b).is_some();
             if (of_target || cause || share_of || record || describes)
                 || (!of_next
                     && a > 0
@@ -1503,6 +1505,11 @@ mod tests {
         // Later in the year, the years up to this one.
         let got = p("三年来，共引进顶尖人才28人。", "2024-05-10");
         assert_eq!(got, [Some("2022/2024".to_string())]);
+        // 近三年 without 来 too; but 近五年新高 is a record set among those years.
+        let got = p("近三年，全市累计新增新能源公交车1126辆。", "2026-01-22");
+        assert_eq!(got, [Some("2023/2025".to_string())]);
+        let got = p("2024年全省粮食产量达到600亿斤，创近五年新高。", "2025-03-10");
+        assert_eq!(got, [Some("2024".to_string())]);
     }
 
     #[test]
