@@ -1958,4 +1958,14 @@ mod tests {
         let m = metrics("全年全市共办理出生登记2.41万人。审批办理时限压缩至3个工作日。");
         assert_eq!(m, [Some("出生登记".to_string()), Some("审批办理时限".to_string())]);
     }
+
+    #[test]
+    fn the_rows_of_a_disclosure_report_name_what_they_count() {
+        // patterns/dict.txt: the national template's rows (予以公开, 不予处理 …) are nouns.
+        let m = metrics(
+            "从申请方式看，当面申请43件，网上申请121件。予以公开61件，部分公开17件，不予公开9件，不予处理24件。",
+        );
+        let want = ["当面申请", "网上申请", "予以公开", "部分公开", "不予公开", "不予处理"];
+        assert_eq!(m, want.map(|w| Some(w.to_string())));
+    }
 }
