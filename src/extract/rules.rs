@@ -92,6 +92,8 @@ struct MetricSpec {
     #[serde(default)]
     measures: Vec<String>,
     #[serde(default)]
+    de_heads: Vec<String>,
+    #[serde(default)]
     money_nouns: Vec<String>,
     #[serde(default)]
     agents: Vec<String>,
@@ -576,6 +578,8 @@ pub struct ClaimRules {
     /// Nouns that name a measure (规模, 面积, 总投资): written right before a figure that
     /// modifies a noun (总规模200亿元的基金), they, not that noun, are what it measures.
     pub metric_measures: Words<()>,
+    /// `[metric] de_heads`: heads named by what the words before their 的 say (的人口).
+    pub metric_de_heads: Words<()>,
     /// Nouns of money: a 万/亿 number written without a unit before them (20万亿资产, 20多万的
     /// 存款) is an amount in yuan.
     pub money_nouns: Words<()>,
@@ -850,6 +854,7 @@ impl ClaimRules {
             metric_bare_heads: words(&f.metric.bare_heads),
             metric_not_modifiers: words(&f.metric.not_modifiers),
             metric_measures: words(&f.metric.measures),
+            metric_de_heads: words(&f.metric.de_heads),
             metric_manner_verbs: words(&f.metric.manner_verbs),
             metric_owner_verbs: words(&f.metric.owner_verbs),
             metric_causative_verbs: words(&f.metric.causative_verbs),

@@ -347,7 +347,8 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
     }
     // 具备科学素质的比例达到15.12%, 通过电视获取的比例降至62.4%: a share word standing alone
     // after 的 is the share of what the words before 的 say (their verbs and nouns), not a bare 比例.
-    if end == k + 1 && k > 1 && share(words[k]) && text_of(words[k - 1]) == "的" && !share_named && !share_of_previous
+    let de_head = |w: &Word| share(w) || rules.metric_de_heads.holds(&s[w.start..w.end]);
+    if end == k + 1 && k > 1 && de_head(words[k]) && text_of(words[k - 1]) == "的" && !share_named && !share_of_previous
     {
         let said = |w: &Word| {
             (is_nounish(w.tag) && w.tag != "t" && !is_scope(rules, f, w))
@@ -771,6 +772,13 @@ fn written_name(
     for w in ["的比重", "的比例", "的份额", "的占比"] {
         if m.ends_with(w) && m.chars().count() > 3 {
             m = format!("{}{}", &m[..m.len() - w.len()], &w['的'.len_utf8()..]);
+        }
+    }
+    // 大学文化程度的人口 → 大学文化程度人口 (`[metric] de_heads`).
+    if let Some((before, head)) = m.rsplit_once('的') {
+        let hc: Vec<char> = head.chars().collect();
+        if !before.is_empty() && rules.metric_de_heads.holds(&hc) {
+            m = format!("{before}{head}");
         }
     }
     let mc: Vec<char> = m.chars().collect();
@@ -1948,6 +1956,9 @@ mod tests {
         assert_ne!(m[0].as_deref(), Some("消费比重"));
         let m = metrics("来自粤东粤西粤北地区的占比超过七成。");
         assert_ne!(m[0].as_deref(), Some("地区占比"));
+        // A head of `[metric] de_heads` alone after 的 likewise (拥有 is a leading verb dropped).
+        let m = metrics("拥有大学文化程度的人口为187.45万人。");
+        assert_eq!(m[0].as_deref(), Some("大学文化程度人口"));
     }
 
     #[test]
