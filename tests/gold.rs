@@ -760,7 +760,7 @@ const BLIND24_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.946,
-    metric: 0.876,
+    metric: 0.879,
     init_recall: 0.972,
     init_precision: 0.901,
 };

@@ -1971,6 +1971,12 @@ mod tests {
     }
 
     #[test]
+    fn the_side_of_a_boundary_a_flow_crosses_belongs_to_the_act() {
+        let m = metrics("全年迁入2.41万人，其中省外迁入1.34万人。境外输入病例12例。");
+        assert_eq!(m[..2], [Some("迁入".to_string()), Some("省外迁入".to_string())]);
+    }
+
+    #[test]
     fn the_rows_of_a_disclosure_report_name_what_they_count() {
         // patterns/dict.txt: the national template's rows (予以公开, 不予处理 …) are nouns.
         let m = metrics(
