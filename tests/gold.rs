@@ -532,7 +532,7 @@ const BLIND15_FLOORS: Floors = Floors {
     precision: 0.983,
     qualifier: 0.999,
     period: 0.931,
-    metric: 0.868,
+    metric: 0.870,
     init_recall: 0.856,
     init_precision: 0.999,
 };
@@ -760,7 +760,7 @@ const BLIND24_FLOORS: Floors = Floors {
     precision: 0.989,
     qualifier: 0.999,
     period: 0.946,
-    metric: 0.879,
+    metric: 0.885,
     init_recall: 0.972,
     init_precision: 0.901,
 };

@@ -240,6 +240,15 @@ pub(super) fn metric(rules: &ClaimRules, cx: &Context<'_>, f: &Folded, from: usi
         }
         in_run |= glued_step;
     }
+    // 24小时自助签注服务区9个, 8条主要河流: a word opening with a unit, glued after the digits
+    // of another number, is that number's unit; the name starts after it.
+    while k < end
+        && words[k].start > 0
+        && s[words[k].start - 1].is_ascii_digit()
+        && rules.unit_words.at(s, words[k].start).is_some()
+    {
+        k += 1;
+    }
     // 生产性服务业完成投资39.66亿元: a bare measure after 完成/实现 is the measure of the noun
     // chain before the verb; the verb becomes an aside of the name.
     let mut inside = inside;
@@ -1974,6 +1983,16 @@ mod tests {
     fn the_side_of_a_boundary_a_flow_crosses_belongs_to_the_act() {
         let m = metrics("全年迁入2.41万人，其中省外迁入1.34万人。境外输入病例12例。");
         assert_eq!(m[..2], [Some("迁入".to_string()), Some("省外迁入".to_string())]);
+    }
+
+    #[test]
+    fn the_unit_of_another_number_opens_no_name() {
+        let m = metrics("全市设立24小时自助签注服务区9个。全省8条主要河流水质优良比例为95%。");
+        assert_eq!(m[0].as_deref(), Some("自助签注服务区"));
+        assert_eq!(m[2].as_deref(), Some("主要河流水质优良比例"));
+        // Exit-entry documents are nouns (patterns/dict.txt), 签注 among them.
+        let m = metrics("往来港澳通行证及签注17.52万本（件）。");
+        assert_eq!(m, [Some("往来港澳通行证及签注".to_string())]);
     }
 
     #[test]
