@@ -190,11 +190,11 @@ fn attribution_floors_on_government_releases() {
 const BLIND_PAGES: usize = 14;
 const BLIND_CLAIMS: usize = 1310;
 const BLIND_FLOORS: Floors = Floors {
-    recall: 0.988,
-    precision: 0.992,
+    recall: 0.989,
+    precision: 0.993,
     qualifier: 0.990,
     period: 0.983,
-    metric: 0.971,
+    metric: 0.972,
     init_recall: 0.885,
     init_precision: 0.999,
 };
@@ -263,7 +263,7 @@ fn attribution_floors_on_a_third_set_of_releases_annotated_blind() {
 const BLIND4_PAGES: usize = 6;
 const BLIND4_CLAIMS: usize = 662;
 const BLIND4_FLOORS: Floors = Floors {
-    recall: 0.975,
+    recall: 0.986,
     precision: 0.994,
     qualifier: 0.991,
     period: 0.982,
@@ -286,7 +286,7 @@ fn attribution_floors_on_a_fourth_set_of_releases_annotated_blind() {
 const BLIND5_PAGES: usize = 6;
 const BLIND5_CLAIMS: usize = 645;
 const BLIND5_FLOORS: Floors = Floors {
-    recall: 0.985,
+    recall: 0.988,
     precision: 0.994,
     qualifier: 0.991,
     period: 0.995,
@@ -333,7 +333,7 @@ fn attribution_floors_on_a_sixth_set_of_releases_annotated_blind() {
 const BLIND7_PAGES: usize = 6;
 const BLIND7_CLAIMS: usize = 657;
 const BLIND7_FLOORS: Floors = Floors {
-    recall: 0.991,
+    recall: 0.992,
     precision: 0.994,
     qualifier: 0.987,
     period: 0.970,
@@ -477,11 +477,11 @@ fn attribution_floors_on_a_twelfth_set_of_releases_annotated_blind() {
 const BLIND13_PAGES: usize = 6;
 const BLIND13_CLAIMS: usize = 516;
 const BLIND13_FLOORS: Floors = Floors {
-    recall: 0.989,
+    recall: 0.991,
     precision: 0.993,
     qualifier: 0.999,
     period: 0.938,
-    metric: 0.903,
+    metric: 0.905,
     init_recall: 0.964,
     init_precision: 0.948,
 };
@@ -635,7 +635,7 @@ const BLIND19_FLOORS: Floors = Floors {
     precision: 0.997,
     qualifier: 0.999,
     period: 0.949,
-    metric: 0.883,
+    metric: 0.884,
     init_recall: 0.881,
     init_precision: 0.899,
 };
@@ -657,7 +657,7 @@ fn attribution_floors_on_a_nineteenth_set_of_releases_annotated_blind() {
 const BLIND20_PAGES: usize = 6;
 const BLIND20_CLAIMS: usize = 663;
 const BLIND20_FLOORS: Floors = Floors {
-    recall: 0.979,
+    recall: 0.980,
     precision: 0.994,
     qualifier: 0.999,
     period: 0.924,
@@ -768,6 +768,30 @@ const BLIND24_FLOORS: Floors = Floors {
 #[test]
 fn attribution_floors_on_a_twenty_fourth_set_of_releases_annotated_blind() {
     check_set("blind24-gold.json", BLIND24_PAGES, BLIND24_CLAIMS, &BLIND24_FLOORS);
+}
+
+/// Releases of `blind25-gold.json`: six more, written and annotated the same way: a regional
+/// statistics bureau's release on household income and spending, a national climate bulletin's
+/// release, a city market regulator's report on product quality spot checks, a statistician's
+/// reading of a month's purchasing managers' indices, a provincial press conference on a new
+/// area's construction and a cultural heritage bureau's release on museums. Before any rule was
+/// written for them they scored: recall .980, precision .990, qualifier .970, period .950, metric
+/// .921, initiatives R .839 P .963.
+const BLIND25_PAGES: usize = 6;
+const BLIND25_CLAIMS: usize = 501;
+const BLIND25_FLOORS: Floors = Floors {
+    recall: 0.995,
+    precision: 0.995,
+    qualifier: 0.969,
+    period: 0.948,
+    metric: 0.940,
+    init_recall: 0.837,
+    init_precision: 0.961,
+};
+
+#[test]
+fn attribution_floors_on_a_twenty_fifth_set_of_releases_annotated_blind() {
+    check_set("blind25-gold.json", BLIND25_PAGES, BLIND25_CLAIMS, &BLIND25_FLOORS);
 }
 
 /// The Rust port and the annotators' scorer (`tests/gold/score.py`, run with the machine's

@@ -123,8 +123,10 @@ pub fn is_numeral_char(c: char) -> bool {
 /// hundred or thousand before a scale or 余 (千亿元, 百万千瓦, 百余个; not 百姓, 千方百计).
 pub fn can_start(s: &[char], i: usize) -> bool {
     let Some(&c) = s.get(i) else { return false };
+    // 队伍3126支: a 大写 digit that is a common morpheme does not run into Arabic digits.
+    let morpheme_before_digits = is_financial_only(c) && s.get(i + 1).is_some_and(char::is_ascii_digit);
     c.is_ascii_digit()
-        || starts_chinese(c)
+        || (starts_chinese(c) && !morpheme_before_digits)
         || (matches!(c, '百' | '佰' | '千' | '仟')
             && s.get(i + 1).is_some_and(|n| big_unit(*n).is_some() || *n == '余' || abbreviated_digit(s, i + 1)))
         || leading_point(s, i)
@@ -1116,6 +1118,10 @@ mod tests {
         assert!(find_literals("他在海滩上拾取贝壳").is_empty());
         assert_eq!(find_literals("肆元").len(), 1);
         assert_eq!(find_literals("伍拾").len(), 1);
+        // 队伍3126支: the morpheme stays out of the Arabic number after it.
+        let lits = find_literals("应急救援队伍3126支");
+        assert_eq!(lits.len(), 1);
+        assert_eq!(lits[0].value.to_string(), "3126");
     }
 
     #[test]
@@ -1413,7 +1419,10 @@ fn literals_in(s: &[char]) -> Vec<Literal> {
         // sequence (2222.2222.22222).
         let after_point = s[i.saturating_sub(1)] == '.'
             && (i < 2 || !s[i - 2].is_ascii_digit() || out.last().is_some_and(|l: &Literal| l.end == i - 1));
-        let boundary = i == 0 || !is_numeral_char(s[i - 1]) || big_unit(s[i - 1]).is_some() || after_point;
+        // 队伍3126: Arabic digits after a 大写 digit that is a common morpheme ([`can_start`]).
+        let after_morpheme = i > 0 && is_financial_only(s[i - 1]) && s[i].is_ascii_digit();
+        let boundary =
+            i == 0 || !is_numeral_char(s[i - 1]) || big_unit(s[i - 1]).is_some() || after_point || after_morpheme;
         match literal_at(s, i) {
             Some(Ok(l)) if boundary => {
                 i = l.end.max(i + 1);

@@ -932,12 +932,13 @@ pub(super) fn stated_change(
 }
 
 /// Whether a figure stands: a bare number (no unit, no special shape) is a figure only after
-/// an index cue (指数89.0) or as a change of one.
+/// an index cue (指数89.0) or as a change of one stated in the cue's sentence (收入比值为2.32，
+/// 比上年同期缩小0.05; `sstart` is the sentence start, `cstart` the clause start).
 pub(super) fn is_cued(
     rules: &ClaimRules,
     s: &[char],
     fig: &Figure,
-    cstart: usize,
+    [sstart, cstart]: [usize; 2],
     before: usize,
     changed: bool,
 ) -> bool {
@@ -951,9 +952,15 @@ pub(super) fn is_cued(
         }
         k -= len;
     }
+    // 中小企业发展指数（SMEDI）为89.3: a short aside in brackets between the cue and its link.
+    if k > cstart && matches!(s[k - 1], '）' | ')') {
+        if let Some(open) = (k.saturating_sub(16).max(cstart)..k - 1).rev().find(|&q| matches!(s[q], '（' | '(')) {
+            k = open;
+        }
+    }
     let cue_here = rules.index_cues.ending_at(s, k).is_some();
-    let cue_in_clause = rules.index_cues.any_in(s, cstart, before);
-    cue_here || (changed && cue_in_clause)
+    let cue_in_sentence = rules.index_cues.any_in(s, sstart, before);
+    cue_here || (changed && cue_in_sentence)
 }
 
 #[cfg(test)]
@@ -961,6 +968,23 @@ mod tests {
     use super::super::testing::*;
     use crate::model::{Basis, ClaimKind, Modality, Qualifier};
     use rust_decimal::Decimal;
+
+    #[test]
+    fn bare_ratios_after_their_cue_and_changes_in_its_sentence() {
+        let c = claims_of("前三季度，城乡居民人均收入比值为2.32，比上年同期缩小0.05。", Some("2025-10-24"));
+        let got: Vec<(String, ClaimKind)> = c.iter().map(|c| (c.value.to_string(), c.kind)).collect();
+        assert_eq!(got, [("2.32".to_string(), ClaimKind::Index), ("-0.05".to_string(), ClaimKind::Change)]);
+        assert_eq!(c[1].metric.as_deref(), Some("城乡居民人均收入比值"));
+        let c = claims_of("12月份，中国中小企业发展指数（SMEDI）为89.3，比上月上升0.3点。", Some("2024-01-10"));
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].metric.as_deref(), Some("中小企业发展指数"));
+        // Without a cue a bare number is no figure.
+        assert!(claims_of("全市经济运行为2.32，比上年缩小0.05。", None).is_empty());
+        // 收入比 before a verb ends the name; 收入比上年 compares.
+        let c = claims_of("城乡居民收入比缩小至1.81，全市收入比上年增长5%。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("城乡居民收入比"));
+        assert_eq!(c[1].metric.as_deref(), Some("收入"));
+    }
 
     #[test]
     fn inclusive_bounds_and_superlative_names() {

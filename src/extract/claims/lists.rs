@@ -240,6 +240,53 @@ pub(super) fn fan_out_respectively(
     }
 }
 
+/// 生产指数和新订单指数分别为50.6%和49.4%，比上月下降0.7个和0.5个百分点: a clause made of a
+/// comparison and a list of changes joined by 、/和/及/与 only (no 分别, nothing named before
+/// the first) pairs its figures with as many figures before it in the sentence, as a clause
+/// opened by 分别 does, and they share the change stated for the first.
+pub(super) fn implied_respectively(s: &[char], claims: &mut [Claim]) {
+    let joined = |a: &Claim, b: &Claim| {
+        a.span[1] < b.span[0]
+            && b.span[0] - a.span[1] == 1
+            && matches!(s[a.span[1]], '、' | '和' | '及' | '与')
+            && a.unit == b.unit
+            && a.sentence == b.sentence
+    };
+    let mut k = 0;
+    while k < claims.len() {
+        let mut end = k + 1;
+        while end < claims.len() && joined(&claims[end - 1], &claims[end]) {
+            end += 1;
+        }
+        let after: Vec<usize> = (k..end).collect();
+        k = end;
+        let first = after[0];
+        if after.len() < 2 || claims[first].kind != ClaimKind::Change {
+            continue;
+        }
+        let clause =
+            (0..claims[first].span[0]).rev().find(|&q| is_clause_break(s[q]) && s[q] != '、').map_or(0, |q| q + 1);
+        let last_end = claims[after[after.len() - 1]].span[1];
+        let clause_end = (last_end..s.len()).find(|&q| is_clause_break(s[q])).unwrap_or(s.len());
+        let text: String = s[clause..clause_end].iter().collect();
+        let figure_before = first > 0 && claims[first - 1].span[1] > clause;
+        if text.contains("分别") || figure_before || !names_nothing(s, claims, &after, clause) {
+            continue;
+        }
+        pair_with_figures_before(claims, &after, clause);
+        change_of_the_first(claims, &after);
+        // 下降0.7个和0.5个百分点: the verb before the first states the sign of all.
+        if claims[first].value.is_sign_negative() {
+            for &q in &after[1..] {
+                if claims[q].kind == ClaimKind::Change && claims[q].value.is_sign_positive() {
+                    claims[q].value = -claims[q].value;
+                    claims[q].range = claims[q].range.map(|[a, b]| [-a, -b]);
+                }
+            }
+        }
+    }
+}
+
 /// The items listed before 分别 (from `list_start` to the marker ending at `p`): split on 、
 /// first; only if that does not match the `count` of figures, on 和/及/与 too.
 fn list_items(s: &[char], list_start: usize, p: usize, count: usize) -> Vec<(usize, usize)> {
@@ -407,7 +454,10 @@ fn items_to_figures(
             let nouns = last.len() >= 2
                 && last[1..].iter().all(|w| f.slice(w.start, w.end) != "的")
                 && is_nounish(last[last.len() - 1].tag);
-            (nouns && earlier.iter().all(one_word)).then(|| f.text(last[1].start, lb))
+            // 生产指数和新订单指数: an item that already ends in the head's noun names itself.
+            let tail = f.text(last[last.len() - 1].start, last[last.len() - 1].end);
+            let named = |&(a, b): &(usize, usize)| f.text(a, b).trim().ends_with(tail.as_str());
+            (nouns && earlier.iter().all(one_word) && !earlier.iter().any(named)).then(|| f.text(last[1].start, lb))
         });
         // 电子信息、装备制造、新材料三大产业增加值: the items share what follows 三大.
         let (la, lb) = items[items.len() - 1];
@@ -1018,6 +1068,28 @@ mod tests {
             m,
             ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
         );
+    }
+
+    #[test]
+    fn a_list_of_changes_after_a_respectively_list_pairs_with_it_and_shares_its_sign() {
+        let c = claims_of(
+            "生产指数和新订单指数分别为50.6%和49.4%，比上月下降0.7个和0.5个百分点，其中生产指数仍高于临界点。",
+            None,
+        );
+        let got: Vec<(&str, String, Option<&str>)> =
+            c.iter().map(|c| (c.text.as_str(), c.value.to_string(), c.metric.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("50.6%", "50.6".to_string(), Some("生产指数")),
+                ("49.4%", "49.4".to_string(), Some("新订单指数")),
+                ("0.7个", "-0.7".to_string(), Some("生产指数")),
+                ("0.5个百分点", "-0.5".to_string(), Some("新订单指数")),
+            ]
+        );
+        // A list named in its own clause keeps its names.
+        let c = claims_of("全年粮食产量增长2.1%，棉花和油料产量增长3.5%和4.2%。", None);
+        assert_ne!(c[1].metric.as_deref(), c[0].metric.as_deref());
     }
 
     #[test]

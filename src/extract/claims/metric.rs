@@ -681,8 +681,23 @@ fn clause_words(
         .flat_map(|w| split_measure_link(rules, s, w))
         .map(|w| metric_word(rules, s, w))
         .collect();
+    let words = ratio_before_verb(s, words);
     let words = merge_class_words(rules, s, merge_ampersand_names(s, merge_short_quotes(s, words)));
     (words, inside)
+}
+
+/// 城乡居民收入比/p 缩小/v 至1.81: a 比 the tagger read as a preposition, right after a word
+/// and right before a verb, compares with nothing (比上年 has its object after it); it is the
+/// measure ending the name, a noun.
+fn ratio_before_verb(s: &[char], mut words: Vec<Word>) -> Vec<Word> {
+    for i in 1..words.len().saturating_sub(1) {
+        let (prev, w, next) = (words[i - 1], words[i], words[i + 1]);
+        if s[w.start..w.end] == ['比'] && w.tag == "p" && prev.end == w.start && w.end == next.start && next.tag == "v"
+        {
+            words[i].tag = "n";
+        }
+    }
+    words
 }
 
 /// A class word glued to the name of what it classes is one noun (咨询/vn 类/q, 求助/v 类/q,

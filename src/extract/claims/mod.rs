@@ -88,6 +88,7 @@ pub fn extract(
     let (mut claims, mut shares) = read_figures(rules, cx, prepared, &periods, &region, warnings);
     // What figures take from one another.
     fan_out_respectively(rules, cx, f, &periods, &mut claims);
+    lists::implied_respectively(s, &mut claims);
     metric::superlative_subjects(rules, cx, f, &mut claims);
     inherit_metrics(rules, s, &mut claims, &mut shares);
     levels_of_previous(rules, s, &mut claims);
@@ -335,7 +336,7 @@ fn recognize(
     let cstart = clause_start(s, sentence[0], fig.start);
     let (qualifier, before) = figure::hedge(rules, s, &fig, cstart);
     let stated = figure::stated_change(rules, f, &fig, sentence, cstart, before);
-    if !figure::is_cued(rules, s, &fig, cstart, stated.before, stated.change.is_some()) {
+    if !figure::is_cued(rules, s, &fig, [sentence[0], cstart], stated.before, stated.change.is_some()) {
         return None;
     }
     let clause = Clause { sentence, start: cstart, before: stated.before };

@@ -40,6 +40,9 @@ pub(super) struct PeriodMention {
     /// The dates of a named span, in brackets before a comma (国庆中秋假期（10月1日至8日），): it
     /// frames the later clauses as a lead period does.
     pub(super) span: bool,
+    /// A place's own word right after it (9月份我市…, 上半年全省…): it opens a statement about
+    /// that place, not an aside.
+    pub(super) scoped: bool,
 }
 
 /// The period a headline names, if exactly one: not a goal's (“十四五”目标), and none for a
@@ -348,7 +351,24 @@ pub(super) fn period_for<'p>(
         // 上半年全省票房…；暑期档（6月1日—8月31日）票房5.03亿元…。国产影片票房占比…: a dated span
         // after a semicolon is an aside of its sentence, not the frame of the sentences after it.
         let aside_span = ss > 0 && matches!(s[ss - 1], '；' | ';');
+        // 据…情况，9月份我市…下降0.2%；…定基指数为96.4: a time opening a statement about a
+        // place frames its sentence across a semicolon (家用电器…增长14.2%，9月份增长28.7%；…
+        // is an aside of its clause).
+        // A deadline (到2027年全省…) holds for its own clause only.
+        let deadline = p.start > 0 && matches!(s[p.start - 1], '到' | '至');
+        // …；共建创新中心已建成训练场2个，累计采集数据超过10万条: what stands to date is of
+        // no period.
+        let to_date = states_now(&s[sent_start..pos])
+            || s[sent_start..pos].contains(&'已')
+            || s[sent_start..pos].windows(2).any(|w| w == ['累', '计']);
+        let statement = frames_sentence
+            && p.scoped
+            && !deadline
+            && !to_date
+            && sent_start > 0
+            && matches!(s[sent_start - 1], '；' | ';');
         opens_sentence
+            || statement
             || (p.span && !aside_span)
             || comma_after
                 && (frames_sentence
@@ -594,7 +614,9 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                 && rules.period_records.at(&f.chars, since_end).is_some()
                 // 创近五年新高: the recent years a record is set among.
                 || f.chars[a] == '近' && rules.period_records.at(&f.chars, b).is_some();
-            if (of_target || cause || share_of || record || describes)
+            // 定基指数（2020年=100）: the base of an index, no period of it.
+            let index_base = matches!(f.chars.get(b), Some('=' | '＝'));
+            if (of_target || cause || share_of || record || describes || index_base)
                 || (!of_next
                     && a > 0
                     && (framed
@@ -691,6 +713,8 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                     && (c.name("end").is_some()
                         || f.chars[a..(b + 1).min(f.chars.len())].iter().any(|&c| matches!(c, '末' | '底')));
                 let span = dated_span(rules, &f.chars, a, b);
+                // A month's match may take the char after it (7月全): the word may start there.
+                let scoped = [b - 1, b].into_iter().any(|k| rules.scope_words.at(&f.chars, k).is_some());
                 out.push(PeriodMention {
                     start: a,
                     end: b,
@@ -701,6 +725,7 @@ pub(super) fn find_periods(rules: &ClaimRules, f: &Folded, published: Option<&st
                     of_next,
                     month_end,
                     span,
+                    scoped,
                 });
             }
         }
@@ -789,6 +814,7 @@ fn span_anaphors(rules: &ClaimRules, s: &[char], taken: &[bool], out: &mut Vec<P
                 of_next: false,
                 month_end: false,
                 span: false,
+                scoped: false,
             });
         }
         k += len;
@@ -2015,6 +2041,22 @@ mod tests {
         // A span dated in brackets and named again later keeps the year it was of.
         let t = "汛期（4—9月），全省平均降雨量1286毫米。汛期累计发布预警信息2.3万条次。";
         assert_eq!(p(t, "2025-01-16"), some(&["2024-04/2024-09", "2024-04/2024-09"]));
+    }
+
+    #[test]
+    fn the_base_year_of_an_index_is_no_period() {
+        let c = claims_of("9月份，新建商品住宅销售价格定基指数（2020年=100）为96.4。", Some("2025-10-20"));
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].period.as_deref(), Some("2025-09"));
+        // A month opening a statement about the city frames its sentence across a semicolon; an
+        // aside month and a deadline do not.
+        let p = |t: &str| claims_of(t, Some("2025-11-07")).into_iter().map(|c| c.period).collect::<Vec<_>>();
+        let text = "10月，全市均价环比下降0.6%。据统计，9月份我市新建住宅价格指数环比下降0.2%；定基指数为96.4。";
+        assert_eq!(p(text)[1..], [Some("2025-09".to_string()), Some("2025-09".to_string())]);
+        let text = "1-10月，零售额增长14.2%，9月份增长28.7%；汽车类零售额下降2.3%。";
+        assert_eq!(p(text)[2], Some("2025-01/2025-10".to_string()));
+        let text = "1-10月，投资增长5%，到2027年全省新增蓄水能力5亿立方米；年内新建水库3座。";
+        assert_ne!(p(text)[2], Some("2027".to_string()));
     }
 
     #[test]
