@@ -1,7 +1,7 @@
 //! Segmentation: sentences, words with part-of-speech tags, and TF-IDF keywords.
 //!
 //! The only module that knows jieba-rs. One dictionary (jieba's own, `patterns/dict.txt`,
-//! and the county-level names of `patterns/admin-divisions.csv` as places) is loaded per
+//! and the prefecture- and county-level names of `patterns/admin-divisions.csv` as places) is loaded per
 //! process and shared by reference across threads.
 //! Offsets are character offsets into the text. Segmentation never changes the text.
 //!
@@ -135,9 +135,9 @@ impl ChineseSegmenter {
             jieba.add_word(word, freq, tag);
             listed.insert(word);
         }
-        // County-level names are places (鸠江区, 无为市) unless the dictionary above says
+        // Prefecture- and county-level names are places (吴忠市, 鸠江区, 无为市) unless the dictionary above says
         // otherwise; a name jieba knows keeps its segmentation and takes the tag only.
-        for name in crate::canon::places::county_words(patterns)? {
+        for name in crate::canon::places::place_words(patterns)? {
             if listed.contains(name.as_str()) {
                 continue;
             }

@@ -2,8 +2,8 @@
 //! canonical `place` and its GB/T 2260 `place_code`, from `patterns/admin-divisions.csv`
 //! (provinces, prefecture-level cities and county-level divisions by official name) and
 //! `patterns/places.toml` (the country, a release's own-region words, short-name rules).
-//! Also lists the county-level names the segmenter learns as place words
-//! ([`county_words`]). Reads the scope string only: which words are a figure's scope, and
+//! Also lists the prefecture- and county-level names the segmenter learns as place words
+//! ([`place_words`]). Reads the scope string only: which words are a figure's scope, and
 //! what 全省 means in a release, the claims stage decides.
 
 use crate::error::PatternError;
@@ -20,16 +20,18 @@ struct PlaceFile {
     own_region: Vec<NamedSpec>,
     #[serde(default)]
     short_name: Vec<ShortSpec>,
-    county_words: CountyWordsSpec,
+    place_words: PlaceWordsSpec,
 }
 
-/// Which county-level names the segmenter learns as place words.
+/// Which official names the segmenter learns as place words.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CountyWordsSpec {
+struct PlaceWordsSpec {
     id: String,
     #[allow(dead_code)]
     description: String,
+    /// The levels of the table whose names are learnt (prefecture, county).
+    levels: Vec<String>,
     /// Shorter official names (赵县, 城区, 郊区) are left to the segmenter's own dictionary.
     min_chars: usize,
     /// Official names that are also common words (解放区).
@@ -234,24 +236,24 @@ impl Places {
     }
 }
 
-/// The county-level names the segmenter takes for place words (`ns`): every official
-/// county name in `admin-divisions.csv` of at least `[county_words] min_chars` characters,
+/// The names the segmenter takes for place words (`ns`): every official name of the
+/// `[place_words] levels` in `admin-divisions.csv` of at least `[place_words] min_chars` characters,
 /// except the `not_places` (common words such as 解放区). Sorted, without repeats.
 ///
 /// # Errors
 /// A syntax error or a malformed CSV row; an example missing from the list or a `not_places`
-/// entry that is no county name, with the file and line.
-pub fn county_words(patterns: &Patterns) -> Result<Vec<String>, PatternError> {
+/// entry that is no name of those levels, with the file and line.
+pub fn place_words(patterns: &Patterns) -> Result<Vec<String>, PatternError> {
     let src = patterns.source("places.toml")?;
     let f: PlaceFile = src.parse()?;
-    let spec = &f.county_words;
+    let spec = &f.place_words;
     let at = format!("\"{}\"", spec.id);
     let divisions = read_divisions(&patterns.source("admin-divisions.csv")?)?;
     let names: std::collections::BTreeSet<&str> =
-        divisions.iter().filter(|d| d.level == "county").map(|d| d.name.as_str()).collect();
+        divisions.iter().filter(|d| spec.levels.iter().any(|l| *l == d.level)).map(|d| d.name.as_str()).collect();
     for w in &spec.not_places {
         if !names.contains(w.as_str()) {
-            return Err(src.error_at(&at, format!("{}: {w} in not_places is no county name", spec.id)));
+            return Err(src.error_at(&at, format!("{}: {w} in not_places is no name of those levels", spec.id)));
         }
     }
     let words: Vec<String> = names
@@ -310,12 +312,12 @@ mod tests {
     }
 
     #[test]
-    fn county_names_of_three_chars_and_more_are_place_words() {
-        let w = county_words(&crate::patterns::Patterns::embedded()).unwrap();
-        for name in ["鸠江区", "南陵县", "无为市", "邛崃市", "朝阳区"] {
+    fn prefecture_and_county_names_of_three_chars_and_more_are_place_words() {
+        let w = place_words(&crate::patterns::Patterns::embedded()).unwrap();
+        for name in ["吴忠市", "苏州市", "鸠江区", "南陵县", "无为市", "邛崃市", "朝阳区"] {
             assert!(w.iter().any(|x| x == name), "{name}");
         }
-        for name in ["城区", "郊区", "赵县", "解放区", "苏州市"] {
+        for name in ["城区", "郊区", "赵县", "解放区", "江苏省"] {
             assert!(!w.iter().any(|x| x == name), "{name}");
         }
     }

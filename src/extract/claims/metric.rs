@@ -1743,6 +1743,11 @@ mod tests {
         let c = claims_of("洪涝灾害共造成98.7万人次受灾，带动3.2万人就业。", None);
         assert_eq!(c[0].metric.as_deref(), Some("受灾"), "a count after a causative verb does what follows it");
         assert_eq!(c[1].metric.as_deref(), Some("就业"));
+        // dict.txt: 不合格 is one word, 台风 no place; 批次 is a count unit.
+        let c = claims_of("对抽查发现的412批次不合格产品，全部依法处理。", None);
+        assert_eq!((c[0].text.as_str(), c[0].metric.as_deref()), ("412批次", Some("不合格产品")));
+        let c = claims_of("西北太平洋和南海共生成台风26个。", None);
+        assert_eq!(c[0].metric.as_deref(), Some("台风"));
     }
 
     #[test]
