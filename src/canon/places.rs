@@ -250,7 +250,7 @@ pub fn place_words(patterns: &Patterns) -> Result<Vec<String>, PatternError> {
     let at = format!("\"{}\"", spec.id);
     let divisions = read_divisions(&patterns.source("admin-divisions.csv")?)?;
     let names: std::collections::BTreeSet<&str> =
-        divisions.iter().filter(|d| spec.levels.iter().any(|l| *l == d.level)).map(|d| d.name.as_str()).collect();
+        divisions.iter().filter(|d| spec.levels.contains(&d.level)).map(|d| d.name.as_str()).collect();
     for w in &spec.not_places {
         if !names.contains(w.as_str()) {
             return Err(src.error_at(&at, format!("{}: {w} in not_places is no name of those levels", spec.id)));

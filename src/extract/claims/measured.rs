@@ -344,6 +344,18 @@ pub(super) fn of_figure(
             };
         }
     }
+    // 为1961年有完整气象观测记录以来第二高: what began in the year before 以来 is where the
+    // record is counted from, not what is ranked (the figure before it in the sentence is).
+    if kind == ClaimKind::Rank && s[..fig.start].ends_with(&['以', '来']) {
+        let since = (cstart..fig.start).rev().find(|&k| s[k] == '年' && k > 0 && s[k - 1].is_ascii_digit());
+        let inside = metric.as_deref().zip(since).is_some_and(|(m, y)| {
+            let mc: Vec<char> = m.chars().collect();
+            s[y..fig.start].windows(mc.len().max(1)).any(|w| w == mc.as_slice())
+        });
+        if inside {
+            metric = None;
+        }
+    }
     // 万人, 人次: what is left of a unit is no name.
     if metric.as_deref().is_some_and(is_unit_leftover) {
         metric = None;

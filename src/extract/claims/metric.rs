@@ -1859,6 +1859,12 @@ mod tests {
     }
 
     #[test]
+    fn a_record_counted_since_a_year_ranks_the_figure_before_it() {
+        let c = claims_of("全国平均气温10.85℃，较常年偏高0.93℃，为1961年有完整气象观测记录以来第二高。", None);
+        assert_eq!(c[2].metric.as_deref(), Some("平均气温"));
+    }
+
+    #[test]
     fn a_rank_after_a_ranking_verb_is_of_what_stands_before_the_verb_and_superlatives_rank() {
         let c = claims_of("全省技术合同成交额居西部省份第3位。", None);
         assert_eq!(c[0].metric.as_deref(), Some("技术合同成交额"));
