@@ -455,8 +455,8 @@ fn items_to_figures(
                 && last[1..].iter().all(|w| f.slice(w.start, w.end) != "的")
                 && is_nounish(last[last.len() - 1].tag);
             // 生产指数和新订单指数: an item that already ends in the head's noun names itself.
-            let tail = f.text(last[last.len() - 1].start, last[last.len() - 1].end);
-            let named = |&(a, b): &(usize, usize)| f.text(a, b).trim().ends_with(tail.as_str());
+            let tail = last.last().map(|w| f.text(w.start, w.end));
+            let named = |&(a, b): &(usize, usize)| tail.as_deref().is_some_and(|t| f.text(a, b).trim().ends_with(t));
             (nouns && earlier.iter().all(one_word) && !earlier.iter().any(named)).then(|| f.text(last[1].start, lb))
         });
         // 电子信息、装备制造、新材料三大产业增加值: the items share what follows 三大.
@@ -1068,6 +1068,13 @@ mod tests {
             m,
             ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
         );
+    }
+
+    #[test]
+    fn a_list_item_holding_no_word_is_no_head() {
+        // Found by fuzzing (recognize): an item the segmenter gives no word.
+        let t = "\u{0}\u{0}\u{0}中，用\u{4}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}品及格分别上涨1.\u{14}%1\u{0}\u{0}疗保健价格分别上涨1.4%1%。其中\u{0}\u{0}\u{0}\u{0}%。";
+        let _ = claims_of(t, None);
     }
 
     #[test]
